@@ -1,0 +1,21 @@
+"""Entry point: no arguments start the desktop app, anything else is the CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("gui", "--self-test"):
+        from denkspur.gui.launch import launch
+
+        return launch(args[1:] if args and args[0] == "gui" else args)
+    from denkspur.cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""``denkspur`` on the command line: the same core as the app, for scripts and tools.
+
+The JSON shapes printed here are a contract other tools rely on; extend them, do
+not rename fields.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from denkspur import __version__
+
+log = logging.getLogger("denkspur.cli")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+_DIM, _RESET = "\x1b[2m", "\x1b[0m"
+
+
+def _gpu_layers(value: str) -> int | str:
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected a number of layers, -1 (all) or 'auto'") from None
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="denkspur",
+        description="Run DeepSeek-R1 reasoning models offline and watch them think. "
+        "Without a command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"denkspur {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    chat = commands.add_parser("chat", help="ask a local model one question and stream its reasoning")
+    chat.add_argument("--model", required=True, type=Path, help="path of a GGUF model file")
+    chat.add_argument("--json", action="store_true", help="print one JSON event per line")
+    chat.add_argument("--max-tokens", type=_positive, default=4096, help="reply limit (tokens)")
+    chat.add_argument("--ctx", type=_positive, default=4096, help="context size (tokens)")
+    chat.add_argument("--gpu-layers", type=_gpu_layers, default="auto",
+                      help="layers to offload to the GPU: N, -1 for all, or auto (default)")
+    chat.add_argument("--threads", type=_positive, default=None, help="CPU threads")
+    chat.add_argument("--temperature", type=float, default=0.6, help="sampling temperature (R1: 0.6)")
+    chat.add_argument("--top-p", type=float, default=0.95, help="nucleus sampling (R1: 0.95)")
+    chat.add_argument("--seed", type=int, default=None, help="sampling seed (reproducible output)")
+    chat.add_argument("--engine-fault", default=None, help=argparse.SUPPRESS)
+    chat.add_argument("prompt", help="the question")
+
+    trace = commands.add_parser("trace", help="work with reasoning traces")
+    trace_commands = trace.add_subparsers(dest="trace_command", metavar="ACTION", required=True)
+    split = trace_commands.add_parser(
+        "split", help="split raw model output into trace, answer and steps (JSON)"
+    )
+    split.add_argument("file", nargs="?", default="-", help="raw output file, or - for stdin")
+    split.add_argument("--assume-open", action="store_true",
+                       help="the prompt already ended with <think>: output starts inside the trace")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command == "chat":
+        from denkspur.cli_chat import run_chat
+
+        return run_chat(args)
+    if args.command == "trace":
+        return _trace_split(args)
+    parser.print_help()
+    return EXIT_USAGE
+
+
+def _trace_split(args: argparse.Namespace) -> int:
+    from denkspur.core.stream import split_text
+
+    try:
+        raw = _read_input(args.file, sys.stdin)
+    except OSError as error:
+        print(f"denkspur: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+    result = split_text(raw, assume_open=args.assume_open)
+    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _read_input(name: str, stdin: TextIO) -> str:
+    if name == "-":
+        return stdin.read()
+    return Path(name).read_text(encoding="utf-8", errors="replace")

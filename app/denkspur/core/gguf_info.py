@@ -1,0 +1,308 @@
+"""Read a GGUF file's header without loading the model.
+
+Why our own reader: the app must say *before* handing a file to llama.cpp
+whether it is a GGUF at all, whether it is cut short (an interrupted copy or
+download), and what it contains (architecture, layers, KV heads for the memory
+estimate, quantization, chat template). llama.cpp itself may abort the whole
+process on a bad file; this reader only raises :class:`GGUFError` with a message
+a user can act on. It memory-maps the file and skips large arrays (the vocabulary)
+without building Python objects for them, so it takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GGUF_MAGIC = b"GGUF"
+_SUPPORTED_VERSIONS = (2, 3)
+_ARRAY_KEEP_LIMIT = 64  # arrays longer than this are skipped, only their length kept
+
+# value type id -> struct format for the fixed-size scalar types
+_SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
+_STRING, _ARRAY = 8, 9
+
+# ggml tensor type id -> (elements per block, bytes per block)
+_GGML_BLOCKS: dict[int, tuple[int, int]] = {
+    0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34),
+    9: (32, 36), 10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176),
+    14: (256, 210), 15: (256, 292), 16: (256, 66), 17: (256, 74), 18: (256, 98),
+    19: (256, 50), 20: (32, 18), 21: (256, 110), 22: (256, 82), 23: (256, 136), 24: (1, 1),
+    25: (1, 2), 26: (1, 4), 27: (1, 8), 28: (1, 8), 29: (256, 56), 30: (1, 2), 34: (256, 54),
+    35: (256, 66), 39: (32, 17),
+}
+
+#: llama.cpp's ``general.file_type`` codes, as users know them from file names.
+FILE_TYPES = {
+    0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K",
+    11: "Q3_K_S", 12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S",
+    17: "Q5_K_M", 18: "Q6_K", 19: "IQ2_XXS", 20: "IQ2_XS", 21: "Q2_K_S", 22: "IQ3_XS",
+    23: "IQ3_XXS", 24: "IQ1_S", 25: "IQ4_NL", 26: "IQ3_S", 27: "IQ3_M", 28: "IQ2_S",
+    29: "IQ2_M", 30: "IQ4_XS", 31: "IQ1_M", 32: "BF16", 36: "TQ1_0", 37: "TQ2_0",
+}
+
+#: Architectures that are not chat models, whatever else llama.cpp does with them.
+NON_CHAT_ARCHITECTURES = frozenset(
+    {"clip", "bert", "nomic-bert", "nomic-bert-moe", "jina-bert-v2", "t5encoder",
+     "wavtokenizer-dec", "neo-bert", "modern-bert"}
+)
+
+
+class GGUFError(ValueError):
+    """The file cannot be used as a model; the message says why, for a user."""
+
+
+@dataclass
+class GGUFInfo:
+    path: Path
+    version: int
+    metadata: dict[str, object]
+    array_lengths: dict[str, int]
+    n_tensors: int
+    n_params: int
+    data_offset: int
+    data_size: int
+    file_size: int
+    unknown_tensor_types: set[int] = field(default_factory=set)
+
+    def _arch_value(self, key: str) -> object:
+        return self.metadata.get(f"{self.architecture}.{key}")
+
+    def _arch_int(self, key: str, default: int = 0) -> int:
+        value = self._arch_value(key)
+        if isinstance(value, list):  # per-layer arrays (some architectures): take the max
+            value = max(value) if value else default
+        return int(value) if isinstance(value, (int, float)) else default
+
+    @property
+    def architecture(self) -> str:
+        return str(self.metadata.get("general.architecture", ""))
+
+    @property
+    def name(self) -> str:
+        return str(self.metadata.get("general.name") or self.path.stem)
+
+    @property
+    def n_layers(self) -> int:
+        return self._arch_int("block_count")
+
+    @property
+    def context_length(self) -> int:
+        return self._arch_int("context_length")
+
+    @property
+    def embedding_length(self) -> int:
+        return self._arch_int("embedding_length")
+
+    @property
+    def head_count(self) -> int:
+        return self._arch_int("attention.head_count")
+
+    @property
+    def head_count_kv(self) -> int:
+        return self._arch_int("attention.head_count_kv", self.head_count)
+
+    @property
+    def key_length(self) -> int:
+        heads = self.head_count
+        fallback = self.embedding_length // heads if heads else 0
+        return self._arch_int("attention.key_length", fallback)
+
+    @property
+    def value_length(self) -> int:
+        return self._arch_int("attention.value_length", self.key_length)
+
+    @property
+    def quantization(self) -> str:
+        code = self.metadata.get("general.file_type")
+        return FILE_TYPES.get(int(code), f"type {code}") if isinstance(code, int) else "unknown"
+
+    @property
+    def chat_template(self) -> str | None:
+        value = self.metadata.get("tokenizer.chat_template")
+        return value if isinstance(value, str) and value.strip() else None
+
+    @property
+    def vocab_size(self) -> int:
+        return self.array_lengths.get("tokenizer.ggml.tokens", 0)
+
+    @property
+    def split_count(self) -> int:
+        value = self.metadata.get("split.count")
+        return int(value) if isinstance(value, int) else 1
+
+    def kv_cache_bytes(self, n_ctx: int, bytes_per_element: int = 2) -> int:
+        """KV cache size for ``n_ctx`` tokens (F16 cache unless told otherwise)."""
+        per_token = self.n_layers * self.head_count_kv * (self.key_length + self.value_length)
+        return per_token * n_ctx * bytes_per_element
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "path": str(self.path),
+            "name": self.name,
+            "architecture": self.architecture,
+            "quantization": self.quantization,
+            "parameters": self.n_params,
+            "layers": self.n_layers,
+            "context_length": self.context_length,
+            "has_chat_template": self.chat_template is not None,
+            "file_size": self.file_size,
+        }
+
+
+class _Cursor:
+    """Bounds-checked little-endian reads from a buffer (truncation -> GGUFError)."""
+
+    def __init__(self, buffer: mmap.mmap | bytes, size: int) -> None:
+        self.buffer, self.size, self.offset = buffer, size, 0
+
+    def need(self, count: int) -> None:
+        if count < 0 or self.offset + count > self.size:
+            raise GGUFError(
+                f"the file is truncated: its header needs more than {self.size:,} bytes "
+                "(an interrupted download or copy?)"
+            )
+
+    def unpack(self, fmt: str) -> object:
+        width = struct.calcsize("<" + fmt)
+        self.need(width)
+        (value,) = struct.unpack_from("<" + fmt, self.buffer, self.offset)
+        self.offset += width
+        return value
+
+    def string(self) -> str:
+        length = int(self.unpack("Q"))  # type: ignore[arg-type]
+        self.need(length)
+        raw = bytes(self.buffer[self.offset : self.offset + length])
+        self.offset += length
+        return raw.decode("utf-8", errors="replace")
+
+    def skip_string(self) -> None:
+        length = int(self.unpack("Q"))  # type: ignore[arg-type]
+        self.need(length)
+        self.offset += length
+
+    def value(self, type_id: int) -> object:
+        if type_id in _SCALARS:
+            return self.unpack(_SCALARS[type_id])
+        if type_id == _STRING:
+            return self.string()
+        raise GGUFError(f"the header has a value of unknown type {type_id}: not a valid GGUF file")
+
+
+def _read_array(cursor: _Cursor) -> tuple[list[object] | None, int]:
+    item_type = int(cursor.unpack("I"))  # type: ignore[arg-type]
+    count = int(cursor.unpack("Q"))  # type: ignore[arg-type]
+    if count <= _ARRAY_KEEP_LIMIT and item_type != _ARRAY:
+        return [cursor.value(item_type) for _ in range(count)], count
+    if item_type in _SCALARS:
+        width = struct.calcsize("<" + _SCALARS[item_type]) * count
+        cursor.need(width)
+        cursor.offset += width
+    elif item_type == _STRING:
+        for _ in range(count):
+            cursor.skip_string()
+    elif item_type == _ARRAY:
+        for _ in range(count):
+            _read_array(cursor)
+    else:
+        raise GGUFError(f"the header has an array of unknown type {item_type}")
+    return None, count
+
+
+def _tensor_bytes(type_id: int, elements: int) -> int | None:
+    block = _GGML_BLOCKS.get(type_id)
+    if block is None:
+        return None
+    per_block, size = block
+    return (elements + per_block - 1) // per_block * size
+
+
+def read_gguf_info(path: str | os.PathLike[str]) -> GGUFInfo:
+    """Parse the header of ``path``; raise :class:`GGUFError` if it is unusable."""
+    path = Path(path)
+    try:
+        file_size = path.stat().st_size
+        handle = path.open("rb")
+    except OSError as error:
+        raise GGUFError(f"cannot open {path}: {error.strerror or error}") from error
+    with handle:
+        head = handle.read(4)
+        if head != GGUF_MAGIC:
+            what = "the file is empty" if not head else f"it starts with {head!r}"
+            raise GGUFError(f"{path.name} is not a GGUF model file ({what}, expected b'GGUF')")
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as buffer:
+            return _parse(path, buffer, file_size)
+
+
+def _parse(path: Path, buffer: mmap.mmap, file_size: int) -> GGUFInfo:
+    cursor = _Cursor(buffer, file_size)
+    cursor.offset = 4
+    version = int(cursor.unpack("I"))  # type: ignore[arg-type]
+    if version not in _SUPPORTED_VERSIONS:
+        raise GGUFError(f"GGUF version {version} is not supported (expected 2 or 3)")
+    n_tensors = int(cursor.unpack("Q"))  # type: ignore[arg-type]
+    n_kv = int(cursor.unpack("Q"))  # type: ignore[arg-type]
+    if n_tensors > 1_000_000 or n_kv > 1_000_000:
+        raise GGUFError("the header claims an absurd number of entries: the file is corrupt")
+    metadata: dict[str, object] = {}
+    array_lengths: dict[str, int] = {}
+    for _ in range(n_kv):
+        key = cursor.string()
+        type_id = int(cursor.unpack("I"))  # type: ignore[arg-type]
+        if type_id == _ARRAY:
+            values, count = _read_array(cursor)
+            array_lengths[key] = count
+            if values is not None:
+                metadata[key] = values
+        else:
+            metadata[key] = cursor.value(type_id)
+
+    n_params, data_size, unknown = 0, 0, set()
+    for _ in range(n_tensors):
+        cursor.skip_string()
+        n_dims = int(cursor.unpack("I"))  # type: ignore[arg-type]
+        if n_dims > 8:
+            raise GGUFError("a tensor has more than 8 dimensions: the file is corrupt")
+        elements = 1
+        for _ in range(n_dims):
+            elements *= int(cursor.unpack("Q"))  # type: ignore[arg-type]
+        type_id = int(cursor.unpack("I"))  # type: ignore[arg-type]
+        offset = int(cursor.unpack("Q"))  # type: ignore[arg-type]
+        n_params += elements
+        size = _tensor_bytes(type_id, elements)
+        if size is None:
+            unknown.add(type_id)
+        else:
+            data_size = max(data_size, offset + size)
+
+    alignment = metadata.get("general.alignment", 32)
+    alignment = alignment if isinstance(alignment, int) and alignment > 0 else 32
+    data_offset = (cursor.offset + alignment - 1) // alignment * alignment
+    if data_offset + data_size > file_size:
+        missing = data_offset + data_size - file_size
+        raise GGUFError(
+            f"{path.name} is truncated: its tensors need {data_offset + data_size:,} bytes but "
+            f"the file has {file_size:,} ({missing:,} missing). Download or copy it again."
+        )
+    return GGUFInfo(path, version, metadata, array_lengths, n_tensors, n_params, data_offset,
+                    data_size, file_size, unknown)
+
+
+def check_chat_model(info: GGUFInfo) -> None:
+    """Raise :class:`GGUFError` unless ``info`` describes a model Denkspur can chat with."""
+    arch = info.architecture
+    if not arch:
+        raise GGUFError(f"{info.path.name} has no general.architecture: not a model file")
+    if arch in NON_CHAT_ARCHITECTURES:
+        raise GGUFError(
+            f"{info.path.name} is a '{arch}' model (an encoder or adapter), not a chat model: "
+            "Denkspur needs a text-generation model such as a DeepSeek-R1 distill"
+        )
+    if info.n_tensors == 0 or info.n_layers == 0:
+        raise GGUFError(f"{info.path.name} has no model weights (a vocabulary-only file?)")
+    if info.vocab_size == 0:
+        raise GGUFError(f"{info.path.name} has no tokenizer vocabulary")

@@ -1,0 +1,247 @@
+"""One generation's output, as it streams: splitter + step tracker + statistics.
+
+:class:`ReasoningStream` is what the CLI, the GUI and the bench feed with the
+engine's token chunks. It turns them into events (trace text, answer text, a
+completed step, the trace closing) and finally a :class:`ReasoningResult`.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from denkspur.core.splitter import Delta, ReasoningSplitter, Section, TraceState
+from denkspur.core.steps import Step, StepKind, StepTracker
+
+Clock = Callable[[], float]
+
+
+@dataclass(frozen=True)
+class TraceText:
+    text: str
+
+
+@dataclass(frozen=True)
+class AnswerText:
+    text: str
+
+
+@dataclass(frozen=True)
+class StepDone:
+    step: Step
+
+
+@dataclass(frozen=True)
+class TraceClosed:
+    thinking_seconds: float | None
+
+
+StreamEvent = TraceText | AnswerText | StepDone | TraceClosed
+
+_TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+def estimate_tokens(text: str) -> int:
+    """Rough token count for text without a tokenizer (words and punctuation)."""
+    return len(_TOKEN_ESTIMATE.findall(text))
+
+
+@dataclass
+class GenerationStats:
+    """Figures shown beside a trace; ``None`` where they cannot be known."""
+
+    trace_tokens: int = 0
+    answer_tokens: int = 0
+    prompt_tokens: int | None = None
+    token_counts: str = "exact"  # "exact" (from the engine) or "estimated" (from text)
+    thinking_seconds: float | None = None
+    total_seconds: float | None = None
+    time_to_first_token: float | None = None
+    tokens_per_second: float | None = None
+    steps: int = 0
+    self_corrections: int = 0
+
+    @property
+    def completion_tokens(self) -> int:
+        return self.trace_tokens + self.answer_tokens
+
+    def to_dict(self) -> dict[str, object]:
+        def rounded(value: float | None) -> float | None:
+            return None if value is None else round(value, 4)
+
+        return {
+            "trace_tokens": self.trace_tokens,
+            "answer_tokens": self.answer_tokens,
+            "completion_tokens": self.completion_tokens,
+            "prompt_tokens": self.prompt_tokens,
+            "token_counts": self.token_counts,
+            "thinking_seconds": rounded(self.thinking_seconds),
+            "total_seconds": rounded(self.total_seconds),
+            "time_to_first_token": rounded(self.time_to_first_token),
+            "tokens_per_second": rounded(self.tokens_per_second),
+            "steps": self.steps,
+            "self_corrections": self.self_corrections,
+        }
+
+
+@dataclass
+class ReasoningResult:
+    """A finished (or stopped) generation, split and segmented."""
+
+    trace: str
+    answer: str
+    trace_state: TraceState
+    steps: list[Step]
+    stats: GenerationStats
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def finished(self) -> bool:
+        return self.trace_state is not TraceState.OPEN
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "trace": self.trace,
+            "answer": self.answer,
+            "finished": self.finished,
+            "trace_state": self.trace_state.value,
+            "steps": [step.to_dict() for step in self.steps],
+            "stats": self.stats.to_dict(),
+        }
+
+
+class ReasoningStream:
+    """Feed token chunks; get events; :meth:`finish` gives the result.
+
+    ``clock`` is injectable so tests control time. Thinking time runs from the
+    moment the trace opened (stream creation when the prompt opened it) to the
+    chunk that closed it; throughput counts tokens after the first one over the
+    time since it arrived, so prompt processing does not dilute it.
+    """
+
+    def __init__(self, *, assume_open: bool, clock: Clock = time.monotonic) -> None:
+        self._clock = clock
+        self._splitter = ReasoningSplitter(assume_open=assume_open)
+        self._tracker = StepTracker()
+        self._steps: list[Step] = []
+        self._stats = GenerationStats()
+        self._counted_tokens = False
+        self._started = clock()
+        self._trace_opened_at: float | None = self._started if assume_open else None
+        self._first_token_at: float | None = None
+        self._last_token_at: float | None = None
+        self._tokens_seen = 0
+        self._flushed = False
+        self._ended_at = self._started
+
+    @property
+    def trace(self) -> str:
+        return self._splitter.trace
+
+    @property
+    def answer(self) -> str:
+        return self._splitter.answer
+
+    @property
+    def in_trace(self) -> bool:
+        return self._splitter.in_trace
+
+    @property
+    def steps(self) -> list[Step]:
+        return list(self._steps)
+
+    @property
+    def stats(self) -> GenerationStats:
+        return self._stats
+
+    def feed(self, chunk: str, tokens: int = 1) -> list[StreamEvent]:
+        """Consume ``chunk`` (``tokens`` tokens of output; 0 when unknown)."""
+        now = self._clock()
+        if tokens:
+            self._counted_tokens = True
+            self._tokens_seen += tokens
+            if self._first_token_at is None:
+                self._first_token_at = now
+            self._last_token_at = now
+        state_before = self._splitter.state
+        was_in_trace = self._splitter.in_trace
+        events = self._convert(self._splitter.feed(chunk))
+        state_after = self._splitter.state
+        if state_before is TraceState.NONE and state_after is not TraceState.NONE:
+            self._trace_opened_at = now
+        if tokens:
+            in_trace = was_in_trace or (state_before is TraceState.NONE and self._splitter.in_trace)
+            if in_trace:
+                self._stats.trace_tokens += tokens
+            else:
+                self._stats.answer_tokens += tokens
+        if state_before is not TraceState.CLOSED and state_after is TraceState.CLOSED:
+            events.extend(self._close_trace(now))
+        return events
+
+    def flush(self) -> list[StreamEvent]:
+        """End of output: text held back and the last step, as events (once)."""
+        if self._flushed:
+            return []
+        self._flushed = True
+        self._ended_at = self._clock()
+        events = self._convert(self._splitter.finish())
+        if self._splitter.state is TraceState.OPEN:
+            events.extend(self._close_trace(self._ended_at, closed=False))
+        return events
+
+    def finish(self, *, prompt_tokens: int | None = None) -> ReasoningResult:
+        """The result: flushes (events dropped if not read), computes the statistics."""
+        self.flush()
+        now = self._ended_at
+        stats = self._stats
+        stats.prompt_tokens = prompt_tokens
+        if not self._counted_tokens:
+            stats.token_counts = "estimated"
+            stats.trace_tokens = estimate_tokens(self._splitter.trace)
+            stats.answer_tokens = estimate_tokens(self._splitter.answer)
+        else:
+            stats.total_seconds = now - self._started
+            if self._first_token_at is not None:
+                stats.time_to_first_token = self._first_token_at - self._started
+            decode_time = (self._last_token_at or 0.0) - (self._first_token_at or 0.0)
+            if self._tokens_seen > 1 and decode_time > 0:
+                stats.tokens_per_second = (self._tokens_seen - 1) / decode_time
+        stats.steps = len(self._steps)
+        stats.self_corrections = sum(s.kind is StepKind.SELF_CORRECTION for s in self._steps)
+        return ReasoningResult(
+            trace=self._splitter.trace,
+            answer=self._splitter.answer,
+            trace_state=self._splitter.state,
+            steps=list(self._steps),
+            stats=stats,
+        )
+
+    def _convert(self, deltas: list[Delta]) -> list[StreamEvent]:
+        events: list[StreamEvent] = []
+        for delta in deltas:
+            if delta.section is Section.TRACE:
+                events.append(TraceText(delta.text))
+                events.extend(self._record(self._tracker.extend(delta.text)))
+            else:
+                events.append(AnswerText(delta.text))
+        return events
+
+    def _record(self, steps: list[Step]) -> list[StreamEvent]:
+        self._steps.extend(steps)
+        return [StepDone(step) for step in steps]
+
+    def _close_trace(self, now: float, *, closed: bool = True) -> list[StreamEvent]:
+        events = self._record(self._tracker.finish())
+        if self._counted_tokens and self._trace_opened_at is not None:
+            self._stats.thinking_seconds = now - self._trace_opened_at
+        return [*events, TraceClosed(self._stats.thinking_seconds)] if closed else events
+
+
+def split_text(raw: str, *, assume_open: bool = False) -> ReasoningResult:
+    """Split a complete raw model output (no timing, estimated token counts)."""
+    stream = ReasoningStream(assume_open=assume_open)
+    stream.feed(raw, tokens=0)
+    return stream.finish()

@@ -1,0 +1,313 @@
+"""The engine child process: the only place that imports llama.cpp.
+
+One process, one ``Llama``, one completion at a time (llama.cpp contexts are not
+thread-safe). A reader thread takes commands off the pipe so that ``Cancel`` is
+seen while the main thread is busy decoding; the decode loop checks the flag
+after every token. A heartbeat thread lets the parent tell a frozen process from
+a slow one. llama.cpp's own logging goes to a log file whose tail the parent
+quotes when the child dies.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import os
+import queue
+import random
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+from typing import Any
+
+from denkspur.core.chat_template import (
+    ChatTemplateError,
+    Turn,
+    prepare_history,
+    prompt_opens_trace,
+    render_prompt,
+)
+from denkspur.core.gguf_info import GGUFError, check_chat_model, read_gguf_info
+from denkspur.engine import protocol as p
+from denkspur.engine.faults import Fault
+
+HEARTBEAT_SECONDS = 0.5
+#: Tokens always left free for the reply when the history must be shortened.
+MIN_REPLY_TOKENS = 64
+
+
+class _Outbox:
+    """Events to the parent; several threads send, so sends are serialised."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._lock = threading.Lock()
+
+    def send(self, event: p.Event) -> None:
+        with self._lock:
+            self._connection.send(event)
+
+
+class _Inbox:
+    """Commands from the parent, read on a thread; ``Cancel`` acts at once."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._queue: queue.Queue[p.Command] = queue.Queue()
+        self._cancelled: set[int] = set()
+        self._lock = threading.Lock()
+        threading.Thread(target=self._run, name="engine-inbox", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            try:
+                command = self._connection.recv()
+            except (EOFError, OSError):
+                self._queue.put(p.Shutdown())  # parent gone: nothing left to serve
+                return
+            if isinstance(command, p.Cancel):
+                with self._lock:
+                    self._cancelled.add(command.request_id)
+            else:
+                self._queue.put(command)
+
+    def next(self) -> p.Command:
+        return self._queue.get()
+
+    def is_cancelled(self, request_id: int) -> bool:
+        with self._lock:
+            return request_id in self._cancelled
+
+    def forget(self, request_id: int) -> None:
+        with self._lock:
+            self._cancelled.discard(request_id)
+
+
+def _heartbeat(outbox: _Outbox) -> None:
+    while True:
+        time.sleep(HEARTBEAT_SECONDS)
+        try:
+            outbox.send(p.Heartbeat())
+        except (OSError, ValueError):
+            return
+
+
+class TokenPieces:
+    """Bytes of each token's text, cached (a token's piece never changes).
+
+    llama-cpp-python's own ``token_to_piece`` pads to a fixed 32-byte buffer and
+    truncates longer pieces, so the C function is called directly.
+    """
+
+    def __init__(self, vocab: Any) -> None:
+        self._vocab = vocab
+        self._cache: dict[int, bytes] = {}
+        self._buffer = ctypes.create_string_buffer(256)
+
+    def piece(self, token: int) -> bytes:
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        import llama_cpp
+
+        size = llama_cpp.llama_token_to_piece(self._vocab, token, self._buffer, len(self._buffer), 0, False)
+        if size < 0:  # buffer too small: -size is what it needs
+            self._buffer = ctypes.create_string_buffer(-size)
+            size = llama_cpp.llama_token_to_piece(self._vocab, token, self._buffer, -size, 0, False)
+        piece = self._buffer.raw[: max(size, 0)]
+        self._cache[token] = piece
+        return piece
+
+
+class LlamaHost:
+    """Owns the ``Llama`` object and serves load/generate/unload."""
+
+    def __init__(self, outbox: _Outbox, inbox: _Inbox, fault: Fault | None) -> None:
+        self._outbox = outbox
+        self._inbox = inbox
+        self._fault = fault
+        self._llm: Any = None
+        self._template: str | None = None
+        self._bos = self._eos = ""
+        self._pieces: TokenPieces | None = None
+
+    def handle(self, command: p.Command) -> None:
+        if isinstance(command, p.LoadModel):
+            self._load(command)
+        elif isinstance(command, p.Generate):
+            try:
+                self._generate(command)
+            finally:
+                self._inbox.forget(command.request_id)
+        elif isinstance(command, p.Unload):
+            self._unload()
+            self._outbox.send(p.Unloaded())
+
+    def close(self) -> None:
+        self._unload()
+
+    # -- load -----------------------------------------------------------------
+    def _load(self, command: p.LoadModel) -> None:
+        self._unload()
+        try:
+            info = read_gguf_info(command.path)
+            check_chat_model(info)
+        except GGUFError as error:
+            self._outbox.send(p.Failed(None, "bad-model", str(error)))
+            return
+        if self._fault and self._fault.at == "load":
+            self._fault.trigger()
+        import llama_cpp
+
+        started = time.perf_counter()
+        try:
+            self._llm = llama_cpp.Llama(
+                model_path=command.path,
+                n_ctx=command.n_ctx,
+                n_gpu_layers=command.n_gpu_layers,
+                n_threads=command.n_threads,
+                n_batch=min(512, command.n_ctx),
+                verbose=False,
+            )
+        except (ValueError, RuntimeError) as error:
+            self._outbox.send(p.Failed(None, "load", f"llama.cpp could not load the model: {error}"))
+            return
+        model = self._llm._model
+        self._pieces = TokenPieces(model.vocab)
+        self._template = info.chat_template
+        self._bos = model.token_get_text(model.token_bos()) if model.token_bos() >= 0 else ""
+        self._eos = model.token_get_text(model.token_eos()) if model.token_eos() >= 0 else ""
+        self._outbox.send(
+            p.ModelLoaded(
+                path=command.path,
+                architecture=info.architecture,
+                n_ctx=self._llm.n_ctx(),
+                n_ctx_train=int(model.n_ctx_train()),
+                n_params=int(model.n_params()),
+                n_layers=info.n_layers,
+                n_gpu_layers=command.n_gpu_layers,
+                has_chat_template=info.chat_template is not None,
+                load_seconds=time.perf_counter() - started,
+            )
+        )
+
+    def _unload(self) -> None:
+        if self._llm is not None:
+            self._llm.close()
+            self._llm = None
+
+    # -- generate -------------------------------------------------------------
+    def _fit_prompt(self, request: p.Generate) -> tuple[list[int], bool, int, int]:
+        """Tokens of the prompt, whether it opens the trace, turns dropped, reply budget.
+
+        Truncation policy: when the conversation does not fit, the oldest turns
+        are dropped (system turns are kept) until it does; the newest user turn is
+        never cut. If that alone does not fit, the request fails.
+        """
+        llm = self._llm
+        n_ctx = llm.n_ctx()
+        reserve = min(request.params.max_tokens, MIN_REPLY_TOKENS)
+        turns = prepare_history(Turn(m.role, m.content) for m in request.messages)
+        dropped = 0
+        while True:
+            prompt = render_prompt(self._template, turns, bos_token=self._bos, eos_token=self._eos)
+            tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+            if len(tokens) + reserve <= n_ctx:
+                budget = min(request.params.max_tokens, n_ctx - len(tokens))
+                return tokens, prompt_opens_trace(prompt), dropped, budget
+            droppable = [i for i, t in enumerate(turns[:-1]) if t.role != "system"]
+            if not droppable:
+                raise OverflowError(
+                    f"the message needs {len(tokens):,} tokens but the context holds {n_ctx:,} "
+                    f"(with {reserve} kept for the reply): shorten it or raise the context size"
+                )
+            del turns[droppable[0]]
+            dropped += 1
+
+    def _generate(self, request: p.Generate) -> None:
+        rid = request.request_id
+        if self._llm is None:
+            self._outbox.send(p.Failed(rid, "bad-request", "no model is loaded"))
+            return
+        try:
+            tokens, opens, dropped, budget = self._fit_prompt(request)
+        except OverflowError as error:
+            self._outbox.send(p.Failed(rid, "context-overflow", str(error)))
+            return
+        except ChatTemplateError as error:
+            self._outbox.send(p.Failed(rid, "bad-model", str(error)))
+            return
+        self._outbox.send(p.GenerationStarted(rid, len(tokens), opens, dropped, budget))
+        started = time.perf_counter()
+        produced, reason = self._decode(request, tokens, budget)
+        self._outbox.send(
+            p.GenerationDone(rid, reason, len(tokens), produced, time.perf_counter() - started)
+        )
+
+    def _decode(self, request: p.Generate, prompt: list[int], budget: int) -> tuple[int, p.StopReason]:
+        import llama_cpp
+
+        llm, params, rid = self._llm, request.params, request.request_id
+        vocab = llm._model.vocab
+        llm.set_seed(params.seed if params.seed is not None else random.randrange(2**31))
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        pieces = self._pieces
+        fault_after = self._fault.after_tokens if self._fault and self._fault.at == "token" else -1
+        produced = 0
+        if self._inbox.is_cancelled(rid):
+            return produced, "cancelled"
+        for token in llm.generate(
+            prompt,
+            top_k=params.top_k,
+            top_p=params.top_p,
+            min_p=params.min_p,
+            temp=params.temperature,
+            repeat_penalty=params.repeat_penalty,
+        ):
+            if llama_cpp.llama_vocab_is_eog(vocab, token) and not params.ignore_eos:
+                return produced, "stop"
+            produced += 1
+            text = decoder.decode(pieces.piece(token))
+            self._outbox.send(p.TokenText(rid, text))
+            if produced == fault_after:
+                self._fault.trigger()  # type: ignore[union-attr]
+            if self._inbox.is_cancelled(rid):
+                return produced, "cancelled"
+            if produced >= budget:
+                return produced, "length"
+        return produced, "length"
+
+
+def _redirect_output(log_path: str) -> None:
+    """Point fds 1 and 2 at the log so llama.cpp's C-level logging lands there."""
+    log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(log_fd, 1)
+    os.dup2(log_fd, 2)
+    os.close(log_fd)
+    sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115 - lives as long as the process
+    sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
+
+
+def child_main(commands: Connection, events: Connection, log_path: str, fault: str | None) -> None:
+    """Entry point of the child process (``multiprocessing`` spawn target)."""
+    _redirect_output(log_path)
+    outbox = _Outbox(events)
+    inbox = _Inbox(commands)
+    threading.Thread(target=_heartbeat, args=(outbox,), name="engine-heartbeat", daemon=True).start()
+    import llama_cpp
+
+    outbox.send(
+        p.Ready(os.getpid(), llama_cpp.__version__, bool(llama_cpp.llama_supports_gpu_offload()))
+    )
+    host = LlamaHost(outbox, inbox, Fault.parse(fault) if fault else None)
+    while True:
+        command = inbox.next()
+        if isinstance(command, p.Shutdown):
+            break
+        try:
+            host.handle(command)
+        except Exception as error:  # report, stay alive: the parent decides what next
+            request_id = getattr(command, "request_id", None)
+            outbox.send(p.Failed(request_id, "internal", f"{type(error).__name__}: {error}"))
+    host.close()

@@ -1,0 +1,111 @@
+"""Typed engine failures, each with a message a user can act on."""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+_CRASH_SIGNALS = {"SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGABRT"}
+# Windows reports native crashes as NTSTATUS exit codes.
+_WINDOWS_CODES = {
+    0xC0000005: "access violation",
+    0xC00000FD: "stack overflow",
+    0xC0000409: "fatal error (stack buffer overrun / abort)",
+    0xC0000017: "out of memory",
+}
+
+
+class EngineError(Exception):
+    """Base class; ``kind`` is a stable machine-readable word."""
+
+    kind = "engine"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class EngineRequestFailed(EngineError):
+    """The child refused or failed one request and is still usable."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class EngineCrashed(EngineError):
+    """The child process died or froze; a fresh one can be started."""
+
+    def __init__(
+        self,
+        kind: str,
+        message: str,
+        *,
+        during: str,
+        exit_code: int | None = None,
+        signal_name: str | None = None,
+        log_tail: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.during = during
+        self.exit_code = exit_code
+        self.signal_name = signal_name
+        self.log_tail = log_tail
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "during": self.during,
+            "exit_code": self.exit_code,
+            "signal": self.signal_name,
+        }
+
+
+def describe_exit(exit_code: int | None, during: str, log_tail: str = "") -> EngineCrashed:
+    """Turn a dead child's exit status into a typed error with a plain message."""
+    name: str | None = None
+    if exit_code is not None and exit_code < 0:
+        try:
+            name = signal.Signals(-exit_code).name
+        except ValueError:
+            name = f"signal {-exit_code}"
+    if name == "SIGKILL":
+        kind = "killed"
+        cause = "was killed (SIGKILL), most likely by the system for lack of memory"
+    elif name in _CRASH_SIGNALS:
+        kind = "crash"
+        cause = f"crashed in native code ({name})"
+    elif name is not None:
+        kind = "killed"
+        cause = f"was stopped by {name}"
+    elif sys.platform == "win32" and exit_code is not None and (exit_code & 0xFFFFFFFF) in _WINDOWS_CODES:
+        kind = "crash"
+        cause = f"crashed: {_WINDOWS_CODES[exit_code & 0xFFFFFFFF]} (0x{exit_code & 0xFFFFFFFF:08X})"
+    else:
+        kind = "exit"
+        cause = f"exited unexpectedly with code {exit_code}"
+    hint = " The model file may be damaged." if during == "load" else ""
+    message = f"The inference engine {cause} while {_doing(during)}.{hint}"
+    return EngineCrashed(kind, message, during=during, exit_code=exit_code, signal_name=name,
+                         log_tail=log_tail)
+
+
+def hang_error(during: str, seconds: float, log_tail: str = "") -> EngineCrashed:
+    return EngineCrashed(
+        "hang",
+        f"The inference engine stopped responding for {seconds:.0f} s while {_doing(during)} "
+        "and was stopped.",
+        during=during,
+        log_tail=log_tail,
+    )
+
+
+def _doing(during: str) -> str:
+    return {
+        "start": "starting",
+        "load": "loading the model",
+        "generate": "generating",
+        "unload": "unloading the model",
+    }.get(during, during)

@@ -1,0 +1,151 @@
+"""Typed messages between the app and the engine child process.
+
+Every message is a frozen dataclass sent whole over a one-way pipe (parent to
+child for commands, child to parent for events). Keeping them plain data keeps
+the child replaceable (a remote backend speaks the same events) and keeps the
+pickled payload per token tiny.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["system", "user", "assistant"]
+
+#: DeepSeek's recommended sampling for R1 and its distills.
+R1_TEMPERATURE = 0.6
+R1_TOP_P = 0.95
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    role: Role
+    content: str
+
+
+@dataclass(frozen=True)
+class SamplingParams:
+    temperature: float = R1_TEMPERATURE
+    top_p: float = R1_TOP_P
+    top_k: int = 40
+    min_p: float = 0.0
+    repeat_penalty: float = 1.0
+    seed: int | None = None
+    max_tokens: int = 4096
+    #: Never stop at the end-of-sequence token (benchmarks only).
+    ignore_eos: bool = False
+
+
+# -- parent -> child ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadModel:
+    path: str
+    n_ctx: int = 4096
+    n_gpu_layers: int = 0
+    n_threads: int | None = None
+
+
+@dataclass(frozen=True)
+class Generate:
+    request_id: int
+    messages: tuple[ChatMessage, ...]
+    params: SamplingParams = field(default_factory=SamplingParams)
+
+
+@dataclass(frozen=True)
+class Cancel:
+    request_id: int
+
+
+@dataclass(frozen=True)
+class Unload:
+    pass
+
+
+@dataclass(frozen=True)
+class Shutdown:
+    pass
+
+
+Command = LoadModel | Generate | Cancel | Unload | Shutdown
+
+
+# -- child -> parent ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ready:
+    pid: int
+    llama_cpp_version: str
+    gpu_offload: bool
+
+
+@dataclass(frozen=True)
+class ModelLoaded:
+    path: str
+    architecture: str
+    n_ctx: int
+    n_ctx_train: int
+    n_params: int
+    n_layers: int
+    n_gpu_layers: int
+    has_chat_template: bool
+    load_seconds: float
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    pass
+
+
+@dataclass(frozen=True)
+class GenerationStarted:
+    request_id: int
+    prompt_tokens: int
+    #: The rendered prompt already ends inside a ``<think>`` block.
+    prompt_opens_think: bool
+    #: Oldest turns dropped so the prompt fits the context (0 = none).
+    dropped_messages: int
+    max_tokens: int
+
+
+@dataclass(frozen=True)
+class TokenText:
+    request_id: int
+    text: str
+    tokens: int = 1
+
+
+StopReason = Literal["stop", "length", "cancelled"]
+
+
+@dataclass(frozen=True)
+class GenerationDone:
+    request_id: int
+    stop_reason: StopReason
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A request failed inside the child, which itself is still fine."""
+
+    request_id: int | None
+    kind: str  # "load", "bad-model", "context-overflow", "bad-request", "internal"
+    message: str
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    pass
+
+
+Event = (
+    Ready | ModelLoaded | Unloaded | GenerationStarted | TokenText | GenerationDone | Failed
+    | Heartbeat
+)
