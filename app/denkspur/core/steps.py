@@ -67,9 +67,8 @@ _PREFIX = r"(?:[*_>#\-]{1,3}[ \t]?)?"
 _CLASSIFY_RE = re.compile(rf"{_PREFIX}(?P<marker>{_alternation(list(_KIND_OF_MARKER))})(?!\w)")
 # Conclusions only name a step that starts a paragraph: "Thus" mid-paragraph is
 # ordinary prose, while "Wait" mid-paragraph really is the model changing course.
-_SPLIT_RE = re.compile(
-    rf"{_PREFIX}(?:{_alternation([m for m, k in _KIND_OF_MARKER.items() if k is not StepKind.CONCLUSION])})(?!\w)"
-)
+_SPLITTING_MARKERS = [m for m, k in _KIND_OF_MARKER.items() if k is not StepKind.CONCLUSION]
+_SPLIT_RE = re.compile(rf"{_PREFIX}(?:{_alternation(_SPLITTING_MARKERS)})(?!\w)")
 _SENTENCE_END = frozenset(".!?:;)…")
 _WHITESPACE_RUN = re.compile(r"\s+(?=\S)")
 
@@ -142,7 +141,7 @@ def segment_steps(trace: str) -> list[Step]:
         return []
     starts = [first, *_boundaries(trace, first, len(trace))]
     ends = [*starts[1:], len(trace)]
-    return [_make_step(trace, i, s, e) for i, (s, e) in enumerate(zip(starts, ends))]
+    return [_make_step(trace, i, s, e) for i, (s, e) in enumerate(zip(starts, ends, strict=True))]
 
 
 class StepTracker:

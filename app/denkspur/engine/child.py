@@ -253,7 +253,9 @@ class LlamaHost:
         llm.set_seed(params.seed if params.seed is not None else random.randrange(2**31))
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         pieces = self._pieces
-        fault_after = self._fault.after_tokens if self._fault and self._fault.at == "token" else -1
+        fault = self._fault if self._fault and self._fault.at == "token" else None
+        delay = fault.delay_seconds() if fault else 0.0
+        fault_after = fault.after_tokens if fault and not delay else -1
         produced = 0
         if self._inbox.is_cancelled(rid):
             return produced, "cancelled"
@@ -271,7 +273,9 @@ class LlamaHost:
             text = decoder.decode(pieces.piece(token))
             self._outbox.send(p.TokenText(rid, text))
             if produced == fault_after:
-                self._fault.trigger()  # type: ignore[union-attr]
+                fault.trigger()  # type: ignore[union-attr]
+            if delay:
+                time.sleep(delay)
             if self._inbox.is_cancelled(rid):
                 return produced, "cancelled"
             if produced >= budget:

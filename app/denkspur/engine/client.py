@@ -14,6 +14,7 @@ child stops within one token (or is killed if it does not answer in time).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import multiprocessing
@@ -188,10 +189,8 @@ class EngineClient:
         if request_id is None or self._cancel_at is not None:
             return
         self._cancel_at = time.monotonic()
-        try:
+        with contextlib.suppress(EngineCrashed):  # the stream notices a dead child itself
             self._send(p.Cancel(request_id), during="generate")
-        except EngineCrashed:
-            pass  # the stream notices the dead child itself
 
     # -- internals -------------------------------------------------------------
     def _stream(self, request_id: int) -> Iterator[GenerationEvent]:

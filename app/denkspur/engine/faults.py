@@ -9,8 +9,11 @@ fault spec makes the *child process* really die or freeze at a chosen moment:
 * ``kill``: SIGKILL to itself (what the kernel's OOM killer does)
 * ``hang``: SIGSTOP to itself (a frozen process that answers nothing)
 * ``exit``: leave with exit code 3
+* ``slow``: not a failure: every token takes N extra milliseconds, so that tests
+  can act in the middle of a generation (cancel, stop) on a tiny fast model
 
-Spec syntax: ``KIND@load`` or ``KIND@token:N`` (after N generated tokens).
+Spec syntax: ``KIND@load`` or ``KIND@token:N`` (after N generated tokens;
+for ``slow``, N is the delay per token in milliseconds).
 Faults are only ever passed explicitly to :class:`~denkspur.engine.client.EngineClient`.
 """
 
@@ -21,7 +24,7 @@ import os
 import signal
 from dataclasses import dataclass
 
-KINDS = ("segfault", "abort", "kill", "hang", "exit")
+KINDS = ("segfault", "abort", "kill", "hang", "exit", "slow")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,10 @@ class Fault:
         if kind not in KINDS or at not in ("load", "token"):
             raise ValueError(f"bad fault spec {spec!r}: use KIND@load or KIND@token:N, KIND in {KINDS}")
         return cls(kind, at, int(count or 0))
+
+    def delay_seconds(self) -> float:
+        """Extra time per generated token (``slow`` faults only)."""
+        return self.after_tokens / 1000 if self.kind == "slow" else 0.0
 
     def trigger(self) -> None:
         """Make this process fail as specified (does not return, except ``hang`` on resume)."""

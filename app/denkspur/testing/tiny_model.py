@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -190,7 +191,7 @@ def write_tiny_r1_model(
     chain = [vocab.id(_spm(p)) for p in SCRIPT] + [vocab.id(EOS)]
     successor = {vocab.id("<0x0A>"): chain[0], vocab.id(THINK_OPEN): chain[0]}
     successor[vocab.id(ASSISTANT)] = vocab.id(THINK_OPEN)
-    successor.update(zip(chain[:-1], chain[1:]))
+    successor.update(pairwise(chain))
 
     shape = Shape(n_embd=64, n_layers=1, n_head=4, n_head_kv=2, n_ff=32)
     n_vocab = len(vocab.pieces)

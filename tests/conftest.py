@@ -1,0 +1,82 @@
+"""Shared fixtures: generated GGUF models and engine clients.
+
+Every test that touches inference runs the real llama.cpp on a tiny generated
+model (see :mod:`denkspur.testing.tiny_model`); nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from denkspur.engine import protocol as p
+from denkspur.engine.client import EngineClient
+from denkspur.testing.tiny_model import (
+    R1_LEGACY_TEMPLATE,
+    write_tiny_r1_model,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use Qt widgets are marked ``gui`` so ``-m "not gui"`` runs headless."""
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The deterministic R1-style model (template opens ``<think>`` in the prompt)."""
+    return write_tiny_r1_model(tmp_path_factory.mktemp("models") / "tiny-r1.gguf")
+
+
+@pytest.fixture(scope="session")
+def legacy_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Same weights, older template: the model opens ``<think>`` itself."""
+    path = tmp_path_factory.mktemp("models") / "tiny-r1-legacy.gguf"
+    return write_tiny_r1_model(path, template=R1_LEGACY_TEMPLATE)
+
+
+def _loaded_client(model: Path, **options: object) -> EngineClient:
+    client = EngineClient(**options)  # type: ignore[arg-type]
+    client.load(p.LoadModel(str(model), n_ctx=512))
+    return client
+
+
+@pytest.fixture(scope="module")
+def engine(tiny_model: Path) -> Iterator[EngineClient]:
+    """A child process with the tiny model loaded, shared by a test module."""
+    client = _loaded_client(tiny_model)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def crashing_engine(tiny_model: Path) -> Iterator[EngineClient]:
+    """An engine whose child really segfaults after three generated tokens."""
+    client = _loaded_client(tiny_model, fault="segfault@token:3")
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def engine_with(tiny_model: Path) -> Iterator[object]:
+    """Factory for engines with a given fault or timeout; all closed afterwards."""
+    clients: list[EngineClient] = []
+
+    def make(**options: object) -> EngineClient:
+        client = _loaded_client(tiny_model, **options)
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()

@@ -1,0 +1,112 @@
+"""The command line, run as a user runs it: a separate process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
+
+
+def denkspur(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "denkspur", *args],
+        input=stdin, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def events(stdout: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_chat_json_streams_events_and_ends_with_done(tiny_model: Path) -> None:
+    run = denkspur("chat", "--model", str(tiny_model), "--json", "--seed", "1", "What is 2 + 3?")
+    assert run.returncode == 0, run.stderr
+    lines = events(run.stdout)
+    kinds = [line["event"] for line in lines]
+    assert set(kinds) <= {"trace", "answer", "step", "done"}
+    assert kinds[-1] == "done" and kinds[0] == "trace"
+    done = lines[-1]
+    assert done["trace"] == EXPECTED_TRACE and done["answer"] == EXPECTED_ANSWER
+    assert done["finished"] is True
+    streamed_trace = "".join(str(x["text"]) for x in lines if x["event"] == "trace")
+    assert streamed_trace.rstrip() == EXPECTED_TRACE
+    assert "".join(str(x["text"]) for x in lines if x["event"] == "answer") == EXPECTED_ANSWER
+    steps = [x for x in lines if x["event"] == "step"]
+    assert [s["kind"] for s in steps] == ["reasoning", "self-correction", "verification", "conclusion"]
+    assert all({"index", "kind", "text", "start", "end"} <= set(s) for s in steps)
+    stats = done["stats"]
+    assert isinstance(stats, dict)
+    assert stats["self_corrections"] == 1 and stats["steps"] == 4
+    assert stats["trace_tokens"] == 12 and stats["answer_tokens"] == 1
+
+
+def test_chat_plain_puts_the_answer_on_stdout_and_the_trace_on_stderr(tiny_model: Path) -> None:
+    run = denkspur("chat", "--model", str(tiny_model), "--gpu-layers", "0", "What is 2 + 3?")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == EXPECTED_ANSWER
+    assert "Wait, that is wrong" in run.stderr and "Thought for" in run.stderr
+
+
+def test_chat_max_tokens_gives_an_unfinished_trace(tiny_model: Path) -> None:
+    run = denkspur("chat", "--model", str(tiny_model), "--json", "--max-tokens", "3", "Q")
+    assert run.returncode == 0
+    done = events(run.stdout)[-1]
+    assert done["event"] == "done" and done["finished"] is False and done["answer"] == ""
+
+
+def test_chat_with_a_non_gguf_file_fails_with_an_error_event(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.gguf"
+    bogus.write_text("hello")
+    run = denkspur("chat", "--model", str(bogus), "--json", "Q")
+    assert run.returncode == 1
+    (error,) = events(run.stdout)
+    assert error["event"] == "error" and error["kind"] == "bad-model"
+    assert "not a GGUF model file" in str(error["message"])
+
+
+def test_chat_engine_crash_is_an_error_event_with_nonzero_exit(tiny_model: Path) -> None:
+    run = denkspur("chat", "--model", str(tiny_model), "--json",
+                   "--engine-fault", "segfault@token:2", "Q")
+    assert run.returncode == 1
+    lines = events(run.stdout)
+    assert lines[-1]["event"] == "error" and lines[-1]["kind"] == "crash"
+    assert "SIGSEGV" in str(lines[-1]["message"])
+    partial = [x for x in lines[:-1] if x["event"] == "trace"]
+    assert "".join(str(x["text"]) for x in partial) == "Okay, the user asks what 2 + 3 is."
+    assert lines[-1]["partial"] == {"trace": "Okay, the user asks what 2 + 3 is.", "answer": ""}
+
+
+def test_chat_usage_errors() -> None:
+    assert denkspur("chat", "Q").returncode == 2  # --model missing
+    assert denkspur("chat", "--model", "x", "--gpu-layers", "many", "Q").returncode == 2
+
+
+def test_trace_split_from_stdin() -> None:
+    raw = "<think>\nLet me see. 2 + 2 = 5.\nWait, no: 4.\n</think>\n\nIt is **4**."
+    run = denkspur("trace", "split", stdin=raw)
+    assert run.returncode == 0
+    result = json.loads(run.stdout)
+    assert set(result) >= {"trace", "answer", "finished", "steps", "stats"}
+    assert result["answer"] == "It is **4**." and result["finished"] is True
+    assert [s["kind"] for s in result["steps"]] == ["reasoning", "self-correction"]
+    first = result["steps"][0]
+    assert set(first) == {"index", "kind", "text", "start", "end"}
+    assert result["trace"][first["start"] : first["end"]] == first["text"]
+
+
+def test_trace_split_file_with_assume_open(tmp_path: Path) -> None:
+    raw = tmp_path / "out.txt"
+    raw.write_text("thinking only, cut off", encoding="utf-8")
+    result = json.loads(denkspur("trace", "split", str(raw), "--assume-open").stdout)
+    assert result["trace"] == "thinking only, cut off"
+    assert result["finished"] is False and result["answer"] == ""
+    plain = json.loads(denkspur("trace", "split", str(raw)).stdout)
+    assert plain["answer"] == "thinking only, cut off" and plain["trace"] == ""
+
+
+def test_trace_split_missing_file() -> None:
+    run = denkspur("trace", "split", "/nonexistent/file.txt")
+    assert run.returncode == 1 and "cannot read" in run.stderr

@@ -1,0 +1,202 @@
+"""The llama.cpp child process, through the real llama-cpp-python and real crashes."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from denkspur.core.stream import StepDone
+from denkspur.engine import protocol as p
+from denkspur.engine.client import EngineClient
+from denkspur.engine.errors import EngineCrashed, EngineRequestFailed
+from denkspur.engine.reasoning_run import run_reasoning
+from denkspur.testing.tiny_model import (
+    EXPECTED_ANSWER,
+    EXPECTED_COMPLETION_TOKENS,
+    EXPECTED_TRACE,
+)
+
+QUESTION = [p.ChatMessage("user", "What is 2 + 3?")]
+
+
+def test_generates_the_known_trace_and_answer(engine: EngineClient) -> None:
+    steps = []
+    outcome = run_reasoning(engine, QUESTION, on_event=lambda e: steps.append(e)
+                            if isinstance(e, StepDone) else None)
+    assert outcome.ok and outcome.stop_reason == "stop"
+    assert outcome.result.trace == EXPECTED_TRACE
+    assert outcome.result.answer == EXPECTED_ANSWER
+    assert outcome.result.finished
+    stats = outcome.result.stats
+    assert stats.completion_tokens == EXPECTED_COMPLETION_TOKENS
+    assert stats.self_corrections == 1 and stats.steps == 4
+    assert [e.step.kind.value for e in steps] == [
+        "reasoning", "self-correction", "verification", "conclusion"]
+
+
+def test_model_that_opens_the_trace_itself(legacy_model: Path) -> None:
+    with EngineClient() as client:
+        client.load(p.LoadModel(str(legacy_model), n_ctx=256))
+        events = list(client.generate(QUESTION))
+        assert isinstance(events[0], p.GenerationStarted)
+        assert events[0].prompt_opens_think is False
+        outcome = run_reasoning(client, QUESTION)
+    assert (outcome.result.trace, outcome.result.answer) == (EXPECTED_TRACE, EXPECTED_ANSWER)
+
+
+def test_model_info_after_load(engine: EngineClient) -> None:
+    assert engine.model is not None
+    assert engine.model.architecture == "llama"
+    assert engine.model.n_ctx == 512 and engine.model.has_chat_template
+    assert engine.ready is not None and engine.ready.llama_cpp_version
+
+
+def test_out_of_tokens_leaves_an_unfinished_trace(engine: EngineClient) -> None:
+    outcome = run_reasoning(engine, QUESTION, p.SamplingParams(max_tokens=4))
+    assert outcome.stop_reason == "length"
+    assert not outcome.result.finished and outcome.result.answer == ""
+    assert outcome.result.trace == "Okay, the user asks what 2 + 3 is. Adding them gives 6.\n\nWait,"
+
+
+def test_earlier_traces_are_removed_from_the_history(engine: EngineClient) -> None:
+    def prompt_tokens(assistant: str) -> int:
+        history = [*QUESTION, p.ChatMessage("assistant", assistant), *QUESTION]
+        started = next(iter(engine.generate(history)))
+        assert isinstance(started, p.GenerationStarted)
+        engine.cancel()
+        return started.prompt_tokens
+
+    with_trace = prompt_tokens(f"<think>{EXPECTED_TRACE}</think>\n\n{EXPECTED_ANSWER}")
+    assert with_trace == prompt_tokens(EXPECTED_ANSWER)
+
+
+def test_cancel_takes_effect_within_one_token(engine_with) -> None:  # type: ignore[no-untyped-def]
+    client = engine_with(fault="slow@token:100")  # 100 ms per token
+    seen = []
+    done = None
+    for event in client.generate(QUESTION):
+        if isinstance(event, p.TokenText):
+            seen.append(event.text)
+            client.cancel()
+        elif isinstance(event, p.GenerationDone):
+            done = event
+    assert len(seen) == 1  # nothing reaches the caller after cancel
+    assert done is not None and done.stop_reason == "cancelled"
+    assert done.completion_tokens <= 2  # the child stopped at the next token
+    # The same child serves the next request.
+    assert run_reasoning(client, QUESTION).stop_reason == "stop"
+
+
+def test_cancel_from_another_thread(engine_with) -> None:  # type: ignore[no-untyped-def]
+    client = engine_with(fault="slow@token:50")
+    first_token = threading.Event()
+    texts: list[str] = []
+
+    def on_event(event: object) -> None:
+        texts.append(str(event))
+        first_token.set()
+
+    canceller = threading.Thread(target=lambda: (first_token.wait(5), client.cancel()))
+    canceller.start()
+    outcome = run_reasoning(client, QUESTION, on_event=on_event)
+    canceller.join()
+    assert outcome.stop_reason == "cancelled"
+    assert outcome.result.trace.startswith("Okay") and outcome.result.answer == ""
+
+
+def test_context_overflow_is_a_clear_error(engine: EngineClient) -> None:
+    huge = [p.ChatMessage("user", "x" * 2000)]
+    with pytest.raises(EngineRequestFailed, match="context holds 512") as info:
+        list(engine.generate(huge))
+    assert info.value.kind == "context-overflow"
+    assert run_reasoning(engine, QUESTION).ok  # the engine is still fine
+
+
+def test_old_turns_are_dropped_to_fit_the_context(engine: EngineClient) -> None:
+    old = [p.ChatMessage("user", "y" * 150), p.ChatMessage("assistant", "z" * 150)] * 2
+    started = next(iter(engine.generate([*old, *QUESTION])))
+    engine.cancel()
+    assert isinstance(started, p.GenerationStarted)
+    assert started.dropped_messages >= 1
+    assert started.prompt_tokens + 64 <= 512
+
+
+@pytest.mark.parametrize(
+    ("fault", "kind", "signal_name"),
+    [("segfault@token:3", "crash", "SIGSEGV"), ("abort@token:3", "crash", "SIGABRT"),
+     ("kill@token:3", "killed", "SIGKILL"), ("exit@token:3", "exit", None)],
+)
+def test_child_death_mid_generation_is_reported_and_survived(
+    engine_with, fault: str, kind: str, signal_name: str | None  # type: ignore[no-untyped-def]
+) -> None:
+    client = engine_with(fault=fault)
+    outcome = run_reasoning(client, QUESTION)
+    assert isinstance(outcome.error, EngineCrashed)
+    assert outcome.error.kind == kind and outcome.error.signal_name == signal_name
+    assert outcome.error.during == "generate"
+    assert "while generating" in outcome.error.message
+    # The three tokens produced before the crash are kept.
+    assert outcome.result.trace.startswith("Okay, the user asks what 2 + 3 is.")
+    assert not outcome.result.finished
+    # The next request starts a fresh child and reloads the model by itself.
+    old_restarts = client.restarts
+    again = run_reasoning(client, QUESTION)
+    assert isinstance(again.error, EngineCrashed)  # same fault in the new child…
+    assert client.restarts == old_restarts + 1
+
+
+def test_crash_fixture_then_clean_restart(crashing_engine: EngineClient, tiny_model: Path) -> None:
+    outcome = run_reasoning(crashing_engine, QUESTION)
+    assert isinstance(outcome.error, EngineCrashed) and outcome.error.signal_name == "SIGSEGV"
+    first_pid = crashing_engine.pid
+    assert first_pid is None  # the dead child is gone
+    with EngineClient() as healthy:
+        healthy.load(p.LoadModel(str(tiny_model), n_ctx=256))
+        assert run_reasoning(healthy, QUESTION).result.answer == EXPECTED_ANSWER
+
+
+def test_hung_child_is_detected_and_killed(engine_with) -> None:  # type: ignore[no-untyped-def]
+    client = engine_with(fault="hang@token:2", hang_timeout=1.0)
+    outcome = run_reasoning(client, QUESTION)
+    assert isinstance(outcome.error, EngineCrashed) and outcome.error.kind == "hang"
+    assert outcome.result.trace == "Okay, the user asks what 2 + 3 is."
+    assert not client.alive
+
+
+def test_crash_while_loading(tiny_model: Path) -> None:
+    with EngineClient(fault="abort@load") as client, pytest.raises(EngineCrashed) as info:
+        client.load(p.LoadModel(str(tiny_model)))
+    assert info.value.during == "load" and "damaged" in info.value.message
+
+
+@pytest.mark.parametrize("content", [b"", b"not a model at all", b"GGUF\x03\x00\x00\x00"])
+def test_bad_files_are_refused_before_llama_cpp_sees_them(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.gguf"
+    path.write_bytes(content)
+    with EngineClient() as client:
+        with pytest.raises(EngineRequestFailed) as info:
+            client.load(p.LoadModel(str(path)))
+        assert info.value.kind == "bad-model"
+        assert client.alive  # the child survived the bad file
+
+
+def test_truncated_model_is_refused(tiny_model: Path, tmp_path: Path) -> None:
+    cut = tmp_path / "cut.gguf"
+    cut.write_bytes(tiny_model.read_bytes()[:-1000])
+    with EngineClient() as client, pytest.raises(EngineRequestFailed, match="truncated"):
+        client.load(p.LoadModel(str(cut)))
+
+
+def test_generate_without_a_model_is_refused() -> None:
+    with EngineClient() as client, pytest.raises(EngineRequestFailed, match="No model"):
+        client.generate(QUESTION)
+
+
+def test_unload_then_generate_is_refused(tiny_model: Path) -> None:
+    with EngineClient() as client:
+        client.load(p.LoadModel(str(tiny_model), n_ctx=256))
+        client.unload()
+        with pytest.raises(EngineRequestFailed):
+            client.generate(QUESTION)
