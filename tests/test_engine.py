@@ -200,3 +200,26 @@ def test_unload_then_generate_is_refused(tiny_model: Path) -> None:
         client.unload()
         with pytest.raises(EngineRequestFailed):
             client.generate(QUESTION)
+
+
+def test_answer_now_closes_the_trace_and_the_model_answers(engine_with) -> None:  # type: ignore[no-untyped-def]
+    client = engine_with(fault="slow@token:50")
+    asked = False
+
+    def on_event(event: object) -> None:
+        nonlocal asked
+        if not asked:
+            asked = True
+            client.end_thinking()
+
+    outcome = run_reasoning(client, QUESTION, on_event=on_event)
+    assert outcome.stop_reason == "stop" and outcome.result.finished
+    assert outcome.result.answer == EXPECTED_ANSWER
+    assert len(outcome.result.trace) < len(EXPECTED_TRACE)
+    assert outcome.result.trace.startswith("Okay, the user asks")
+
+
+def test_thinking_budget_forces_the_answer(engine: EngineClient) -> None:
+    outcome = run_reasoning(engine, QUESTION, p.SamplingParams(thinking_budget=3))
+    assert outcome.result.finished and outcome.result.answer == EXPECTED_ANSWER
+    assert outcome.result.trace == "Okay, the user asks what 2 + 3 is. Adding them gives 6."

@@ -18,6 +18,7 @@ import random
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -29,12 +30,15 @@ from denkspur.core.chat_template import (
     render_prompt,
 )
 from denkspur.core.gguf_info import GGUFError, check_chat_model, read_gguf_info
+from denkspur.core.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
 from denkspur.engine.faults import Fault
 
 HEARTBEAT_SECONDS = 0.5
 #: Tokens always left free for the reply when the history must be shortened.
 MIN_REPLY_TOKENS = 64
+#: What "answer now" and the thinking budget write into the model's output.
+FORCED_CLOSE = "\n" + CLOSE_TAG
 
 
 class _Outbox:
@@ -50,12 +54,16 @@ class _Outbox:
 
 
 class _Inbox:
-    """Commands from the parent, read on a thread; ``Cancel`` acts at once."""
+    """Commands from the parent, read on a thread.
+
+    ``Cancel`` and ``EndThinking`` concern the generation that is running on
+    the main thread, so they are recorded as flags at once instead of queued.
+    """
 
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
         self._queue: queue.Queue[p.Command] = queue.Queue()
-        self._cancelled: set[int] = set()
+        self._flags: dict[int, set[str]] = {}
         self._lock = threading.Lock()
         threading.Thread(target=self._run, name="engine-inbox", daemon=True).start()
 
@@ -66,22 +74,43 @@ class _Inbox:
             except (EOFError, OSError):
                 self._queue.put(p.Shutdown())  # parent gone: nothing left to serve
                 return
-            if isinstance(command, p.Cancel):
+            if isinstance(command, (p.Cancel, p.EndThinking)):
+                flag = "cancel" if isinstance(command, p.Cancel) else "end-thinking"
                 with self._lock:
-                    self._cancelled.add(command.request_id)
+                    self._flags.setdefault(command.request_id, set()).add(flag)
             else:
                 self._queue.put(command)
 
     def next(self) -> p.Command:
         return self._queue.get()
 
-    def is_cancelled(self, request_id: int) -> bool:
+    def has(self, request_id: int, flag: str) -> bool:
         with self._lock:
-            return request_id in self._cancelled
+            return flag in self._flags.get(request_id, ())
 
     def forget(self, request_id: int) -> None:
         with self._lock:
-            self._cancelled.discard(request_id)
+            self._flags.pop(request_id, None)
+
+
+class ThinkWatch:
+    """Follows whether the model is inside its think block, from the text it emits."""
+
+    def __init__(self, opened: bool) -> None:
+        self.thinking = opened
+        self.closed = False
+        self.trace_tokens = 0
+        self._recent = ""
+
+    def see(self, text: str) -> None:
+        if self.thinking:
+            self.trace_tokens += 1
+        self._recent = (self._recent + text)[-32:]
+        if not self.thinking and not self.closed and OPEN_TAG in self._recent:
+            self.thinking = True
+            self._recent = self._recent[self._recent.index(OPEN_TAG) + len(OPEN_TAG) :]
+        if self.thinking and CLOSE_TAG in self._recent:
+            self.thinking, self.closed = False, True
 
 
 def _heartbeat(outbox: _Outbox) -> None:
@@ -240,12 +269,14 @@ class LlamaHost:
             return
         self._outbox.send(p.GenerationStarted(rid, len(tokens), opens, dropped, budget))
         started = time.perf_counter()
-        produced, reason = self._decode(request, tokens, budget)
+        produced, reason = self._decode(request, tokens, budget, opens)
         self._outbox.send(
             p.GenerationDone(rid, reason, len(tokens), produced, time.perf_counter() - started)
         )
 
-    def _decode(self, request: p.Generate, prompt: list[int], budget: int) -> tuple[int, p.StopReason]:
+    def _decode(
+        self, request: p.Generate, prompt: list[int], budget: int, opens: bool
+    ) -> tuple[int, p.StopReason]:
         import llama_cpp
 
         llm, params, rid = self._llm, request.params, request.request_id
@@ -253,32 +284,59 @@ class LlamaHost:
         llm.set_seed(params.seed if params.seed is not None else random.randrange(2**31))
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         pieces = self._pieces
+        watch = ThinkWatch(opens)
         fault = self._fault if self._fault and self._fault.at == "token" else None
         delay = fault.delay_seconds() if fault else 0.0
         fault_after = fault.after_tokens if fault and not delay else -1
         produced = 0
-        if self._inbox.is_cancelled(rid):
+        if self._inbox.has(rid, "cancel"):
             return produced, "cancelled"
-        for token in llm.generate(
-            prompt,
-            top_k=params.top_k,
-            top_p=params.top_p,
-            min_p=params.min_p,
-            temp=params.temperature,
-            repeat_penalty=params.repeat_penalty,
-        ):
+        context = list(prompt)
+
+        def sample_from(context: list[int]) -> Iterator[int]:
+            # A fresh generator over the whole context: llama-cpp-python finds the
+            # cached prefix in the KV cache and only evaluates what is new.
+            return llm.generate(  # type: ignore[no-any-return]
+                context,
+                top_k=params.top_k,
+                top_p=params.top_p,
+                min_p=params.min_p,
+                temp=params.temperature,
+                repeat_penalty=params.repeat_penalty,
+            )
+
+        tokens = sample_from(context)
+        token = next(tokens)
+        while True:
+            context.append(token)
             if llama_cpp.llama_vocab_is_eog(vocab, token) and not params.ignore_eos:
                 return produced, "stop"
             produced += 1
             text = decoder.decode(pieces.piece(token))
+            watch.see(text)
             self._outbox.send(p.TokenText(rid, text))
             if produced == fault_after:
                 fault.trigger()  # type: ignore[union-attr]
             if delay:
                 time.sleep(delay)
-            if self._inbox.is_cancelled(rid):
+            if self._inbox.has(rid, "cancel"):
                 return produced, "cancelled"
             if produced >= budget:
+                return produced, "length"
+            if watch.thinking and (
+                self._inbox.has(rid, "end-thinking")
+                or (params.thinking_budget is not None and watch.trace_tokens >= params.thinking_budget)
+            ):
+                forced = llm.tokenize(FORCED_CLOSE.encode(), add_bos=False, special=True)
+                watch.see(FORCED_CLOSE)
+                produced += len(forced)
+                self._outbox.send(p.TokenText(rid, FORCED_CLOSE, tokens=len(forced)))
+                tokens.close()
+                context.extend(forced)
+                tokens = sample_from(context)
+            try:
+                token = next(tokens)
+            except StopIteration:
                 return produced, "length"
         return produced, "length"
 

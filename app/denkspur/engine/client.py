@@ -192,6 +192,14 @@ class EngineClient:
         with contextlib.suppress(EngineCrashed):  # the stream notices a dead child itself
             self._send(p.Cancel(request_id), during="generate")
 
+    def end_thinking(self) -> None:
+        """"Answer now": the model stops thinking and answers (thread-safe)."""
+        request_id = self._active
+        if request_id is None or self._cancel_at is not None:
+            return
+        with contextlib.suppress(EngineCrashed):
+            self._send(p.EndThinking(request_id), during="generate")
+
     # -- internals -------------------------------------------------------------
     def _stream(self, request_id: int) -> Iterator[GenerationEvent]:
         produced = 0

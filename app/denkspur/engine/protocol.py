@@ -33,6 +33,8 @@ class SamplingParams:
     repeat_penalty: float = 1.0
     seed: int | None = None
     max_tokens: int = 4096
+    #: Close the trace after this many trace tokens and make the model answer.
+    thinking_budget: int | None = None
     #: Never stop at the end-of-sequence token (benchmarks only).
     ignore_eos: bool = False
 
@@ -61,6 +63,13 @@ class Cancel:
 
 
 @dataclass(frozen=True)
+class EndThinking:
+    """"Answer now": close the trace with ``</think>`` and let the model answer."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
 class Unload:
     pass
 
@@ -70,7 +79,7 @@ class Shutdown:
     pass
 
 
-Command = LoadModel | Generate | Cancel | Unload | Shutdown
+Command = LoadModel | Generate | Cancel | EndThinking | Unload | Shutdown
 
 
 # -- child -> parent ----------------------------------------------------------------
