@@ -1,0 +1,141 @@
+"""Markdown to safe HTML for answers and traces.
+
+Model output is untrusted text. The renderer therefore has raw HTML off (tags
+are shown as text), turns images into plain links (nothing is ever fetched),
+and keeps only ``http(s)`` and ``mailto`` links; anything else (``javascript:``,
+``file:``, ``data:``) becomes inert text. Code blocks are highlighted with
+Pygments (inline styles, no external CSS), ``$…$`` / ``$$…$$`` math is shown
+as formatted source.
+
+:class:`IncrementalMarkdown` keeps streaming cheap: once a block is followed by
+a blank line outside a code fence it can no longer change, so its HTML is
+rendered once and kept; only the open tail is rendered again as text arrives.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def is_safe_link(url: str) -> bool:
+    return url.strip().lower().startswith(_SAFE_SCHEMES)
+
+
+def _highlight(code: str, language: str, _attrs: object) -> str:
+    try:
+        from pygments import highlight
+        from pygments.formatters import HtmlFormatter
+        from pygments.lexers import get_lexer_by_name
+        from pygments.util import ClassNotFound
+    except ImportError:  # pragma: no cover - pygments is a dependency
+        return ""
+    try:
+        lexer = get_lexer_by_name(language or "text")
+    except ClassNotFound:
+        return ""
+    formatter = HtmlFormatter(noclasses=True, nowrap=True, style="friendly")
+    return f'<pre class="code">{highlight(code, lexer, formatter)}</pre>'
+
+
+def _render_image(self, tokens: list[Token], idx: int, _options: object, _env: object) -> str:  # type: ignore[no-untyped-def]
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    alt = html.escape(token.content or "image")
+    if is_safe_link(src):
+        return f'<a href="{html.escape(src, quote=True)}">[image: {alt}]</a>'
+    return f"[image: {alt}]"
+
+
+def _render_math_inline(self, tokens: list[Token], idx: int, _options: object, _env: object) -> str:  # type: ignore[no-untyped-def]
+    return f'<code class="math">{html.escape(tokens[idx].content)}</code>'
+
+
+def _render_math_block(self, tokens: list[Token], idx: int, _options: object, _env: object) -> str:  # type: ignore[no-untyped-def]
+    return f'<pre class="math">{html.escape(tokens[idx].content.strip())}</pre>\n'
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                   "highlight": _highlight})
+    md.enable(["table", "strikethrough"])
+    md.use(dollarmath_plugin, allow_space=True, double_inline=True)
+    md.validateLink = is_safe_link  # type: ignore[method-assign]
+    md.add_render_rule("image", _render_image)
+    md.add_render_rule("math_inline", _render_math_inline)
+    md.add_render_rule("math_inline_double", _render_math_inline)
+    md.add_render_rule("math_block", _render_math_block)
+    md.add_render_rule("math_block_label", _render_math_block)
+    return md
+
+
+def render_markdown(text: str) -> str:
+    """HTML for ``text``; safe to show in a QTextBrowser/QLabel."""
+    return _parser().render(text)
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
+def stable_prefix_length(text: str) -> int:
+    """Length of the prefix of ``text`` made of complete blocks.
+
+    A block is complete when a blank line follows it and no code fence is open
+    at that point. (List items separated by blank lines may later merge into a
+    "loose" list; rendered separately they look the same, which is acceptable.)
+    """
+    end = 0
+    fence: str | None = None
+    position = 0
+    for line in text.splitlines(keepends=True):
+        position += len(line)
+        if not line.endswith("\n"):
+            break  # the last line may still grow
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip()[len(marker):]:
+                fence = None
+        elif fence is None and not line.strip():
+            end = position
+    return end
+
+
+class IncrementalMarkdown:
+    """Streams markdown: finished blocks rendered once, the tail on demand."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self._stable = 0
+        self._finished_html: list[str] = []
+
+    def append(self, more: str) -> list[str]:
+        """Add text; return HTML of blocks that just became final (in order)."""
+        self.text += more
+        # Only look at the region after the last stable point: linear overall.
+        tail = self.text[self._stable :]
+        cut = stable_prefix_length(tail)
+        if cut == 0:
+            return []
+        block = tail[:cut]
+        self._stable += cut
+        rendered = render_markdown(block)
+        self._finished_html.append(rendered)
+        return [rendered]
+
+    def tail_html(self) -> str:
+        """HTML of the part that may still change."""
+        return render_markdown(self.text[self._stable :])
+
+    def full_html(self) -> str:
+        return "".join(self._finished_html) + self.tail_html()

@@ -1,0 +1,397 @@
+"""Conversations on disk: SQLite in WAL mode, FTS5 search, versioned schema.
+
+Every reply is a *version* of a message, so regenerating keeps the earlier ones
+and the user can flip between them (and compare their traces). A version being
+generated is saved with state ``generating`` at least every second; if the app
+is killed, the next open finds it in that state and marks it ``interrupted``:
+nothing up to the last save is lost.
+
+One :class:`Store` per thread (SQLite connections are not shared); WAL lets the
+engine worker write while the GUI's store thread reads.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+STATES = ("complete", "generating", "interrupted", "cancelled", "error")
+
+
+_SCHEMA_1 = """
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            created REAL NOT NULL,
+            updated REAL NOT NULL,
+            settings TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+            current_version INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (conversation_id, position)
+        );
+        CREATE TABLE versions (
+            id INTEGER PRIMARY KEY,
+            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            trace TEXT NOT NULL DEFAULT '',
+            steps TEXT NOT NULL DEFAULT '[]',
+            stats TEXT NOT NULL DEFAULT '{}',
+            model TEXT NOT NULL DEFAULT '',
+            params TEXT NOT NULL DEFAULT '{}',
+            state TEXT NOT NULL DEFAULT 'complete',
+            error TEXT NOT NULL DEFAULT '',
+            created REAL NOT NULL,
+            updated REAL NOT NULL,
+            UNIQUE (message_id, number)
+        );
+        CREATE INDEX versions_state ON versions(state);
+        CREATE VIRTUAL TABLE versions_fts USING fts5(
+            answer, trace, content='versions', content_rowid='id', tokenize='unicode61'
+        );
+        CREATE TRIGGER versions_ai AFTER INSERT ON versions BEGIN
+            INSERT INTO versions_fts(rowid, answer, trace) VALUES (new.id, new.answer, new.trace);
+        END;
+        CREATE TRIGGER versions_ad AFTER DELETE ON versions BEGIN
+            INSERT INTO versions_fts(versions_fts, rowid, answer, trace)
+            VALUES ('delete', old.id, old.answer, old.trace);
+        END;
+        CREATE TRIGGER versions_au AFTER UPDATE OF answer, trace ON versions BEGIN
+            INSERT INTO versions_fts(versions_fts, rowid, answer, trace)
+            VALUES ('delete', old.id, old.answer, old.trace);
+            INSERT INTO versions_fts(rowid, answer, trace) VALUES (new.id, new.answer, new.trace);
+        END;
+"""
+
+#: SQL scripts; index i migrates schema version i to i + 1 (each runs in one transaction).
+MIGRATIONS: list[str] = [_SCHEMA_1]
+
+
+class StoreError(RuntimeError):
+    """The conversation database cannot be used; the message says why."""
+
+
+@dataclass
+class Version:
+    id: int
+    number: int
+    answer: str
+    trace: str = ""
+    steps: list[dict[str, object]] = field(default_factory=list)
+    stats: dict[str, object] = field(default_factory=dict)
+    model: str = ""
+    params: dict[str, object] = field(default_factory=dict)
+    state: str = "complete"
+    error: str = ""
+    created: float = 0.0
+
+
+@dataclass
+class Message:
+    id: int
+    position: int
+    role: str
+    versions: list[Version]
+    current: int  # index into versions
+
+    @property
+    def version(self) -> Version:
+        return self.versions[self.current]
+
+    @property
+    def text(self) -> str:
+        return self.version.answer
+
+
+@dataclass
+class Conversation:
+    id: int
+    title: str
+    created: float
+    updated: float
+    messages: list[Message] = field(default_factory=list)
+
+    def turns(self, before_position: int | None = None) -> list[tuple[str, str]]:
+        """(role, text) of the current versions, for the model.
+
+        Only answers go back to the model, never traces; failed or empty
+        replies are left out so that they do not confuse the next turn.
+        """
+        turns = []
+        for message in self.messages:
+            if before_position is not None and message.position >= before_position:
+                break
+            text = message.version.answer
+            if message.role == "assistant" and (not text.strip() or message.version.state == "error"):
+                continue
+            turns.append((message.role, text))
+        return turns
+
+
+@dataclass(frozen=True)
+class ConversationSummary:
+    id: int
+    title: str
+    updated: float
+    message_count: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    conversation_id: int
+    title: str
+    message_id: int
+    version_id: int
+    snippet: str
+    in_trace: bool
+
+
+class Store:
+    """Access to one conversation database file (or ``:memory:``)."""
+
+    def __init__(self, path: str | Path, *, clock: Callable[[], float] = time.time) -> None:
+        self.path = str(path)
+        self._clock = clock
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"the conversation database {self.path} cannot be opened: {error}") from error
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- schema ------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the conversation database was written by a newer Denkspur (schema {version}); "
+                "update the app to open it"
+            )
+        for target in range(version, SCHEMA_VERSION):
+            self._db.executescript(
+                f"BEGIN IMMEDIATE; {MIGRATIONS[target]}; PRAGMA user_version = {target + 1}; COMMIT;"
+            )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def mark_interrupted(self) -> int:
+        """Versions left ``generating`` by a killed app become ``interrupted``."""
+        cursor = self._db.execute(
+            "UPDATE versions SET state = 'interrupted' WHERE state = 'generating'"
+        )
+        return cursor.rowcount
+
+    # -- conversations -----------------------------------------------------------
+    def create_conversation(self, title: str = "New chat") -> int:
+        now = self._clock()
+        cursor = self._db.execute(
+            "INSERT INTO conversations(title, created, updated) VALUES (?, ?, ?)", (title, now, now)
+        )
+        return int(cursor.lastrowid or 0)
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        self._db.execute("UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id))
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        self._db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+
+    def list_conversations(self) -> list[ConversationSummary]:
+        rows = self._db.execute(
+            "SELECT c.id, c.title, c.updated, COUNT(m.id) AS n FROM conversations c "
+            "LEFT JOIN messages m ON m.conversation_id = c.id "
+            "GROUP BY c.id ORDER BY c.updated DESC, c.id DESC"
+        ).fetchall()
+        return [ConversationSummary(r["id"], r["title"], r["updated"], r["n"]) for r in rows]
+
+    def _touch(self, conversation_id: int) -> None:
+        self._db.execute(
+            "UPDATE conversations SET updated = ? WHERE id = ?", (self._clock(), conversation_id)
+        )
+
+    # -- messages ----------------------------------------------------------------
+    def add_message(
+        self,
+        conversation_id: int,
+        role: str,
+        text: str = "",
+        *,
+        trace: str = "",
+        state: str = "complete",
+        model: str = "",
+        params: dict[str, object] | None = None,
+    ) -> tuple[int, int]:
+        """Append a message with its first version; return (message id, version id)."""
+        with self._transaction() as db:
+            position = db.execute(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM messages WHERE conversation_id = ?",
+                (conversation_id,),
+            ).fetchone()[0]
+            message_id = db.execute(
+                "INSERT INTO messages(conversation_id, position, role) VALUES (?, ?, ?)",
+                (conversation_id, position, role),
+            ).lastrowid
+            version_id = self._insert_version(int(message_id or 0), 0, text, trace, state, model, params)
+            self._touch(conversation_id)
+        return int(message_id or 0), version_id
+
+    def add_version(
+        self, message_id: int, *, model: str = "", params: dict[str, object] | None = None,
+        text: str = "", state: str = "generating",
+    ) -> int:
+        """A new version of a message (regenerate / edit); it becomes the current one."""
+        with self._transaction() as db:
+            number = db.execute(
+                "SELECT COALESCE(MAX(number) + 1, 0) FROM versions WHERE message_id = ?", (message_id,)
+            ).fetchone()[0]
+            version_id = self._insert_version(message_id, number, text, "", state, model, params)
+            db.execute("UPDATE messages SET current_version = ? WHERE id = ?", (number, message_id))
+            self._touch(self._conversation_of(message_id))
+        return version_id
+
+    def _insert_version(
+        self, message_id: int, number: int, text: str, trace: str, state: str, model: str,
+        params: dict[str, object] | None,
+    ) -> int:
+        if state not in STATES:
+            raise ValueError(f"unknown state {state!r}")
+        now = self._clock()
+        cursor = self._db.execute(
+            "INSERT INTO versions(message_id, number, answer, trace, state, model, params, created, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (message_id, number, text, trace, state, model, json.dumps(params or {}), now, now),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _conversation_of(self, message_id: int) -> int:
+        row = self._db.execute("SELECT conversation_id FROM messages WHERE id = ?", (message_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"message {message_id} does not exist")
+        return int(row[0])
+
+    def save_version(
+        self,
+        version_id: int,
+        *,
+        answer: str,
+        trace: str,
+        state: str,
+        steps: list[dict[str, object]] | None = None,
+        stats: dict[str, object] | None = None,
+        error: str = "",
+    ) -> None:
+        """Store a version's (partial or final) content in one short transaction."""
+        if state not in STATES:
+            raise ValueError(f"unknown state {state!r}")
+        self._db.execute(
+            "UPDATE versions SET answer = ?, trace = ?, state = ?, steps = ?, stats = ?, error = ?,"
+            " updated = ? WHERE id = ?",
+            (answer, trace, state, json.dumps(steps or []), json.dumps(stats or {}), error,
+             self._clock(), version_id),
+        )
+
+    def select_version(self, message_id: int, number: int) -> None:
+        self._db.execute("UPDATE messages SET current_version = ? WHERE id = ?", (number, message_id))
+
+    def truncate_after(self, conversation_id: int, position: int) -> None:
+        """Delete the messages after ``position`` (edit-and-resend starts over from there)."""
+        self._db.execute(
+            "DELETE FROM messages WHERE conversation_id = ? AND position > ?", (conversation_id, position)
+        )
+
+    def version(self, version_id: int) -> Version:
+        row = self._db.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"version {version_id} does not exist")
+        return _version_from_row(row)
+
+    # -- reading -------------------------------------------------------------------
+    def load_conversation(self, conversation_id: int) -> Conversation:
+        row = self._db.execute("SELECT * FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"conversation {conversation_id} does not exist")
+        conversation = Conversation(row["id"], row["title"], row["created"], row["updated"])
+        messages: dict[int, Message] = {}
+        for message in self._db.execute(
+            "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position", (conversation_id,)
+        ):
+            messages[message["id"]] = Message(
+                message["id"], message["position"], message["role"], [], message["current_version"]
+            )
+        for version in self._db.execute(
+            "SELECT v.* FROM versions v JOIN messages m ON m.id = v.message_id "
+            "WHERE m.conversation_id = ? ORDER BY v.message_id, v.number",
+            (conversation_id,),
+        ):
+            messages[version["message_id"]].versions.append(_version_from_row(version))
+        for message in messages.values():
+            message.current = next(
+                (i for i, v in enumerate(message.versions) if v.number == message.current), 0
+            )
+        conversation.messages = list(messages.values())
+        return conversation
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over answers *and* traces (current and older versions)."""
+        terms = [t for t in query.replace('"', " ").split() if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{term}"*' for term in terms)
+        rows = self._db.execute(
+            "SELECT v.id AS version_id, m.id AS message_id, c.id AS conversation_id, c.title,"
+            " snippet(versions_fts, 0, '[', ']', '…', 12) AS answer_snippet,"
+            " snippet(versions_fts, 1, '[', ']', '…', 12) AS trace_snippet"
+            " FROM versions_fts JOIN versions v ON v.id = versions_fts.rowid"
+            " JOIN messages m ON m.id = v.message_id JOIN conversations c ON c.id = m.conversation_id"
+            " WHERE versions_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        hits = []
+        for row in rows:
+            in_answer = "[" in row["answer_snippet"]
+            snippet = row["answer_snippet"] if in_answer else row["trace_snippet"]
+            hits.append(SearchHit(row["conversation_id"], row["title"], row["message_id"],
+                                  row["version_id"], snippet, not in_answer))
+        return hits
+
+
+def _version_from_row(row: sqlite3.Row) -> Version:
+    return Version(
+        id=row["id"],
+        number=row["number"],
+        answer=row["answer"],
+        trace=row["trace"],
+        steps=json.loads(row["steps"]),
+        stats=json.loads(row["stats"]),
+        model=row["model"],
+        params=json.loads(row["params"]),
+        state=row["state"],
+        error=row["error"],
+        created=row["created"],
+    )

@@ -1,0 +1,56 @@
+"""Markdown rendering of untrusted model output."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from denkspur.core.markdown import IncrementalMarkdown, render_markdown, stable_prefix_length
+
+
+def test_raw_html_is_shown_as_text() -> None:
+    out = render_markdown("<script>alert(1)</script> <b>bold</b>")
+    assert "<script>" not in out and "&lt;script&gt;" in out and "<b>" not in out
+
+
+def test_only_web_links_survive() -> None:
+    out = render_markdown("[a](https://example.org) [b](javascript:alert(1)) [c](file:///etc/passwd)")
+    assert 'href="https://example.org"' in out
+    assert "javascript:" not in out.split("href=")[-1] or out.count("href=") == 1
+    assert out.count("href=") == 1
+
+
+def test_images_are_never_loaded() -> None:
+    out = render_markdown("![cat](https://example.org/cat.png) ![x](file:///x.png)")
+    assert "<img" not in out
+    assert '<a href="https://example.org/cat.png">[image: cat]</a>' in out
+
+
+def test_tables_code_and_math() -> None:
+    out = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nx = 1\n```\n\n$x^2$\n")
+    assert "<table>" in out and "<td>1</td>" in out
+    assert '<pre class="code">' in out and "style=" in out  # highlighted inline
+    assert '<code class="math">x^2</code>' in out
+
+
+def test_stable_prefix_respects_code_fences() -> None:
+    text = "Para one.\n\n```\ncode\n\nmore code\n"
+    assert stable_prefix_length(text) == len("Para one.\n\n")
+    closed = text + "```\n\nAfter"
+    assert stable_prefix_length(closed) == len(text + "```\n\n")
+
+
+_pieces = st.sampled_from(["word ", "\n", "\n\n", "```\n", "- item\n", "| a |\n", "**b** ", "$x$ "])
+
+
+@given(st.lists(_pieces, max_size=40), st.integers(1, 7))
+def test_incremental_rendering_matches_block_by_block_rendering(pieces: list[str], step: int) -> None:
+    text = "".join(pieces)
+    renderer = IncrementalMarkdown()
+    finished: list[str] = []
+    for index in range(0, len(text), step):
+        finished.extend(renderer.append(text[index : index + step]))
+    assert "".join(finished) + renderer.tail_html() == renderer.full_html()
+    # Same blocks, same HTML as rendering each stable block on its own.
+    cut = stable_prefix_length(text)
+    assert renderer.text[cut:] == text[cut:]
