@@ -257,7 +257,9 @@ class Store:
                 "INSERT INTO messages(conversation_id, position, role) VALUES (?, ?, ?)",
                 (conversation_id, position, role),
             ).lastrowid
-            version_id = self._insert_version(int(message_id or 0), 0, text, trace, state, model, params)
+            version_id = self._insert_version(
+                int(message_id or 0), 0, text, trace=trace, state=state, model=model, params=params
+            )
             self._touch(conversation_id)
         return int(message_id or 0), version_id
 
@@ -270,13 +272,15 @@ class Store:
             number = db.execute(
                 "SELECT COALESCE(MAX(number) + 1, 0) FROM versions WHERE message_id = ?", (message_id,)
             ).fetchone()[0]
-            version_id = self._insert_version(message_id, number, text, "", state, model, params)
+            version_id = self._insert_version(
+                message_id, number, text, trace="", state=state, model=model, params=params
+            )
             db.execute("UPDATE messages SET current_version = ? WHERE id = ?", (number, message_id))
             self._touch(self._conversation_of(message_id))
         return version_id
 
     def _insert_version(
-        self, message_id: int, number: int, text: str, trace: str, state: str, model: str,
+        self, message_id: int, number: int, text: str, *, trace: str, state: str, model: str,
         params: dict[str, object] | None,
     ) -> int:
         if state not in STATES:

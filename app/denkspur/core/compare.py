@@ -1,0 +1,64 @@
+"""Align the steps of two traces for side-by-side comparison.
+
+Two versions of an answer (a regeneration, or another model) reason in similar
+steps with different wording. Steps are matched by the words they share
+(difflib over normalised word sets per step), so that the comparison view can
+put corresponding steps on one row and leave gaps where one trace has a step
+the other lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _signature(text: str) -> str:
+    """A coarse key: the step's first significant words, lower-cased."""
+    return " ".join(_WORD.findall(text.lower())[:6])
+
+
+def _similarity(a: str, b: str) -> float:
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+def align_steps(
+    left: list[str], right: list[str], threshold: float = 0.2
+) -> list[tuple[int | None, int | None]]:
+    """Pairs of step indices (``None`` = no counterpart), in reading order."""
+    matcher = SequenceMatcher(a=[_signature(s) for s in left], b=[_signature(s) for s in right],
+                              autojunk=False)
+    rows: list[tuple[int | None, int | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows.extend(zip(range(i1, i2), range(j1, j2), strict=True))
+            continue
+        rows.extend(_pair_by_similarity(left, right, list(range(i1, i2)), list(range(j1, j2)), threshold))
+    return rows
+
+
+def _pair_by_similarity(
+    left: list[str], right: list[str], lefts: list[int], rights: list[int], threshold: float
+) -> list[tuple[int | None, int | None]]:
+    """Greedy in-order pairing inside a differing region."""
+    rows: list[tuple[int | None, int | None]] = []
+    j = 0
+    for i in lefts:
+        best, best_score = None, threshold
+        for k in range(j, len(rights)):
+            score = _similarity(left[i], right[rights[k]])
+            if score > best_score:
+                best, best_score = k, score
+        if best is None:
+            rows.append((i, None))
+            continue
+        rows.extend((None, rights[k]) for k in range(j, best))
+        rows.append((i, rights[best]))
+        j = best + 1
+    rows.extend((None, rights[k]) for k in range(j, len(rights)))
+    return rows

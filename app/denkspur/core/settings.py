@@ -1,0 +1,77 @@
+"""User settings, shared by the app and the CLI, stored as JSON.
+
+Plain JSON in the platform's config directory (not QSettings) so that the
+Qt-free core and the command line read the same file. Unknown keys from newer
+versions are kept; a corrupt file falls back to defaults without crashing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+log = logging.getLogger("denkspur.core")
+APP_NAME = "Denkspur"
+
+
+def data_dir() -> Path:
+    """Where conversations live (``DENKSPUR_DATA_DIR`` overrides, e.g. for tests)."""
+    override = os.environ.get("DENKSPUR_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    override = os.environ.get("DENKSPUR_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+@dataclass
+class Settings:
+    model_path: str = ""
+    model_dir: str = ""
+    threads: int = 0  # 0 = let llama.cpp decide
+    context_size: int = 4096
+    temperature: float = 0.6
+    top_p: float = 0.95
+    gpu_layers: int = -1  # -1 = all that the build can offload
+    thinking_budget: int = 0  # 0 = unlimited
+    max_tokens: int = 8192
+    language: str = "system"  # "system", "en" or "de"
+    trace_panel_visible: bool = True
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or config_dir() / "settings.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as error:
+            log.warning("settings file %s unreadable (%s); using defaults", path, error)
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        known = {f.name: f for f in fields(cls) if f.name != "extra"}
+        values = {}
+        for name, value in raw.items():
+            default = getattr(cls(), name, None)
+            if name in known and isinstance(value, type(default)):
+                values[name] = value
+        settings = cls(**values)
+        settings.extra = {k: v for k, v in raw.items() if k not in known}
+        return settings
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or config_dir() / "settings.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = asdict(self)
+        extra = data.pop("extra")
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({**extra, **data}, indent=2), encoding="utf-8")
+        temporary.replace(path)  # atomic: a crash never leaves half a file

@@ -1,0 +1,43 @@
+"""Step alignment for the compare view, and settings persistence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from denkspur.core.compare import align_steps
+from denkspur.core.settings import Settings
+
+
+def test_identical_traces_align_one_to_one() -> None:
+    steps = ["Add 2 and 3.", "Wait, check it.", "So the answer is 5."]
+    assert align_steps(steps, steps) == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_extra_and_reworded_steps_leave_gaps() -> None:
+    left = ["Add 2 and 3 to get 6.", "Wait, 2 + 3 is 5.", "So the answer is 5."]
+    right = ["Adding 2 and 3 gives 6.", "So the answer is 6."]
+    rows = align_steps(left, right)
+    assert (1, None) in rows
+    assert rows[0] == (0, 0)
+    assert sorted(i for i, _ in rows if i is not None) == [0, 1, 2]
+    assert sorted(j for _, j in rows if j is not None) == [0, 1]
+
+
+def test_empty_sides() -> None:
+    assert align_steps([], ["a"]) == [(None, 0)]
+    assert align_steps(["a"], []) == [(0, None)]
+
+
+def test_settings_roundtrip_and_bad_files(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    settings = Settings(threads=3, thinking_budget=500, language="de")
+    settings.save(path)
+    assert Settings.load(path) == settings
+    path.write_text("{not json", encoding="utf-8")
+    assert Settings.load(path) == Settings()
+    path.write_text(json.dumps({"threads": "many", "future_key": 1}), encoding="utf-8")
+    loaded = Settings.load(path)
+    assert loaded.threads == 0 and loaded.extra == {"future_key": 1}
+    loaded.save(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["future_key"] == 1
