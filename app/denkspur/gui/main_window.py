@@ -1,20 +1,360 @@
-"""The main window (placeholder until the chat window lands)."""
+"""The main window: conversations | chat | reasoning trace, in one splitter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+import json
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from denkspur.core.export import ConversationImportError, export_json, export_markdown, import_json
+from denkspur.core.settings import Settings, data_dir
+from denkspur.core.store import Conversation, Version
+from denkspur.core.stream import StreamEvent, TraceClosed, TraceText
+from denkspur.engine import protocol as p
+from denkspur.gui.chat_session import ChatSession
+from denkspur.gui.chat_view import ChatView
+from denkspur.gui.compare_dialog import CompareDialog
+from denkspur.gui.composer import Composer
+from denkspur.gui.conversation_list import ConversationList
+from denkspur.gui.engine_worker import GenerationResult
+from denkspur.gui.i18n import LANGUAGES, install_language
+from denkspur.gui.settings_dialog import SettingsDialog
+from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
+
+log = logging.getLogger("denkspur.gui")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        data_path: Path | None = None,
+        settings: Settings | None = None,
+        settings_path: Path | None = None,
+        engine_fault: str | None = None,
+        autoload: bool = True,
+    ) -> None:
         super().__init__()
-        self.setWindowTitle("Denkspur")
+        self.setObjectName("MainWindow")
         self.resize(1280, 800)
-        label = QLabel(
-            "<h2>Denkspur</h2><p>No model yet. Use <code>denkspur chat --model FILE.gguf "
-            "\"question\"</code> in a terminal; the chat window is coming.</p>"
-        )
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        self.setCentralWidget(label)
+        self._settings_path = settings_path
+        self.settings = settings or Settings.load(settings_path)
+        self.language = install_language(self.settings.language)
+        self.session = ChatSession(data_path or data_dir(), self.settings, engine_fault=engine_fault,
+                                   parent=self)
+        self._build()
+        self._connect()
+        self.retranslate()
+        self._restore_layout()
+        self.session.refresh_conversations()
+        if autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
+            self.load_model(self.settings.model_path)
+
+    # -- construction -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.conversations = ConversationList()
+        self.chat = ChatView()
+        self.composer = Composer()
+        self.open_model_button = QPushButton()
+        self.open_model_button.setObjectName("openModel")
+        self.open_model_button.clicked.connect(self.choose_model)
+        center = QWidget()
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.chat, 1)
+        column.addWidget(self.open_model_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.composer)
+        self.trace = TracePanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.conversations)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.trace)
+        self.splitter.setSizes([240, 640, 400])
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelLabel")
+        self.speed_label = QLabel()
+        self.speed_label.setObjectName("speedLabel")
+        self.statusBar().addWidget(self.model_label, 1)
+        self.statusBar().addPermanentWidget(self.speed_label)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.open_model_action = self.file_menu.addAction("", self.choose_model)
+        self.open_model_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action = self.file_menu.addAction("", self.import_conversation)
+        self.export_md_action = self.file_menu.addAction("", lambda: self.export_current("md"))
+        self.export_json_action = self.file_menu.addAction("", lambda: self.export_current("json"))
+        self.file_menu.addSeparator()
+        self.quit_action = self.file_menu.addAction("", self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.view_menu = bar.addMenu("")
+        self.toggle_trace_action = QAction(self)
+        self.toggle_trace_action.setCheckable(True)
+        self.toggle_trace_action.setChecked(self.settings.trace_panel_visible)
+        self.toggle_trace_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.toggle_trace_action.toggled.connect(self.set_trace_visible)
+        self.view_menu.addAction(self.toggle_trace_action)
+        self.compare_action = self.view_menu.addAction("", self.compare_traces)
+        self.settings_menu = bar.addMenu("")
+        self.preferences_action = self.settings_menu.addAction("", self.edit_settings)
+        self.language_menu = self.settings_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = self.language_menu.addAction(name, lambda c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            group.addAction(action)
+            self.language_actions[code] = action
+        self.engine_menu = bar.addMenu("")
+        self.restart_action = self.engine_menu.addAction("", self.session.restart_engine)
+        self.trace.setVisible(self.settings.trace_panel_visible)
+
+    def _connect(self) -> None:
+        s = self.session
+        s.conversations_changed.connect(self.conversations.show_conversations)
+        s.search_results.connect(self.conversations.show_hits)
+        s.conversation_loaded.connect(self._show_conversation)
+        s.live_events.connect(self._on_live_events)
+        s.generation_started.connect(self._on_generation_started)
+        s.generation_finished.connect(self._on_generation_finished)
+        s.model_changed.connect(self._on_model_changed)
+        s.problem.connect(self._show_problem)
+        self.conversations.open_requested.connect(s.open_conversation)
+        self.conversations.new_requested.connect(s.new_conversation)
+        self.conversations.rename_requested.connect(s.rename_conversation)
+        self.conversations.delete_requested.connect(s.delete_conversation)
+        self.conversations.search_requested.connect(s.search)
+        self.conversations.export_requested.connect(self.export_conversation)
+        self.composer.send_requested.connect(self._send)
+        self.composer.stop_requested.connect(s.stop)
+        self.composer.answer_now_requested.connect(s.answer_now)
+        self.chat.version_selected.connect(self._on_version_selected)
+        self.chat.regenerate_requested.connect(s.regenerate)
+        self.chat.edit_requested.connect(s.edit_and_resend)
+        self.chat.version_requested.connect(s.select_version)
+        self.chat.restart_requested.connect(s.restart_engine)
+        self.trace.copy_requested.connect(copy_to_clipboard)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle("Denkspur")
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_model_action.setText(self.tr("Open model file…"))
+        self.import_action.setText(self.tr("Import conversation…"))
+        self.export_md_action.setText(self.tr("Export conversation as Markdown…"))
+        self.export_json_action.setText(self.tr("Export conversation as JSON…"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.toggle_trace_action.setText(self.tr("Reasoning trace panel"))
+        self.compare_action.setText(self.tr("Compare traces…"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.preferences_action.setText(self.tr("Preferences…"))
+        self.language_menu.setTitle(self.tr("Language"))
+        self.engine_menu.setTitle(self.tr("&Engine"))
+        self.restart_action.setText(self.tr("Restart engine"))
+        self.open_model_button.setText(self.tr("Open a GGUF model file…"))
+        for widget in (self.conversations, self.composer, self.trace):
+            widget.retranslate()
+        self.chat.set_model_present(self.session.model is not None)
+        self._update_model_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.session.conversation is not None:
+                self.chat.show_conversation(self.session.conversation)
+        super().changeEvent(event)
+
+    # -- layout memory ------------------------------------------------------------------
+    def _qsettings(self) -> QSettings:
+        return QSettings("Denkspur", "Denkspur")
+
+    def _restore_layout(self) -> None:
+        state = self._qsettings().value("mainSplitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._qsettings().setValue("mainSplitter", self.splitter.saveState())
+        self.settings.trace_panel_visible = self.trace.isVisible()
+        try:
+            self.settings.save(self._settings_path)
+        except OSError as error:
+            log.warning("could not save settings: %s", error)
+        self.session.close()
+        super().closeEvent(event)
+
+    # -- actions ---------------------------------------------------------------------
+    def choose_model(self) -> None:
+        start = self.settings.model_dir or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model file"), start,
+                                              self.tr("GGUF models (*.gguf)"))
+        if path:
+            self.load_model(path)
+
+    def load_model(self, path: str) -> None:
+        self.model_label.setText(self.tr("Loading %1…").replace("%1", Path(path).name))
+        self.session.load_model(path)
+
+    def set_trace_visible(self, visible: bool) -> None:
+        self.trace.setVisible(visible)
+        if self.toggle_trace_action.isChecked() != visible:
+            self.toggle_trace_action.setChecked(visible)
+
+    def set_language(self, code: str) -> None:
+        self.settings.language = code
+        self.language = install_language(code)
+        for other, action in self.language_actions.items():
+            action.setChecked(other == self.language)
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            new = dialog.result_settings()
+            reload_model = (new.context_size, new.gpu_layers, new.threads) != (
+                self.settings.context_size, self.settings.gpu_layers, self.settings.threads)
+            language_changed = new.language != self.settings.language
+            self.settings.__dict__.update(new.__dict__)
+            if language_changed:
+                self.set_language(new.language)
+            if reload_model and self.session.model is not None:
+                self.load_model(self.session.model.path)
+
+    def compare_traces(self) -> None:
+        conversation = self.session.conversation
+        versions: list[tuple[str, Version]] = []
+        for message in conversation.messages if conversation else []:
+            if message.role != "assistant":
+                continue
+            for version in message.versions:
+                if version.trace:
+                    label = self.tr("Reply %1, version %2 (%3)").replace("%1", str(message.position // 2 + 1))
+                    label = label.replace("%2", str(version.number + 1)).replace("%3", version.model or "?")
+                    versions.append((label, version))
+        if len(versions) < 2:
+            QMessageBox.information(self, self.tr("Compare traces"),
+                                    self.tr("Regenerate an answer (⟳) to get a second trace to compare."))
+            return
+        self.compare_dialog = CompareDialog(versions, self)
+        self.compare_dialog.show()
+
+    def export_current(self, kind: str) -> None:
+        if self.session.conversation is not None:
+            self.export_conversation(self.session.conversation.id, kind)
+
+    def export_conversation(self, conversation_id: int, kind: str) -> None:
+        suffix = "md" if kind == "md" else "json"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export conversation"),
+                                              f"conversation.{suffix}", f"*.{suffix}")
+        if path:
+            self.session.store.call(lambda s: _export(s.load_conversation(conversation_id), kind, path),
+                                    on_error=lambda e: self._show_problem(str(e)))
+
+    def import_conversation(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import conversation"), "", "*.json")
+        if path:
+            self.session.store.call(lambda s: _import(s, path), self.session.open_conversation,
+                                    lambda e: self._show_problem(str(e)))
+            self.session.refresh_conversations()
+
+    # -- session callbacks -----------------------------------------------------------------
+    def _send(self, text: str) -> None:
+        if self.session.model is None:
+            self._show_problem(self.tr("Open a model first (File → Open model file…)."))
+            return
+        if self.session.send(text):
+            self.composer.clear()
+
+    def _show_conversation(self, conversation: Conversation | None) -> None:
+        self.chat.show_conversation(conversation)
+
+    def _on_version_selected(self, version: Version | None) -> None:
+        if self.session.busy and version is not None and version.id == self.session.generating_version:
+            return  # the live trace is already showing
+        if not self.trace.is_live or version is not None:
+            self.trace.show_version(version)
+
+    def _on_generation_started(self, version_id: int) -> None:
+        self.composer.set_busy(True)
+        self.composer.set_thinking(True)
+        self.chat.begin_live(version_id)
+        self.trace.begin_live()
+        self.speed_label.setText("")
+
+    def _on_live_events(self, version_id: int, events: list[StreamEvent]) -> None:
+        self.trace.add_events(events)
+        self.chat.add_events(version_id, events)
+        if any(isinstance(e, TraceClosed) for e in events):
+            self.composer.set_thinking(False)
+        elif any(isinstance(e, TraceText) for e in events):
+            self.composer.set_thinking(True)
+
+    def _on_generation_finished(self, result: GenerationResult) -> None:
+        self.trace.end_live()
+        self.composer.set_busy(False)
+        stats = result.outcome.result.stats
+        if stats.tokens_per_second:
+            self.speed_label.setText(self.tr("%1 tokens/s").replace("%1", f"{stats.tokens_per_second:.1f}"))
+        model = self.session.model
+        if model is not None and stats.prompt_tokens is not None:
+            used = stats.prompt_tokens + stats.completion_tokens
+            self._update_model_label(f"{used:,}/{model.n_ctx:,}")
+        if result.outcome.error is not None:
+            self.statusBar().showMessage(result.outcome.error.message, 10_000)
+
+    def _on_model_changed(self, model: p.ModelLoaded | None) -> None:
+        self.chat.set_model_present(model is not None)
+        self.open_model_button.setVisible(model is None)
+        self._update_model_label()
+
+    def _update_model_label(self, context: str = "") -> None:
+        model = self.session.model
+        if model is None:
+            self.model_label.setText(self.tr("No model loaded"))
+            return
+        text = self.tr("Model: %1").replace("%1", Path(model.path).name)
+        text += " · " + self.tr("context %1").replace("%1", context or f"0/{model.n_ctx:,}")
+        self.model_label.setText(text)
+
+    def _show_problem(self, message: str) -> None:
+        """Tell the user without blocking: the window keeps working behind the note."""
+        self.statusBar().showMessage(message, 15_000)
+        self._update_model_label()
+        self.problem_box = QMessageBox(QMessageBox.Icon.Warning, "Denkspur", message,
+                                       QMessageBox.StandardButton.Ok, self)
+        self.problem_box.setObjectName("problemBox")
+        self.problem_box.open()
+
+
+def _export(conversation: Conversation, kind: str, path: str) -> None:
+    if kind == "md":
+        text = export_markdown(conversation)
+    else:
+        text = json.dumps(export_json(conversation), ensure_ascii=False, indent=2)
+    Path(path).write_text(text, encoding="utf-8")
+
+
+def _import(store: object, path: str) -> int:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ConversationImportError(f"cannot read {path}: {error}") from error
+    return import_json(store, data)  # type: ignore[arg-type]

@@ -1,0 +1,229 @@
+"""The app's chat logic without widgets: conversations, sending, versions.
+
+Widgets call these methods and listen to the signals; all disk work goes
+through the :class:`~denkspur.gui.tasks.StoreThread` and all inference through
+the :class:`~denkspur.gui.engine_worker.EngineWorker` thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from denkspur.core.settings import Settings
+from denkspur.core.store import Conversation, ConversationSummary, SearchHit, Store
+from denkspur.engine import protocol as p
+from denkspur.gui.engine_worker import EngineWorker, GenerationJob, GenerationResult
+from denkspur.gui.tasks import StoreThread
+
+log = logging.getLogger("denkspur.gui")
+
+
+class ChatSession(QObject):
+    conversations_changed = Signal(list)  # [ConversationSummary]
+    conversation_loaded = Signal(object)  # Conversation
+    search_results = Signal(str, list)  # query, [SearchHit]
+    live_events = Signal(int, list)  # version id, [StreamEvent]
+    generation_started = Signal(int)  # version id
+    generation_finished = Signal(object)  # GenerationResult
+    model_changed = Signal(object)  # p.ModelLoaded | None
+    engine_ready = Signal(object)  # p.Ready
+    problem = Signal(str)  # a message for the user
+
+    # Signals into the worker thread (queued).
+    _load = Signal(object)
+    _generate = Signal(object)
+    _restart = Signal()
+    _shutdown = Signal()
+
+    def __init__(self, data_dir: Path, settings: Settings, *, engine_fault: str | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.db_path = data_dir / "conversations.sqlite3"
+        self.store = StoreThread(self.db_path, self)
+        self.conversation: Conversation | None = None
+        self.model: p.ModelLoaded | None = None
+        self.generating_version: int | None = None
+        self._thread = QThread(self)
+        self._thread.setObjectName("denkspur-engine")
+        self.worker = EngineWorker(self.db_path, fault=engine_fault)
+        self.worker.moveToThread(self._thread)
+        self._load.connect(self.worker.load)
+        self._generate.connect(self.worker.generate)
+        self._restart.connect(self.worker.restart)
+        self._shutdown.connect(self.worker.shutdown)
+        self.worker.model_loaded.connect(self._on_model_loaded)
+        self.worker.model_failed.connect(self._on_model_failed)
+        self.worker.ready.connect(self.engine_ready)
+        self.worker.events.connect(self.live_events)
+        self.worker.finished.connect(self._on_finished)
+        self._thread.start()
+
+    # -- lifecycle ------------------------------------------------------------------
+    def close(self) -> None:
+        if self.generating_version is not None:
+            self.worker.cancel()
+        self._shutdown.emit()
+        self._thread.quit()
+        self._thread.wait(10_000)
+        self.store.close()
+
+    @property
+    def busy(self) -> bool:
+        return self.generating_version is not None
+
+    # -- model ------------------------------------------------------------------------
+    def load_model(self, path: str) -> None:
+        s = self.settings
+        self._load.emit(p.LoadModel(path, n_ctx=s.context_size, n_gpu_layers=s.gpu_layers,
+                                    n_threads=s.threads or None))
+
+    def restart_engine(self) -> None:
+        self._restart.emit()
+
+    def _on_model_loaded(self, info: p.ModelLoaded) -> None:
+        self.model = info
+        self.settings.model_path = info.path
+        self.model_changed.emit(info)
+
+    def _on_model_failed(self, message: str) -> None:
+        self.model = None
+        self.model_changed.emit(None)
+        self.problem.emit(message)
+
+    # -- conversations ----------------------------------------------------------------
+    def refresh_conversations(self) -> None:
+        self.store.call(lambda s: s.list_conversations(), self.conversations_changed.emit)
+
+    def open_conversation(self, conversation_id: int) -> None:
+        self.store.call(lambda s: s.load_conversation(conversation_id), self._set_conversation)
+
+    def new_conversation(self) -> None:
+        self.conversation = None
+        self.conversation_loaded.emit(None)
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        self.store.call(lambda s: s.rename_conversation(conversation_id, title),
+                        lambda _r: self.refresh_conversations())
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        if self.conversation is not None and self.conversation.id == conversation_id:
+            self.new_conversation()
+        self.store.call(lambda s: s.delete_conversation(conversation_id),
+                        lambda _r: self.refresh_conversations())
+
+    def search(self, query: str) -> None:
+        self.store.call(lambda s: s.search(query), lambda hits: self.search_results.emit(query, hits))
+
+    def select_version(self, message_id: int, number: int) -> None:
+        self.store.call(lambda s: s.select_version(message_id, number), lambda _r: self.reload())
+
+    def reload(self) -> None:
+        if self.conversation is not None:
+            self.open_conversation(self.conversation.id)
+
+    def _set_conversation(self, conversation: Conversation) -> None:
+        self.conversation = conversation
+        self.conversation_loaded.emit(conversation)
+
+    # -- generating -------------------------------------------------------------------
+    def send(self, text: str) -> bool:
+        """Append the user's message and generate a reply. False if not possible now."""
+        text = text.strip()
+        if not text or self.busy or self.model is None:
+            return False
+        conversation_id = self.conversation.id if self.conversation else None
+        model_name = Path(self.model.path).name
+        params = self._params()
+
+        def write(store: Store) -> tuple[Conversation, int]:
+            cid = conversation_id or store.create_conversation(_title_from(text))
+            store.add_message(cid, "user", text)
+            _, version = store.add_message(cid, "assistant", state="generating", model=model_name,
+                                           params=_params_dict(params))
+            return store.load_conversation(cid), version
+
+        self.generating_version = -1  # reserved until the store answers
+        self.store.call(write, lambda result: self._start(*result, params))
+        return True
+
+    def regenerate(self, message_id: int) -> bool:
+        """A new version of an assistant reply (the old ones are kept)."""
+        if self.busy or self.model is None or self.conversation is None:
+            return False
+        model_name = Path(self.model.path).name
+        params = self._params()
+        conversation_id = self.conversation.id
+
+        def write(store: Store) -> tuple[Conversation, int]:
+            version = store.add_version(message_id, model=model_name, params=_params_dict(params))
+            return store.load_conversation(conversation_id), version
+
+        self.generating_version = -1
+        self.store.call(write, lambda result: self._start(*result, params))
+        return True
+
+    def edit_and_resend(self, message_id: int, text: str) -> bool:
+        """Replace a user message (as a new version), drop what followed, answer again."""
+        if self.busy or self.model is None or self.conversation is None or not text.strip():
+            return False
+        message = next(m for m in self.conversation.messages if m.id == message_id)
+        model_name = Path(self.model.path).name
+        params = self._params()
+        conversation_id = self.conversation.id
+
+        def write(store: Store) -> tuple[Conversation, int]:
+            store.truncate_after(conversation_id, message.position)
+            store.add_version(message_id, text=text.strip(), state="complete")
+            _, version = store.add_message(conversation_id, "assistant", state="generating",
+                                           model=model_name, params=_params_dict(params))
+            return store.load_conversation(conversation_id), version
+
+        self.generating_version = -1
+        self.store.call(write, lambda result: self._start(*result, params))
+        return True
+
+    def stop(self) -> None:
+        if self.busy:
+            self.worker.cancel()
+
+    def answer_now(self) -> None:
+        if self.busy:
+            self.worker.answer_now()
+
+    def _params(self) -> p.SamplingParams:
+        s = self.settings
+        return p.SamplingParams(temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_tokens,
+                                thinking_budget=s.thinking_budget or None)
+
+    def _start(self, conversation: Conversation, version_id: int, params: p.SamplingParams) -> None:
+        self._set_conversation(conversation)
+        self.generating_version = version_id
+        target = next(
+            m for m in conversation.messages if any(v.id == version_id for v in m.versions)
+        )
+        history = [p.ChatMessage(role, text) for role, text in conversation.turns(target.position)]
+        self.generation_started.emit(version_id)
+        self._generate.emit(GenerationJob(version_id, tuple(history), params))
+
+    def _on_finished(self, result: GenerationResult) -> None:
+        self.generating_version = None
+        self.generation_finished.emit(result)
+        self.refresh_conversations()
+        self.reload()
+
+
+def _title_from(text: str) -> str:
+    first = text.strip().splitlines()[0]
+    return first if len(first) <= 48 else first[:47] + "…"
+
+
+def _params_dict(params: p.SamplingParams) -> dict[str, object]:
+    return {"temperature": params.temperature, "top_p": params.top_p,
+            "max_tokens": params.max_tokens, "thinking_budget": params.thinking_budget}
+
+
+__all__ = ["ChatSession", "ConversationSummary", "SearchHit"]

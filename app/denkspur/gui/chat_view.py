@@ -1,0 +1,284 @@
+"""The chat: one card per message, markdown answers, per-message actions.
+
+Answers are rendered from markdown with raw HTML off; links only open (in the
+system browser) when clicked and only for http(s). While a reply streams, its
+card renders finished blocks once and re-renders only the open tail.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from denkspur.core.markdown import IncrementalMarkdown, is_safe_link, render_markdown
+from denkspur.core.store import Conversation, Message, Version
+from denkspur.core.stream import AnswerText, StreamEvent
+
+_CARD_STYLE = {
+    "user": "QFrame#messageCard { background: palette(alternate-base); border-radius: 8px; }",
+    "assistant": "QFrame#messageCard { border: 1px solid palette(mid); border-radius: 8px; }",
+}
+_SELECTED = "QFrame#messageCard { border: 2px solid palette(highlight); border-radius: 8px; }"
+
+
+def open_safe_link(url: str) -> None:
+    """Open ``url`` in the system browser if it is a web link; ignore anything else."""
+    if is_safe_link(url) and url.lower().startswith(("http://", "https://")):
+        QDesktopServices.openUrl(QUrl(url))
+
+
+class MessageCard(QFrame):
+    selected = Signal(object)  # self
+
+    def __init__(self, message: Message, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageCard")
+        self.message = message
+        self.live: IncrementalMarkdown | None = None
+        self.setStyleSheet(_CARD_STYLE.get(message.role, ""))
+        self.role_label = QLabel()
+        self.role_label.setStyleSheet("font-weight: 600;")
+        self.state_label = QLabel()
+        self.state_label.setStyleSheet("color: palette(mid);")
+        self.actions = QHBoxLayout()
+        self.actions.setSpacing(2)
+        header = QHBoxLayout()
+        header.addWidget(self.role_label)
+        header.addWidget(self.state_label)
+        header.addStretch(1)
+        header.addLayout(self.actions)
+        self.body = QLabel()
+        self.body.setObjectName("messageBody")
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setOpenExternalLinks(False)
+        self.body.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.body.linkActivated.connect(open_safe_link)
+        self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.error_row = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(header)
+        layout.addWidget(self.body)
+        layout.addLayout(self.error_row)
+        self.refresh()
+
+    @property
+    def version(self) -> Version:
+        return self.message.version
+
+    def refresh(self) -> None:
+        version = self.version
+        self.role_label.setText(self.tr("You") if self.message.role == "user" else self.tr("Denkspur"))
+        notes = {
+            "generating": self.tr("generating…"),
+            "interrupted": self.tr("interrupted"),
+            "cancelled": self.tr("stopped"),
+            "error": self.tr("failed"),
+        }
+        note = notes.get(version.state, "")
+        if len(self.message.versions) > 1:
+            note = f"{self.tr('version')} {self.message.current + 1}/{len(self.message.versions)}  {note}"
+        self.state_label.setText(note)
+        text = version.answer
+        if self.message.role == "user" or text:
+            self.body.setText(render_markdown(text))
+        elif version.trace and version.state != "generating":
+            self.body.setText(f"<i>{self.tr('(no answer yet: the model was still thinking)')}</i>")
+        else:
+            self.body.setText("")
+
+    def begin_live(self) -> None:
+        self.live = IncrementalMarkdown()
+        self.state_label.setText(self.tr("thinking…"))
+        self.body.setText("")
+
+    def add_answer_text(self, text: str) -> None:
+        if self.live is None:
+            return
+        self.live.append(text)
+        self.state_label.setText(self.tr("answering…"))
+        self.body.setText(self.live.full_html())
+
+    def set_selected(self, selected: bool) -> None:
+        self.setStyleSheet(_SELECTED if selected else _CARD_STYLE.get(self.message.role, ""))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.selected.emit(self)
+        super().mousePressEvent(event)
+
+    def add_action(self, text: str, tooltip: str, handler: object, name: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setToolTip(tooltip)
+        button.setAutoRaise(True)
+        button.clicked.connect(handler)  # type: ignore[arg-type]
+        self.actions.addWidget(button)
+        return button
+
+
+class ChatView(QScrollArea):
+    version_selected = Signal(object)  # Version | None
+    regenerate_requested = Signal(int)  # message id
+    edit_requested = Signal(int, str)  # message id, new text
+    version_requested = Signal(int, int)  # message id, version number
+    restart_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatView")
+        self.setWidgetResizable(True)
+        self._content = QWidget()
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(12, 12, 12, 12)
+        self._layout.setSpacing(10)
+        self._layout.addStretch(1)
+        self.setWidget(self._content)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self._layout.insertWidget(0, self.empty)
+        self.cards: list[MessageCard] = []
+        self._selected: MessageCard | None = None
+        self._has_model = False
+
+    # -- content ---------------------------------------------------------------------
+    def set_model_present(self, present: bool) -> None:
+        self._has_model = present
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        self.empty.setVisible(not self.cards)
+        if self._has_model:
+            self.empty.setText(
+                "<h2>" + self.tr("Ask something") + "</h2><p>"
+                + self.tr("Type below and press Ctrl+Enter. The model's reasoning appears in the "
+                          "trace panel on the right while it thinks.") + "</p>"
+            )
+        else:
+            self.empty.setText(
+                "<h2>" + self.tr("No model loaded yet") + "</h2><p>"
+                + self.tr("Denkspur runs DeepSeek-R1 distills on this computer, offline. Get a GGUF "
+                          "file (for example DeepSeek-R1-Distill-Qwen-1.5B, Q4_K_M, about 1.1 GB) and "
+                          "open it with <b>File → Open model file…</b> or the button below.")
+                + "</p>"
+            )
+
+    def show_conversation(self, conversation: Conversation | None) -> None:
+        selected_id = self._selected.version.id if self._selected else None
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+        self._selected = None
+        for message in conversation.messages if conversation else []:
+            card = self._make_card(message)
+            self._layout.insertWidget(self._layout.count() - 1, card)
+            self.cards.append(card)
+        self._update_empty()
+        target = next((c for c in self.cards if c.version.id == selected_id), None)
+        if target is None:
+            assistants = [c for c in self.cards if c.message.role == "assistant"]
+            target = assistants[-1] if assistants else None
+        self.select(target)
+        self.scroll_to_bottom()
+
+    def _make_card(self, message: Message) -> MessageCard:
+        card = MessageCard(message)
+        card.selected.connect(self.select)
+        if message.role == "assistant":
+            self._add_version_buttons(card)
+            card.add_action("⟳", self.tr("Regenerate (keeps this version)"),
+                            lambda: self.regenerate_requested.emit(message.id), "regenerate")
+            card.add_action("⧉", self.tr("Copy answer"), lambda: _copy(card.version.answer), "copyAnswer")
+            card.add_action("☰", self.tr("Copy trace"), lambda: _copy(card.version.trace), "copyTrace")
+            if card.version.state == "error":
+                self._add_error(card)
+        else:
+            card.add_action("✎", self.tr("Edit and resend"), lambda: self._edit(message), "edit")
+        return card
+
+    def _add_version_buttons(self, card: MessageCard) -> None:
+        message = card.message
+        if len(message.versions) < 2:
+            return
+        previous = card.add_action("◀", self.tr("Previous version"), lambda: self.version_requested.emit(
+            message.id, message.versions[message.current - 1].number), "previousVersion")
+        following = card.add_action("▶", self.tr("Next version"), lambda: self.version_requested.emit(
+            message.id, message.versions[message.current + 1].number), "nextVersion")
+        previous.setEnabled(message.current > 0)
+        following.setEnabled(message.current < len(message.versions) - 1)
+
+    def _add_error(self, card: MessageCard) -> None:
+        label = QLabel(card.version.error or self.tr("The engine failed."))
+        label.setObjectName("errorText")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #c0392b;")
+        restart = QPushButton(self.tr("Restart engine"))
+        restart.setObjectName("restartEngine")
+        restart.clicked.connect(self.restart_requested.emit)
+        card.error_row.addWidget(label, 1)
+        card.error_row.addWidget(restart)
+
+    def _edit(self, message: Message) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit message"),
+                                                 self.tr("New text (the replies after it are redone):"),
+                                                 message.text)
+        if ok and text.strip():
+            self.edit_requested.emit(message.id, text)
+
+    def select(self, card: MessageCard | None) -> None:
+        if self._selected is not None and self._selected in self.cards:
+            self._selected.set_selected(False)
+        self._selected = card
+        if card is not None:
+            card.set_selected(True)
+        if card is None or card.message.role != "assistant":
+            self.version_selected.emit(None if card is None else None)
+            return
+        self.version_selected.emit(card.version)
+
+    # -- live --------------------------------------------------------------------------
+    def card_for_version(self, version_id: int) -> MessageCard | None:
+        return next((c for c in self.cards if c.version.id == version_id), None)
+
+    def begin_live(self, version_id: int) -> None:
+        card = self.card_for_version(version_id)
+        if card is not None:
+            card.begin_live()
+            self._selected = card
+            card.set_selected(True)
+            self.scroll_to_bottom()
+
+    def add_events(self, version_id: int, events: list[StreamEvent]) -> None:
+        card = self.card_for_version(version_id)
+        if card is None:
+            return
+        answer = "".join(e.text for e in events if isinstance(e, AnswerText))
+        if answer:
+            card.add_answer_text(answer)
+            self.scroll_to_bottom()
+
+    def scroll_to_bottom(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+
+def _copy(text: str) -> None:
+    QGuiApplication.clipboard().setText(text)

@@ -1,0 +1,88 @@
+"""Compare two traces side by side, corresponding steps on one row."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from denkspur.core.compare import align_steps
+from denkspur.core.steps import segment_steps
+from denkspur.core.store import Version
+from denkspur.gui.step_style import COLORS, ICONS, parse_kind
+
+
+def _steps_of(version: Version) -> list[dict[str, object]]:
+    return version.steps or [s.to_dict() for s in segment_steps(version.trace)]
+
+
+class CompareDialog(QDialog):
+    """Pick two versions (regenerations, or answers of two models) and align them."""
+
+    def __init__(self, versions: list[tuple[str, Version]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compare traces"))
+        self.resize(1100, 700)
+        self._versions = versions
+        self.left = QComboBox()
+        self.right = QComboBox()
+        for label, _version in versions:
+            self.left.addItem(label)
+            self.right.addItem(label)
+        self.left.setCurrentIndex(0)
+        self.right.setCurrentIndex(min(1, len(versions) - 1))
+        self.left.currentIndexChanged.connect(self.refresh)
+        self.right.currentIndexChanged.connect(self.refresh)
+        self.table = QTableWidget(0, 2)
+        self.table.setObjectName("compareTable")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.summary = QLabel()
+        pickers = QHBoxLayout()
+        pickers.addWidget(self.left)
+        pickers.addWidget(self.right)
+        layout = QVBoxLayout(self)
+        layout.addLayout(pickers)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.refresh()
+
+    def refresh(self) -> None:
+        left = _steps_of(self._versions[self.left.currentIndex()][1])
+        right = _steps_of(self._versions[self.right.currentIndex()][1])
+        rows = align_steps([str(s["text"]) for s in left], [str(s["text"]) for s in right])
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels(
+            [self.left.currentText(), self.right.currentText()]
+        )
+        for row, (i, j) in enumerate(rows):
+            self.table.setItem(row, 0, self._cell(left[i] if i is not None else None))
+            self.table.setItem(row, 1, self._cell(right[j] if j is not None else None))
+        self.table.resizeRowsToContents()
+        matched = sum(1 for i, j in rows if i is not None and j is not None)
+        self.summary.setText(
+            self.tr("%1 steps vs %2 steps, %3 aligned").replace("%1", str(len(left)))
+            .replace("%2", str(len(right))).replace("%3", str(matched))
+        )
+
+    def _cell(self, step: dict[str, object] | None) -> QTableWidgetItem:
+        if step is None:
+            item = QTableWidgetItem("—")
+            item.setForeground(QColor("#aaaaaa"))
+            return item
+        kind = parse_kind(step.get("kind"))
+        item = QTableWidgetItem(f"{ICONS[kind]} {step.get('text', '')}")
+        item.setForeground(QColor(COLORS[kind]))
+        return item
+
+    def row_count(self) -> int:
+        return self.table.rowCount()

@@ -1,0 +1,82 @@
+"""Where the user types: Ctrl+Enter sends, Esc stops, "Answer now" ends thinking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+
+class _Editor(QPlainTextEdit):
+    submit = Signal()
+    escape = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.submit.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class Composer(QWidget):
+    send_requested = Signal(str)
+    stop_requested = Signal()
+    answer_now_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = _Editor()
+        self.editor.setObjectName("composerEditor")
+        self.editor.setMaximumHeight(120)
+        self.editor.submit.connect(self._submit)
+        self.editor.escape.connect(self.stop_requested.emit)
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("sendButton")
+        self.send_button.clicked.connect(self._send_or_stop)
+        self.answer_now = QPushButton()
+        self.answer_now.setObjectName("answerNowButton")
+        self.answer_now.clicked.connect(self.answer_now_requested.emit)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.answer_now)
+        buttons.addWidget(self.send_button)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 8)
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(buttons)
+        self._busy = False
+        self._thinking = False
+        self.retranslate()
+        self.set_busy(False)
+
+    def retranslate(self) -> None:
+        self.editor.setPlaceholderText(self.tr("Ask the model… (Ctrl+Enter sends, Esc stops)"))
+        self.answer_now.setText(self.tr("Answer now"))
+        self.answer_now.setToolTip(self.tr("End the reasoning here and make the model answer"))
+        self.send_button.setText(self.tr("Stop") if self._busy else self.tr("Send"))
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.send_button.setText(self.tr("Stop") if busy else self.tr("Send"))
+        self.set_thinking(busy and self._thinking)
+
+    def set_thinking(self, thinking: bool) -> None:
+        self._thinking = thinking
+        self.answer_now.setEnabled(self._busy and thinking)
+
+    def _send_or_stop(self) -> None:
+        if self._busy:
+            self.stop_requested.emit()
+        else:
+            self._submit()
+
+    def _submit(self) -> None:
+        text = self.editor.toPlainText().strip()
+        if text and not self._busy:
+            self.send_requested.emit(text)
+
+    def clear(self) -> None:
+        self.editor.clear()

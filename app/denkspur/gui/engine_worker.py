@@ -1,0 +1,144 @@
+"""The engine's thread in the app: drives the child process, saves as it streams.
+
+:class:`EngineWorker` lives on its own ``QThread``. It owns the
+:class:`~denkspur.engine.client.EngineClient` (one model, one completion at a
+time) and a private :class:`~denkspur.core.store.Store` connection, so partial
+answers and traces reach the database at least every second without the GUI
+thread touching the disk. Stream events go to the GUI in small batches (about
+30 per second), which keeps the window smooth at any token rate.
+
+``cancel`` and ``answer_now`` are called from the GUI thread directly: the
+worker thread is busy in the generation loop, and the client's methods for
+these are thread-safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from denkspur.core.store import Store
+from denkspur.core.stream import AnswerText, StreamEvent, TraceText
+from denkspur.engine import protocol as p
+from denkspur.engine.client import EngineClient
+from denkspur.engine.errors import EngineError
+from denkspur.engine.reasoning_run import RunOutcome, run_reasoning
+
+log = logging.getLogger("denkspur.gui")
+
+SAVE_INTERVAL = 0.5  # seconds between partial saves (the promise is "at least every second")
+EMIT_INTERVAL = 0.033  # seconds between event batches to the GUI
+
+
+@dataclass(frozen=True)
+class GenerationJob:
+    version_id: int
+    messages: tuple[p.ChatMessage, ...]
+    params: p.SamplingParams = field(default_factory=p.SamplingParams)
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    version_id: int
+    outcome: RunOutcome
+    state: str  # the stored state: complete, cancelled or error
+
+
+class EngineWorker(QObject):
+    ready = Signal(object)  # p.Ready
+    model_loaded = Signal(object)  # p.ModelLoaded
+    model_failed = Signal(str)
+    events = Signal(int, list)  # version id, [StreamEvent]
+    finished = Signal(object)  # GenerationResult
+
+    def __init__(self, store_path: Path, fault: str | None = None) -> None:
+        super().__init__()
+        self._store_path = store_path
+        self.client = EngineClient(fault=fault)
+        self._store: Store | None = None
+
+    # Thread-safe controls (called from the GUI thread) ---------------------------
+    def cancel(self) -> None:
+        self.client.cancel()
+
+    def answer_now(self) -> None:
+        self.client.end_thinking()
+
+    # Slots (run on the worker thread) -------------------------------------------------
+    @Slot(object)
+    def load(self, request: p.LoadModel) -> None:
+        try:
+            self.ready.emit(self.client.start())
+            self.model_loaded.emit(self.client.load(request))
+        except EngineError as error:
+            self.model_failed.emit(error.message)
+
+    @Slot()
+    def restart(self) -> None:
+        try:
+            loaded = self.client.restart()
+            if self.client.ready is not None:
+                self.ready.emit(self.client.ready)
+            if loaded is not None:
+                self.model_loaded.emit(loaded)
+        except EngineError as error:
+            self.model_failed.emit(error.message)
+
+    @Slot(object)
+    def generate(self, job: GenerationJob) -> None:
+        store = self._open_store()
+        trace: list[str] = []
+        answer: list[str] = []
+        batch: list[StreamEvent] = []
+        clock = {"emit": time.monotonic(), "save": time.monotonic()}
+
+        def on_event(event: StreamEvent) -> None:
+            if isinstance(event, TraceText):
+                trace.append(event.text)
+            elif isinstance(event, AnswerText):
+                answer.append(event.text)
+            batch.append(event)
+            now = time.monotonic()
+            if now - clock["emit"] >= EMIT_INTERVAL:
+                self.events.emit(job.version_id, batch.copy())
+                batch.clear()
+                clock["emit"] = now
+            if now - clock["save"] >= SAVE_INTERVAL:
+                store.save_version(job.version_id, answer="".join(answer), trace="".join(trace),
+                                   state="generating")
+                clock["save"] = now
+
+        outcome = run_reasoning(self.client, job.messages, job.params, on_event)
+        if batch:
+            self.events.emit(job.version_id, batch)
+        state = {"stop": "complete", "length": "complete", "cancelled": "cancelled"}.get(
+            outcome.stop_reason, "error"
+        )
+        result = outcome.result
+        store.save_version(
+            job.version_id,
+            answer=result.answer,
+            trace=result.trace,
+            state=state,
+            steps=[step.to_dict() for step in result.steps],
+            stats={**result.stats.to_dict(), "finished": result.finished,
+                   "stop_reason": outcome.stop_reason},
+            error=outcome.error.message if outcome.error else "",
+        )
+        self.finished.emit(GenerationResult(job.version_id, outcome, state))
+
+    @Slot()
+    def shutdown(self) -> None:
+        self.client.close()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def _open_store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self._store_path)
+        return self._store

@@ -1,0 +1,94 @@
+"""Preferences: model directory, threads, context, sampling, GPU, budget, language."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from denkspur.core.settings import Settings
+from denkspur.gui.i18n import LANGUAGES
+
+
+def _spin(low: int, high: int, value: int, special: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    if special:
+        box.setSpecialValueText(special)
+    return box
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+        self.model_dir = QLineEdit(settings.model_dir)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        folder = QHBoxLayout()
+        folder.addWidget(self.model_dir, 1)
+        folder.addWidget(browse)
+        self.threads = _spin(0, 256, settings.threads, self.tr("automatic"))
+        self.context = _spin(512, 131072, settings.context_size)
+        self.context.setSingleStep(1024)
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.05)
+        self.temperature.setValue(settings.temperature)
+        self.top_p = QDoubleSpinBox()
+        self.top_p.setRange(0.05, 1.0)
+        self.top_p.setSingleStep(0.05)
+        self.top_p.setValue(settings.top_p)
+        self.gpu_layers = _spin(-1, 999, settings.gpu_layers, self.tr("all"))
+        self.budget = _spin(0, 1_000_000, settings.thinking_budget, self.tr("unlimited"))
+        self.budget.setSingleStep(256)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "system")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Model folder"), folder)
+        form.addRow(self.tr("CPU threads"), self.threads)
+        form.addRow(self.tr("Context size (tokens)"), self.context)
+        form.addRow(self.tr("Temperature (R1: 0.6)"), self.temperature)
+        form.addRow(self.tr("Top-p (R1: 0.95)"), self.top_p)
+        form.addRow(self.tr("GPU layers"), self.gpu_layers)
+        form.addRow(self.tr("Thinking budget (tokens)"), self.budget)
+        form.addRow(self.tr("Language"), self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder"), self.model_dir.text())
+        if folder:
+            self.model_dir.setText(folder)
+
+    def result_settings(self) -> Settings:
+        return replace(
+            self._settings,
+            model_dir=self.model_dir.text().strip(),
+            threads=self.threads.value(),
+            context_size=self.context.value(),
+            temperature=self.temperature.value(),
+            top_p=self.top_p.value(),
+            gpu_layers=self.gpu_layers.value(),
+            thinking_budget=self.budget.value(),
+            language=str(self.language.currentData()),
+        )

@@ -1,0 +1,46 @@
+"""How each kind of reasoning step looks: one place for icons, colours, names."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from denkspur.core.steps import StepKind
+
+ICONS = {
+    StepKind.REASONING: "•",
+    StepKind.SELF_CORRECTION: "↺",
+    StepKind.ALTERNATIVE: "⑂",
+    StepKind.VERIFICATION: "✓",
+    StepKind.CONCLUSION: "■",
+}
+COLORS = {
+    StepKind.REASONING: "#7f8c8d",
+    StepKind.SELF_CORRECTION: "#d35400",
+    StepKind.ALTERNATIVE: "#8e44ad",
+    StepKind.VERIFICATION: "#27ae60",
+    StepKind.CONCLUSION: "#2e86c1",
+}
+
+
+def kind_name(kind: StepKind) -> str:
+    """Translated display name of a step kind."""
+    names = {
+        StepKind.REASONING: QCoreApplication.translate("StepKind", "Reasoning"),
+        StepKind.SELF_CORRECTION: QCoreApplication.translate("StepKind", "Self-correction"),
+        StepKind.ALTERNATIVE: QCoreApplication.translate("StepKind", "Alternative"),
+        StepKind.VERIFICATION: QCoreApplication.translate("StepKind", "Verification"),
+        StepKind.CONCLUSION: QCoreApplication.translate("StepKind", "Conclusion"),
+    }
+    return names[kind]
+
+
+def parse_kind(value: object) -> StepKind:
+    try:
+        return StepKind(str(value))
+    except ValueError:
+        return StepKind.REASONING
+
+
+def first_words(text: str, limit: int = 70) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"

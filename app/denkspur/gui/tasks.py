@@ -1,0 +1,71 @@
+"""Background work for the GUI, results delivered on the GUI thread.
+
+After Anki's TaskManager: a resource that is not thread-safe gets one thread
+that owns it. The conversation database gets a single store thread (SQLite
+connections stay on the thread that made them); callbacks run on the GUI
+thread through a queued Qt signal, so widgets are only touched there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from denkspur.core.store import Store
+
+log = logging.getLogger("denkspur.gui")
+T = TypeVar("T")
+
+
+class StoreThread(QObject):
+    """Runs ``fn(store)`` on the store thread; ``on_done(result)`` on the GUI thread."""
+
+    _delivered = Signal(object, object)
+
+    def __init__(self, path: Path | str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="denkspur-store")
+        self._store: Store | None = None
+        self._delivered.connect(self._deliver)
+        self.startup: Future[int] = self._executor.submit(self._open)
+
+    def _open(self) -> int:
+        self._store = Store(self.path)
+        return self._store.mark_interrupted()
+
+    def call(
+        self,
+        fn: Callable[[Store], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> Future[T]:
+        def job() -> T:
+            assert self._store is not None, "store failed to open"
+            try:
+                result = fn(self._store)
+            except Exception as error:
+                log.exception("store operation failed")
+                self._delivered.emit(on_error, error)
+                raise
+            self._delivered.emit(on_done, result)
+            return result
+
+        return self._executor.submit(job)
+
+    def _deliver(self, callback: Callable[[Any], None] | None, value: object) -> None:
+        if callback is not None:
+            callback(value)
+
+    def close(self) -> None:
+        def shut() -> None:
+            if self._store is not None:
+                self._store.close()
+
+        self._executor.submit(shut)
+        self._executor.shutdown(wait=True)
