@@ -92,13 +92,15 @@ class MessageCard(QFrame):
         }
         note = notes.get(version.state, "")
         if len(self.message.versions) > 1:
-            note = f"{self.tr('version')} {self.message.current + 1}/{len(self.message.versions)}  {note}"
+            position = f"{self.message.current + 1}/{len(self.message.versions)}"
+            note = self.tr("version %1").replace("%1", position) + "  " + note
         self.state_label.setText(note)
         text = version.answer
         if self.message.role == "user" or text:
             self.body.setText(render_markdown(text))
         elif version.trace and version.state != "generating":
-            self.body.setText(f"<i>{self.tr('(no answer yet: the model was still thinking)')}</i>")
+            pending = self.tr("(no answer yet: the model was still thinking)")
+            self.body.setText(f"<i>{pending}</i>")
         else:
             self.body.setText("")
 
@@ -206,8 +208,10 @@ class ChatView(QScrollArea):
             self._add_version_buttons(card)
             card.add_action("⟳", self.tr("Regenerate (keeps this version)"),
                             lambda: self.regenerate_requested.emit(message.id), "regenerate")
-            card.add_action("⧉", self.tr("Copy answer"), lambda: _copy(card.version.answer), "copyAnswer")
-            card.add_action("☰", self.tr("Copy trace"), lambda: _copy(card.version.trace), "copyTrace")
+            card.add_action(self.tr("Copy"), self.tr("Copy answer"),
+                            lambda: _copy(card.version.answer), "copyAnswer")
+            card.add_action(self.tr("Copy trace"), self.tr("Copy the reasoning trace"),
+                            lambda: _copy(card.version.trace), "copyTrace")
             if card.version.state == "error":
                 self._add_error(card)
         else:
@@ -250,7 +254,7 @@ class ChatView(QScrollArea):
         if card is not None:
             card.set_selected(True)
         if card is None or card.message.role != "assistant":
-            self.version_selected.emit(None if card is None else None)
+            self.version_selected.emit(None)
             return
         self.version_selected.emit(card.version)
 

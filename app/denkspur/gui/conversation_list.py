@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.store import ConversationSummary, SearchHit
+from denkspur.gui.step_style import count_label
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -73,7 +74,7 @@ class ConversationList(QWidget):
         for summary in summaries:
             item = QListWidgetItem(summary.title)
             item.setData(_ID, summary.id)
-            item.setToolTip(self.tr("%n message(s)", "", summary.message_count))
+            item.setToolTip(count_label(summary.message_count, self.tr("1 message"), self.tr("%1 messages")))
             self.items.addItem(item)
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
@@ -102,7 +103,8 @@ class ConversationList(QWidget):
         menu.addAction(self.tr("Rename…"), lambda: self._rename(conversation_id, item.text()))
         menu.addAction(self.tr("Export as Markdown…"),
                        lambda: self.export_requested.emit(conversation_id, "md"))
-        menu.addAction(self.tr("Export as JSON…"), lambda: self.export_requested.emit(conversation_id, "json"))
+        menu.addAction(self.tr("Export as JSON…"),
+                       lambda: self.export_requested.emit(conversation_id, "json"))
         menu.addSeparator()
         menu.addAction(self.tr("Delete…"), lambda: self._delete(conversation_id, item.text()))
         menu.exec(self.items.mapToGlobal(point))
@@ -113,7 +115,7 @@ class ConversationList(QWidget):
             self.rename_requested.emit(conversation_id, new.strip())
 
     def _delete(self, conversation_id: int, title: str) -> None:
-        answer = QMessageBox.question(self, self.tr("Delete chat"),
-                                      self.tr("Delete “%1” with all its answers and traces?").replace("%1", title))
+        question = self.tr("Delete “%1” with all its answers and traces?").replace("%1", title)
+        answer = QMessageBox.question(self, self.tr("Delete chat"), question)
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_requested.emit(conversation_id)

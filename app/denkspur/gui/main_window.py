@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
         model = self.session.model
         if model is not None and stats.prompt_tokens is not None:
             used = stats.prompt_tokens + stats.completion_tokens
-            self._update_model_label(f"{used:,}/{model.n_ctx:,}")
+            self._context_text = f"{used:,}/{model.n_ctx:,}"
+            self._update_model_label()
         if result.outcome.error is not None:
             self.statusBar().showMessage(result.outcome.error.message, 10_000)
 
@@ -325,8 +326,9 @@ class MainWindow(QMainWindow):
         self.open_model_button.setVisible(model is None)
         self._update_model_label()
 
-    def _update_model_label(self, context: str = "") -> None:
+    def _update_model_label(self) -> None:
         model = self.session.model
+        context = getattr(self, "_context_text", "")
         if model is None:
             self.model_label.setText(self.tr("No model loaded"))
             return

@@ -70,7 +70,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("GPU layers"), self.gpu_layers)
         form.addRow(self.tr("Thinking budget (tokens)"), self.budget)
         form.addRow(self.tr("Language"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        standard = QDialogButtonBox.StandardButton
+        buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -31,7 +31,7 @@ from denkspur.core.markdown import render_markdown
 from denkspur.core.steps import Step, StepKind, segment_steps
 from denkspur.core.store import Version
 from denkspur.core.stream import StepDone, StreamEvent, TraceClosed, TraceText
-from denkspur.gui.step_style import COLORS, ICONS, first_words, kind_name, parse_kind
+from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
 
 
 @dataclass
@@ -136,13 +136,14 @@ class TracePanel(QWidget):
         if stats.get("finished") is False or state in ("interrupted", "cancelled", "error"):
             return self.tr("Stopped while thinking")
         if isinstance(seconds, (int, float)):
-            return self.tr("Thought for %n s", "", max(1, round(seconds)))
+            return self.tr("Thought for %1 s").replace("%1", str(max(1, round(seconds))))
         return self.tr("Reasoning trace")
 
     def _stats_line(self, stats: dict[str, object]) -> str:
         parts = [
-            self.tr("%n step(s)", "", int(stats.get("steps", 0) or 0)),
-            self.tr("%n self-correction(s)", "", int(stats.get("self_corrections", 0) or 0)),
+            count_label(int(stats.get("steps", 0) or 0), self.tr("1 step"), self.tr("%1 steps")),
+            count_label(int(stats.get("self_corrections", 0) or 0), self.tr("1 self-correction"),
+                        self.tr("%1 self-corrections")),
             self.tr("%1 trace tokens").replace("%1", str(stats.get("trace_tokens", 0))),
             self.tr("%1 answer tokens").replace("%1", str(stats.get("answer_tokens", 0))),
         ]
@@ -223,7 +224,8 @@ class TracePanel(QWidget):
         if live is None:
             return
         if live.closed_after is not None:
-            self.header.setText(self.tr("Thought for %n s", "", max(1, round(live.closed_after))))
+            seconds = max(1, round(live.closed_after))
+            self.header.setText(self.tr("Thought for %1 s").replace("%1", str(seconds)))
             return
         elapsed = int(time.monotonic() - live.started)
         self.header.setText(

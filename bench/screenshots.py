@@ -1,0 +1,91 @@
+"""Screenshots of the main states, for looking at the app as a user does.
+
+    xvfb-run -s "-screen 0 1280x800x24" python bench/screenshots.py OUTDIR
+
+Drives the real window with the generated tiny model: empty state, thinking,
+answered with steps, compare view, German UI. Not a benchmark: a check by eye.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from denkspur.core.settings import Settings
+from denkspur.gui.main_window import MainWindow
+from denkspur.testing.tiny_model import write_tiny_r1_model
+
+
+def pump(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(condition, timeout_ms: int = 20_000) -> None:  # type: ignore[no-untyped-def]
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        pump(50)
+        waited += 50
+
+
+def shoot(window: MainWindow, out: Path, name: str) -> None:
+    pump(150)
+    screen = window.screen()
+    image = screen.grabWindow(0) if QApplication.platformName() == "xcb" else window.grab()
+    image.save(str(out / f"{name}.png"))
+    print("wrote", out / f"{name}.png")
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        model = write_tiny_r1_model(Path(folder) / "DeepSeek-R1-tiny-test.gguf")
+        empty = MainWindow(data_path=Path(folder) / "empty", settings=Settings(language="en"),
+                           settings_path=Path(folder) / "s0.json")
+        empty.setGeometry(0, 0, 1280, 800)
+        empty.show()
+        shoot(empty, out, "01-empty")
+        empty.close()
+
+        settings = Settings(model_path=str(model), context_size=512, language="en")
+        window = MainWindow(data_path=Path(folder) / "data", settings=settings,
+                            settings_path=Path(folder) / "s1.json", engine_fault="slow@token:300")
+        window.setGeometry(0, 0, 1280, 800)
+        window.show()
+        wait_for(lambda: window.session.model is not None)
+        window.composer.editor.setPlainText("What is 2 + 3?")
+        window.composer.send_button.click()
+        wait_for(lambda: window.trace.step_count() >= 1)
+        pump(400)
+        shoot(window, out, "02-thinking")
+        wait_for(lambda: not window.session.busy)
+        pump(300)
+        shoot(window, out, "03-answered")
+        window.chat.cards[-1].findChild(object, "regenerate")
+        window.session.regenerate(window.chat.cards[-1].message.id)
+        wait_for(lambda: not window.session.busy)
+        pump(300)
+        window.compare_traces()
+        dialog = window.compare_dialog
+        dialog.setGeometry(60, 60, 1100, 600)
+        pump(200)
+        image = dialog.grab()
+        image.save(str(out / "04-compare.png"))
+        print("wrote", out / "04-compare.png")
+        dialog.close()
+        window.set_language("de")
+        pump(300)
+        shoot(window, out, "05-german")
+        window.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
