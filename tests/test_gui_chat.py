@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
+from denkspur.core.settings import Settings
+from denkspur.gui.main_window import MainWindow
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
 from gui_helpers import ask, open_window, wait_idle
 
@@ -22,4 +26,158 @@ def test_ask_and_see_trace_beside_the_answer(qtbot: QtBot, tmp_path: Path, tiny_
     assert window.trace.header.text().startswith("Thought for")
     assert "1 self-correction" in window.trace.stats.text()
     assert card.version.answer == EXPECTED_ANSWER
+    window.close()
+
+
+def test_stop_keeps_the_partial_trace(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model, engine_fault="slow@token:150")
+    ask(qtbot, window, "What is 2 + 3?")
+    qtbot.waitUntil(lambda: window.trace.trace_text() != "", timeout=10_000)
+    assert window.composer.answer_now.isEnabled()
+    qtbot.keyClick(window.composer.editor, Qt.Key.Key_Escape)
+    wait_idle(qtbot, window)
+    card = window.chat.cards[-1]
+    assert card.version.state == "cancelled"
+    assert card.version.trace.startswith("Okay") and card.version.answer == ""
+    assert "stopped" in card.state_label.text()
+    assert window.trace.header.text() == "Stopped while thinking"
+    window.close()
+
+
+def test_answer_now_button(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model, engine_fault="slow@token:150")
+    ask(qtbot, window, "What is 2 + 3?")
+    qtbot.waitUntil(lambda: window.trace.trace_text() != "", timeout=10_000)
+    window.composer.answer_now.click()
+    wait_idle(qtbot, window)
+    version = window.chat.cards[-1].version
+    assert version.state == "complete" and version.answer == EXPECTED_ANSWER
+    assert len(version.trace) < len(EXPECTED_TRACE)
+    window.close()
+
+
+def test_thinking_budget_setting(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    window.settings.thinking_budget = 3
+    ask(qtbot, window, "Quick please")
+    wait_idle(qtbot, window)
+    version = window.chat.cards[-1].version
+    assert version.answer == EXPECTED_ANSWER
+    assert version.trace == "Okay, the user asks what 2 + 3 is. Adding them gives 6."
+    window.close()
+
+
+def test_regenerate_keeps_versions_and_compare(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    window.chat.cards[-1].findChild(QToolButton, "regenerate").click()
+    qtbot.waitUntil(lambda: window.session.busy, timeout=5_000)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: len(window.chat.cards[-1].message.versions) == 2, timeout=5_000)
+    card = window.chat.cards[-1]
+    assert card.message.current == 1 and "version 2/2" in card.state_label.text()
+    card.findChild(QToolButton, "previousVersion").click()
+    qtbot.waitUntil(lambda: window.chat.cards[-1].message.current == 0, timeout=5_000)
+    window.compare_traces()
+    assert window.compare_dialog.row_count() == 4
+    window.compare_dialog.close()
+    window.close()
+
+
+def test_edit_and_resend(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 2?")
+    wait_idle(qtbot, window)
+    user_message = window.chat.cards[0].message
+    assert window.session.edit_and_resend(user_message.id, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.chat.cards[0].message.text == "What is 2 + 3?", timeout=5_000)
+    assert len(window.chat.cards) == 2
+    assert len(window.chat.cards[0].message.versions) == 2
+    assert window.chat.cards[1].version.answer == EXPECTED_ANSWER
+    window.close()
+
+
+def test_search_answers_and_traces(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    window.conversations.search.setText("wrong")
+    qtbot.waitUntil(lambda: "trace:" in _first_item(window), timeout=5_000)
+    assert "[wrong]" in _first_item(window)
+    window.session.new_conversation()
+    qtbot.waitUntil(lambda: not window.chat.cards, timeout=5_000)
+    window.conversations.items.itemClicked.emit(window.conversations.items.item(0))
+    qtbot.waitUntil(lambda: len(window.chat.cards) == 2, timeout=5_000)
+    window.conversations.search.clear()
+    qtbot.waitUntil(lambda: _first_item(window) == "What is 2 + 3?", timeout=5_000)
+    window.close()
+
+
+def _first_item(window: MainWindow) -> str:
+    item = window.conversations.items.item(0)
+    return item.text() if item else ""
+
+
+def test_restart_finds_the_conversation_again(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    window.close()
+    again = open_window(qtbot, tmp_path, None)
+    qtbot.waitUntil(lambda: _first_item(again) == "What is 2 + 3?", timeout=5_000)
+    again.conversations.items.itemClicked.emit(again.conversations.items.item(0))
+    qtbot.waitUntil(lambda: len(again.chat.cards) == 2, timeout=5_000)
+    assert again.chat.cards[1].version.answer == EXPECTED_ANSWER
+    assert again.trace.trace_text() == EXPECTED_TRACE  # the stored trace, shown again
+    assert again.trace.step_count() == 4
+    again.close()
+
+
+def test_engine_crash_is_survived(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model, engine_fault="segfault@token:3")
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.chat.cards[-1].version.state == "error", timeout=5_000)
+    card = window.chat.cards[-1]
+    assert "SIGSEGV" in card.version.error
+    # The three tokens produced before the crash are kept.
+    assert card.version.trace == "Okay, the user asks what 2 + 3 is. Adding them gives 6."
+    error = card.findChild(QLabel, "errorText")
+    assert error is not None and "crashed" in error.text()
+    window.session.model = None
+    card.findChild(QPushButton, "restartEngine").click()
+    qtbot.waitUntil(lambda: window.session.model is not None, timeout=30_000)
+    assert window.isVisible()
+    window.close()
+
+
+def test_german_ui(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    window.set_language("de")
+    qtbot.waitUntil(lambda: window.composer.send_button.text() == "Senden", timeout=5_000)
+    assert window.file_menu.title() == "&Datei"
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.composer.send_button.text() == "Send", timeout=5_000)
+    window.close()
+
+
+def test_trace_panel_collapses_and_remembers(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path, None)
+    window.toggle_trace_action.setChecked(False)
+    assert not window.trace.isVisible()
+    window.close()
+    assert Settings.load(tmp_path / "settings.json").trace_panel_visible is False
+    window.toggle_trace_action.setChecked(True)
+    assert not window.trace.isHidden()
+
+
+def test_empty_state_offers_a_model(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path, None)
+    assert window.open_model_button.isVisible()
+    assert "No model loaded yet" in window.chat.empty.text()
+    window.composer.editor.setPlainText("hello")
+    window.composer.send_button.click()
+    assert not window.session.busy
     window.close()

@@ -32,6 +32,7 @@ class StoreThread(QObject):
         self.path = Path(path)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="denkspur-store")
         self._store: Store | None = None
+        self._closed = False
         self._delivered.connect(self._deliver)
         self.startup: Future[int] = self._executor.submit(self._open)
 
@@ -44,7 +45,11 @@ class StoreThread(QObject):
         fn: Callable[[Store], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
-    ) -> Future[T]:
+    ) -> Future[T] | None:
+        """Queue ``fn``; ``None`` once closed (late callbacks of a closing window)."""
+        if self._closed:
+            return None
+
         def job() -> T:
             assert self._store is not None, "store failed to open"
             try:
@@ -63,6 +68,10 @@ class StoreThread(QObject):
             callback(value)
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+
         def shut() -> None:
             if self._store is not None:
                 self._store.close()
