@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -90,6 +90,9 @@ class TracePanel(QWidget):
         self._committed_end = 0
         self._tail_position = 0
         self._step_count = 0
+        self._tail_shown = ""
+        self._tail_format = QTextCharFormat()
+        self._tail_format.setForeground(QColor("#888888"))
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._update_header)
@@ -159,6 +162,7 @@ class TracePanel(QWidget):
         self._live_text = ""
         self._committed_end = 0
         self._tail_position = 0
+        self._tail_shown = ""
         self.text.setPlaceholderText("")
         self._timer.start()
         self._update_header()
@@ -196,20 +200,28 @@ class TracePanel(QWidget):
     def _commit_step(self, step: Step) -> None:
         cursor = self._tail_cursor()
         cursor.removeSelectedText()
+        self._tail_shown = ""
         cursor.insertHtml(step_html(step.index, step.kind, step.text))
         self._tail_position = cursor.position()
         self._committed_end = step.end
         self._add_step_item(step.kind, step.text)
 
     def _write_tail(self) -> None:
+        """Show the unfinished step: append what is new, rewrite only if it changed."""
         scrollbar = self.text.verticalScrollBar()
         at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
         tail = self._live_text[self._committed_end :].strip()
         cursor = self._tail_cursor()
-        cursor.removeSelectedText()
-        if tail:
-            escaped = html.escape(tail).replace("\n", "<br>")
-            cursor.insertHtml(f'<p style="color:#888">{escaped}</p>')
+        if self._tail_shown and tail.startswith(self._tail_shown):
+            cursor.clearSelection()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(tail[len(self._tail_shown) :], self._tail_format)
+        else:
+            cursor.removeSelectedText()
+            if tail:
+                cursor.insertBlock()
+                cursor.insertText(tail, self._tail_format)
+        self._tail_shown = tail
         if at_bottom:
             scrollbar.setValue(scrollbar.maximum())
 
