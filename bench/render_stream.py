@@ -17,13 +17,13 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from denkspur.core.stream import ReasoningStream  # noqa: E402
-from denkspur.gui.trace_panel import TracePanel  # noqa: E402
+from denkspur.core.stream import ReasoningStream
+from denkspur.gui.trace_panel import TracePanel
 
 OPENERS = ["Wait,", "Hmm,", "Let me check:", "Alternatively,", "So", "Okay,", "Now", "Then"]
-WORDS = "the sum of two and three is five because we count on from three by two steps".split()
+WORDS = ["the", "sum", "of", "two", "and", "three", "is", "five", "because", "we", "count", "on", "from", "three", "by", "two", "steps"]
 
 
 def synthetic_tokens(count: int, seed: int = 1) -> list[str]:
