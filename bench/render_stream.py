@@ -23,7 +23,7 @@ from denkspur.core.stream import ReasoningStream
 from denkspur.gui.trace_panel import TracePanel
 
 OPENERS = ["Wait,", "Hmm,", "Let me check:", "Alternatively,", "So", "Okay,", "Now", "Then"]
-WORDS = ("the sum of two and three is five because we count on from three by two steps").split(" ")
+WORDS = tuple("the sum of two and three is five because we count on from three by two steps".split(" "))
 
 
 def synthetic_tokens(count: int, seed: int = 1) -> list[str]:
