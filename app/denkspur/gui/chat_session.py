@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from denkspur.core.settings import Settings
-from denkspur.core.store import Conversation, ConversationSummary, SearchHit, Store
-from denkspur.engine import protocol as p
-from denkspur.gui.engine_worker import EngineWorker, GenerationJob, GenerationResult
+from denkspur.gui.engine_worker import EngineWorker, GenerationJob
 from denkspur.gui.tasks import StoreThread
+
+if TYPE_CHECKING:
+    from denkspur.core.store import Conversation, Store
+    from denkspur.engine import protocol as p
+    from denkspur.gui.engine_worker import GenerationResult
 
 log = logging.getLogger("denkspur.gui")
 
@@ -77,6 +81,8 @@ class ChatSession(QObject):
 
     # -- model ------------------------------------------------------------------------
     def load_model(self, path: str) -> None:
+        from denkspur.engine import protocol as p
+
         s = self.settings
         self._load.emit(p.LoadModel(path, n_ctx=s.context_size, n_gpu_layers=s.gpu_layers,
                                     n_threads=s.threads or None))
@@ -195,6 +201,8 @@ class ChatSession(QObject):
             self.worker.answer_now()
 
     def _params(self) -> p.SamplingParams:
+        from denkspur.engine import protocol as p
+
         s = self.settings
         return p.SamplingParams(temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_tokens,
                                 thinking_budget=s.thinking_budget or None)
@@ -205,7 +213,9 @@ class ChatSession(QObject):
         target = next(
             m for m in conversation.messages if any(v.id == version_id for v in m.versions)
         )
-        history = [p.ChatMessage(role, text) for role, text in conversation.turns(target.position)]
+        from denkspur.engine.protocol import ChatMessage
+
+        history = [ChatMessage(role, text) for role, text in conversation.turns(target.position)]
         self.generation_started.emit(version_id)
         self._generate.emit(GenerationJob(version_id, tuple(history), params))
 
@@ -225,5 +235,3 @@ def _params_dict(params: p.SamplingParams) -> dict[str, object]:
     return {"temperature": params.temperature, "top_p": params.top_p,
             "max_tokens": params.max_tokens, "thinking_budget": params.thinking_budget}
 
-
-__all__ = ["ChatSession", "ConversationSummary", "SearchHit"]

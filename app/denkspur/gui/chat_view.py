@@ -7,6 +7,8 @@ card renders finished blocks once and re-renders only the open tail.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
@@ -22,9 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.markdown import IncrementalMarkdown, is_safe_link, render_markdown
-from denkspur.core.store import Conversation, Message, Version
-from denkspur.core.stream import AnswerText, StreamEvent
+if TYPE_CHECKING:
+    from denkspur.core.markdown import IncrementalMarkdown
+    from denkspur.core.store import Conversation, Message, Version
+    from denkspur.core.stream import StreamEvent
+
+
+def render_markdown(text: str) -> str:
+    from denkspur.core.markdown import render_markdown as render
+
+    return render(text)
 
 _CARD_STYLE = {
     "user": "QFrame#messageCard { background: palette(alternate-base); border-radius: 8px; }",
@@ -35,6 +44,8 @@ _SELECTED = "QFrame#messageCard { border: 2px solid palette(highlight); border-r
 
 def open_safe_link(url: str) -> None:
     """Open ``url`` in the system browser if it is a web link; ignore anything else."""
+    from denkspur.core.markdown import is_safe_link
+
     if is_safe_link(url) and url.lower().startswith(("http://", "https://")):
         QDesktopServices.openUrl(QUrl(url))
 
@@ -105,6 +116,8 @@ class MessageCard(QFrame):
             self.body.setText("")
 
     def begin_live(self) -> None:
+        from denkspur.core.markdown import IncrementalMarkdown
+
         self.live = IncrementalMarkdown()
         self.state_label.setText(self.tr("thinking…"))
         self.body.setText("")
@@ -271,6 +284,8 @@ class ChatView(QScrollArea):
             self.scroll_to_bottom()
 
     def add_events(self, version_id: int, events: list[StreamEvent]) -> None:
+        from denkspur.core.stream import AnswerText
+
         card = self.card_for_version(version_id)
         if card is None:
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.store import ConversationSummary, SearchHit
 from denkspur.gui.step_style import count_label
+
+if TYPE_CHECKING:
+    from denkspur.core.store import ConversationSummary, SearchHit
 
 _ID = Qt.ItemDataRole.UserRole
 

@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from denkspur.core.store import Store
-from denkspur.core.stream import AnswerText, StreamEvent, TraceText
-from denkspur.engine import protocol as p
-from denkspur.engine.client import EngineClient
-from denkspur.engine.errors import EngineError
-from denkspur.engine.reasoning_run import RunOutcome, run_reasoning
+if TYPE_CHECKING:  # the engine side is imported when first used, not at start-up
+    from denkspur.core.store import Store
+    from denkspur.core.stream import StreamEvent
+    from denkspur.engine import protocol as p
+    from denkspur.engine.client import EngineClient
+    from denkspur.engine.reasoning_run import RunOutcome
 
 log = logging.getLogger("denkspur.gui")
 
@@ -38,7 +39,7 @@ EMIT_INTERVAL = 0.033  # seconds between event batches to the GUI
 class GenerationJob:
     version_id: int
     messages: tuple[p.ChatMessage, ...]
-    params: p.SamplingParams = field(default_factory=p.SamplingParams)
+    params: p.SamplingParams
 
 
 @dataclass(frozen=True)
@@ -58,19 +59,32 @@ class EngineWorker(QObject):
     def __init__(self, store_path: Path, fault: str | None = None) -> None:
         super().__init__()
         self._store_path = store_path
-        self.client = EngineClient(fault=fault)
+        self._fault = fault
+        self._client: EngineClient | None = None
         self._store: Store | None = None
+
+    @property
+    def client(self) -> EngineClient:
+        if self._client is None:
+            from denkspur.engine.client import EngineClient
+
+            self._client = EngineClient(fault=self._fault)
+        return self._client
 
     # Thread-safe controls (called from the GUI thread) ---------------------------
     def cancel(self) -> None:
-        self.client.cancel()
+        if self._client is not None:
+            self._client.cancel()
 
     def answer_now(self) -> None:
-        self.client.end_thinking()
+        if self._client is not None:
+            self._client.end_thinking()
 
     # Slots (run on the worker thread) -------------------------------------------------
     @Slot(object)
     def load(self, request: p.LoadModel) -> None:
+        from denkspur.engine.errors import EngineError
+
         try:
             self.ready.emit(self.client.start())
             self.model_loaded.emit(self.client.load(request))
@@ -79,6 +93,8 @@ class EngineWorker(QObject):
 
     @Slot()
     def restart(self) -> None:
+        from denkspur.engine.errors import EngineError
+
         try:
             loaded = self.client.restart()
             if self.client.ready is not None:
@@ -90,6 +106,9 @@ class EngineWorker(QObject):
 
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
+        from denkspur.core.stream import AnswerText, TraceText
+        from denkspur.engine.reasoning_run import run_reasoning
+
         store = self._open_store()
         trace: list[str] = []
         answer: list[str] = []
@@ -133,12 +152,15 @@ class EngineWorker(QObject):
 
     @Slot()
     def shutdown(self) -> None:
-        self.client.close()
+        if self._client is not None:
+            self._client.close()
         if self._store is not None:
             self._store.close()
             self._store = None
 
     def _open_store(self) -> Store:
         if self._store is None:
+            from denkspur.core.store import Store
+
             self._store = Store(self._store_path)
         return self._store

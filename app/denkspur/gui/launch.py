@@ -1,19 +1,44 @@
-"""Start the desktop app (imports Qt only here, never llama.cpp)."""
+"""Start the desktop app. Imports Qt here, and never llama.cpp (that is the engine child's)."""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from collections.abc import Sequence
 
+#: Set to make the app report when its window is up, idle memory, then quit (bench/startup.py).
+STARTUP_PROBE = "DENKSPUR_STARTUP_PROBE"
+
 
 def launch(argv: Sequence[str] = ()) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-
-    from denkspur.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Denkspur")
     app.setOrganizationName("Denkspur")
+    from denkspur.gui.main_window import MainWindow
+
     window = MainWindow()
     window.show()
+    if os.environ.get(STARTUP_PROBE):
+        QTimer.singleShot(0, lambda: _probe_shown(window))
     return int(app.exec())
+
+
+def _probe_shown(window: object) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    print(json.dumps({"event": "shown", "llama_cpp_imported": "llama_cpp" in sys.modules}), flush=True)
+
+    def report_idle() -> None:
+        import psutil
+
+        rss = psutil.Process().memory_info().rss
+        print(json.dumps({"event": "idle", "rss_bytes": rss}), flush=True)
+        window.close()  # type: ignore[attr-defined]
+        QApplication.quit()
+
+    QTimer.singleShot(1500, report_idle)

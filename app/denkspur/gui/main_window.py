@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -19,20 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.export import ConversationImportError, export_json, export_markdown, import_json
 from denkspur.core.settings import Settings, data_dir
-from denkspur.core.store import Conversation, Version
-from denkspur.core.stream import StreamEvent, TraceClosed, TraceText
-from denkspur.engine import protocol as p
 from denkspur.gui.chat_session import ChatSession
 from denkspur.gui.chat_view import ChatView
-from denkspur.gui.compare_dialog import CompareDialog
 from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
-from denkspur.gui.engine_worker import GenerationResult
 from denkspur.gui.i18n import LANGUAGES, install_language
-from denkspur.gui.settings_dialog import SettingsDialog
 from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
+
+if TYPE_CHECKING:  # imported where used: start-up only pays for what the first window needs
+    from denkspur.core.store import Conversation, Store, Version
+    from denkspur.core.stream import StreamEvent
+    from denkspur.engine import protocol as p
+    from denkspur.gui.engine_worker import GenerationResult
 
 log = logging.getLogger("denkspur.gui")
 
@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
             action.setChecked(other == self.language)
 
     def edit_settings(self) -> None:
+        from denkspur.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
             new = dialog.result_settings()
@@ -239,6 +241,8 @@ class MainWindow(QMainWindow):
                 self.load_model(self.session.model.path)
 
     def compare_traces(self) -> None:
+        from denkspur.gui.compare_dialog import CompareDialog
+
         conversation = self.session.conversation
         versions: list[tuple[str, Version]] = []
         for message in conversation.messages if conversation else []:
@@ -300,6 +304,8 @@ class MainWindow(QMainWindow):
         self.speed_label.setText("")
 
     def _on_live_events(self, version_id: int, events: list[StreamEvent]) -> None:
+        from denkspur.core.stream import TraceClosed, TraceText
+
         self.trace.add_events(events)
         self.chat.add_events(version_id, events)
         if any(isinstance(e, TraceClosed) for e in events):
@@ -347,6 +353,8 @@ class MainWindow(QMainWindow):
 
 
 def _export(conversation: Conversation, kind: str, path: str) -> None:
+    from denkspur.core.export import export_json, export_markdown
+
     if kind == "md":
         text = export_markdown(conversation)
     else:
@@ -354,9 +362,11 @@ def _export(conversation: Conversation, kind: str, path: str) -> None:
     Path(path).write_text(text, encoding="utf-8")
 
 
-def _import(store: object, path: str) -> int:
+def _import(store: Store, path: str) -> int:
+    from denkspur.core.export import ConversationImportError, import_json
+
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ConversationImportError(f"cannot read {path}: {error}") from error
-    return import_json(store, data)  # type: ignore[arg-type]
+    return import_json(store, data)

@@ -12,11 +12,12 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from denkspur.core.store import Store
+if TYPE_CHECKING:
+    from denkspur.core.store import Store
 
 log = logging.getLogger("denkspur.gui")
 T = TypeVar("T")
@@ -37,6 +38,8 @@ class StoreThread(QObject):
         self.startup: Future[int] = self._executor.submit(self._open)
 
     def _open(self) -> int:
+        from denkspur.core.store import Store
+
         self._store = Store(self.path)
         return self._store.mark_interrupted()
 

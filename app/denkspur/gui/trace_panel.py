@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.markdown import render_markdown
 from denkspur.core.steps import Step, StepKind, segment_steps
-from denkspur.core.store import Version
-from denkspur.core.stream import StepDone, StreamEvent, TraceClosed, TraceText
+
+if TYPE_CHECKING:
+    from denkspur.core.store import Version
+    from denkspur.core.stream import StreamEvent
 from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
 
 
@@ -42,6 +44,8 @@ class _Live:
 
 
 def step_html(index: int, kind: StepKind, text: str) -> str:
+    from denkspur.core.markdown import render_markdown
+
     label = f"{ICONS[kind]} {html.escape(kind_name(kind))}"
     return (
         f'<a name="step-{index}"></a><p style="margin-top:10px; margin-bottom:2px">'
@@ -172,6 +176,8 @@ class TracePanel(QWidget):
         return self._live is not None
 
     def add_events(self, events: list[StreamEvent]) -> None:
+        from denkspur.core.stream import StepDone, TraceClosed, TraceText
+
         live = self._live
         if live is None:
             return
