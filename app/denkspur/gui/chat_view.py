@@ -39,6 +39,8 @@ _CARD_STYLE = {
     "user": "QFrame#messageCard { background: palette(alternate-base); border-radius: 8px; }",
     "assistant": "QFrame#messageCard { border: 1px solid palette(mid); border-radius: 8px; }",
 }
+#: Messages shown at once; "show earlier" adds this many more.
+PAGE = 40
 _SELECTED = "QFrame#messageCard { border: 2px solid palette(highlight); border-radius: 8px; }"
 
 
@@ -170,9 +172,17 @@ class ChatView(QScrollArea):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setTextFormat(Qt.TextFormat.RichText)
         self._layout.insertWidget(0, self.empty)
+        self.earlier = QPushButton()
+        self.earlier.setObjectName("showEarlier")
+        self.earlier.setVisible(False)
+        self.earlier.clicked.connect(self.show_earlier)
+        self._layout.insertWidget(1, self.earlier, 0, Qt.AlignmentFlag.AlignHCenter)
         self.cards: list[MessageCard] = []
         self._selected: MessageCard | None = None
         self._has_model = False
+        self._shown = PAGE
+        self._conversation: Conversation | None = None
+        self._conversation_id: int | None = None
 
     # -- content ---------------------------------------------------------------------
     def set_model_present(self, present: bool) -> None:
@@ -197,15 +207,28 @@ class ChatView(QScrollArea):
             )
 
     def show_conversation(self, conversation: Conversation | None) -> None:
+        """Show the last :data:`PAGE` messages; earlier ones come in pages on request.
+
+        Widgets per message are costly (a 1,000-message chat would take seconds
+        to lay out), and people read the end of a conversation first.
+        """
+        if conversation is None or conversation.id != self._conversation_id:
+            self._shown = PAGE
+        self._conversation_id = conversation.id if conversation else None
         selected_id = self._selected.version.id if self._selected else None
         for card in self.cards:
             card.deleteLater()
         self.cards = []
         self._selected = None
-        for message in conversation.messages if conversation else []:
+        messages = conversation.messages if conversation else []
+        hidden = max(0, len(messages) - self._shown)
+        for message in messages[hidden:]:
             card = self._make_card(message)
             self._layout.insertWidget(self._layout.count() - 1, card)
             self.cards.append(card)
+        self.earlier.setVisible(hidden > 0)
+        self.earlier.setText(self.tr("Show earlier messages (%1)").replace("%1", str(hidden)))
+        self._conversation = conversation
         self._update_empty()
         target = next((c for c in self.cards if c.version.id == selected_id), None)
         if target is None:
@@ -213,6 +236,11 @@ class ChatView(QScrollArea):
             target = assistants[-1] if assistants else None
         self.select(target)
         self.scroll_to_bottom()
+
+    def show_earlier(self) -> None:
+        self._shown += PAGE
+        self.show_conversation(self._conversation)
+        self.verticalScrollBar().setValue(0)
 
     def _make_card(self, message: Message) -> MessageCard:
         card = MessageCard(message)
