@@ -181,3 +181,45 @@ def test_empty_state_offers_a_model(qtbot: QtBot, tmp_path: Path) -> None:
     window.composer.send_button.click()
     assert not window.session.busy
     window.close()
+
+
+def test_clicking_a_step_scrolls_the_trace(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    for _ in range(6):  # enough text that the trace view must scroll
+        ask(qtbot, window, "What is 2 + 3?")
+        wait_idle(qtbot, window)
+    window.trace.resize(300, 200)
+    window.trace.text.setFixedHeight(60)
+    qtbot.wait(50)
+    bar = window.trace.text.verticalScrollBar()
+    bar.setValue(0)
+    last = window.trace.steps.item(window.trace.steps.count() - 1)
+    window.trace.steps.itemClicked.emit(last)
+    assert bar.value() > 0
+    window.close()
+
+
+def test_rename_and_delete_conversations(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    conversation_id = window.session.conversation.id  # type: ignore[union-attr]
+    window.conversations.rename_requested.emit(conversation_id, "Sums")
+    qtbot.waitUntil(lambda: _first_item(window) == "Sums", timeout=5_000)
+    window.conversations.delete_requested.emit(conversation_id)
+    qtbot.waitUntil(lambda: window.conversations.items.count() == 0, timeout=5_000)
+    assert not window.chat.cards
+    window.close()
+
+
+def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
+    from denkspur.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(threads=2, thinking_budget=0, language="system"))
+    qtbot.addWidget(dialog)
+    dialog.budget.setValue(1024)
+    dialog.context.setValue(8192)
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    result = dialog.result_settings()
+    assert (result.thinking_budget, result.context_size, result.language, result.threads) == (
+        1024, 8192, "de", 2)
