@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     chat = commands.add_parser("chat", help="ask a local model one question and stream its reasoning")
-    chat.add_argument("--model", required=True, type=Path, help="path of a GGUF model file")
+    chat.add_argument("--model", required=True, type=Path,
+                      help="path of a GGUF model file, or the id of an installed model")
     chat.add_argument("--json", action="store_true", help="print one JSON event per line")
     chat.add_argument("--max-tokens", type=_positive, default=4096, help="reply limit (tokens)")
     chat.add_argument("--ctx", type=_positive, default=4096, help="context size (tokens)")
@@ -61,6 +62,22 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--seed", type=int, default=None, help="sampling seed (reproducible output)")
     chat.add_argument("--engine-fault", default=None, help=argparse.SUPPRESS)
     chat.add_argument("prompt", help="the question")
+
+    models = commands.add_parser("models", help="the model catalog, downloads and installed models")
+    model_commands = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    listing = model_commands.add_parser("list", help="catalog entries and installed models")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    fit = model_commands.add_parser("fit", help="which models fit this machine, and how")
+    fit.add_argument("--ctx", type=_positive, default=4096, help="context size to plan for (tokens)")
+    fit.add_argument("--json", action="store_true", help="print JSON")
+    download = model_commands.add_parser("download", help="download a catalog model (resumable)")
+    download.add_argument("id", help="catalog id, see 'denkspur models list'")
+    download.add_argument("--dir", type=Path, default=None, help="model folder (default: settings)")
+    imported = model_commands.add_parser("import", help="add a local GGUF file to the model list")
+    imported.add_argument("path", type=Path)
+    remove = model_commands.add_parser("rm", help="remove an installed model (deletes downloaded files)")
+    remove.add_argument("id")
+    remove.add_argument("-y", "--yes", action="store_true", help="do not ask")
 
     trace = commands.add_parser("trace", help="work with reasoning traces")
     trace_commands = trace.add_subparsers(dest="trace_command", metavar="ACTION", required=True)
@@ -86,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_chat(args)
     if args.command == "trace":
         return _trace_split(args)
+    if args.command == "models":
+        from denkspur.cli_models import run_models
+
+        return run_models(args)
     parser.print_help()
     return EXIT_USAGE
 

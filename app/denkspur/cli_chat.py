@@ -25,6 +25,7 @@ from denkspur.cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from denkspur.core.gguf_info import GGUFError, check_chat_model, read_gguf_info
 from denkspur.core.stream import AnswerText, StepDone, StreamEvent, TraceClosed, TraceText
 from denkspur.engine import protocol as p
+from denkspur.engine.autoload import load_auto
 from denkspur.engine.client import EngineClient
 from denkspur.engine.errors import EngineError
 from denkspur.engine.reasoning_run import RunOutcome, run_reasoning
@@ -103,6 +104,9 @@ def _dim(text: str, enabled: bool) -> str:
 def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     printer = _JsonPrinter(out) if args.json else _TextPrinter(out, err)
+    from denkspur.cli_models import resolve_model
+
+    args.model = resolve_model(args.model)
     try:
         check_chat_model(read_gguf_info(args.model))
     except GGUFError as error:
@@ -126,12 +130,12 @@ def _chat(
     printer: _JsonPrinter | _TextPrinter,
 ) -> int:
     try:
-        ready = client.start()
-        layers = args.gpu_layers
-        if layers == "auto":
-            layers = -1 if ready.gpu_offload else 0
-        client.load(p.LoadModel(str(args.model), n_ctx=args.ctx, n_gpu_layers=int(layers),
-                                n_threads=args.threads))
+        if args.gpu_layers == "auto":
+            for note in load_auto(client, str(args.model), args.ctx, args.threads).notes:
+                print(f"denkspur: {note}", file=sys.stderr)
+        else:
+            client.load(p.LoadModel(str(args.model), n_ctx=args.ctx, n_gpu_layers=int(args.gpu_layers),
+                                    n_threads=args.threads))
     except EngineError as error:
         printer.error(error.kind, error.message)
         return EXIT_FAILED

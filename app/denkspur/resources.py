@@ -16,3 +16,14 @@ def resources_dir() -> Path:
     if bundle:
         return Path(bundle) / "resources"
     return Path(__file__).resolve().parents[2] / "resources"
+
+
+def models_dir() -> Path:
+    """The shipped model catalog (``models/`` of the checkout or the bundle)."""
+    override = os.environ.get("DENKSPUR_MODELS")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "models"
+    return Path(__file__).resolve().parents[2] / "models"
