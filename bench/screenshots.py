@@ -87,5 +87,32 @@ def main() -> None:
     app.quit()
 
 
+
+
+def models_shot(out: Path) -> None:
+    """The model manager on this machine (run separately: ``--models``)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        window = MainWindow(data_path=Path(folder) / "data", settings=Settings(language="en"),
+                            settings_path=Path(folder) / "s.json")
+        window.setGeometry(0, 0, 1280, 800)
+        window.show()
+        pump(300)
+        shoot(window, out, "06-empty-with-recommendation")
+        window.show_models()
+        manager = window.model_manager
+        manager.setGeometry(100, 50, 900, 700)
+        pump(300)
+        manager.grab().save(str(out / "07-models.png"))
+        print("wrote", out / "07-models.png")
+        manager.close()
+        window.close()
+    app.quit()
+
+
 if __name__ == "__main__":
-    main()
+    if "--models" in sys.argv:
+        sys.argv.remove("--models")
+        models_shot(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    else:
+        main()

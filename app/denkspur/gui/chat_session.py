@@ -35,6 +35,7 @@ class ChatSession(QObject):
     model_changed = Signal(object)  # p.ModelLoaded | None
     engine_ready = Signal(object)  # p.Ready
     problem = Signal(str)  # a message for the user
+    note = Signal(str)  # something worth knowing, not a problem
 
     # Signals into the worker thread (queued).
     _load = Signal(object)
@@ -50,6 +51,7 @@ class ChatSession(QObject):
         self.store = StoreThread(self.db_path, self)
         self.conversation: Conversation | None = None
         self.model: p.ModelLoaded | None = None
+        self.ready: p.Ready | None = None
         self.generating_version: int | None = None
         self._thread = QThread(self)
         self._thread.setObjectName("denkspur-engine")
@@ -61,7 +63,8 @@ class ChatSession(QObject):
         self._shutdown.connect(self.worker.shutdown)
         self.worker.model_loaded.connect(self._on_model_loaded)
         self.worker.model_failed.connect(self._on_model_failed)
-        self.worker.ready.connect(self.engine_ready)
+        self.worker.model_note.connect(self.note)
+        self.worker.ready.connect(self._on_ready)
         self.worker.events.connect(self.live_events)
         self.worker.finished.connect(self._on_finished)
         self._thread.start()
@@ -89,6 +92,10 @@ class ChatSession(QObject):
 
     def restart_engine(self) -> None:
         self._restart.emit()
+
+    def _on_ready(self, ready: p.Ready) -> None:
+        self.ready = ready
+        self.engine_ready.emit(ready)
 
     def _on_model_loaded(self, info: p.ModelLoaded) -> None:
         self.model = info

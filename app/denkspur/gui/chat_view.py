@@ -180,11 +180,16 @@ class ChatView(QScrollArea):
         self.cards: list[MessageCard] = []
         self._selected: MessageCard | None = None
         self._has_model = False
+        self._recommendation = ""
         self._shown = PAGE
         self._conversation: Conversation | None = None
         self._conversation_id: int | None = None
 
     # -- content ---------------------------------------------------------------------
+    def set_recommendation(self, text: str) -> None:
+        self._recommendation = text
+        self._update_empty()
+
     def set_model_present(self, present: bool) -> None:
         self._has_model = present
         self._update_empty()
@@ -200,10 +205,11 @@ class ChatView(QScrollArea):
         else:
             self.empty.setText(
                 "<h2>" + self.tr("No model loaded yet") + "</h2><p>"
-                + self.tr("Denkspur runs DeepSeek-R1 distills on this computer, offline. Get a GGUF "
-                          "file (for example DeepSeek-R1-Distill-Qwen-1.5B, Q4_K_M, about 1.1 GB) and "
-                          "open it with <b>File → Open model file…</b> or the button below.")
+                + self.tr("Denkspur runs DeepSeek-R1 distills on this computer, offline. Download one "
+                          "from the catalog, or open a GGUF file you already have.")
                 + "</p>"
+                + ("<p>" + self.tr("Recommended for this machine: %1").replace(
+                    "%1", f"<b>{self._recommendation}</b>") + "</p>" if self._recommendation else "")
             )
 
     def show_conversation(self, conversation: Conversation | None) -> None:

@@ -53,6 +53,7 @@ class EngineWorker(QObject):
     ready = Signal(object)  # p.Ready
     model_loaded = Signal(object)  # p.ModelLoaded
     model_failed = Signal(str)
+    model_note = Signal(str)  # e.g. "loaded with 20 GPU layers after the first attempt failed"
     events = Signal(int, list)  # version id, [StreamEvent]
     finished = Signal(object)  # GenerationResult
 
@@ -83,13 +84,23 @@ class EngineWorker(QObject):
     # Slots (run on the worker thread) -------------------------------------------------
     @Slot(object)
     def load(self, request: p.LoadModel) -> None:
+        from denkspur.core.gguf_info import GGUFError
+        from denkspur.engine.autoload import load_auto
         from denkspur.engine.errors import EngineError
 
         try:
             self.ready.emit(self.client.start())
-            self.model_loaded.emit(self.client.load(request))
+            if request.n_gpu_layers == -1:  # "auto": as many as fit, with fallbacks
+                result = load_auto(self.client, request.path, request.n_ctx, request.n_threads)
+                for note in result.notes:
+                    self.model_note.emit(note)
+                self.model_loaded.emit(result.loaded)
+            else:
+                self.model_loaded.emit(self.client.load(request))
         except EngineError as error:
             self.model_failed.emit(error.message)
+        except GGUFError as error:
+            self.model_failed.emit(str(error))
 
     @Slot()
     def restart(self) -> None:

@@ -7,10 +7,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -53,8 +54,8 @@ class MainWindow(QMainWindow):
         self._settings_path = settings_path
         self.settings = settings or Settings.load(settings_path)
         self.language = install_language(self.settings.language)
-        self.session = ChatSession(data_path or data_dir(), self.settings, engine_fault=engine_fault,
-                                   parent=self)
+        self.data_path = data_path or data_dir()
+        self.session = ChatSession(self.data_path, self.settings, engine_fault=engine_fault, parent=self)
         self._build()
         self._connect()
         self.retranslate()
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self.session.refresh_conversations()
         if autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
             self.load_model(self.settings.model_path)
+        else:
+            QTimer.singleShot(0, self._show_recommendation)
 
     # -- construction -----------------------------------------------------------------
     def _build(self) -> None:
@@ -71,11 +74,19 @@ class MainWindow(QMainWindow):
         self.open_model_button = QPushButton()
         self.open_model_button.setObjectName("openModel")
         self.open_model_button.clicked.connect(self.choose_model)
+        self.models_button = QPushButton()
+        self.models_button.setObjectName("browseModels")
+        self.models_button.clicked.connect(self.show_models)
+        empty_actions = QHBoxLayout()
+        empty_actions.addStretch(1)
+        empty_actions.addWidget(self.models_button)
+        empty_actions.addWidget(self.open_model_button)
+        empty_actions.addStretch(1)
         center = QWidget()
         column = QVBoxLayout(center)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.chat, 1)
-        column.addWidget(self.open_model_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addLayout(empty_actions)
         column.addWidget(self.composer)
         self.trace = TracePanel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -99,6 +110,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.open_model_action = self.file_menu.addAction("", self.choose_model)
         self.open_model_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.models_action = self.file_menu.addAction("", self.show_models)
+        self.models_action.setShortcut(QKeySequence("Ctrl+M"))
         self.import_action = self.file_menu.addAction("", self.import_conversation)
         self.export_md_action = self.file_menu.addAction("", lambda: self.export_current("md"))
         self.export_json_action = self.file_menu.addAction("", lambda: self.export_current("json"))
@@ -138,6 +151,7 @@ class MainWindow(QMainWindow):
         s.generation_finished.connect(self._on_generation_finished)
         s.model_changed.connect(self._on_model_changed)
         s.problem.connect(self._show_problem)
+        s.note.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.conversations.open_requested.connect(s.open_conversation)
         self.conversations.new_requested.connect(s.new_conversation)
         self.conversations.rename_requested.connect(s.rename_conversation)
@@ -171,6 +185,8 @@ class MainWindow(QMainWindow):
         self.engine_menu.setTitle(self.tr("&Engine"))
         self.restart_action.setText(self.tr("Restart engine"))
         self.open_model_button.setText(self.tr("Open a GGUF model file…"))
+        self.models_button.setText(self.tr("Browse and download models…"))
+        self.models_action.setText(self.tr("Models…"))
         for widget in (self.conversations, self.composer, self.trace):
             widget.retranslate()
         self.chat.set_model_present(self.session.model is not None)
@@ -209,6 +225,33 @@ class MainWindow(QMainWindow):
                                               self.tr("GGUF models (*.gguf)"))
         if path:
             self.load_model(path)
+
+    def show_models(self) -> None:
+        from denkspur.core.model_registry import ModelRegistry
+        from denkspur.gui.model_manager import ModelManager
+
+        ready = self.session.ready
+        folder = Path(self.settings.model_dir) if self.settings.model_dir else self.data_path / "models"
+        self.model_manager = ModelManager(
+            ModelRegistry(self.data_path / "models.json"), folder, n_ctx=self.settings.context_size,
+            gpu_offload=bool(ready and ready.gpu_offload), parent=self)
+        self.model_manager.load_requested.connect(self.load_model)
+        self.model_manager.show()
+
+    def _show_recommendation(self) -> None:
+        """With no model yet, the empty state names the catalog model that fits this machine."""
+        if self.session.model is not None:
+            return
+        from denkspur.core.catalog import CatalogError, load_catalog
+        from denkspur.core.fit import recommend
+        from denkspur.core.hardware import probe
+
+        try:
+            best = recommend(load_catalog(), self.settings.context_size, probe(gpu_offload=False))
+        except CatalogError:
+            return
+        if best is not None:
+            self.chat.set_recommendation(f"{best.name} {best.quantization} ({best.size_bytes / 1e9:.1f} GB)")
 
     def load_model(self, path: str) -> None:
         self.model_label.setText(self.tr("Loading %1…").replace("%1", Path(path).name))
@@ -330,6 +373,7 @@ class MainWindow(QMainWindow):
     def _on_model_changed(self, model: p.ModelLoaded | None) -> None:
         self.chat.set_model_present(model is not None)
         self.open_model_button.setVisible(model is None)
+        self.models_button.setVisible(model is None)
         self._update_model_label()
 
     def _update_model_label(self) -> None:
