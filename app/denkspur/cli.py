@@ -79,6 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("id")
     remove.add_argument("-y", "--yes", action="store_true", help="do not ask")
 
+    corpus = commands.add_parser("corpus", help="the explained DeepSeek-R1 news articles")
+    corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
+    corpus_list = corpus_commands.add_parser("list", help="the articles")
+    claims = corpus_commands.add_parser("claims", help="every checked claim, with verdict and sources")
+    claims.add_argument("--article", default=None, help="only this article (corpus id)")
+    glossary = corpus_commands.add_parser("glossary", help="terms the articles use or misuse")
+    for sub in (corpus_list, claims, glossary):
+        sub.add_argument("--json", action="store_true", help="print JSON")
+        sub.add_argument("--lang", choices=("en", "de"), default="en", help="language of the texts")
+        sub.add_argument("--corpus", type=Path, default=None,
+                         help="folder with the article texts (default: DENKSPUR_CORPUS or ../shared/corpus)")
+
     trace = commands.add_parser("trace", help="work with reasoning traces")
     trace_commands = trace.add_subparsers(dest="trace_command", metavar="ACTION", required=True)
     split = trace_commands.add_parser(
@@ -103,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_chat(args)
     if args.command == "trace":
         return _trace_split(args)
+    if args.command == "corpus":
+        from denkspur.cli_corpus import run_corpus
+
+        return run_corpus(args)
     if args.command == "models":
         from denkspur.cli_models import run_models
 

@@ -1,0 +1,75 @@
+"""``denkspur corpus …``: the explained articles, their checked claims, the glossary.
+
+JSON shapes (a contract; extend, do not rename):
+
+* ``corpus list --json``: ``[{"id", "title", "kind", "date_range", "summary", "claims",
+  "text": "ok" | "changed" | "missing"}]``
+* ``corpus claims [--article ID] --json``: ``[{"article", "anchor", "claim", "verdict",
+  "explanation", "sources": [{"title", "url"}]}]``
+* ``corpus glossary --json``: ``[{"id", "term", "definition", "occurs": [{"article", "as", "count"}]}]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from denkspur.cli import EXIT_FAILED, EXIT_OK
+from denkspur.core.corpus import (
+    CorpusError,
+    default_corpus_dir,
+    load_guide,
+    load_texts,
+    read_article,
+    term_occurrences,
+)
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    try:
+        guide = load_guide()
+        folder = args.corpus or default_corpus_dir()
+        rows = {"list": _list, "claims": _claims, "glossary": _glossary}[args.corpus_command](
+            guide, folder, args)
+    except CorpusError as error:
+        print(f"denkspur: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    else:
+        _print_text(args.corpus_command, rows)
+    return EXIT_OK
+
+
+def _list(guide, folder, args):  # type: ignore[no-untyped-def]
+    return [
+        {"id": a.id, "title": a.title[args.lang], "kind": a.kind, "date_range": a.date_range,
+         "summary": a.summary[args.lang], "claims": len(a.claims), "text": read_article(a, folder).status}
+        for a in guide.articles
+    ]
+
+
+def _claims(guide, _folder, args):  # type: ignore[no-untyped-def]
+    return [claim.to_dict(args.lang) for claim in guide.claims(args.article)]
+
+
+def _glossary(guide, folder, args):  # type: ignore[no-untyped-def]
+    texts = load_texts(guide, folder)
+    return [
+        {"id": t.id, "term": t.term[args.lang], "definition": t.definition[args.lang],
+         "occurs": term_occurrences(t, texts)}
+        for t in guide.glossary
+    ]
+
+
+def _print_text(command: str, rows: list[dict[str, object]]) -> None:
+    for row in rows:
+        if command == "list":
+            print(f"{row['id']}  [{row['text']}]  {row['title']} "
+                  f"({row['date_range']}, {row['claims']} claims)")
+        elif command == "claims":
+            print(f"[{str(row['verdict']).upper()}] {row['article']}: “{row['anchor']}”")
+            print(f"    {row['claim']}\n    → {row['explanation']}\n")
+        else:
+            print(f"{row['term']}: {row['definition']}\n")

@@ -1,0 +1,126 @@
+"""The corpus guide: every claim anchored, verdicts valid, nothing copied from the articles."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from denkspur.core.corpus import VERDICTS, default_corpus_dir, load_guide, load_texts, read_article
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the checkout")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+@needs_corpus
+def test_every_article_is_explained_and_matches_its_hash() -> None:
+    guide = load_guide()
+    files = sorted(p.name for p in CORPUS.glob("*.txt"))
+    assert sorted(a.file for a in guide.articles) == files
+    for article in guide.articles:
+        assert read_article(article, CORPUS).status == "ok"
+        assert article.claims, article.id
+        for language in ("en", "de"):
+            assert article.summary[language] and article.reading_notes[language] and article.title[language]
+
+
+@needs_corpus
+def test_every_anchor_is_verbatim_short_and_every_verdict_allowed() -> None:
+    guide = load_guide()
+    texts = load_texts(guide, CORPUS)
+    for claim in guide.claims():
+        assert claim.anchor in texts[claim.article], claim.anchor
+        assert len(claim.anchor.split()) <= 12, claim.anchor
+        assert claim.verdict in VERDICTS
+        assert claim.sources and all(s.title for s in claim.sources)
+        assert claim.claim["en"] and claim.claim["de"] and claim.explanation["en"] and claim.explanation["de"]
+    for comparison in guide.comparisons:
+        for figure in comparison.figures:
+            assert figure["anchor"] in texts[figure["article"]]
+    assert {c.verdict for c in guide.claims()} == set(VERDICTS)
+
+
+@needs_corpus
+def test_glossary_terms_occur_in_the_articles() -> None:
+    guide = load_guide()
+    texts = load_texts(guide, CORPUS)
+    required = {"chain-of-thought", "reinforcement-learning", "rlhf", "grpo", "moe", "active-parameters",
+                "mtp", "fp8", "distillation", "h800-h100", "export-controls", "jevons"}
+    assert required <= {t.id for t in guide.glossary}
+    for term in guide.glossary:
+        assert any(w in text for w in term.occurs_as for text in texts.values()), term.id
+
+
+def _project_files() -> list[Path]:
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=REPO,
+                            capture_output=True, text=True, check=True).stdout.split("\n")
+    return [REPO / name for name in listed if name and (REPO / name).is_file()]
+
+
+@needs_corpus
+def test_no_run_of_13_words_from_any_article_appears_in_the_project() -> None:
+    n = 13
+    grams: set[tuple[str, ...]] = set()
+    for path in CORPUS.glob("*.txt"):
+        tokens = words(path.read_text(encoding="utf-8"))
+        grams.update(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    offenders = []
+    for path in _project_files():
+        try:
+            tokens = words(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, OSError):
+            continue  # binary files (compiled translations, images)
+        if any(tuple(tokens[i : i + n]) in grams for i in range(len(tokens) - n + 1)):
+            offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
+
+
+def test_guide_works_without_the_article_texts(tmp_path: Path) -> None:
+    guide = load_guide()
+    article = guide.articles[0]
+    assert read_article(article, None).status == "missing"
+    assert read_article(article, tmp_path).status == "missing"
+    changed = tmp_path / article.file
+    changed.write_text("a different text", encoding="utf-8")
+    assert read_article(article, tmp_path).status == "changed"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "denkspur", "corpus", *args], capture_output=True,
+                          text=True, check=False, timeout=60)
+
+
+def test_cli_claims_json_shape() -> None:
+    run = run_cli("claims", "--json")
+    assert run.returncode == 0, run.stderr
+    claims = json.loads(run.stdout)
+    assert len(claims) >= 25
+    for claim in claims:
+        assert set(claim) == {"article", "anchor", "claim", "verdict", "explanation", "sources"}
+        assert claim["verdict"] in VERDICTS
+    one = json.loads(run_cli("claims", "--article", "004_66199b6648d51339", "--json", "--lang", "de").stdout)
+    assert one and {c["article"] for c in one} == {"004_66199b6648d51339"}
+    assert run_cli("claims", "--article", "nope").returncode == 1
+
+
+@needs_corpus
+def test_cli_list_and_glossary() -> None:
+    listing = json.loads(run_cli("list", "--json").stdout)
+    assert [row["text"] for row in listing] == ["ok"] * 5
+    glossary = json.loads(run_cli("glossary", "--json").stdout)
+    assert all({"term", "definition", "occurs"} <= set(t) for t in glossary)
+    assert any(o["as"] == "GRPO" for t in glossary for o in t["occurs"])
+
+
+def test_default_corpus_dir_honours_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DENKSPUR_CORPUS", str(tmp_path))
+    assert default_corpus_dir() == tmp_path
