@@ -110,9 +110,37 @@ def models_shot(out: Path) -> None:
     app.quit()
 
 
+def corpus_shot(out: Path) -> None:
+    """The corpus panel with an article and a claim selected (``--corpus``)."""
+    from PySide6.QtCore import QUrl
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        for language in ("en", "de"):
+            window = MainWindow(data_path=Path(folder) / "data", settings=Settings(language=language),
+                                settings_path=Path(folder) / "s.json")
+            window.setGeometry(0, 0, 1280, 800)
+            window.show()
+            window.show_corpus()
+            window.corpus_dock.setFloating(True)
+            window.corpus_dock.setGeometry(0, 0, 1280, 800)
+            panel = window.corpus_panel
+            panel.articles.setCurrentRow(3)
+            panel.text.anchorClicked.emit(QUrl("claim:4"))
+            pump(300)
+            panel.window().grab().save(str(out / f"08-corpus-{language}.png"))
+            print("wrote", out / f"08-corpus-{language}.png")
+            window.close()
+    app.quit()
+
+
 if __name__ == "__main__":
-    if "--models" in sys.argv:
+    if "--corpus" in sys.argv:
+        sys.argv.remove("--corpus")
+        corpus_shot(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    elif "--models" in sys.argv:
         sys.argv.remove("--models")
         models_shot(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
     else:
         main()
+

@@ -3,82 +3,92 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="173" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="201" />
         <source>Ask something</source>
         <translation>Frag etwas</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="174" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="202" />
         <source>Type below and press Ctrl+Enter. The model's reasoning appears in the trace panel on the right while it thinks.</source>
         <translation>Schreib unten und drück Strg+Enter. Das Denken des Modells erscheint rechts im Denkspur-Bereich, während es nachdenkt.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="179" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="207" />
         <source>No model loaded yet</source>
         <translation>Noch kein Modell geladen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="180" />
-        <source>Denkspur runs DeepSeek-R1 distills on this computer, offline. Get a GGUF file (for example DeepSeek-R1-Distill-Qwen-1.5B, Q4_K_M, about 1.1 GB) and open it with &lt;b&gt;File → Open model file…&lt;/b&gt; or the button below.</source>
-        <translation>Denkspur führt DeepSeek-R1-Distillate auf diesem Rechner aus, offline. Besorge eine GGUF-Datei (zum Beispiel DeepSeek-R1-Distill-Qwen-1.5B, Q4_K_M, etwa 1,1 GB) und öffne sie mit &lt;b&gt;Datei → Modelldatei öffnen…&lt;/b&gt; oder der Schaltfläche unten.</translation>
+        <location filename="../../app/denkspur/gui/chat_view.py" line="208" />
+        <source>Denkspur runs DeepSeek-R1 distills on this computer, offline. Download one from the catalog, or open a GGUF file you already have.</source>
+        <translation>Denkspur führt DeepSeek-R1-Distillate auf diesem Rechner aus, offline. Lade eines aus dem Katalog oder öffne eine GGUF-Datei, die du schon hast.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="209" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="211" />
+        <source>Recommended for this machine: %1</source>
+        <translation>Empfohlen für diesen Rechner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/chat_view.py" line="236" />
+        <source>Show earlier messages (%1)</source>
+        <translation>Frühere Nachrichten zeigen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/chat_view.py" line="256" />
         <source>Regenerate (keeps this version)</source>
         <translation>Neu erzeugen (diese Version bleibt erhalten)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="211" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="258" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="211" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="258" />
         <source>Copy answer</source>
         <translation>Antwort kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="213" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="260" />
         <source>Copy trace</source>
         <translation>Denkspur kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="213" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="260" />
         <source>Copy the reasoning trace</source>
         <translation>Die Denkspur kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="218" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="265" />
         <source>Edit and resend</source>
         <translation>Bearbeiten und erneut senden</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="225" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="272" />
         <source>Previous version</source>
         <translation>Vorherige Version</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="227" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="274" />
         <source>Next version</source>
         <translation>Nächste Version</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="233" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="280" />
         <source>The engine failed.</source>
         <translation>Die Engine ist ausgefallen.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="237" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="284" />
         <source>Restart engine</source>
         <translation>Engine neu starten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="244" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="291" />
         <source>Edit message</source>
         <translation>Nachricht bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="245" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="292" />
         <source>New text (the replies after it are redone):</source>
         <translation>Neuer Text (die Antworten danach werden neu erzeugt):</translation>
     </message>
@@ -129,220 +139,366 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="62" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="66" />
         <source>Search answers and traces…</source>
         <translation>Antworten und Denkspuren durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="63" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="67" />
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="77" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="81" />
         <source>1 message</source>
         <translation>1 Nachricht</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="77" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="81" />
         <source>%1 messages</source>
         <translation>%1 Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="88" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="92" />
         <source>trace</source>
         <translation>Denkspur</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="88" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="92" />
         <source>answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="93" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="97" />
         <source>No matches</source>
         <translation>Keine Treffer</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="103" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="107" />
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="104" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="108" />
         <source>Export as Markdown…</source>
         <translation>Als Markdown exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="106" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="110" />
         <source>Export as JSON…</source>
         <translation>Als JSON exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="109" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="113" />
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="113" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="117" />
         <source>Rename chat</source>
         <translation>Chat umbenennen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="113" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="117" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="118" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="122" />
         <source>Delete “%1” with all its answers and traces?</source>
         <translation>„%1“ mit allen Antworten und Denkspuren löschen?</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/conversation_list.py" line="119" />
+        <location filename="../../app/denkspur/gui/conversation_list.py" line="123" />
         <source>Delete chat</source>
         <translation>Chat löschen</translation>
     </message>
 </context>
 <context>
+    <name>CorpusPanel</name>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="141" />
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="141" />
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="141" />
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="142" />
+        <source>In Denkspur</source>
+        <translation>In Denkspur</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="144" />
+        <source>Ask the model</source>
+        <translation>Das Modell fragen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="145" />
+        <source>Send this claim to the loaded model as a new chat</source>
+        <translation>Diese Behauptung als neuen Chat an das geladene Modell schicken</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="172" />
+        <source>Keep in mind</source>
+        <translation>Beim Lesen beachten</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="172" />
+        <source>Claims checked</source>
+        <translation>Geprüfte Behauptungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="187" />
+        <source>The article text is not part of Denkspur. Set a corpus folder (DENKSPUR_CORPUS) to read it here with the claims highlighted; the explanations stand on their own.</source>
+        <translation>Der Artikeltext gehört nicht zu Denkspur. Lege einen Korpus-Ordner fest (DENKSPUR_CORPUS), um ihn hier mit markierten Behauptungen zu lesen; die Erklärungen sind auch ohne ihn verständlich.</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="208" />
+        <source>This article's text differs from the one the explanations were written for; claims whose phrase is missing are not highlighted.</source>
+        <translation>Der Text dieses Artikels weicht von dem ab, für den die Erklärungen geschrieben wurden; Behauptungen, deren Wortlaut fehlt, werden nicht markiert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="223" />
+        <source>Click a highlighted phrase or a claim to see the verdict.</source>
+        <translation>Klicke auf eine markierte Stelle oder eine Behauptung, um das Urteil zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="226" />
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="248" />
+        <source>In the articles</source>
+        <translation>In den Artikeln</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="270" />
+        <source>Best supported</source>
+        <translation>Am besten belegt</translation>
+    </message>
+</context>
+<context>
+    <name>EntryCard</name>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="67" />
+        <source>needs about %1 GB</source>
+        <translation>braucht etwa %1 GB</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="77" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="80" />
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="83" />
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="101" />
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="101" />
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="111" />
+        <source>, %1 s left</source>
+        <translation>, noch %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="112" />
+        <source>%1 of %2 MB, %3 MB/s</source>
+        <translation>%1 von %2 MB, %3 MB/s</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="159" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="175" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="160" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="176" />
         <source>Open model file…</source>
         <translation>Modelldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="161" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="177" />
         <source>Import conversation…</source>
         <translation>Unterhaltung importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="162" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="178" />
         <source>Export conversation as Markdown…</source>
         <translation>Unterhaltung als Markdown exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="163" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="179" />
         <source>Export conversation as JSON…</source>
         <translation>Unterhaltung als JSON exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="164" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="180" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="165" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="181" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="166" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="182" />
         <source>Reasoning trace panel</source>
         <translation>Denkspur-Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="167" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="183" />
         <source>Compare traces…</source>
         <translation>Denkspuren vergleichen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="168" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="184" />
+        <source>DeepSeek-R1 in the news (explained)</source>
+        <translation>DeepSeek-R1 in den Nachrichten (erklärt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="185" />
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="169" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="186" />
         <source>Preferences…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="170" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="187" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="171" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="188" />
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="172" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="189" />
         <source>Restart engine</source>
         <translation>Engine neu starten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="173" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="190" />
         <source>Open a GGUF model file…</source>
         <translation>GGUF-Modelldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="208" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="191" />
+        <source>Browse and download models…</source>
+        <translation>Modelle ansehen und herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="192" />
+        <source>Models…</source>
+        <translation>Modelle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="227" />
         <source>Open model file</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="209" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="228" />
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="214" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="243" />
+        <source>DeepSeek-R1 in the news</source>
+        <translation>DeepSeek-R1 in den Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="253" />
+        <source>Load a model first to ask it (File → Models…).</source>
+        <translation>Lade zuerst ein Modell, um es zu fragen (Datei → Modelle…).</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="256" />
+        <source>The model is still answering; stop it or wait.</source>
+        <translation>Das Modell antwortet noch; stoppe es oder warte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="289" />
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="249" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="330" />
         <source>Reply %1, version %2 (%3)</source>
         <translation>Antwort %1, Version %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="253" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="334" />
         <source>Compare traces</source>
         <translation>Denkspuren vergleichen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="254" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="335" />
         <source>Regenerate an answer (⟳) to get a second trace to compare.</source>
         <translation>Erzeuge eine Antwort neu (⟳), um eine zweite Denkspur zum Vergleichen zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="265" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="346" />
         <source>Export conversation</source>
         <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="272" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="353" />
         <source>Import conversation</source>
         <translation>Unterhaltung importieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="281" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="362" />
         <source>Open a model first (File → Open model file…).</source>
         <translation>Öffne zuerst ein Modell (Datei → Modelldatei öffnen…).</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="315" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="398" />
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="331" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="417" />
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="333" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="419" />
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="334" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="420" />
         <source>context %1</source>
         <translation>Kontext %1</translation>
     </message>
@@ -350,54 +506,148 @@
 <context>
     <name>MessageCard</name>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="86" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="99" />
         <source>You</source>
+        <extracomment>Messages shown at once; "show earlier" adds this many more.</extracomment>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="86" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="99" />
         <source>Denkspur</source>
         <translation>Denkspur</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="88" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="101" />
         <source>generating…</source>
         <translation>wird erzeugt…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="89" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="102" />
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="90" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="103" />
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="91" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="104" />
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="96" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="109" />
         <source>version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="102" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="115" />
         <source>(no answer yet: the model was still thinking)</source>
         <translation>(noch keine Antwort: das Modell dachte noch nach)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="109" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="124" />
         <source>thinking…</source>
         <translation>denkt nach…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/chat_view.py" line="116" />
+        <location filename="../../app/denkspur/gui/chat_view.py" line="131" />
         <source>answering…</source>
         <translation>antwortet…</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManager</name>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="127" />
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="143" />
+        <source>Import a GGUF file…</source>
+        <translation>GGUF-Datei importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="176" />
+        <source>no GPU</source>
+        <translation>keine GPU</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="177" />
+        <source>GPU offload available</source>
+        <translation>GPU-Auslagerung möglich</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="177" />
+        <source>CPU build of llama.cpp</source>
+        <translation>CPU-Build von llama.cpp</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="179" />
+        <source>This machine: %1 GB RAM, %2, %3. Recommended: %4</source>
+        <translation>Dieser Rechner: %1 GB RAM, %2, %3. Empfohlen: %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="192" />
+        <source>load</source>
+        <translation>laden</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="192" />
+        <source>remove</source>
+        <translation>entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="192" />
+        <source>Imported models</source>
+        <translation>Importierte Modelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="244" />
+        <source>Cancelled. “Resume” continues where it stopped.</source>
+        <translation>Abgebrochen. „Fortsetzen“ macht dort weiter, wo es aufgehört hat.</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="249" />
+        <source>Installed and verified (sha256).</source>
+        <translation>Installiert und geprüft (sha256).</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="263" />
+        <source>Delete %1 and free %2 GB?</source>
+        <translation>%1 löschen und %2 GB freigeben?</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="264" />
+        <source>Remove %1 from the list? (The file itself stays.)</source>
+        <translation>%1 aus der Liste entfernen? (Die Datei selbst bleibt.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="266" />
+        <source>Delete model</source>
+        <translation>Modell löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="276" />
+        <source>Cannot import %1: %2</source>
+        <translation>%1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="279" />
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="286" />
+        <source>Import a GGUF file</source>
+        <translation>GGUF-Datei importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="287" />
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
 </context>
 <context>
@@ -505,81 +755,124 @@
 <context>
     <name>TracePanel</name>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="101" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="108" />
         <source>Copy trace</source>
         <translation>Denkspur kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="102" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="109" />
         <source>Copy the whole reasoning trace</source>
         <translation>Die ganze Denkspur kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="115" />
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="140" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="122" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="147" />
         <source>Reasoning trace</source>
         <translation>Denkspur</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="117" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="124" />
         <source>Select an answer to see how the model reached it.</source>
         <translation>Wähle eine Antwort, um zu sehen, wie das Modell zu ihr kam.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="118" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="125" />
         <source>This answer has no reasoning trace.</source>
         <translation>Diese Antwort hat keine Denkspur.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="137" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="144" />
         <source>Stopped while thinking</source>
         <translation>Beim Nachdenken angehalten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="139" />
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="228" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="146" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="246" />
         <source>Thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="144" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="151" />
         <source>1 step</source>
         <translation>1 Schritt</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="144" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="151" />
         <source>%1 steps</source>
         <translation>%1 Schritte</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="145" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="152" />
         <source>1 self-correction</source>
         <translation>1 Selbstkorrektur</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="146" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="153" />
         <source>%1 self-corrections</source>
         <translation>%1 Selbstkorrekturen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="147" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="154" />
         <source>%1 trace tokens</source>
         <translation>%1 Denk-Token</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="148" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="155" />
         <source>%1 answer tokens</source>
         <translation>%1 Antwort-Token</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="152" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="159" />
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="232" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="250" />
         <source>Thinking… %1 s, %2 tokens</source>
         <translation>Denkt nach… %1 s, %2 Token</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="49" />
+        <source>correct</source>
+        <translation>korrekt</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="50" />
+        <source>misleading</source>
+        <translation>irreführend</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="51" />
+        <source>wrong</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="52" />
+        <source>unverifiable</source>
+        <translation>nicht überprüfbar</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="46" />
+        <source>runs fully on the GPU</source>
+        <translation>läuft ganz auf der GPU</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="47" />
+        <source>partly on the GPU</source>
+        <translation>teilweise auf der GPU</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="48" />
+        <source>CPU only</source>
+        <translation>nur CPU</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="49" />
+        <source>too big for this machine</source>
+        <translation>zu groß für diesen Rechner</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,7 @@ class Settings:
     thinking_budget: int = 0  # 0 = unlimited
     max_tokens: int = 8192
     language: str = "system"  # "system", "en" or "de"
+    corpus_dir: str = ""  # folder with the news articles the corpus panel explains
     trace_panel_visible: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 

@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.toggle_trace_action.toggled.connect(self.set_trace_visible)
         self.view_menu.addAction(self.toggle_trace_action)
         self.compare_action = self.view_menu.addAction("", self.compare_traces)
+        self.corpus_action = self.view_menu.addAction("", self.show_corpus)
+        self.corpus_action.setShortcut(QKeySequence("Ctrl+K"))
         self.settings_menu = bar.addMenu("")
         self.preferences_action = self.settings_menu.addAction("", self.edit_settings)
         self.language_menu = self.settings_menu.addMenu("")
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.toggle_trace_action.setText(self.tr("Reasoning trace panel"))
         self.compare_action.setText(self.tr("Compare traces…"))
+        self.corpus_action.setText(self.tr("DeepSeek-R1 in the news (explained)"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.preferences_action.setText(self.tr("Preferences…"))
         self.language_menu.setTitle(self.tr("Language"))
@@ -226,6 +229,35 @@ class MainWindow(QMainWindow):
         if path:
             self.load_model(path)
 
+    def show_corpus(self) -> None:
+        """The corpus panel as a dock; built on first use."""
+        from PySide6.QtWidgets import QDockWidget
+
+        from denkspur.core.corpus import default_corpus_dir
+        from denkspur.gui.corpus_panel import CorpusPanel
+
+        if getattr(self, "corpus_dock", None) is None:
+            folder = Path(self.settings.corpus_dir) if self.settings.corpus_dir else default_corpus_dir()
+            self.corpus_panel = CorpusPanel(folder, self.language)
+            self.corpus_panel.ask_requested.connect(self.ask_in_new_chat)
+            self.corpus_dock = QDockWidget(self.tr("DeepSeek-R1 in the news"), self)
+            self.corpus_dock.setObjectName("corpusDock")
+            self.corpus_dock.setWidget(self.corpus_panel)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.corpus_dock)
+        self.corpus_dock.show()
+        self.corpus_dock.raise_()
+
+    def ask_in_new_chat(self, prompt: str) -> None:
+        """Put a question to the loaded model in a fresh conversation (corpus panel)."""
+        if self.session.model is None:
+            self._show_problem(self.tr("Load a model first to ask it (File → Models…)."))
+            return
+        if self.session.busy:
+            self._show_problem(self.tr("The model is still answering; stop it or wait."))
+            return
+        self.session.new_conversation()
+        self.session.send(prompt)
+
     def show_models(self) -> None:
         from denkspur.core.model_registry import ModelRegistry
         from denkspur.gui.model_manager import ModelManager
@@ -265,6 +297,8 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         self.settings.language = code
         self.language = install_language(code)
+        if getattr(self, "corpus_panel", None) is not None:
+            self.corpus_panel.set_language(self.language)
         for other, action in self.language_actions.items():
             action.setChecked(other == self.language)
 

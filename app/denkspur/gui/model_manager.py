@@ -189,11 +189,12 @@ class ModelManager(QDialog):
             card.refresh(entry_id in installed, entry_id in self._threads, part.exists())
         local = [m for m in installed.values() if m.id not in self.cards]
         if local:
+            load, remove, title = self.tr("load"), self.tr("remove"), self.tr("Imported models")
             rows = "".join(
                 f"<li>{m.name} ({m.quantization}, {m.size_bytes / 1e9:.2f} GB) — "
-                f'<a href="load:{m.id}">{self.tr("load")}</a> · '
-                f'<a href="remove:{m.id}">{self.tr("remove")}</a></li>' for m in local)
-            self.installed_label.setText(f"<b>{self.tr('Imported models')}</b><ul>{rows}</ul>")
+                f'<a href="load:{m.id}">{load}</a> · '
+                f'<a href="remove:{m.id}">{remove}</a></li>' for m in local)
+            self.installed_label.setText(f"<b>{title}</b><ul>{rows}</ul>")
         else:
             self.installed_label.setText("")
 

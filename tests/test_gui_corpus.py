@@ -1,0 +1,74 @@
+"""The corpus panel in the real window: select an article, click a claim, see the verdict; EN and DE."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from pytestqt.qtbot import QtBot
+
+from denkspur.gui.corpus_panel import CorpusPanel
+from denkspur.testing.tiny_model import EXPECTED_ANSWER
+from gui_helpers import open_window, wait_idle
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the checkout")
+
+
+@needs_corpus
+def test_select_article_click_claim_see_verdict(qtbot: QtBot) -> None:
+    panel = CorpusPanel(CORPUS, "en")
+    qtbot.addWidget(panel)
+    panel.articles.setCurrentRow(4)
+    assert panel.article is not None and panel.article.id == "004_66199b6648d51339"
+    assert "GRPO-Methode" in panel.text.toPlainText()  # the article text, shown
+    html = panel.text.toHtml()
+    assert "claim:3" in html  # the GRPO claim is a highlighted link in the text
+    panel.text.anchorClicked.emit(QUrl("claim:3"))
+    assert "MISLEADING" in panel.detail.text() and "Group Relative Policy Optimization" in panel.detail.text()
+    assert panel.ask_button.isEnabled()
+    panel.set_language("de")
+    assert panel.tabs.tabText(0) in ("Articles", "Artikel")
+    panel.explanation.anchorClicked.emit(QUrl("claim:0"))
+    assert "R1 erreiche o1s Leistung" in panel.detail.text()
+
+
+def test_panel_reads_well_without_the_articles(qtbot: QtBot, tmp_path: Path) -> None:
+    panel = CorpusPanel(None, "en")
+    qtbot.addWidget(panel)
+    assert "not part of Denkspur" in panel.text.toPlainText()
+    assert "Claims checked" in panel.explanation.toPlainText()
+    assert "Jevons" in panel.glossary.toPlainText()
+    assert "Best supported" in panel.comparison.toPlainText()
+
+
+@needs_corpus
+def test_changed_article_is_flagged(qtbot: QtBot, tmp_path: Path) -> None:
+    for path in CORPUS.glob("*.txt"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8") + "\nEdited.", encoding="utf-8")
+    panel = CorpusPanel(tmp_path, "en")
+    qtbot.addWidget(panel)
+    assert "differs from the one the explanations were written for" in panel.text.toPlainText()
+
+
+@needs_corpus
+def test_ask_the_model_from_the_window_in_german(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    window.settings.corpus_dir = str(CORPUS)
+    window.set_language("de")
+    window.show_corpus()
+    panel = window.corpus_panel
+    assert panel.tabs.tabText(0) == "Artikel"
+    panel.articles.setCurrentRow(2)
+    panel.explanation.anchorClicked.emit(QUrl("claim:3"))
+    assert "IRREFÜHREND" in panel.detail.text()
+    panel.ask_button.click()
+    qtbot.waitUntil(lambda: window.session.busy, timeout=5_000)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: len(window.chat.cards) == 2, timeout=5_000)
+    assert "Ein Zeitungsartikel über DeepSeek-R1" in window.chat.cards[0].message.text
+    assert window.chat.cards[1].version.answer == EXPECTED_ANSWER
+    assert window.trace.step_count() == 4
+    window.set_language("en")
+    window.close()
