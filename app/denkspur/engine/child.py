@@ -341,6 +341,15 @@ class LlamaHost:
         return produced, "length"
 
 
+def build_backend(system_info: str) -> str:
+    """The GPU backend named in llama.cpp's system info ("CUDA : ARCHS = 890 | …"), else CPU."""
+    sections = {part.split(":", 1)[0].strip().upper() for part in system_info.split("|") if ":" in part}
+    for name in ("CUDA", "METAL", "VULKAN", "HIP", "ROCM", "SYCL"):
+        if name in sections:
+            return {"METAL": "Metal", "VULKAN": "Vulkan", "ROCM": "HIP"}.get(name, name)
+    return "CPU"
+
+
 def _redirect_output(log_path: str) -> None:
     """Point fds 1 and 2 at the log so llama.cpp's C-level logging lands there."""
     log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -360,7 +369,8 @@ def child_main(commands: Connection, events: Connection, log_path: str, fault: s
     import llama_cpp
 
     outbox.send(
-        p.Ready(os.getpid(), llama_cpp.__version__, bool(llama_cpp.llama_supports_gpu_offload()))
+        p.Ready(os.getpid(), llama_cpp.__version__, bool(llama_cpp.llama_supports_gpu_offload()),
+                build_backend(llama_cpp.llama_print_system_info().decode("utf-8", "replace")))
     )
     host = LlamaHost(outbox, inbox, Fault.parse(fault) if fault else None)
     while True:

@@ -87,6 +87,8 @@ def describe_exit(exit_code: int | None, during: str, log_tail: str = "") -> Eng
         kind = "exit"
         cause = f"exited unexpectedly with code {exit_code}"
     hint = " The model file may be damaged." if during == "load" else ""
+    if during == "start" and log_tail.strip():
+        hint = f" Its last words: {log_tail.strip().splitlines()[-1]}"
     message = f"The inference engine {cause} while {_doing(during)}.{hint}"
     return EngineCrashed(kind, message, during=during, exit_code=exit_code, signal_name=name,
                          log_tail=log_tail)

@@ -90,6 +90,8 @@ class Ready:
     pid: int
     llama_cpp_version: str
     gpu_offload: bool
+    #: Compute backend of this llama.cpp build: "CUDA", "Metal", "Vulkan", "HIP", "SYCL" or "CPU".
+    backend: str = "CPU"
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,20 @@ def launch(argv: Sequence[str] = ()) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    argv = list(argv)
+    if "--self-test" in argv:
+        from denkspur.gui.self_test import run_self_test
+
+        return run_self_test()
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Denkspur")
     app.setOrganizationName("Denkspur")
+    app.setDesktopFileName("io.github.denkspur.Denkspur")
+    from PySide6.QtGui import QIcon
+
+    from denkspur.resources import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "denkspur.png")))
     from denkspur.gui.main_window import MainWindow
 
     window = MainWindow()

@@ -418,6 +418,8 @@ class MainWindow(QMainWindow):
             return
         text = self.tr("Model: %1").replace("%1", Path(model.path).name)
         text += " · " + self.tr("context %1").replace("%1", context or f"0/{model.n_ctx:,}")
+        if self.session.ready is not None:
+            text += f" · llama.cpp {self.session.ready.backend}"
         self.model_label.setText(text)
 
     def _show_problem(self, message: str) -> None:
