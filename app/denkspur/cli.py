@@ -49,8 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     chat = commands.add_parser("chat", help="ask a local model one question and stream its reasoning")
-    chat.add_argument("--model", required=True, type=Path,
-                      help="path of a GGUF model file, or the id of an installed model")
+    chat.add_argument("--model", type=Path, default=None,
+                      help="path of a GGUF model file, or the id of an installed model; "
+                      "with --server: the server's model name (default: the first it lists)")
+    chat.add_argument("--server", default=None, metavar="URL",
+                      help="use an OpenAI-compatible server instead of a local model "
+                      "(API key from DENKSPUR_API_KEY or the OS keyring)")
+    chat.add_argument("--insecure", action="store_true",
+                      help="with --server: do not verify TLS certificates")
+    chat.add_argument("--timeout", type=float, default=60.0,
+                      help="with --server: seconds to wait for the server")
     chat.add_argument("--json", action="store_true", help="print one JSON event per line")
     chat.add_argument("--max-tokens", type=_positive, default=4096, help="reply limit (tokens)")
     chat.add_argument("--ctx", type=_positive, default=4096, help="context size (tokens)")
@@ -112,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "chat":
         from denkspur.cli_chat import run_chat
 
+        if args.model is None and args.server is None:
+            parser.error("chat needs --model PATH (or --server URL)")
         return run_chat(args)
     if args.command == "trace":
         return _trace_split(args)

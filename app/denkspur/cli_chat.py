@@ -104,6 +104,8 @@ def _dim(text: str, enabled: bool) -> str:
 def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     printer = _JsonPrinter(out) if args.json else _TextPrinter(out, err)
+    if args.server:
+        return _chat_remote(args, printer)
     from denkspur.cli_models import resolve_model
 
     args.model = resolve_model(args.model)
@@ -123,6 +125,28 @@ def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
         client.close()
 
 
+def _chat_remote(args: argparse.Namespace, printer: _JsonPrinter | _TextPrinter) -> int:
+    import os
+
+    from denkspur.engine.remote import RemoteClient, RemoteSettings, load_api_key
+
+    key = os.environ.get("DENKSPUR_API_KEY") or load_api_key(args.server)
+    settings = RemoteSettings(args.server, model=str(args.model or ""), api_key=key,
+                              timeout=args.timeout, verify_tls=not args.insecure)
+    with RemoteClient(settings) as client:
+        try:
+            client.load()
+        except EngineError as error:
+            printer.error(error.kind, error.message)
+            return EXIT_FAILED
+        try:
+            return _generate(client, args, printer.event, printer)
+        except KeyboardInterrupt:
+            client.cancel()
+            printer.error("interrupted", "interrupted")
+            return EXIT_INTERRUPTED
+
+
 def _chat(
     client: EngineClient,
     args: argparse.Namespace,
@@ -139,9 +163,18 @@ def _chat(
     except EngineError as error:
         printer.error(error.kind, error.message)
         return EXIT_FAILED
+    return _generate(client, args, on_event, printer)
+
+
+def _generate(
+    client: object,
+    args: argparse.Namespace,
+    on_event: Callable[[StreamEvent], None],
+    printer: _JsonPrinter | _TextPrinter,
+) -> int:
     params = p.SamplingParams(temperature=args.temperature, top_p=args.top_p, seed=args.seed,
                               max_tokens=args.max_tokens)
-    outcome = run_reasoning(client, [p.ChatMessage("user", args.prompt)], params, on_event)
+    outcome = run_reasoning(client, [p.ChatMessage("user", args.prompt)], params, on_event)  # type: ignore[arg-type]
     if outcome.error is not None:
         printer.error(outcome.error.kind, outcome.error.message,
                       partial={"trace": outcome.result.trace, "answer": outcome.result.answer})

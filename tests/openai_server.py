@@ -1,0 +1,122 @@
+"""Small local OpenAI-compatible servers with scripted behaviour (loopback only).
+
+Each serves ``/v1/models`` and a streaming ``/v1/chat/completions`` whose SSE body
+is chosen per test: reasoning as ``reasoning_content`` deltas, a stream that
+stops mid-way, garbage instead of JSON, HTTP errors, or a slow stream for cancel.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+def chunk(delta: dict[str, object], finish: str | None = None) -> str:
+    payload = {"id": "c1", "object": "chat.completion.chunk", "model": "test",
+               "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+    return f"data: {json.dumps(payload)}\n\n"
+
+
+def reasoning_stream() -> Iterator[str]:
+    yield chunk({"role": "assistant"})
+    for piece in ("Two plus three. ", "Wait, check: ", "5 - 3 = 2."):
+        yield chunk({"reasoning_content": piece, "content": None})
+    for piece in ("It is ", "**5**."):
+        yield chunk({"content": piece})
+    yield chunk({}, "stop")
+    yield "data: [DONE]\n\n"
+
+
+def thinking_field_stream() -> Iterator[str]:
+    yield chunk({"thinking": "Hmm, 2 + 3."})
+    yield chunk({"content": "5"})
+    yield "data: [DONE]\n\n"
+
+
+def dropping_stream() -> Iterator[str]:
+    yield chunk({"reasoning_content": "Starting to think"})
+    yield chunk({"content": "Partial ans"})
+    # then the connection ends without [DONE]
+
+
+def garbage_stream() -> Iterator[str]:
+    yield chunk({"content": "Fine so far. "})
+    yield "data: {this is not json\n\n"
+
+
+def slow_stream() -> Iterator[str]:
+    for index in range(200):
+        yield chunk({"reasoning_content": f"step {index}. "})
+        time.sleep(0.05)
+    yield "data: [DONE]\n\n"
+
+
+class OpenAIServer:
+    def __init__(self, stream=reasoning_stream, *, status: int = 200, api_key: str | None = None,  # type: ignore[no-untyped-def]
+                 models: tuple[str, ...] = ("deepseek-reasoner",)) -> None:
+        self.requests: list[dict[str, object]] = []
+        self.headers: list[dict[str, str]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *_args: object) -> None:
+                return
+
+            def _auth_ok(self) -> bool:
+                server.headers.append(dict(self.headers))
+                if api_key and self.headers.get("Authorization") != f"Bearer {api_key}":
+                    self._json(401, {"error": {"message": "invalid api key"}})
+                    return False
+                return True
+
+            def _json(self, code: int, payload: object) -> None:
+                body = json.dumps(payload).encode()
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                if code == 429:
+                    self.send_header("Retry-After", "7")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                if not self._auth_ok():
+                    return
+                self._json(200, {"object": "list", "data": [{"id": m, "object": "model"} for m in models]})
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", 0))
+                server.requests.append(json.loads(self.rfile.read(length) or b"{}"))
+                if not self._auth_ok():
+                    return
+                if status != 200:
+                    self._json(status, {"error": {"message": f"scripted {status}"}})
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                try:
+                    for event in stream():
+                        self.wfile.write(event.encode())
+                        self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                self.close_connection = True
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> OpenAIServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
