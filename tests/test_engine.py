@@ -228,7 +228,8 @@ def test_thinking_budget_forces_the_answer(engine: EngineClient) -> None:
 def test_backend_is_reported(engine: EngineClient) -> None:
     from denkspur.engine.child import build_backend
 
-    assert engine.ready is not None and engine.ready.backend in ("CPU", "CUDA", "Metal", "Vulkan", "HIP", "SYCL")
+    assert engine.ready is not None
+    assert engine.ready.backend in ("CPU", "CUDA", "Metal", "Vulkan", "HIP", "SYCL")
     assert build_backend("CPU : AVX2 = 1 | CUDA : ARCHS = 890 | USE_GRAPHS = 1 |") == "CUDA"
     assert build_backend("CPU : NEON = 1 | Metal : EMBED_LIBRARY = 1 |") == "Metal"
     assert build_backend("CPU : SSE3 = 1 | AVX = 1 |") == "CPU"

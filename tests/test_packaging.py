@@ -27,7 +27,8 @@ def test_deb_installs_and_passes_its_self_test(tmp_path: Path) -> None:
     report = json.loads((tmp_path / "self-test.json").read_text(encoding="utf-8").strip().splitlines()[-1])
     assert report["ok"] is True and report["trace_steps"] == 4 and report["backend"]
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
-    for expected in ("./opt/denkspur/denkspur", "./usr/share/applications/io.github.denkspur.Denkspur.desktop",
+    for expected in ("./opt/denkspur/denkspur",
+                     "./usr/share/applications/io.github.denkspur.Denkspur.desktop",
                      "./usr/share/metainfo/io.github.denkspur.Denkspur.metainfo.xml",
                      "io.github.denkspur.Denkspur.png", "resources/i18n/denkspur_de.qm",
                      "resources/corpus/explanations.json", "models/catalog.json"):

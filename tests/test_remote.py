@@ -179,17 +179,18 @@ def test_api_key_lives_in_the_keyring_and_is_sent(tmp_path: Path) -> None:
                 assert run_reasoning(client, QUESTION).error.kind == "auth"  # type: ignore[union-attr]
     finally:
         keyring.set_keyring(previous)
-    assert not any("sk-secret" in path.read_text(errors="ignore") for path in tmp_path.rglob("*") if path.is_file())
+    files = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert not any("sk-secret" in path.read_text(errors="ignore") for path in files)
 
 
 def test_cli_uses_the_api_key_from_the_environment() -> None:
     with OpenAIServer(api_key="sk-env") as server:
-        env = {**os.environ, "DENKSPUR_API_KEY": "sk-env", "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
-        run = subprocess.run([sys.executable, "-m", "denkspur", "chat", "--server", server.url, "--json", "Q"],
-                             capture_output=True, text=True, timeout=60, env=env, check=False)
+        env = {**os.environ, "DENKSPUR_API_KEY": "sk-env",
+               "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+        command = [sys.executable, "-m", "denkspur", "chat", "--server", server.url, "--json", "Q"]
+        run = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env, check=False)
         assert run.returncode == 0, run.stdout + run.stderr
         assert json.loads(run.stdout.splitlines()[-1])["answer"] == "It is **5**."
         env["DENKSPUR_API_KEY"] = "nope"
-        failed = subprocess.run([sys.executable, "-m", "denkspur", "chat", "--server", server.url, "--json", "Q"],
-                                capture_output=True, text=True, timeout=60, env=env, check=False)
+        failed = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env, check=False)
         assert failed.returncode == 1 and json.loads(failed.stdout.splitlines()[-1])["kind"] == "auth"

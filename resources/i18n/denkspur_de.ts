@@ -217,72 +217,72 @@
 <context>
     <name>CorpusPanel</name>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="141" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="142" />
         <source>Articles</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="141" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="142" />
         <source>Glossary</source>
         <translation>Glossar</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="141" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="142" />
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="142" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="143" />
         <source>In Denkspur</source>
         <translation>In Denkspur</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="144" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="145" />
         <source>Ask the model</source>
         <translation>Das Modell fragen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="145" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="146" />
         <source>Send this claim to the loaded model as a new chat</source>
         <translation>Diese Behauptung als neuen Chat an das geladene Modell schicken</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="172" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="173" />
         <source>Keep in mind</source>
         <translation>Beim Lesen beachten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="172" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="173" />
         <source>Claims checked</source>
         <translation>Geprüfte Behauptungen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="187" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="188" />
         <source>The article text is not part of Denkspur. Set a corpus folder (DENKSPUR_CORPUS) to read it here with the claims highlighted; the explanations stand on their own.</source>
         <translation>Der Artikeltext gehört nicht zu Denkspur. Lege einen Korpus-Ordner fest (DENKSPUR_CORPUS), um ihn hier mit markierten Behauptungen zu lesen; die Erklärungen sind auch ohne ihn verständlich.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="208" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="209" />
         <source>This article's text differs from the one the explanations were written for; claims whose phrase is missing are not highlighted.</source>
         <translation>Der Text dieses Artikels weicht von dem ab, für den die Erklärungen geschrieben wurden; Behauptungen, deren Wortlaut fehlt, werden nicht markiert.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="223" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="224" />
         <source>Click a highlighted phrase or a claim to see the verdict.</source>
         <translation>Klicke auf eine markierte Stelle oder eine Behauptung, um das Urteil zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="226" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="227" />
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="248" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="249" />
         <source>In the articles</source>
         <translation>In den Artikeln</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/corpus_panel.py" line="270" />
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="271" />
         <source>Best supported</source>
         <translation>Am besten belegt</translation>
     </message>
@@ -333,174 +333,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="175" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="176" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="176" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="177" />
         <source>Open model file…</source>
         <translation>Modelldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="177" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="178" />
         <source>Import conversation…</source>
         <translation>Unterhaltung importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="178" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="179" />
         <source>Export conversation as Markdown…</source>
         <translation>Unterhaltung als Markdown exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="179" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="180" />
         <source>Export conversation as JSON…</source>
         <translation>Unterhaltung als JSON exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="180" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="181" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="181" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="182" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="182" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="183" />
         <source>Reasoning trace panel</source>
         <translation>Denkspur-Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="183" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="184" />
         <source>Compare traces…</source>
         <translation>Denkspuren vergleichen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="184" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="185" />
         <source>DeepSeek-R1 in the news (explained)</source>
         <translation>DeepSeek-R1 in den Nachrichten (erklärt)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="185" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="186" />
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="186" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="187" />
         <source>Preferences…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="187" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="188" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="188" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="189" />
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="189" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="190" />
         <source>Restart engine</source>
         <translation>Engine neu starten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="190" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="191" />
         <source>Open a GGUF model file…</source>
         <translation>GGUF-Modelldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="191" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="192" />
         <source>Browse and download models…</source>
         <translation>Modelle ansehen und herunterladen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="192" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="193" />
         <source>Models…</source>
         <translation>Modelle…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="227" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="194" />
+        <source>Connect to a server…</source>
+        <translation>Mit einem Server verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="229" />
         <source>Open model file</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="228" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="230" />
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="243" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="245" />
         <source>DeepSeek-R1 in the news</source>
         <translation>DeepSeek-R1 in den Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="253" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="255" />
         <source>Load a model first to ask it (File → Models…).</source>
         <translation>Lade zuerst ein Modell, um es zu fragen (Datei → Modelle…).</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="256" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="258" />
         <source>The model is still answering; stop it or wait.</source>
         <translation>Das Modell antwortet noch; stoppe es oder warte.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="289" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="270" />
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="301" />
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="330" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="342" />
         <source>Reply %1, version %2 (%3)</source>
         <translation>Antwort %1, Version %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="334" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="346" />
         <source>Compare traces</source>
         <translation>Denkspuren vergleichen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="335" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="347" />
         <source>Regenerate an answer (⟳) to get a second trace to compare.</source>
         <translation>Erzeuge eine Antwort neu (⟳), um eine zweite Denkspur zum Vergleichen zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="346" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="358" />
         <source>Export conversation</source>
         <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="353" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="365" />
         <source>Import conversation</source>
         <translation>Unterhaltung importieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="362" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="374" />
         <source>Open a model first (File → Open model file…).</source>
         <translation>Öffne zuerst ein Modell (Datei → Modelldatei öffnen…).</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="398" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="410" />
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="417" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="429" />
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="419" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="431" />
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="420" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="432" />
         <source>context %1</source>
         <translation>Kontext %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="434" />
+        <source>server %1</source>
+        <translation>Server %1</translation>
     </message>
 </context>
 <context>
@@ -648,6 +663,64 @@
         <location filename="../../app/denkspur/gui/model_manager.py" line="287" />
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteDialog</name>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="25" />
+        <source>Connect to a server</source>
+        <translation>Mit einem Server verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="31" />
+        <source>stored in the system keyring, never in settings files</source>
+        <translation>wird im Schlüsselbund des Systems gespeichert, nie in Einstellungsdateien</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="35" />
+        <source>Verify TLS certificates</source>
+        <translation>TLS-Zertifikate prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="44" />
+        <source>List models</source>
+        <translation>Modelle auflisten</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="49" />
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="53" />
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="54" />
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="55" />
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="57" />
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="80" />
+        <source>%1 model(s) on the server</source>
+        <translation>%1 Modell(e) auf dem Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="91" />
+        <source>The key could not be stored (%1); it is used for this session only.</source>
+        <translation>Der Schlüssel konnte nicht gespeichert werden (%1); er gilt nur für diese Sitzung.</translation>
     </message>
 </context>
 <context>

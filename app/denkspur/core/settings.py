@@ -43,6 +43,10 @@ class Settings:
     max_tokens: int = 8192
     language: str = "system"  # "system", "en" or "de"
     corpus_dir: str = ""  # folder with the news articles the corpus panel explains
+    remote_url: str = ""  # an OpenAI-compatible server (the API key lives in the OS keyring)
+    remote_model: str = ""
+    remote_verify_tls: bool = True
+    remote_timeout: float = 60.0
     trace_panel_visible: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 

@@ -41,6 +41,7 @@ class ChatSession(QObject):
     _load = Signal(object)
     _generate = Signal(object)
     _restart = Signal()
+    _remote = Signal(object)
     _shutdown = Signal()
 
     def __init__(self, data_dir: Path, settings: Settings, *, engine_fault: str | None = None,
@@ -60,6 +61,7 @@ class ChatSession(QObject):
         self._load.connect(self.worker.load)
         self._generate.connect(self.worker.generate)
         self._restart.connect(self.worker.restart)
+        self._remote.connect(self.worker.use_remote)
         self._shutdown.connect(self.worker.shutdown)
         self.worker.model_loaded.connect(self._on_model_loaded)
         self.worker.model_failed.connect(self._on_model_failed)
@@ -90,6 +92,14 @@ class ChatSession(QObject):
         self._load.emit(p.LoadModel(path, n_ctx=s.context_size, n_gpu_layers=s.gpu_layers,
                                     n_threads=s.threads or None))
 
+    def connect_remote(self, settings: object) -> None:
+        """Use an OpenAI-compatible server instead of a local model (``RemoteSettings``)."""
+        self._remote.emit(settings)
+
+    @property
+    def is_remote(self) -> bool:
+        return self.ready is not None and self.ready.backend == "remote"
+
     def restart_engine(self) -> None:
         self._restart.emit()
 
@@ -99,7 +109,8 @@ class ChatSession(QObject):
 
     def _on_model_loaded(self, info: p.ModelLoaded) -> None:
         self.model = info
-        self.settings.model_path = info.path
+        if not self.is_remote:
+            self.settings.model_path = info.path
         self.model_changed.emit(info)
 
     def _on_model_failed(self, message: str) -> None:

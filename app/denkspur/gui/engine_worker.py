@@ -72,6 +72,28 @@ class EngineWorker(QObject):
             self._client = EngineClient(fault=self._fault)
         return self._client
 
+    def _use_local(self) -> None:
+        from denkspur.engine.client import EngineClient
+
+        if self._client is not None and not isinstance(self._client, EngineClient):
+            self._client.close()
+            self._client = None
+
+    @Slot(object)
+    def use_remote(self, settings: object) -> None:
+        """Switch to an OpenAI-compatible server (``RemoteSettings``)."""
+        from denkspur.engine.errors import EngineError
+        from denkspur.engine.remote import RemoteClient
+
+        if self._client is not None:
+            self._client.close()
+        self._client = RemoteClient(settings)  # type: ignore[arg-type, assignment]
+        try:
+            self.ready.emit(self._client.start())
+            self.model_loaded.emit(self._client.load())
+        except EngineError as error:
+            self.model_failed.emit(error.message)
+
     # Thread-safe controls (called from the GUI thread) ---------------------------
     def cancel(self) -> None:
         if self._client is not None:
@@ -88,6 +110,7 @@ class EngineWorker(QObject):
         from denkspur.engine.autoload import load_auto
         from denkspur.engine.errors import EngineError
 
+        self._use_local()
         try:
             self.ready.emit(self.client.start())
             if request.n_gpu_layers == -1:  # "auto": as many as fit, with fallbacks

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.open_model_action.setShortcut(QKeySequence.StandardKey.Open)
         self.models_action = self.file_menu.addAction("", self.show_models)
         self.models_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.remote_action = self.file_menu.addAction("", self.connect_remote)
         self.import_action = self.file_menu.addAction("", self.import_conversation)
         self.export_md_action = self.file_menu.addAction("", lambda: self.export_current("md"))
         self.export_json_action = self.file_menu.addAction("", lambda: self.export_current("json"))
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         self.open_model_button.setText(self.tr("Open a GGUF model file…"))
         self.models_button.setText(self.tr("Browse and download models…"))
         self.models_action.setText(self.tr("Models…"))
+        self.remote_action.setText(self.tr("Connect to a server…"))
         for widget in (self.conversations, self.composer, self.trace):
             widget.retranslate()
         self.chat.set_model_present(self.session.model is not None)
@@ -257,6 +259,16 @@ class MainWindow(QMainWindow):
             return
         self.session.new_conversation()
         self.session.send(prompt)
+
+    def connect_remote(self) -> None:
+        """Chat with a model on an OpenAI-compatible server instead of a local file."""
+        from denkspur.gui.remote_dialog import RemoteDialog
+
+        dialog = RemoteDialog(self.settings, self)
+        if dialog.exec():
+            remote = dialog.save(self.settings)
+            self.model_label.setText(self.tr("Connecting to %1…").replace("%1", remote.base_url))
+            self.session.connect_remote(remote)
 
     def show_models(self) -> None:
         from denkspur.core.model_registry import ModelRegistry
@@ -375,7 +387,7 @@ class MainWindow(QMainWindow):
 
     def _on_generation_started(self, version_id: int) -> None:
         self.composer.set_busy(True)
-        self.composer.set_thinking(True)
+        self.composer.set_thinking(not self.session.is_remote)
         self.chat.begin_live(version_id)
         self.trace.begin_live()
         self.speed_label.setText("")
@@ -388,7 +400,7 @@ class MainWindow(QMainWindow):
         if any(isinstance(e, TraceClosed) for e in events):
             self.composer.set_thinking(False)
         elif any(isinstance(e, TraceText) for e in events):
-            self.composer.set_thinking(True)
+            self.composer.set_thinking(not self.session.is_remote)  # servers decide when to stop thinking
 
     def _on_generation_finished(self, result: GenerationResult) -> None:
         self.trace.end_live()
@@ -418,7 +430,9 @@ class MainWindow(QMainWindow):
             return
         text = self.tr("Model: %1").replace("%1", Path(model.path).name)
         text += " · " + self.tr("context %1").replace("%1", context or f"0/{model.n_ctx:,}")
-        if self.session.ready is not None:
+        if self.session.is_remote:
+            text += " · " + self.tr("server %1").replace("%1", self.settings.remote_url)
+        elif self.session.ready is not None:
             text += f" · llama.cpp {self.session.ready.backend}"
         self.model_label.setText(text)
 
