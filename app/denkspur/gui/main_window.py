@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         if autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
             self.load_model(self.settings.model_path)
         else:
-            QTimer.singleShot(0, self._show_recommendation)
+            QTimer.singleShot(150, self._show_recommendation)  # after the first paint: not urgent
 
     # -- construction -----------------------------------------------------------------
     def _build(self) -> None:
