@@ -32,6 +32,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """A local Hugging Face Hub (``tests/hf_server.py``) that huggingface_hub talks to via HF_ENDPOINT."""
+    import huggingface_hub.constants
+
+    from hf_server import HubServer
+
+    with HubServer() as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        # Small chunks, so that progress, cancel and resume happen within a small file.
+        monkeypatch.setattr(huggingface_hub.constants, "DOWNLOAD_CHUNK_SIZE", 16 * 1024)
+        yield server
+
+
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The deterministic R1-style model (template opens ``<think>`` in the prompt)."""

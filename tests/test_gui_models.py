@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import huggingface_hub.constants
-import pytest
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.model_registry import ModelRegistry
@@ -18,14 +15,6 @@ from hf_server import HubServer, Served
 REPO = "bartowski/DeepSeek-R1-Distill-Qwen-1.5B-GGUF"
 FILE = "DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf"
 ENTRY = "r1-qwen-1.5b-q4-k-m"
-
-
-@pytest.fixture
-def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[HubServer]:
-    with HubServer() as server:
-        monkeypatch.setenv("HF_ENDPOINT", server.url)
-        monkeypatch.setattr(huggingface_hub.constants, "DOWNLOAD_CHUNK_SIZE", 16 * 1024)
-        yield server
 
 
 def test_download_then_load_into_the_chat(qtbot: QtBot, tmp_path: Path, tiny_model: Path,

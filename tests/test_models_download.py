@@ -7,11 +7,9 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import huggingface_hub.constants
 import pytest
 
 from denkspur.core.catalog import load_catalog
@@ -22,16 +20,6 @@ from hf_server import HubServer, Served
 
 REPO = "bartowski/DeepSeek-R1-Distill-Qwen-1.5B-GGUF"
 FILE = "DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf"
-
-
-@pytest.fixture
-def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[HubServer]:
-    with HubServer() as server:
-        monkeypatch.setenv("HF_ENDPOINT", server.url)
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-        # Small chunks so that progress, cancel and resume happen within a small file.
-        monkeypatch.setattr(huggingface_hub.constants, "DOWNLOAD_CHUNK_SIZE", 64 * 1024)
-        yield server
 
 
 @pytest.fixture(scope="module")

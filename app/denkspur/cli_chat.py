@@ -114,15 +114,8 @@ def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
     except GGUFError as error:
         printer.error("bad-model", str(error))
         return EXIT_FAILED
-    client = EngineClient(fault=args.engine_fault)
-    try:
-        return _chat(client, args, printer.event, printer)
-    except KeyboardInterrupt:
-        client.cancel()
-        printer.error("interrupted", "interrupted")
-        return EXIT_INTERRUPTED
-    finally:
-        client.close()
+    with EngineClient(fault=args.engine_fault) as client:
+        return _until_interrupted(client, lambda: _chat(client, args, printer.event, printer), printer)
 
 
 def _chat_remote(args: argparse.Namespace, printer: _JsonPrinter | _TextPrinter) -> int:
@@ -139,12 +132,17 @@ def _chat_remote(args: argparse.Namespace, printer: _JsonPrinter | _TextPrinter)
         except EngineError as error:
             printer.error(error.kind, error.message)
             return EXIT_FAILED
-        try:
-            return _generate(client, args, printer.event, printer)
-        except KeyboardInterrupt:
-            client.cancel()
-            printer.error("interrupted", "interrupted")
-            return EXIT_INTERRUPTED
+        return _until_interrupted(client, lambda: _generate(client, args, printer.event, printer), printer)
+
+
+def _until_interrupted(client: object, work: Callable[[], int], printer: _JsonPrinter | _TextPrinter) -> int:
+    """Run ``work``; Ctrl+C cancels the generation and reports it."""
+    try:
+        return work()
+    except KeyboardInterrupt:
+        client.cancel()  # type: ignore[attr-defined]
+        printer.error("interrupted", "interrupted")
+        return EXIT_INTERRUPTED
 
 
 def _chat(

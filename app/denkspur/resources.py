@@ -1,4 +1,8 @@
-"""Where the app's resources (translations, icons) are, in every way it runs."""
+"""Where the app's shipped files (translations, icons, corpus guide, model catalog) are.
+
+The same top-level folders serve a source checkout and a PyInstaller bundle; an
+environment variable can point elsewhere (tests, packagers).
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,21 @@ import sys
 from pathlib import Path
 
 
-def resources_dir() -> Path:
-    """``resources/`` of a source checkout, a PyInstaller bundle, or ``DENKSPUR_RESOURCES``."""
-    override = os.environ.get("DENKSPUR_RESOURCES")
+def _shipped(folder: str, override_variable: str) -> Path:
+    override = os.environ.get(override_variable)
     if override:
         return Path(override)
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+        return Path(bundle) / folder
+    return Path(__file__).resolve().parents[2] / folder
+
+
+def resources_dir() -> Path:
+    """``resources/`` (``DENKSPUR_RESOURCES`` overrides)."""
+    return _shipped("resources", "DENKSPUR_RESOURCES")
 
 
 def models_dir() -> Path:
-    """The shipped model catalog (``models/`` of the checkout or the bundle)."""
-    override = os.environ.get("DENKSPUR_MODELS")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "models"
-    return Path(__file__).resolve().parents[2] / "models"
+    """``models/``, the model catalog (``DENKSPUR_MODELS`` overrides)."""
+    return _shipped("models", "DENKSPUR_MODELS")
