@@ -34,6 +34,7 @@ class HubServer:
     def __init__(self) -> None:
         self.files: dict[tuple[str, str], Served] = {}
         self.requests: list[str] = []
+        self.authorizations: list[str] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -69,6 +70,7 @@ class HubServer:
     def route(self, handler: BaseHTTPRequestHandler, *, head: bool) -> None:
         path = unquote(handler.path.split("?")[0])
         self.requests.append(f"{handler.command} {path} {handler.headers.get('Range', '')}")
+        self.authorizations.append(handler.headers.get("Authorization", ""))
         if path.startswith("/lfs/"):
             self._serve_bytes(handler, path[len("/lfs/"):], head=head)
             return

@@ -116,3 +116,14 @@ def test_auto_gpu_layers_on_a_cpu_build(tiny_model: Path) -> None:
         result = load_auto(client, str(tiny_model), 512)
         assert result.loaded.n_gpu_layers == (-1 if client.ready and client.ready.gpu_offload else 0)
         assert result.notes == []
+
+
+def test_auto_gpu_layers_fall_back_when_the_gpu_runs_out_of_memory(tiny_model: Path) -> None:
+    # The child is killed whenever it tries to offload layers, as the OOM killer would.
+    with EngineClient(fault="kill@gpu-load") as client:
+        result = load_auto(client, str(tiny_model), 512, plan=[-1, 4, 0])
+        assert result.loaded.n_gpu_layers == 0
+        assert len(result.notes) == 3
+        assert "all GPU layers did not fit" in result.notes[0] and "SIGKILL" in result.notes[0]
+        assert "loaded with 0 GPU layers" in result.notes[-1]
+        assert run_reasoning(client, [p.ChatMessage("user", "2+3?")]).ok

@@ -10,6 +10,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+import huggingface_hub.constants
 import pytest
 
 from denkspur.core.catalog import load_catalog
@@ -136,3 +137,28 @@ def test_cli_download_then_chat_by_id_then_rm(hub: HubServer, tiny_model: Path, 
     assert removed.returncode == 0 and "freed" in removed.stderr
     assert not Path(download.stdout.strip()).exists()
     assert run("models", "download", "no-such-model").returncode == 1
+
+
+def test_hf_token_is_sent(hub: HubServer, model_bytes: bytes, entry, tmp_path: Path,  # type: ignore[no-untyped-def]
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_TOKEN", "hf_denkspur_test")
+    hub.add(REPO, FILE, Served(model_bytes))
+    download_entry(entry, tmp_path / "models", ModelRegistry(tmp_path / "models.json"))
+    assert hub.authorizations and all(a == "Bearer hf_denkspur_test" for a in hub.authorizations)
+
+
+def test_a_file_in_the_hugging_face_cache_is_used_not_downloaded(
+    hub: HubServer, model_bytes: bytes, entry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from huggingface_hub import hf_hub_download
+
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hf-cache"))
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hf-cache"))
+    hub.add(REPO, FILE, Served(model_bytes))
+    cached = hf_hub_download(REPO, FILE, cache_dir=str(tmp_path / "hf-cache"), endpoint=hub.url)
+    gets_before = sum(r.startswith("GET /lfs") for r in hub.requests)
+    registry = ModelRegistry(tmp_path / "models.json")
+    model = download_entry(entry, tmp_path / "models", registry)
+    assert Path(model.path).resolve() == Path(cached).resolve()
+    assert sum(r.startswith("GET /lfs") for r in hub.requests) == gets_before  # nothing fetched again
+    assert not model.owned  # removing it must not delete the shared cache

@@ -45,10 +45,12 @@ def plan_gpu_layers(path: str, n_ctx: int, gpu_offload: bool) -> list[int]:
     return list(dict.fromkeys(plan))
 
 
-def load_auto(client: EngineClient, path: str, n_ctx: int, n_threads: int | None = None) -> AutoLoad:
+def load_auto(client: EngineClient, path: str, n_ctx: int, n_threads: int | None = None,
+              *, plan: list[int] | None = None) -> AutoLoad:
+    """Load ``path`` with the best layer count that works; ``plan`` overrides the estimate."""
     ready = client.start()
     notes: list[str] = []
-    plan = plan_gpu_layers(path, n_ctx, ready.gpu_offload)
+    plan = plan or plan_gpu_layers(path, n_ctx, ready.gpu_offload)
     last_error: Exception | None = None
     for layers in plan:
         try:

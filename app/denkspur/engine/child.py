@@ -185,7 +185,8 @@ class LlamaHost:
         except GGUFError as error:
             self._outbox.send(p.Failed(None, "bad-model", str(error)))
             return
-        if self._fault and self._fault.at == "load":
+        if self._fault and (self._fault.at == "load"
+                            or (self._fault.at == "gpu-load" and command.n_gpu_layers != 0)):
             self._fault.trigger()
         import llama_cpp
 

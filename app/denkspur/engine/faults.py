@@ -12,8 +12,9 @@ fault spec makes the *child process* really die or freeze at a chosen moment:
 * ``slow``: not a failure: every token takes N extra milliseconds, so that tests
   can act in the middle of a generation (cancel, stop) on a tiny fast model
 
-Spec syntax: ``KIND@load`` or ``KIND@token:N`` (after N generated tokens;
-for ``slow``, N is the delay per token in milliseconds).
+Spec syntax: ``KIND@load``, ``KIND@gpu-load`` (only loads that offload layers:
+a GPU out of memory) or ``KIND@token:N`` (after N generated tokens; for
+``slow``, N is the delay per token in milliseconds).
 Faults are only ever passed explicitly to :class:`~denkspur.engine.client.EngineClient`.
 """
 
@@ -37,8 +38,9 @@ class Fault:
     def parse(cls, spec: str) -> Fault:
         kind, _, where = spec.partition("@")
         at, _, count = where.partition(":")
-        if kind not in KINDS or at not in ("load", "token"):
-            raise ValueError(f"bad fault spec {spec!r}: use KIND@load or KIND@token:N, KIND in {KINDS}")
+        if kind not in KINDS or at not in ("load", "gpu-load", "token"):
+            raise ValueError(f"bad fault spec {spec!r}: use KIND@load, KIND@gpu-load or KIND@token:N, "
+                             f"KIND in {KINDS}")
         return cls(kind, at, int(count or 0))
 
     def delay_seconds(self) -> float:
