@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,20 @@ def test_backend_is_reported(engine: EngineClient) -> None:
     assert build_backend("CPU : AVX2 = 1 | CUDA : ARCHS = 890 | USE_GRAPHS = 1 |") == "CUDA"
     assert build_backend("CPU : NEON = 1 | Metal : EMBED_LIBRARY = 1 |") == "Metal"
     assert build_backend("CPU : SSE3 = 1 | AVX = 1 |") == "CPU"
+
+
+def test_cancel_while_the_child_is_busy_returns_at_once_and_keeps_the_child(engine_with) -> None:  # type: ignore[no-untyped-def]
+    # 1.5 s per token stands for a long prompt evaluation that has no token breaks.
+    client = engine_with(fault="slow@token:1500", cancel_grace=0.2)
+    pid = client.pid
+    stream = client.generate(QUESTION)
+    assert isinstance(next(stream), p.GenerationStarted)
+    assert isinstance(next(stream), p.TokenText)  # the child is now sleeping 1.5 s
+    started = time.monotonic()
+    client.cancel()
+    rest = list(stream)
+    assert time.monotonic() - started < 1.0  # the caller does not wait for the child
+    assert isinstance(rest[-1], p.GenerationDone) and rest[-1].stop_reason == "cancelled"
+    # The next request first lets the busy child finish; no restart, no model reload.
+    assert run_reasoning(client, QUESTION, p.SamplingParams(max_tokens=1)).stop_reason == "length"
+    assert client.pid == pid and client.restarts == 0

@@ -333,187 +333,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="176" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="177" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="177" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="178" />
         <source>Open model file…</source>
         <translation>Modelldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="178" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="179" />
         <source>Import conversation…</source>
         <translation>Unterhaltung importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="179" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="180" />
         <source>Export conversation as Markdown…</source>
         <translation>Unterhaltung als Markdown exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="180" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="181" />
         <source>Export conversation as JSON…</source>
         <translation>Unterhaltung als JSON exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="181" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="182" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="182" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="183" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="183" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="184" />
         <source>Reasoning trace panel</source>
         <translation>Denkspur-Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="184" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="185" />
         <source>Compare traces…</source>
         <translation>Denkspuren vergleichen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="185" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="186" />
         <source>DeepSeek-R1 in the news (explained)</source>
         <translation>DeepSeek-R1 in den Nachrichten (erklärt)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="186" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="187" />
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="187" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="188" />
         <source>Preferences…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="188" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="189" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="189" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="190" />
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="190" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="191" />
         <source>Restart engine</source>
         <translation>Engine neu starten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="191" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="192" />
         <source>Open a GGUF model file…</source>
         <translation>GGUF-Modelldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="192" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="193" />
         <source>Browse and download models…</source>
         <translation>Modelle ansehen und herunterladen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="193" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="194" />
         <source>Models…</source>
         <translation>Modelle…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="194" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="195" />
         <source>Connect to a server…</source>
         <translation>Mit einem Server verbinden…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="229" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="230" />
         <source>Open model file</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="230" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="231" />
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="245" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="246" />
         <source>DeepSeek-R1 in the news</source>
         <translation>DeepSeek-R1 in den Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="255" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="256" />
         <source>Load a model first to ask it (File → Models…).</source>
         <translation>Lade zuerst ein Modell, um es zu fragen (Datei → Modelle…).</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="258" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="259" />
         <source>The model is still answering; stop it or wait.</source>
         <translation>Das Modell antwortet noch; stoppe es oder warte.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="270" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="271" />
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="301" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="302" />
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="342" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="343" />
         <source>Reply %1, version %2 (%3)</source>
         <translation>Antwort %1, Version %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="346" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="347" />
         <source>Compare traces</source>
         <translation>Denkspuren vergleichen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="347" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="348" />
         <source>Regenerate an answer (⟳) to get a second trace to compare.</source>
         <translation>Erzeuge eine Antwort neu (⟳), um eine zweite Denkspur zum Vergleichen zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="358" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="359" />
         <source>Export conversation</source>
         <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="365" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="366" />
         <source>Import conversation</source>
         <translation>Unterhaltung importieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="374" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="375" />
         <source>Open a model first (File → Open model file…).</source>
         <translation>Öffne zuerst ein Modell (Datei → Modelldatei öffnen…).</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="410" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="411" />
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="429" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="430" />
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="431" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="432" />
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="432" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="433" />
         <source>context %1</source>
         <translation>Kontext %1</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="434" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="435" />
         <source>server %1</source>
         <translation>Server %1</translation>
     </message>
@@ -860,7 +860,7 @@
     </message>
     <message>
         <location filename="../../app/denkspur/gui/trace_panel.py" line="146" />
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="246" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="248" />
         <source>Thought for %1 s</source>
         <translation>%1 s nachgedacht</translation>
     </message>
@@ -886,21 +886,31 @@
     </message>
     <message>
         <location filename="../../app/denkspur/gui/trace_panel.py" line="154" />
+        <source>1 trace token</source>
+        <translation>1 Denk-Token</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="155" />
         <source>%1 trace tokens</source>
         <translation>%1 Denk-Token</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="155" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="156" />
+        <source>1 answer token</source>
+        <translation>1 Antwort-Token</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="157" />
         <source>%1 answer tokens</source>
         <translation>%1 Antwort-Token</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="159" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="161" />
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/trace_panel.py" line="250" />
+        <location filename="../../app/denkspur/gui/trace_panel.py" line="252" />
         <source>Thinking… %1 s, %2 tokens</source>
         <translation>Denkt nach… %1 s, %2 Token</translation>
     </message>

@@ -52,11 +52,13 @@ class EngineClient:
         *,
         hang_timeout: float = 20.0,
         cancel_grace: float = 2.0,
+        drain_timeout: float = 120.0,
         start_timeout: float = 120.0,
         fault: str | None = None,
     ) -> None:
         self.hang_timeout = hang_timeout
         self.cancel_grace = cancel_grace
+        self.drain_timeout = drain_timeout
         self.start_timeout = start_timeout
         self._fault = fault
         self._context = multiprocessing.get_context("spawn")
@@ -68,6 +70,7 @@ class EngineClient:
         self._ids = itertools.count(1)
         self._active: int | None = None
         self._cancel_at: float | None = None
+        self._draining: int | None = None  # a cancelled request the child has not finished yet
         self.ready: p.Ready | None = None
         self.model: p.ModelLoaded | None = None
         self._load_request: p.LoadModel | None = None
@@ -146,6 +149,7 @@ class EngineClient:
     def load(self, request: p.LoadModel) -> p.ModelLoaded:
         """Load a model (replacing any loaded one). Raises on a bad file."""
         self.start()
+        self._finish_drain()
         self.model = None
         self._send(request, during="load")
         while True:
@@ -161,6 +165,7 @@ class EngineClient:
         self.model = None
         if not self.alive:
             return
+        self._finish_drain()
         self._send(p.Unload(), during="unload")
         while not isinstance(self._receive("unload"), p.Unloaded):
             pass
@@ -177,6 +182,9 @@ class EngineClient:
             self.restart()
         if self.model is None:
             raise EngineRequestFailed("bad-request", "No model is loaded.")
+        self._finish_drain()
+        if not self.alive:  # the drain gave up on a stuck child
+            self.restart()
         request_id = next(self._ids)
         self._active, self._cancel_at = request_id, None
         self._send(p.Generate(request_id, tuple(messages), params or p.SamplingParams()),
@@ -208,9 +216,11 @@ class EngineClient:
             while True:
                 deadline = None if self._cancel_at is None else self._cancel_at + self.cancel_grace
                 event = self._receive("generate", deadline=deadline)
-                if event is None:  # cancelled, and the child did not stop in time
-                    log.warning("engine ignored cancel for %.1f s; killing it", self.cancel_grace)
-                    self._kill()
+                if event is None:
+                    # Cancelled, and the child is still busy (a long prompt is evaluated
+                    # without token breaks). The caller is done now; the child finishes
+                    # in its own time and is drained before the next request.
+                    self._draining = request_id
                     done = True
                     yield p.GenerationDone(request_id, "cancelled", 0, produced, 0.0)
                     return
@@ -237,12 +247,19 @@ class EngineClient:
                 self._send(p.Cancel(request_id), during="generate")
                 self._drain(request_id)
 
-    def _drain(self, request_id: int) -> None:
-        deadline = time.monotonic() + self.cancel_grace
+    def _finish_drain(self) -> None:
+        """Wait for a cancelled request's end; kill the child if it never comes."""
+        if self._draining is not None and self.alive:
+            self._drain(self._draining, timeout=self.drain_timeout)
+        self._draining = None
+
+    def _drain(self, request_id: int, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (self.cancel_grace if timeout is None else timeout)
         try:
             while True:
                 event = self._receive("generate", deadline=deadline)
                 if event is None:
+                    log.warning("engine did not finish a cancelled request; stopping it")
                     self._kill()
                     return
                 if isinstance(event, (p.GenerationDone, p.Failed)) and getattr(

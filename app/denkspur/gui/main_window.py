@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.retranslate()
         self._restore_layout()
-        self.session.refresh_conversations()
+        # The window comes first; the conversation list follows from the store thread.
+        QTimer.singleShot(0, self.session.refresh_conversations)
         if autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
             self.load_model(self.settings.model_path)
         else:

@@ -35,13 +35,16 @@ class StoreThread(QObject):
         self._store: Store | None = None
         self._closed = False
         self._delivered.connect(self._deliver)
-        self.startup: Future[int] = self._executor.submit(self._open)
+        self.interrupted = 0  # replies found cut off by a killed app, marked on open
 
-    def _open(self) -> int:
-        from denkspur.core.store import Store
+    def _open(self) -> Store:
+        """Open the database on first use (on the store thread, so start-up does not wait)."""
+        if self._store is None:
+            from denkspur.core.store import Store
 
-        self._store = Store(self.path)
-        return self._store.mark_interrupted()
+            self._store = Store(self.path)
+            self.interrupted = self._store.mark_interrupted()
+        return self._store
 
     def call(
         self,
@@ -54,9 +57,8 @@ class StoreThread(QObject):
             return None
 
         def job() -> T:
-            assert self._store is not None, "store failed to open"
             try:
-                result = fn(self._store)
+                result = fn(self._open())
             except Exception as error:
                 log.exception("store operation failed")
                 self._delivered.emit(on_error, error)

@@ -151,8 +151,10 @@ class TracePanel(QWidget):
             count_label(int(stats.get("steps", 0) or 0), self.tr("1 step"), self.tr("%1 steps")),
             count_label(int(stats.get("self_corrections", 0) or 0), self.tr("1 self-correction"),
                         self.tr("%1 self-corrections")),
-            self.tr("%1 trace tokens").replace("%1", str(stats.get("trace_tokens", 0))),
-            self.tr("%1 answer tokens").replace("%1", str(stats.get("answer_tokens", 0))),
+            count_label(int(stats.get("trace_tokens", 0) or 0), self.tr("1 trace token"),
+                        self.tr("%1 trace tokens")),
+            count_label(int(stats.get("answer_tokens", 0) or 0), self.tr("1 answer token"),
+                        self.tr("%1 answer tokens")),
         ]
         speed = stats.get("tokens_per_second")
         if isinstance(speed, (int, float)):
