@@ -6,6 +6,10 @@ heartbeat, turns it into a typed :class:`EngineCrashed` that says what was being
 done, and starts a fresh child (reloading the model) on the next request. Tokens
 already handed out stay with the caller, so no partial answer is lost.
 
+The child is started with ``multiprocessing``'s *spawn* method, so a script that
+uses the client needs the usual ``if __name__ == "__main__":`` guard (the app's
+entry points have it; frozen apps call ``freeze_support()``).
+
 Threading: one thread drives :meth:`generate` (a worker thread in the GUI, the
 main thread in the CLI); :meth:`cancel` may be called from any other thread and
 takes effect for the caller at once: no further tokens are yielded, and the
@@ -34,6 +38,18 @@ log = logging.getLogger("denkspur.engine")
 
 GenerationEvent = p.GenerationStarted | p.TokenText | p.GenerationDone
 _POLL_SECONDS = 0.05
+
+
+def _log_dir() -> str:
+    """Engine logs live here; logs of processes that were killed outright are pruned after a day."""
+    folder = Path(tempfile.gettempdir()) / "denkspur-engine-logs"
+    folder.mkdir(exist_ok=True)
+    stale = time.time() - 86_400
+    for old in folder.glob("engine-*.log"):
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < stale:
+                old.unlink()
+    return str(folder)
 
 
 def _log_tail(path: Path, lines: int = 12) -> str:
@@ -92,7 +108,7 @@ class EngineClient:
         self._discard_process()
         if self._log_path is not None:
             self._log_path.unlink(missing_ok=True)
-        fd, log_name = tempfile.mkstemp(prefix="denkspur-engine-", suffix=".log")
+        fd, log_name = tempfile.mkstemp(prefix="engine-", suffix=".log", dir=_log_dir())
         os.close(fd)
         self._log_path = Path(log_name)
         commands_read, commands_write = self._context.Pipe(duplex=False)
