@@ -158,6 +158,10 @@ def test_german_ui(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
     window.set_language("de")
     qtbot.waitUntil(lambda: window.composer.send_button.text() == "Senden", timeout=5_000)
     assert window.file_menu.title() == "&Datei"
+    from PySide6.QtCore import QCoreApplication
+
+    # Texts of the window's dialogs (a separate module) are in the same context.
+    assert QCoreApplication.translate("MainWindow", "Compare traces") == "Denkspuren vergleichen"
     window.set_language("en")
     qtbot.waitUntil(lambda: window.composer.send_button.text() == "Send", timeout=5_000)
     window.close()

@@ -333,187 +333,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="177" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="176" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="178" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="177" />
         <source>Open model file…</source>
         <translation>Modelldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="179" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="178" />
         <source>Import conversation…</source>
         <translation>Unterhaltung importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="180" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="179" />
         <source>Export conversation as Markdown…</source>
         <translation>Unterhaltung als Markdown exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="181" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="180" />
         <source>Export conversation as JSON…</source>
         <translation>Unterhaltung als JSON exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="182" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="181" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="183" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="182" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="184" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="183" />
         <source>Reasoning trace panel</source>
         <translation>Denkspur-Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="185" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="184" />
         <source>Compare traces…</source>
         <translation>Denkspuren vergleichen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="186" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="185" />
         <source>DeepSeek-R1 in the news (explained)</source>
         <translation>DeepSeek-R1 in den Nachrichten (erklärt)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="187" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="186" />
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="188" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="187" />
         <source>Preferences…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="189" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="188" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="190" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="189" />
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="191" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="190" />
         <source>Restart engine</source>
         <translation>Engine neu starten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="192" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="191" />
         <source>Open a GGUF model file…</source>
         <translation>GGUF-Modelldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="193" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="192" />
         <source>Browse and download models…</source>
         <translation>Modelle ansehen und herunterladen…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="194" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="193" />
         <source>Models…</source>
         <translation>Modelle…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="195" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="194" />
         <source>Connect to a server…</source>
         <translation>Mit einem Server verbinden…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="230" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="32" />
         <source>Open model file</source>
         <translation>Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="231" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="34" />
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="246" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="51" />
         <source>DeepSeek-R1 in the news</source>
         <translation>DeepSeek-R1 in den Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="256" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="63" />
         <source>Load a model first to ask it (File → Models…).</source>
         <translation>Lade zuerst ein Modell, um es zu fragen (Datei → Modelle…).</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="259" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="68" />
         <source>The model is still answering; stop it or wait.</source>
         <translation>Das Modell antwortet noch; stoppe es oder warte.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="271" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="82" />
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="302" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="228" />
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="343" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="145" />
         <source>Reply %1, version %2 (%3)</source>
         <translation>Antwort %1, Version %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="347" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="153" />
         <source>Compare traces</source>
         <translation>Denkspuren vergleichen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="348" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="154" />
         <source>Regenerate an answer (⟳) to get a second trace to compare.</source>
         <translation>Erzeuge eine Antwort neu (⟳), um eine zweite Denkspur zum Vergleichen zu bekommen.</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="359" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="170" />
         <source>Export conversation</source>
         <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="366" />
+        <location filename="../../app/denkspur/gui/window_actions.py" line="182" />
         <source>Import conversation</source>
         <translation>Unterhaltung importieren</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="375" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="246" />
         <source>Open a model first (File → Open model file…).</source>
         <translation>Öffne zuerst ein Modell (Datei → Modelldatei öffnen…).</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="411" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="282" />
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="430" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="301" />
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="432" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="303" />
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="433" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="304" />
         <source>context %1</source>
         <translation>Kontext %1</translation>
     </message>
     <message>
-        <location filename="../../app/denkspur/gui/main_window.py" line="435" />
+        <location filename="../../app/denkspur/gui/main_window.py" line="306" />
         <source>server %1</source>
         <translation>Server %1</translation>
     </message>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -28,9 +26,10 @@ from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
 from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
+from denkspur.gui.window_actions import WindowActions
 
 if TYPE_CHECKING:  # imported where used: start-up only pays for what the first window needs
-    from denkspur.core.store import Conversation, Store, Version
+    from denkspur.core.store import Conversation, Version
     from denkspur.core.stream import StreamEvent
     from denkspur.engine import protocol as p
     from denkspur.gui.engine_worker import GenerationResult
@@ -38,7 +37,7 @@ if TYPE_CHECKING:  # imported where used: start-up only pays for what the first 
 log = logging.getLogger("denkspur.gui")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     def __init__(
         self,
         *,
@@ -225,79 +224,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- actions ---------------------------------------------------------------------
-    def choose_model(self) -> None:
-        start = self.settings.model_dir or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model file"), start,
-                                              self.tr("GGUF models (*.gguf)"))
-        if path:
-            self.load_model(path)
-
-    def show_corpus(self) -> None:
-        """The corpus panel as a dock; built on first use."""
-        from PySide6.QtWidgets import QDockWidget
-
-        from denkspur.core.corpus import default_corpus_dir
-        from denkspur.gui.corpus_panel import CorpusPanel
-
-        if getattr(self, "corpus_dock", None) is None:
-            folder = Path(self.settings.corpus_dir) if self.settings.corpus_dir else default_corpus_dir()
-            self.corpus_panel = CorpusPanel(folder, self.language)
-            self.corpus_panel.ask_requested.connect(self.ask_in_new_chat)
-            self.corpus_dock = QDockWidget(self.tr("DeepSeek-R1 in the news"), self)
-            self.corpus_dock.setObjectName("corpusDock")
-            self.corpus_dock.setWidget(self.corpus_panel)
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.corpus_dock)
-        self.corpus_dock.show()
-        self.corpus_dock.raise_()
-
-    def ask_in_new_chat(self, prompt: str) -> None:
-        """Put a question to the loaded model in a fresh conversation (corpus panel)."""
-        if self.session.model is None:
-            self._show_problem(self.tr("Load a model first to ask it (File → Models…)."))
-            return
-        if self.session.busy:
-            self._show_problem(self.tr("The model is still answering; stop it or wait."))
-            return
-        self.session.new_conversation()
-        self.session.send(prompt)
-
-    def connect_remote(self) -> None:
-        """Chat with a model on an OpenAI-compatible server instead of a local file."""
-        from denkspur.gui.remote_dialog import RemoteDialog
-
-        dialog = RemoteDialog(self.settings, self)
-        if dialog.exec():
-            remote = dialog.save(self.settings)
-            self.model_label.setText(self.tr("Connecting to %1…").replace("%1", remote.base_url))
-            self.session.connect_remote(remote)
-
-    def show_models(self) -> None:
-        from denkspur.core.model_registry import ModelRegistry
-        from denkspur.gui.model_manager import ModelManager
-
-        ready = self.session.ready
-        folder = Path(self.settings.model_dir) if self.settings.model_dir else self.data_path / "models"
-        self.model_manager = ModelManager(
-            ModelRegistry(self.data_path / "models.json"), folder, n_ctx=self.settings.context_size,
-            gpu_offload=bool(ready and ready.gpu_offload), parent=self)
-        self.model_manager.load_requested.connect(self.load_model)
-        self.model_manager.show()
-
-    def _show_recommendation(self) -> None:
-        """With no model yet, the empty state names the catalog model that fits this machine."""
-        if self.session.model is not None:
-            return
-        from denkspur.core.catalog import CatalogError, load_catalog
-        from denkspur.core.fit import recommend
-        from denkspur.core.hardware import probe
-
-        try:
-            best = recommend(load_catalog(), self.settings.context_size, probe(gpu_offload=False))
-        except CatalogError:
-            return
-        if best is not None:
-            self.chat.set_recommendation(f"{best.name} {best.quantization} ({best.size_bytes / 1e9:.1f} GB)")
-
     def load_model(self, path: str) -> None:
         self.model_label.setText(self.tr("Loading %1…").replace("%1", Path(path).name))
         self.session.load_model(path)
@@ -315,61 +241,6 @@ class MainWindow(QMainWindow):
         for other, action in self.language_actions.items():
             action.setChecked(other == self.language)
 
-    def edit_settings(self) -> None:
-        from denkspur.gui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self)
-        if dialog.exec():
-            new = dialog.result_settings()
-            reload_model = (new.context_size, new.gpu_layers, new.threads) != (
-                self.settings.context_size, self.settings.gpu_layers, self.settings.threads)
-            language_changed = new.language != self.settings.language
-            self.settings.__dict__.update(new.__dict__)
-            if language_changed:
-                self.set_language(new.language)
-            if reload_model and self.session.model is not None:
-                self.load_model(self.session.model.path)
-
-    def compare_traces(self) -> None:
-        from denkspur.gui.compare_dialog import CompareDialog
-
-        conversation = self.session.conversation
-        versions: list[tuple[str, Version]] = []
-        for message in conversation.messages if conversation else []:
-            if message.role != "assistant":
-                continue
-            for version in message.versions:
-                if version.trace:
-                    label = self.tr("Reply %1, version %2 (%3)").replace("%1", str(message.position // 2 + 1))
-                    label = label.replace("%2", str(version.number + 1)).replace("%3", version.model or "?")
-                    versions.append((label, version))
-        if len(versions) < 2:
-            QMessageBox.information(self, self.tr("Compare traces"),
-                                    self.tr("Regenerate an answer (⟳) to get a second trace to compare."))
-            return
-        self.compare_dialog = CompareDialog(versions, self)
-        self.compare_dialog.show()
-
-    def export_current(self, kind: str) -> None:
-        if self.session.conversation is not None:
-            self.export_conversation(self.session.conversation.id, kind)
-
-    def export_conversation(self, conversation_id: int, kind: str) -> None:
-        suffix = "md" if kind == "md" else "json"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export conversation"),
-                                              f"conversation.{suffix}", f"*.{suffix}")
-        if path:
-            self.session.store.call(lambda s: _export(s.load_conversation(conversation_id), kind, path),
-                                    on_error=lambda e: self._show_problem(str(e)))
-
-    def import_conversation(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import conversation"), "", "*.json")
-        if path:
-            self.session.store.call(lambda s: _import(s, path), self.session.open_conversation,
-                                    lambda e: self._show_problem(str(e)))
-            self.session.refresh_conversations()
-
-    # -- session callbacks -----------------------------------------------------------------
     def _send(self, text: str) -> None:
         if self.session.model is None:
             self._show_problem(self.tr("Open a model first (File → Open model file…)."))
@@ -445,23 +316,3 @@ class MainWindow(QMainWindow):
                                        QMessageBox.StandardButton.Ok, self)
         self.problem_box.setObjectName("problemBox")
         self.problem_box.open()
-
-
-def _export(conversation: Conversation, kind: str, path: str) -> None:
-    from denkspur.core.export import export_json, export_markdown
-
-    if kind == "md":
-        text = export_markdown(conversation)
-    else:
-        text = json.dumps(export_json(conversation), ensure_ascii=False, indent=2)
-    Path(path).write_text(text, encoding="utf-8")
-
-
-def _import(store: Store, path: str) -> int:
-    from denkspur.core.export import ConversationImportError, import_json
-
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ConversationImportError(f"cannot read {path}: {error}") from error
-    return import_json(store, data)

@@ -1,0 +1,212 @@
+"""What the main window's menus and buttons open: dialogs, panels, export and import.
+
+Kept apart from :mod:`denkspur.gui.main_window` (layout and session wiring) so that
+each stays small; :class:`WindowActions` is mixed into ``MainWindow`` and uses its
+``session``, ``settings``, ``chat`` and status widgets.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+if TYPE_CHECKING:
+    from denkspur.core.store import Conversation, Store, Version
+
+
+class WindowActions:
+    """Dialog and panel actions of the main window (a mixin for ``MainWindow``).
+
+    Texts are translated in the "MainWindow" context explicitly: ``self.tr`` here
+    would be looked up by Linguist under this mixin's name.
+    """
+
+    def choose_model(self) -> None:
+        start = self.settings.model_dir or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("MainWindow", "Open model file"),
+            start,
+            QCoreApplication.translate("MainWindow", "GGUF models (*.gguf)"),
+        )
+        if path:
+            self.load_model(path)
+
+    def show_corpus(self) -> None:
+        """The corpus panel as a dock; built on first use."""
+        from PySide6.QtWidgets import QDockWidget
+
+        from denkspur.core.corpus import default_corpus_dir
+        from denkspur.gui.corpus_panel import CorpusPanel
+
+        if getattr(self, "corpus_dock", None) is None:
+            folder = Path(self.settings.corpus_dir) if self.settings.corpus_dir else default_corpus_dir()
+            self.corpus_panel = CorpusPanel(folder, self.language)
+            self.corpus_panel.ask_requested.connect(self.ask_in_new_chat)
+            self.corpus_dock = QDockWidget(
+                QCoreApplication.translate("MainWindow", "DeepSeek-R1 in the news"), self
+            )
+            self.corpus_dock.setObjectName("corpusDock")
+            self.corpus_dock.setWidget(self.corpus_panel)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.corpus_dock)
+        self.corpus_dock.show()
+        self.corpus_dock.raise_()
+
+    def ask_in_new_chat(self, prompt: str) -> None:
+        """Put a question to the loaded model in a fresh conversation (corpus panel)."""
+        if self.session.model is None:
+            self._show_problem(
+                QCoreApplication.translate("MainWindow", "Load a model first to ask it (File → Models…).")
+            )
+            return
+        if self.session.busy:
+            self._show_problem(
+                QCoreApplication.translate("MainWindow", "The model is still answering; stop it or wait.")
+            )
+            return
+        self.session.new_conversation()
+        self.session.send(prompt)
+
+    def connect_remote(self) -> None:
+        """Chat with a model on an OpenAI-compatible server instead of a local file."""
+        from denkspur.gui.remote_dialog import RemoteDialog
+
+        dialog = RemoteDialog(self.settings, self)
+        if dialog.exec():
+            remote = dialog.save(self.settings)
+            self.model_label.setText(
+                QCoreApplication.translate("MainWindow", "Connecting to %1…").replace("%1", remote.base_url)
+            )
+            self.session.connect_remote(remote)
+
+    def show_models(self) -> None:
+        from denkspur.core.model_registry import ModelRegistry
+        from denkspur.gui.model_manager import ModelManager
+
+        ready = self.session.ready
+        folder = Path(self.settings.model_dir) if self.settings.model_dir else self.data_path / "models"
+        self.model_manager = ModelManager(
+            ModelRegistry(self.data_path / "models.json"),
+            folder,
+            n_ctx=self.settings.context_size,
+            gpu_offload=bool(ready and ready.gpu_offload),
+            parent=self,
+        )
+        self.model_manager.load_requested.connect(self.load_model)
+        self.model_manager.show()
+
+    def _show_recommendation(self) -> None:
+        """With no model yet, the empty state names the catalog model that fits this machine."""
+        if self.session.model is not None:
+            return
+        from denkspur.core.catalog import CatalogError, load_catalog
+        from denkspur.core.fit import recommend
+        from denkspur.core.hardware import probe
+
+        try:
+            best = recommend(load_catalog(), self.settings.context_size, probe(gpu_offload=False))
+        except CatalogError:
+            return
+        if best is not None:
+            self.chat.set_recommendation(f"{best.name} {best.quantization} ({best.size_bytes / 1e9:.1f} GB)")
+
+    def edit_settings(self) -> None:
+        from denkspur.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            new = dialog.result_settings()
+            reload_model = (new.context_size, new.gpu_layers, new.threads) != (
+                self.settings.context_size,
+                self.settings.gpu_layers,
+                self.settings.threads,
+            )
+            language_changed = new.language != self.settings.language
+            self.settings.__dict__.update(new.__dict__)
+            if language_changed:
+                self.set_language(new.language)
+            if reload_model and self.session.model is not None:
+                self.load_model(self.session.model.path)
+
+    def compare_traces(self) -> None:
+        from denkspur.gui.compare_dialog import CompareDialog
+
+        conversation = self.session.conversation
+        versions: list[tuple[str, Version]] = []
+        for message in conversation.messages if conversation else []:
+            if message.role != "assistant":
+                continue
+            for version in message.versions:
+                if version.trace:
+                    label = QCoreApplication.translate("MainWindow", "Reply %1, version %2 (%3)").replace(
+                        "%1", str(message.position // 2 + 1)
+                    )
+                    label = label.replace("%2", str(version.number + 1)).replace("%3", version.model or "?")
+                    versions.append((label, version))
+        if len(versions) < 2:
+            QMessageBox.information(
+                self,
+                QCoreApplication.translate("MainWindow", "Compare traces"),
+                QCoreApplication.translate(
+                    "MainWindow", "Regenerate an answer (⟳) to get a second trace to compare."
+                ),
+            )
+            return
+        self.compare_dialog = CompareDialog(versions, self)
+        self.compare_dialog.show()
+
+    def export_current(self, kind: str) -> None:
+        if self.session.conversation is not None:
+            self.export_conversation(self.session.conversation.id, kind)
+
+    def export_conversation(self, conversation_id: int, kind: str) -> None:
+        suffix = "md" if kind == "md" else "json"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("MainWindow", "Export conversation"),
+            f"conversation.{suffix}",
+            f"*.{suffix}",
+        )
+        if path:
+            self.session.store.call(
+                lambda s: _export(s.load_conversation(conversation_id), kind, path),
+                on_error=lambda e: self._show_problem(str(e)),
+            )
+
+    def import_conversation(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("MainWindow", "Import conversation"), "", "*.json"
+        )
+        if path:
+            self.session.store.call(
+                lambda s: _import(s, path),
+                self.session.open_conversation,
+                lambda e: self._show_problem(str(e)),
+            )
+            self.session.refresh_conversations()
+
+    # -- session callbacks -----------------------------------------------------------------
+
+
+def _export(conversation: Conversation, kind: str, path: str) -> None:
+    from denkspur.core.export import export_json, export_markdown
+
+    if kind == "md":
+        text = export_markdown(conversation)
+    else:
+        text = json.dumps(export_json(conversation), ensure_ascii=False, indent=2)
+    Path(path).write_text(text, encoding="utf-8")
+
+
+def _import(store: Store, path: str) -> int:
+    from denkspur.core.export import ConversationImportError, import_json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ConversationImportError(f"cannot read {path}: {error}") from error
+    return import_json(store, data)
