@@ -38,11 +38,6 @@ class CatalogEntry:
     def quant_rank(self) -> int:
         return _QUANT_RANK.get(self.quantization, 0)
 
-    @property
-    def first_file(self) -> str:
-        """The file llama.cpp is pointed at (part 1 of a split model)."""
-        return self.files[0]
-
     def kv_bytes_per_token(self, bytes_per_element: int = 2) -> int:
         return self.layers * self.kv_heads * self.head_dim * 2 * bytes_per_element
 

@@ -307,8 +307,8 @@ class LlamaHost:
             )
 
         tokens = sample_from(context)
-        token = next(tokens)
-        while True:
+        token = next(tokens, None)
+        while token is not None:
             context.append(token)
             if llama_cpp.llama_vocab_is_eog(vocab, token) and not params.ignore_eos:
                 return produced, "stop"
@@ -335,11 +335,8 @@ class LlamaHost:
                 tokens.close()
                 context.extend(forced)
                 tokens = sample_from(context)
-            try:
-                token = next(tokens)
-            except StopIteration:
-                return produced, "length"
-        return produced, "length"
+            token = next(tokens, None)
+        return produced, "length"  # llama-cpp-python ended the stream (context full)
 
 
 def build_backend(system_info: str) -> str:
