@@ -173,7 +173,7 @@ class CorpusPanel(QWidget):
         keep_in_mind, checked = self.tr("Keep in mind"), self.tr("Claims checked")
         self.explanation.setHtml(
             f"<h3>{html.escape(article.title[lang])}</h3>"
-            f"<p><i>{html.escape(article.kind)} · {html.escape(article.date_range)}</i></p>"
+            f"<p><i>{html.escape(article.kind[lang])} · {html.escape(article.date_range)}</i></p>"
             f"<p>{html.escape(article.summary[lang])}</p>"
             f"<h4>{keep_in_mind}</h4><p>{html.escape(article.reading_notes[lang])}</p>"
             f"<h4>{checked}</h4><ul>{claims}</ul>"
