@@ -119,3 +119,17 @@ def test_long_conversations_open_at_the_end_and_page_back(qtbot: QtBot) -> None:
     assert view.earlier.isVisibleTo(view) and str(1000 - PAGE) in view.earlier.text()
     view.earlier.click()
     assert len(view.cards) == 2 * PAGE and view.cards[0].message.text == f"message {1000 - 2 * PAGE}"
+
+
+def test_a_store_that_cannot_write_is_reported_and_nothing_hangs(qtbot: QtBot, tmp_path: Path,
+                                                                  tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    qtbot.waitUntil(lambda: window.conversations.items.count() == 0, timeout=5_000)
+    window.session.store.call(lambda store: store._db.execute("PRAGMA query_only = ON"))
+    window.composer.editor.setPlainText("What is 2 + 3?")
+    window.composer.send_button.click()
+    qtbot.waitUntil(lambda: hasattr(window, "problem_box"), timeout=5_000)
+    assert "could not be saved" in window.problem_box.text()
+    assert not window.session.busy  # the composer is usable again
+    window.problem_box.close()
+    window.close()

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChatSession</name>
+    <message>
+        <location filename="../../app/denkspur/gui/chat_session.py" line="224" />
+        <source>The message could not be saved: %1</source>
+        <translation>Die Nachricht konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <location filename="../../app/denkspur/gui/chat_view.py" line="201" />

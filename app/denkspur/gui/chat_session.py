@@ -171,7 +171,7 @@ class ChatSession(QObject):
             return store.load_conversation(cid), version
 
         self.generating_version = -1  # reserved until the store answers
-        self.store.call(write, lambda result: self._start(*result, params))
+        self.store.call(write, lambda result: self._start(*result, params), self._write_failed)
         return True
 
     def regenerate(self, message_id: int) -> bool:
@@ -187,7 +187,7 @@ class ChatSession(QObject):
             return store.load_conversation(conversation_id), version
 
         self.generating_version = -1
-        self.store.call(write, lambda result: self._start(*result, params))
+        self.store.call(write, lambda result: self._start(*result, params), self._write_failed)
         return True
 
     def edit_and_resend(self, message_id: int, text: str) -> bool:
@@ -207,7 +207,7 @@ class ChatSession(QObject):
             return store.load_conversation(conversation_id), version
 
         self.generating_version = -1
-        self.store.call(write, lambda result: self._start(*result, params))
+        self.store.call(write, lambda result: self._start(*result, params), self._write_failed)
         return True
 
     def stop(self) -> None:
@@ -217,6 +217,11 @@ class ChatSession(QObject):
     def answer_now(self) -> None:
         if self.busy:
             self.worker.answer_now()
+
+    def _write_failed(self, error: Exception) -> None:
+        """The message could not be stored (disk full, database locked…): nothing is generated."""
+        self.generating_version = None
+        self.problem.emit(self.tr("The message could not be saved: %1").replace("%1", str(error)))
 
     def _params(self) -> p.SamplingParams:
         from denkspur.engine import protocol as p
