@@ -161,9 +161,9 @@ class EngineWorker(QObject):
                 batch.clear()
                 clock["emit"] = now
             if now - clock["save"] >= SAVE_INTERVAL:
-                store.save_version(job.version_id, answer="".join(answer), trace="".join(trace),
-                                   state="generating")
                 clock["save"] = now
+                self._save(store, job.version_id, answer="".join(answer), trace="".join(trace),
+                           state="generating")
 
         outcome = run_reasoning(self.client, job.messages, job.params, on_event)
         if batch:
@@ -172,7 +172,8 @@ class EngineWorker(QObject):
             outcome.stop_reason, "error"
         )
         result = outcome.result
-        store.save_version(
+        self._save(
+            store,
             job.version_id,
             answer=result.answer,
             trace=result.trace,
@@ -183,6 +184,16 @@ class EngineWorker(QObject):
             error=outcome.error.message if outcome.error else "",
         )
         self.finished.emit(GenerationResult(job.version_id, outcome, state))
+
+    @staticmethod
+    def _save(store: Store, version_id: int, **fields: object) -> None:
+        """Save progress; a failing disk must not stop the generation or hang the window."""
+        import sqlite3
+
+        try:
+            store.save_version(version_id, **fields)  # type: ignore[arg-type]
+        except (sqlite3.Error, OSError) as error:
+            log.error("could not save the reply in progress: %s", error)
 
     @Slot()
     def shutdown(self) -> None:
