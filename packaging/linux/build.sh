@@ -22,6 +22,13 @@ echo "== PyInstaller bundle"
 "$PYTHON" -m PyInstaller --noconfirm --log-level WARN --distpath "$WORK/dist" --workpath "$WORK/build" \
   packaging/denkspur.spec
 BUNDLE="$WORK/dist/denkspur"
+# Identical libX.so / libX.so.0 pairs (wheels cannot hold symlinks): keep one file.
+for versioned in "$BUNDLE"/_internal/llama_cpp/lib/*.so.0; do
+  plain=${versioned%.0}
+  if [ -f "$plain" ] && [ ! -L "$plain" ] && cmp -s "$plain" "$versioned"; then
+    ln -sf "$(basename "$versioned")" "$plain"
+  fi
+done
 
 echo "== .deb"
 PKG="$WORK/pkg"
