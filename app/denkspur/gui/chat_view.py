@@ -35,13 +35,18 @@ def render_markdown(text: str) -> str:
 
     return render(text)
 
-_CARD_STYLE = {
-    "user": "QFrame#messageCard { background: palette(alternate-base); border-radius: 8px; }",
-    "assistant": "QFrame#messageCard { border: 1px solid palette(mid); border-radius: 8px; }",
-}
 #: Messages shown at once; "show earlier" adds this many more.
 PAGE = 40
-_SELECTED = "QFrame#messageCard { border: 2px solid palette(highlight); border-radius: 8px; }"
+#: One style sheet for all cards (set once on the chat, not per card: parsing a style
+#: sheet per widget made long conversations slow to open).
+CHAT_STYLE = """
+QFrame#messageCard[role="user"] { background: palette(alternate-base); border-radius: 8px; }
+QFrame#messageCard[role="assistant"] { border: 1px solid palette(mid); border-radius: 8px; }
+QFrame#messageCard[selected="true"] { border: 2px solid palette(highlight); border-radius: 8px; }
+QLabel#roleLabel { font-weight: 600; }
+QLabel#stateLabel { color: palette(mid); }
+QLabel#errorText { color: #c0392b; }
+"""
 
 
 def open_safe_link(url: str) -> None:
@@ -60,11 +65,12 @@ class MessageCard(QFrame):
         self.setObjectName("messageCard")
         self.message = message
         self.live: IncrementalMarkdown | None = None
-        self.setStyleSheet(_CARD_STYLE.get(message.role, ""))
+        self.setProperty("role", message.role)
+        self.setProperty("selected", False)
         self.role_label = QLabel()
-        self.role_label.setStyleSheet("font-weight: 600;")
+        self.role_label.setObjectName("roleLabel")
         self.state_label = QLabel()
-        self.state_label.setStyleSheet("color: palette(mid);")
+        self.state_label.setObjectName("stateLabel")
         self.actions = QHBoxLayout()
         self.actions.setSpacing(2)
         header = QHBoxLayout()
@@ -132,7 +138,9 @@ class MessageCard(QFrame):
         self.body.setText(self.live.full_html())
 
     def set_selected(self, selected: bool) -> None:
-        self.setStyleSheet(_SELECTED if selected else _CARD_STYLE.get(self.message.role, ""))
+        self.setProperty("selected", selected)
+        self.style().unpolish(self)  # re-evaluate the [selected] rule
+        self.style().polish(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.selected.emit(self)
@@ -161,6 +169,7 @@ class ChatView(QScrollArea):
         self.setObjectName("chatView")
         self.setWidgetResizable(True)
         self._content = QWidget()
+        self._content.setStyleSheet(CHAT_STYLE)
         self._layout = QVBoxLayout(self._content)
         self._layout.setContentsMargins(12, 12, 12, 12)
         self._layout.setSpacing(10)
@@ -280,7 +289,6 @@ class ChatView(QScrollArea):
         label = QLabel(card.version.error or self.tr("The engine failed."))
         label.setObjectName("errorText")
         label.setWordWrap(True)
-        label.setStyleSheet("color: #c0392b;")
         restart = QPushButton(self.tr("Restart engine"))
         restart.setObjectName("restartEngine")
         restart.clicked.connect(self.restart_requested.emit)
