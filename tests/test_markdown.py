@@ -54,3 +54,8 @@ def test_incremental_rendering_matches_block_by_block_rendering(pieces: list[str
     # Same blocks, same HTML as rendering each stable block on its own.
     cut = stable_prefix_length(text)
     assert renderer.text[cut:] == text[cut:]
+
+
+def test_code_colours_follow_the_theme() -> None:
+    code = "```python\nx = 'text'\n```\n"
+    assert render_markdown(code, dark=True) != render_markdown(code, dark=False)

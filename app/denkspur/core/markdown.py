@@ -29,20 +29,27 @@ def is_safe_link(url: str) -> bool:
     return url.strip().lower().startswith(_SAFE_SCHEMES)
 
 
-def _highlight(code: str, language: str, _attrs: object) -> str:
-    try:
-        from pygments import highlight
-        from pygments.formatters import HtmlFormatter
-        from pygments.lexers import get_lexer_by_name
-        from pygments.util import ClassNotFound
-    except ImportError:  # pragma: no cover - pygments is a dependency
-        return ""
-    try:
-        lexer = get_lexer_by_name(language or "text")
-    except ClassNotFound:
-        return ""
-    formatter = HtmlFormatter(noclasses=True, nowrap=True, style="friendly")
-    return f'<pre class="code">{highlight(code, lexer, formatter)}</pre>'
+#: Pygments styles with enough contrast on light and on dark backgrounds.
+CODE_STYLES = {False: "friendly", True: "monokai"}
+
+
+def _highlighter(dark: bool):  # type: ignore[no-untyped-def]
+    def highlight_code(code: str, language: str, _attrs: object) -> str:
+        try:
+            from pygments import highlight
+            from pygments.formatters import HtmlFormatter
+            from pygments.lexers import get_lexer_by_name
+            from pygments.util import ClassNotFound
+        except ImportError:  # pragma: no cover - pygments is a dependency
+            return ""
+        try:
+            lexer = get_lexer_by_name(language or "text")
+        except ClassNotFound:
+            return ""
+        formatter = HtmlFormatter(noclasses=True, nowrap=True, style=CODE_STYLES[dark])
+        return f'<pre class="code">{highlight(code, lexer, formatter)}</pre>'
+
+    return highlight_code
 
 
 def _render_image(self, tokens: list[Token], idx: int, _options: object, _env: object) -> str:  # type: ignore[no-untyped-def]
@@ -62,10 +69,10 @@ def _render_math_block(self, tokens: list[Token], idx: int, _options: object, _e
     return f'<pre class="math">{html.escape(tokens[idx].content.strip())}</pre>\n'
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(dark: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
-                                   "highlight": _highlight})
+                                   "highlight": _highlighter(dark)})
     md.enable(["table", "strikethrough"])
     md.use(dollarmath_plugin, allow_space=True, double_inline=True)
     md.validateLink = is_safe_link  # type: ignore[method-assign]
@@ -77,9 +84,9 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def render_markdown(text: str) -> str:
-    """HTML for ``text``; safe to show in a QTextBrowser/QLabel."""
-    return _parser().render(text)
+def render_markdown(text: str, *, dark: bool = False) -> str:
+    """HTML for ``text``; safe to show in a QTextBrowser/QLabel (``dark``: code colours for dark themes)."""
+    return _parser(dark).render(text)
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
@@ -114,7 +121,8 @@ def stable_prefix_length(text: str) -> int:
 class IncrementalMarkdown:
     """Streams markdown: finished blocks rendered once, the tail on demand."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, dark: bool = False) -> None:
+        self.dark = dark
         self.text = ""
         self._stable = 0
         self._finished_html: list[str] = []
@@ -129,13 +137,13 @@ class IncrementalMarkdown:
             return []
         block = tail[:cut]
         self._stable += cut
-        rendered = render_markdown(block)
+        rendered = render_markdown(block, dark=self.dark)
         self._finished_html.append(rendered)
         return [rendered]
 
     def tail_html(self) -> str:
         """HTML of the part that may still change."""
-        return render_markdown(self.text[self._stable :])
+        return render_markdown(self.text[self._stable :], dark=self.dark)
 
     def full_html(self) -> str:
         return "".join(self._finished_html) + self.tail_html()

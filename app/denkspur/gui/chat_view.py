@@ -30,10 +30,15 @@ if TYPE_CHECKING:
     from denkspur.core.stream import StreamEvent
 
 
+def dark_theme() -> bool:
+    """Whether the window background is dark (the system's dark mode, or a dark palette)."""
+    return QGuiApplication.palette().window().color().lightness() < 128
+
+
 def render_markdown(text: str) -> str:
     from denkspur.core.markdown import render_markdown as render
 
-    return render(text)
+    return render(text, dark=dark_theme())
 
 #: Messages shown at once; "show earlier" adds this many more.
 PAGE = 40
@@ -126,7 +131,7 @@ class MessageCard(QFrame):
     def begin_live(self) -> None:
         from denkspur.core.markdown import IncrementalMarkdown
 
-        self.live = IncrementalMarkdown()
+        self.live = IncrementalMarkdown(dark=dark_theme())
         self.state_label.setText(self.tr("thinking…"))
         self.body.setText("")
 

@@ -44,7 +44,7 @@ class _Live:
 
 
 def step_html(index: int, kind: StepKind, text: str) -> str:
-    from denkspur.core.markdown import render_markdown
+    from denkspur.gui.chat_view import render_markdown
 
     label = f"{ICONS[kind]} {html.escape(kind_name(kind))}"
     return (
