@@ -44,7 +44,8 @@ def run_corpus(args: argparse.Namespace) -> int:
 
 def _list(guide, folder, args):  # type: ignore[no-untyped-def]
     return [
-        {"id": a.id, "title": a.title[args.lang], "kind": a.kind[args.lang], "date_range": a.date_range,
+        {"id": a.id, "title": a.title[args.lang], "kind": a.kind[args.lang],
+         "date_range": a.date_range[args.lang],
          "summary": a.summary[args.lang], "claims": len(a.claims), "text": read_article(a, folder).status}
         for a in guide.articles
     ]

@@ -65,7 +65,7 @@ class ArticleGuide:
     sha256: str
     title: dict[str, str]
     kind: dict[str, str]  # news, analysis, broker commentary…, per language
-    date_range: str
+    date_range: dict[str, str]
     summary: dict[str, str]
     reading_notes: dict[str, str]
     claims: tuple[Claim, ...]
@@ -153,7 +153,7 @@ def _article(raw: dict[str, object], sources: dict[str, Source]) -> ArticleGuide
         if claim.verdict not in VERDICTS:
             raise ValueError(f"claim {claim.anchor!r} has verdict {claim.verdict!r}")
     return ArticleGuide(article_id, str(raw["file"]), str(raw["sha256"]), raw["title"],  # type: ignore[arg-type]
-                        raw["kind"], str(raw["date_range"]), raw["summary"],  # type: ignore[arg-type]
+                        raw["kind"], raw["date_range"], raw["summary"],  # type: ignore[arg-type]
                         raw["reading_notes"], claims)  # type: ignore[arg-type]
 
 

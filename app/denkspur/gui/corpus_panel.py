@@ -148,7 +148,7 @@ class CorpusPanel(QWidget):
         self.articles.blockSignals(True)
         self.articles.clear()
         for article in self.guide.articles:
-            item = QListWidgetItem(f"{article.title[self.language]}\n{article.date_range}")
+            item = QListWidgetItem(f"{article.title[self.language]}\n{article.date_range[self.language]}")
             item.setData(_ROLE, article.id)
             self.articles.addItem(item)
         self.articles.setCurrentRow(row)
@@ -173,7 +173,7 @@ class CorpusPanel(QWidget):
         keep_in_mind, checked = self.tr("Keep in mind"), self.tr("Claims checked")
         self.explanation.setHtml(
             f"<h3>{html.escape(article.title[lang])}</h3>"
-            f"<p><i>{html.escape(article.kind[lang])} · {html.escape(article.date_range)}</i></p>"
+            f"<p><i>{html.escape(article.kind[lang])} · {html.escape(article.date_range[lang])}</i></p>"
             f"<p>{html.escape(article.summary[lang])}</p>"
             f"<h4>{keep_in_mind}</h4><p>{html.escape(article.reading_notes[lang])}</p>"
             f"<h4>{checked}</h4><ul>{claims}</ul>"
