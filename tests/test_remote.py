@@ -194,3 +194,16 @@ def test_cli_uses_the_api_key_from_the_environment() -> None:
         env["DENKSPUR_API_KEY"] = "nope"
         failed = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env, check=False)
         assert failed.returncode == 1 and json.loads(failed.stdout.splitlines()[-1])["kind"] == "auth"
+
+
+def test_app_chats_through_llama_cpp_server(llama_server: str, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from gui_helpers import ask, open_window, wait_idle
+
+    window = open_window(qtbot, tmp_path, None)
+    window.session.connect_remote(RemoteSettings(llama_server))
+    qtbot.waitUntil(lambda: window.session.model is not None, timeout=20_000)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.chat.cards[-1].version.answer == EXPECTED_ANSWER, timeout=5_000)
+    assert window.trace.trace_text() == EXPECTED_TRACE and window.trace.step_count() == 4
+    window.close()
