@@ -9,9 +9,10 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     # In a frozen (PyInstaller) app the engine child is this same executable:
     # freeze_support() turns such a start into the child and never returns there.
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in ("gui", "--self-test"):
         from denkspur.gui.launch import launch
