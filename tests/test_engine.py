@@ -251,3 +251,23 @@ def test_cancel_while_the_child_is_busy_returns_at_once_and_keeps_the_child(engi
     # The next request first lets the busy child finish; no restart, no model reload.
     assert run_reasoning(client, QUESTION, p.SamplingParams(max_tokens=1)).stop_reason == "length"
     assert client.pid == pid and client.restarts == 0
+
+
+def test_cancel_aborts_a_long_prompt_evaluation(tmp_path: Path) -> None:
+    from denkspur.testing.tiny_model import Shape, write_random_model
+
+    model = write_random_model(tmp_path / "m.gguf", shape=Shape(512, 6, 8, 2, 1408), n_vocab=8000)
+    with EngineClient(cancel_grace=20) as client:  # wait for the child's own answer, no shortcut
+        client.load(p.LoadModel(str(model), n_ctx=4096))
+        stream = client.generate([p.ChatMessage("user", "y" * 3000)], p.SamplingParams(max_tokens=2))
+        assert isinstance(next(stream), p.GenerationStarted)  # the child now evaluates ~3000 tokens
+        cancelled_at = time.monotonic()
+        client.cancel()
+        done = list(stream)[-1]
+        assert isinstance(done, p.GenerationDone)
+        assert done.stop_reason == "cancelled" and done.completion_tokens == 0
+        assert time.monotonic() - cancelled_at < 0.5  # llama_decode was aborted mid-prompt
+        # The context stays consistent for the next request.
+        follow_up = list(client.generate([p.ChatMessage("user", "hi")],
+                                         p.SamplingParams(max_tokens=3, ignore_eos=True)))
+        assert follow_up[-1].stop_reason == "length" and client.restarts == 0  # type: ignore[union-attr]

@@ -11,6 +11,7 @@ quotes when the child dies.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import ctypes
 import os
 import queue
@@ -222,6 +223,23 @@ class LlamaHost:
             )
         )
 
+    @contextlib.contextmanager
+    def _abortable(self, request_id: int) -> Iterator[None]:
+        """Let a cancel of ``request_id`` abort llama_decode while inside this block.
+
+        Only around prompt evaluation: the callback runs per graph node, and
+        token-by-token decoding already checks for a cancel after every token.
+        """
+        import llama_cpp
+
+        ctx = self._llm._ctx.ctx
+        callback = llama_cpp.ggml_abort_callback(lambda _data: self._inbox.has(request_id, "cancel"))
+        llama_cpp.llama_set_abort_callback(ctx, callback, None)
+        try:
+            yield
+        finally:
+            llama_cpp.llama_set_abort_callback(ctx, llama_cpp.ggml_abort_callback(), None)
+
     def _unload(self) -> None:
         if self._llm is not None:
             self._llm.close()
@@ -307,7 +325,16 @@ class LlamaHost:
             )
 
         tokens = sample_from(context)
-        token = next(tokens, None)
+        try:
+            # The prompt is evaluated inside this first step, possibly for many
+            # seconds without a token: llama.cpp's abort callback lets a cancel
+            # stop it between graph nodes instead of after the whole prompt.
+            with self._abortable(rid):
+                token = next(tokens, None)
+        except RuntimeError:  # llama_decode returned 2: aborted by the cancel
+            if self._inbox.has(rid, "cancel"):
+                return produced, "cancelled"
+            raise
         while token is not None:
             context.append(token)
             if llama_cpp.llama_vocab_is_eog(vocab, token) and not params.ignore_eos:
