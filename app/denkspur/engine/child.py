@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import ctypes
 import os
-import queue
 import random
 import sys
 import threading
@@ -31,129 +29,21 @@ from denkspur.core.chat_template import (
     render_prompt,
 )
 from denkspur.core.gguf_info import GGUFError, check_chat_model, read_gguf_info
-from denkspur.core.splitter import CLOSE_TAG, OPEN_TAG
+from denkspur.core.splitter import CLOSE_TAG
 from denkspur.engine import protocol as p
+from denkspur.engine.child_io import Inbox, Outbox, ThinkWatch, TokenPieces, heartbeat
 from denkspur.engine.faults import Fault
 
-HEARTBEAT_SECONDS = 0.5
 #: Tokens always left free for the reply when the history must be shortened.
 MIN_REPLY_TOKENS = 64
 #: What "answer now" and the thinking budget write into the model's output.
 FORCED_CLOSE = "\n" + CLOSE_TAG
 
 
-class _Outbox:
-    """Events to the parent; several threads send, so sends are serialised."""
-
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
-        self._lock = threading.Lock()
-
-    def send(self, event: p.Event) -> None:
-        with self._lock:
-            self._connection.send(event)
-
-
-class _Inbox:
-    """Commands from the parent, read on a thread.
-
-    ``Cancel`` and ``EndThinking`` concern the generation that is running on
-    the main thread, so they are recorded as flags at once instead of queued.
-    """
-
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
-        self._queue: queue.Queue[p.Command] = queue.Queue()
-        self._flags: dict[int, set[str]] = {}
-        self._lock = threading.Lock()
-        threading.Thread(target=self._run, name="engine-inbox", daemon=True).start()
-
-    def _run(self) -> None:
-        while True:
-            try:
-                command = self._connection.recv()
-            except (EOFError, OSError):
-                self._queue.put(p.Shutdown())  # parent gone: nothing left to serve
-                return
-            if isinstance(command, (p.Cancel, p.EndThinking)):
-                flag = "cancel" if isinstance(command, p.Cancel) else "end-thinking"
-                with self._lock:
-                    self._flags.setdefault(command.request_id, set()).add(flag)
-            else:
-                self._queue.put(command)
-
-    def next(self) -> p.Command:
-        return self._queue.get()
-
-    def has(self, request_id: int, flag: str) -> bool:
-        with self._lock:
-            return flag in self._flags.get(request_id, ())
-
-    def forget(self, request_id: int) -> None:
-        with self._lock:
-            self._flags.pop(request_id, None)
-
-
-class ThinkWatch:
-    """Follows whether the model is inside its think block, from the text it emits."""
-
-    def __init__(self, opened: bool) -> None:
-        self.thinking = opened
-        self.closed = False
-        self.trace_tokens = 0
-        self._recent = ""
-
-    def see(self, text: str) -> None:
-        if self.thinking:
-            self.trace_tokens += 1
-        self._recent = (self._recent + text)[-32:]
-        if not self.thinking and not self.closed and OPEN_TAG in self._recent:
-            self.thinking = True
-            self._recent = self._recent[self._recent.index(OPEN_TAG) + len(OPEN_TAG) :]
-        if self.thinking and CLOSE_TAG in self._recent:
-            self.thinking, self.closed = False, True
-
-
-def _heartbeat(outbox: _Outbox) -> None:
-    while True:
-        time.sleep(HEARTBEAT_SECONDS)
-        try:
-            outbox.send(p.Heartbeat())
-        except (OSError, ValueError):
-            return
-
-
-class TokenPieces:
-    """Bytes of each token's text, cached (a token's piece never changes).
-
-    llama-cpp-python's own ``token_to_piece`` pads to a fixed 32-byte buffer and
-    truncates longer pieces, so the C function is called directly.
-    """
-
-    def __init__(self, vocab: Any) -> None:
-        self._vocab = vocab
-        self._cache: dict[int, bytes] = {}
-        self._buffer = ctypes.create_string_buffer(256)
-
-    def piece(self, token: int) -> bytes:
-        cached = self._cache.get(token)
-        if cached is not None:
-            return cached
-        import llama_cpp
-
-        size = llama_cpp.llama_token_to_piece(self._vocab, token, self._buffer, len(self._buffer), 0, False)
-        if size < 0:  # buffer too small: -size is what it needs
-            self._buffer = ctypes.create_string_buffer(-size)
-            size = llama_cpp.llama_token_to_piece(self._vocab, token, self._buffer, -size, 0, False)
-        piece = self._buffer.raw[: max(size, 0)]
-        self._cache[token] = piece
-        return piece
-
-
 class LlamaHost:
     """Owns the ``Llama`` object and serves load/generate/unload."""
 
-    def __init__(self, outbox: _Outbox, inbox: _Inbox, fault: Fault | None) -> None:
+    def __init__(self, outbox: Outbox, inbox: Inbox, fault: Fault | None) -> None:
         self._outbox = outbox
         self._inbox = inbox
         self._fault = fault
@@ -388,9 +278,9 @@ def _redirect_output(log_path: str) -> None:
 def child_main(commands: Connection, events: Connection, log_path: str, fault: str | None) -> None:
     """Entry point of the child process (``multiprocessing`` spawn target)."""
     _redirect_output(log_path)
-    outbox = _Outbox(events)
-    inbox = _Inbox(commands)
-    threading.Thread(target=_heartbeat, args=(outbox,), name="engine-heartbeat", daemon=True).start()
+    outbox = Outbox(events)
+    inbox = Inbox(commands)
+    threading.Thread(target=heartbeat, args=(outbox,), name="engine-heartbeat", daemon=True).start()
     import llama_cpp
 
     outbox.send(
