@@ -94,8 +94,8 @@ def test_estimates_match_real_memory_of_generated_models(tmp_path: Path) -> None
     for shape in (Shape(256, 4, 4, 2, 704), Shape(512, 6, 8, 2, 1408), Shape(1024, 8, 16, 4, 2816)):
         model = write_random_model(tmp_path / f"m{shape.n_embd}.gguf", shape=shape, n_vocab=8000)
         info = read_gguf_info(model)
-        kv = info.n_layers * info.head_count_kv * (info.key_length + info.value_length) * 2
-        estimate = estimate_memory(info.file_size, kv, 2048, heads=info.head_count, vocab=info.vocab_size)
+        estimate = estimate_memory(info.file_size, info.kv_cache_bytes(1), 2048, heads=info.head_count,
+                                   vocab=info.vocab_size)
         with EngineClient() as client:
             client.start()
             idle = psutil.Process(client.pid).memory_info().rss

@@ -18,18 +18,19 @@ import sys
 from denkspur.cli import EXIT_FAILED, EXIT_OK
 from denkspur.core.corpus import (
     CorpusError,
-    default_corpus_dir,
+    corpus_folder,
     load_guide,
     load_texts,
     read_article,
     term_occurrences,
 )
+from denkspur.core.settings import Settings
 
 
 def run_corpus(args: argparse.Namespace) -> int:
     try:
         guide = load_guide()
-        folder = args.corpus or default_corpus_dir()
+        folder = args.corpus or corpus_folder(Settings.load().corpus_dir)
         rows = {"list": _list, "claims": _claims, "glossary": _glossary}[args.corpus_command](
             guide, folder, args)
     except CorpusError as error:

@@ -31,12 +31,11 @@ from denkspur.core.settings import Settings, data_dir
 
 
 def registry() -> ModelRegistry:
-    return ModelRegistry(data_dir() / "models.json")
+    return ModelRegistry.in_data_dir(data_dir())
 
 
 def model_folder(settings: Settings | None = None) -> Path:
-    settings = settings or Settings.load()
-    return Path(settings.model_dir) if settings.model_dir else data_dir() / "models"
+    return (settings or Settings.load()).model_folder(data_dir())
 
 
 def resolve_model(value: Path) -> Path:

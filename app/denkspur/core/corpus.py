@@ -124,6 +124,11 @@ def default_corpus_dir() -> Path | None:
     return beside if beside.is_dir() else None
 
 
+def corpus_folder(setting: str = "") -> Path | None:
+    """The folder with the article texts: the user's setting, else :func:`default_corpus_dir`."""
+    return Path(setting) if setting else default_corpus_dir()
+
+
 def load_guide(path: Path | None = None) -> CorpusGuide:
     path = path or resources_dir() / "corpus" / "explanations.json"
     try:

@@ -66,6 +66,11 @@ class RemoteFile:
 ProgressCallback = Callable[[Progress], None]
 
 
+def partial_path(target: Path) -> Path:
+    """Where the bytes of ``target`` collect until verified (never offered or loaded)."""
+    return target.with_name(target.name + ".part")
+
+
 def _endpoint() -> str | None:
     return os.environ.get("HF_ENDPOINT") or None
 
@@ -171,7 +176,7 @@ def _fetch(remote: RemoteFile, target: Path, tracker: _Tracker) -> None:
     from huggingface_hub.file_download import http_get
     from huggingface_hub.utils import build_hf_headers
 
-    partial = target.with_name(target.name + ".part")
+    partial = partial_path(target)
     partial.parent.mkdir(parents=True, exist_ok=True)
     try:
         with partial.open("ab") as handle:
@@ -223,7 +228,7 @@ def download_entry(
         if cache is not None or target.exists():
             have += remote.size
         else:
-            part = target.with_name(target.name + ".part")
+            part = partial_path(target)
             have += part.stat().st_size if part.exists() else 0
     _check_space(folder, total - have)
 

@@ -40,6 +40,11 @@ class ModelRegistry:
     def __init__(self, path: Path) -> None:
         self.path = path
 
+    @classmethod
+    def in_data_dir(cls, data: Path) -> ModelRegistry:
+        """The registry of a Denkspur data folder (shared by the app and the CLI)."""
+        return cls(data / "models.json")
+
     def all(self) -> list[InstalledModel]:
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))

@@ -50,6 +50,10 @@ class Settings:
     trace_panel_visible: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 
+    def model_folder(self, data: Path) -> Path:
+        """Where downloads go: the chosen folder, else ``models/`` in the data folder."""
+        return Path(self.model_dir) if self.model_dir else data / "models"
+
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
         path = path or config_dir() / "settings.json"
@@ -62,11 +66,11 @@ class Settings:
             return cls()
         if not isinstance(raw, dict):
             return cls()
-        known = {f.name: f for f in fields(cls) if f.name != "extra"}
+        defaults = cls()
+        known = {f.name for f in fields(cls) if f.name != "extra"}
         values = {}
         for name, value in raw.items():
-            default = getattr(cls(), name, None)
-            if name in known and isinstance(value, type(default)):
+            if name in known and isinstance(value, type(getattr(defaults, name))):
                 values[name] = value
         settings = cls(**values)
         settings.extra = {k: v for k, v in raw.items() if k not in known}

@@ -31,7 +31,7 @@ def plan_gpu_layers(path: str, n_ctx: int, gpu_offload: bool) -> list[int]:
     if not gpu_offload:
         return [0]
     info = read_gguf_info(path)
-    kv_per_token = info.n_layers * info.head_count_kv * (info.key_length + info.value_length) * 2
+    kv_per_token = info.kv_cache_bytes(1)
     weights = info.file_size * max(1, info.split_count)
     fit = fit_model(weights, info.n_layers, kv_per_token, n_ctx, probe(gpu_offload=True),
                     heads=info.head_count, vocab=info.vocab_size)

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.catalog import CatalogEntry, load_catalog
-from denkspur.core.download import DownloadCancelled, DownloadError, Progress, download_entry
+from denkspur.core.download import (
+    DownloadCancelled,
+    DownloadError,
+    Progress,
+    download_entry,
+    partial_path,
+)
 from denkspur.core.fit import Fit, Verdict, fit_entry, recommend
 from denkspur.core.gguf_info import GGUFError
 from denkspur.core.hardware import Hardware, probe
@@ -185,8 +191,8 @@ class ModelManager(QDialog):
         installed = {m.id: m for m in self.registry.all()}
         for entry_id, card in self.cards.items():
             entry = card.entry
-            part = (self.folder / entry.files[0]).with_name(Path(entry.files[0]).name + ".part")
-            card.refresh(entry_id in installed, entry_id in self._threads, part.exists())
+            resumable = partial_path(self.folder / entry.files[0]).exists()
+            card.refresh(entry_id in installed, entry_id in self._threads, resumable)
         local = [m for m in installed.values() if m.id not in self.cards]
         if local:
             load, remove, title = self.tr("load"), self.tr("remove"), self.tr("Imported models")

@@ -40,11 +40,11 @@ class WindowActions:
         """The corpus panel as a dock; built on first use."""
         from PySide6.QtWidgets import QDockWidget
 
-        from denkspur.core.corpus import default_corpus_dir
+        from denkspur.core.corpus import corpus_folder
         from denkspur.gui.corpus_panel import CorpusPanel
 
         if getattr(self, "corpus_dock", None) is None:
-            folder = Path(self.settings.corpus_dir) if self.settings.corpus_dir else default_corpus_dir()
+            folder = corpus_folder(self.settings.corpus_dir)
             self.corpus_panel = CorpusPanel(folder, self.language)
             self.corpus_panel.ask_requested.connect(self.ask_in_new_chat)
             self.corpus_dock = QDockWidget(
@@ -88,9 +88,9 @@ class WindowActions:
         from denkspur.gui.model_manager import ModelManager
 
         ready = self.session.ready
-        folder = Path(self.settings.model_dir) if self.settings.model_dir else self.data_path / "models"
+        folder = self.settings.model_folder(self.data_path)
         self.model_manager = ModelManager(
-            ModelRegistry(self.data_path / "models.json"),
+            ModelRegistry.in_data_dir(self.data_path),
             folder,
             n_ctx=self.settings.context_size,
             gpu_offload=bool(ready and ready.gpu_offload),
