@@ -19,7 +19,6 @@ from denkspur import __version__
 log = logging.getLogger("denkspur.cli")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-_DIM, _RESET = "\x1b[2m", "\x1b[0m"
 
 
 def _gpu_layers(value: str) -> int | str:

@@ -136,26 +136,6 @@ class ReasoningStream:
         self._flushed = False
         self._ended_at = self._started
 
-    @property
-    def trace(self) -> str:
-        return self._splitter.trace
-
-    @property
-    def answer(self) -> str:
-        return self._splitter.answer
-
-    @property
-    def in_trace(self) -> bool:
-        return self._splitter.in_trace
-
-    @property
-    def steps(self) -> list[Step]:
-        return list(self._steps)
-
-    @property
-    def stats(self) -> GenerationStats:
-        return self._stats
-
     def feed(self, chunk: str, tokens: int = 1) -> list[StreamEvent]:
         """Consume ``chunk`` (``tokens`` tokens of output; 0 when unknown)."""
         now = self._clock()

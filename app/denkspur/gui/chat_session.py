@@ -33,7 +33,6 @@ class ChatSession(QObject):
     generation_started = Signal(int)  # version id
     generation_finished = Signal(object)  # GenerationResult
     model_changed = Signal(object)  # p.ModelLoaded | None
-    engine_ready = Signal(object)  # p.Ready
     problem = Signal(str)  # a message for the user
     note = Signal(str)  # something worth knowing, not a problem
 
@@ -105,7 +104,6 @@ class ChatSession(QObject):
 
     def _on_ready(self, ready: p.Ready) -> None:
         self.ready = ready
-        self.engine_ready.emit(ready)
 
     def _on_model_loaded(self, info: p.ModelLoaded) -> None:
         self.model = info
