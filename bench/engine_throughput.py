@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from denkspur.core.chat_template import Turn, render_prompt
+from denkspur.core.conversations.chat_template import Turn, render_prompt
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
 from denkspur.engine.reasoning_run import run_reasoning

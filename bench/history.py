@@ -21,7 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from denkspur.core.store import Store
+from denkspur.core.conversations.store import Store
 
 WORDS = ("the model adds two and three then checks the sum wait that is wrong let me verify "
          "carefully alternatively count from three photosynthesis gradient theorem prime").split()

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from denkspur.core.stream import ReasoningStream
+from denkspur.core.trace.stream import ReasoningStream
 from denkspur.gui.trace_panel import TracePanel
 
 OPENERS = ["Wait,", "Hmm,", "Let me check:", "Alternatively,", "So", "Okay,", "Now", "Then"]

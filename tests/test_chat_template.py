@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from denkspur.core.chat_template import (
+from denkspur.core.conversations.chat_template import (
     ChatTemplateError,
     Turn,
     prepare_history,

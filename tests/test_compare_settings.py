@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from denkspur.core.compare import align_steps
+from denkspur.core.trace.compare import align_steps
 from denkspur.core.settings import Settings
 
 

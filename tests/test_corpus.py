@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from denkspur.core.corpus import VERDICTS, default_corpus_dir, load_guide, load_texts, read_article
+from denkspur.core.corpus.guide import VERDICTS, default_corpus_dir, load_guide, load_texts, read_article
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"

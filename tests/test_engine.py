@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from denkspur.core.stream import StepDone
+from denkspur.core.trace.stream import StepDone
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
 from denkspur.engine.errors import EngineCrashed, EngineRequestFailed

@@ -7,10 +7,10 @@ from pathlib import Path
 import psutil
 import pytest
 
-from denkspur.core.catalog import load_catalog
-from denkspur.core.fit import Verdict, estimate_memory, fit_entry, recommend
-from denkspur.core.gguf_info import read_gguf_info
-from denkspur.core.hardware import Gpu, Hardware, probe
+from denkspur.core.models.catalog import load_catalog
+from denkspur.core.models.fit import Verdict, estimate_memory, fit_entry, recommend
+from denkspur.core.models.gguf_info import read_gguf_info
+from denkspur.core.models.hardware import Gpu, Hardware, probe
 from denkspur.engine import protocol as p
 from denkspur.engine.autoload import load_auto, plan_gpu_layers
 from denkspur.engine.client import EngineClient

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from denkspur.core.gguf_info import GGUFError, check_chat_model, read_gguf_info
+from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
 from denkspur.testing.tiny_model import write_tiny_r1_model
 
 

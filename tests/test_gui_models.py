@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from denkspur.core.model_registry import ModelRegistry
+from denkspur.core.models.registry import ModelRegistry
 from denkspur.gui.model_manager import ModelManager
 from denkspur.testing.tiny_model import Shape, write_random_model
 from gui_helpers import open_window

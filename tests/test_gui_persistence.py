@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from denkspur.core.store import Message, Store, Version
+from denkspur.core.conversations.store import Message, Store, Version
 from denkspur.gui.chat_view import MessageCard
 from denkspur.testing.tiny_model import EXPECTED_ANSWER
 from gui_helpers import ask, open_window, wait_idle
@@ -107,7 +107,7 @@ def test_hostile_answer_renders_inert(qtbot: QtBot) -> None:
 
 
 def test_long_conversations_open_at_the_end_and_page_back(qtbot: QtBot) -> None:
-    from denkspur.core.store import Conversation
+    from denkspur.core.conversations.store import Conversation
     from denkspur.gui.chat_view import PAGE, ChatView
 
     messages = [Message(i, i, "user" if i % 2 == 0 else "assistant", [Version(i, 0, f"message {i}")], 0)

@@ -20,10 +20,10 @@ sys.meta_path.insert(0, NoQt())
 
 
 def test_core_modules_import_and_work_without_qt_or_llama_cpp() -> None:
-    modules = [f"denkspur.core.{m.name}" for m in pkgutil.iter_modules(denkspur.core.__path__)]
+    modules = [m.name for m in pkgutil.walk_packages(denkspur.core.__path__, "denkspur.core.")]
     assert len(modules) >= 5
     code = BLOCK_QT + "".join(f"import {m}\n" for m in modules) + (
-        "from denkspur.core.stream import split_text\n"
+        "from denkspur.core.trace.stream import split_text\n"
         "r = split_text('<think>a. Wait, b.</think>c')\n"
         "assert r.answer == 'c' and r.stats.self_corrections == 1\n"
         "assert not any(k.startswith(('PySide6', 'llama_cpp')) for k in sys.modules)\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from denkspur.core.markdown import IncrementalMarkdown, render_markdown, stable_prefix_length
+from denkspur.core.text.markdown import IncrementalMarkdown, render_markdown, stable_prefix_length
 
 
 def test_raw_html_is_shown_as_text() -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 import huggingface_hub.constants
 import pytest
 
-from denkspur.core.catalog import load_catalog
-from denkspur.core.download import DownloadCancelled, DownloadError, download_entry
-from denkspur.core.model_registry import ModelRegistry
+from denkspur.core.models.catalog import load_catalog
+from denkspur.core.models.download import DownloadCancelled, DownloadError, download_entry
+from denkspur.core.models.registry import ModelRegistry
 from denkspur.testing.tiny_model import Shape, write_random_model
 from hf_server import HubServer, Served
 

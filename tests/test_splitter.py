@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from denkspur.core.splitter import (
+from denkspur.core.trace.splitter import (
     CLOSE_TAG,
     OPEN_TAG,
     ReasoningSplitter,

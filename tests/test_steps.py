@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from denkspur.core.steps import StepKind, StepTracker, classify_step, segment_steps
+from denkspur.core.trace.steps import StepKind, StepTracker, classify_step, segment_steps
 from helpers import chunked
 
 TRACE = (

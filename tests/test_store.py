@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from denkspur.core.export import (
+from denkspur.core.conversations.export import (
     ConversationImportError,
     export_json,
     export_markdown,
     import_json,
 )
-from denkspur.core.store import SCHEMA_VERSION, Store, StoreError
+from denkspur.core.conversations.store import SCHEMA_VERSION, Store, StoreError
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_sigkill_mid_write_loses_nothing_saved(tmp_path: Path) -> None:
     path = tmp_path / "killed.sqlite3"
     script = (
         "import os, signal, sys\n"
-        "from denkspur.core.store import Store\n"
+        "from denkspur.core.conversations.store import Store\n"
         f"s = Store({str(path)!r})\n"
         "c = s.create_conversation('x')\n"
         "_, v = s.add_message(c, 'assistant', state='generating')\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from denkspur.core.splitter import TraceState
-from denkspur.core.stream import (
+from denkspur.core.trace.splitter import TraceState
+from denkspur.core.trace.stream import (
     AnswerText,
     ReasoningStream,
     StepDone,

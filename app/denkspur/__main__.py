@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from denkspur.gui.launch import launch
 
         return launch(args[1:] if args and args[0] == "gui" else args)
-    from denkspur.cli import main as cli_main
+    from denkspur.cli.entry import main as cli_main
 
     return cli_main(args)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from denkspur.core.fit import fit_model
-from denkspur.core.gguf_info import read_gguf_info
-from denkspur.core.hardware import probe
+from denkspur.core.models.fit import fit_model
+from denkspur.core.models.gguf_info import read_gguf_info
+from denkspur.core.models.hardware import probe
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
 from denkspur.engine.errors import EngineCrashed, EngineRequestFailed

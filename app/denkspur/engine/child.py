@@ -21,15 +21,15 @@ from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
-from denkspur.core.chat_template import (
+from denkspur.core.conversations.chat_template import (
     ChatTemplateError,
     Turn,
     prepare_history,
     prompt_opens_trace,
     render_prompt,
 )
-from denkspur.core.gguf_info import GGUFError, check_chat_model, read_gguf_info
-from denkspur.core.splitter import CLOSE_TAG
+from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
+from denkspur.core.trace.splitter import CLOSE_TAG
 from denkspur.engine import protocol as p
 from denkspur.engine.child_io import Inbox, Outbox, ThinkWatch, TokenPieces, heartbeat
 from denkspur.engine.faults import Fault

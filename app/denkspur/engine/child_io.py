@@ -16,7 +16,7 @@ import time
 from multiprocessing.connection import Connection
 from typing import Any
 
-from denkspur.core.splitter import CLOSE_TAG, OPEN_TAG
+from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
 
 HEARTBEAT_SECONDS = 0.5

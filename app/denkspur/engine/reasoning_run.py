@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from denkspur.core.stream import ReasoningResult, ReasoningStream, StreamEvent
+from denkspur.core.trace.stream import ReasoningResult, ReasoningStream, StreamEvent
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
 from denkspur.engine.errors import EngineError

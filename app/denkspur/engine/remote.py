@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import httpx
 from httpx_sse import SSEError, connect_sse
 
-from denkspur.core.splitter import CLOSE_TAG, OPEN_TAG
+from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
 from denkspur.engine.errors import EngineError
 

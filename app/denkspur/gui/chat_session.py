@@ -18,7 +18,7 @@ from denkspur.gui.engine_worker import EngineWorker, GenerationJob
 from denkspur.gui.tasks import StoreThread
 
 if TYPE_CHECKING:
-    from denkspur.core.store import Conversation, Store
+    from denkspur.core.conversations.store import Conversation, Store
     from denkspur.engine import protocol as p
     from denkspur.gui.engine_worker import GenerationResult
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from denkspur.core.markdown import IncrementalMarkdown
-    from denkspur.core.store import Conversation, Message, Version
-    from denkspur.core.stream import StreamEvent
+    from denkspur.core.text.markdown import IncrementalMarkdown
+    from denkspur.core.conversations.store import Conversation, Message, Version
+    from denkspur.core.trace.stream import StreamEvent
 
 
 def dark_theme() -> bool:
@@ -36,7 +36,7 @@ def dark_theme() -> bool:
 
 
 def render_markdown(text: str) -> str:
-    from denkspur.core.markdown import render_markdown as render
+    from denkspur.core.text.markdown import render_markdown as render
 
     return render(text, dark=dark_theme())
 
@@ -56,7 +56,7 @@ QLabel#errorText { color: #c0392b; }
 
 def open_safe_link(url: str) -> None:
     """Open ``url`` in the system browser if it is a web link; ignore anything else."""
-    from denkspur.core.markdown import is_safe_link
+    from denkspur.core.text.markdown import is_safe_link
 
     if is_safe_link(url) and url.lower().startswith(("http://", "https://")):
         QDesktopServices.openUrl(QUrl(url))
@@ -129,7 +129,7 @@ class MessageCard(QFrame):
             self.body.setText("")
 
     def begin_live(self) -> None:
-        from denkspur.core.markdown import IncrementalMarkdown
+        from denkspur.core.text.markdown import IncrementalMarkdown
 
         self.live = IncrementalMarkdown(dark=dark_theme())
         self.state_label.setText(self.tr("thinking…"))
@@ -331,7 +331,7 @@ class ChatView(QScrollArea):
             self.scroll_to_bottom()
 
     def add_events(self, version_id: int, events: list[StreamEvent]) -> None:
-        from denkspur.core.stream import AnswerText
+        from denkspur.core.trace.stream import AnswerText
 
         card = self.card_for_version(version_id)
         if card is None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from denkspur.gui.step_style import count_label
 
 if TYPE_CHECKING:
-    from denkspur.core.store import ConversationSummary, SearchHit
+    from denkspur.core.conversations.store import ConversationSummary, SearchHit
 
 _ID = Qt.ItemDataRole.UserRole
 

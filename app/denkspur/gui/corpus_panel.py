@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.corpus import (
+from denkspur.core.corpus.guide import (
     ArticleGuide,
     Claim,
     CorpusGuide,
@@ -243,7 +243,7 @@ class CorpusPanel(QWidget):
 
     # -- glossary, comparison ----------------------------------------------------------
     def _fill_glossary(self) -> None:
-        from denkspur.core.corpus import term_occurrences
+        from denkspur.core.corpus.guide import term_occurrences
 
         lang = self.language
         in_articles = self.tr("In the articles")

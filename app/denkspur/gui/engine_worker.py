@@ -2,7 +2,7 @@
 
 :class:`EngineWorker` lives on its own ``QThread``. It owns the
 :class:`~denkspur.engine.client.EngineClient` (one model, one completion at a
-time) and a private :class:`~denkspur.core.store.Store` connection, so partial
+time) and a private :class:`~denkspur.core.conversations.store.Store` connection, so partial
 answers and traces reach the database at least every second without the GUI
 thread touching the disk. Stream events go to the GUI in small batches (about
 30 per second), which keeps the window smooth at any token rate.
@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 if TYPE_CHECKING:  # the engine side is imported when first used, not at start-up
-    from denkspur.core.store import Store
-    from denkspur.core.stream import StreamEvent
+    from denkspur.core.conversations.store import Store
+    from denkspur.core.trace.stream import StreamEvent
     from denkspur.engine import protocol as p
     from denkspur.engine.client import EngineClient
     from denkspur.engine.reasoning_run import RunOutcome
@@ -106,7 +106,7 @@ class EngineWorker(QObject):
     # Slots (run on the worker thread) -------------------------------------------------
     @Slot(object)
     def load(self, request: p.LoadModel) -> None:
-        from denkspur.core.gguf_info import GGUFError
+        from denkspur.core.models.gguf_info import GGUFError
         from denkspur.engine.autoload import load_auto
         from denkspur.engine.errors import EngineError
 
@@ -140,7 +140,7 @@ class EngineWorker(QObject):
 
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
-        from denkspur.core.stream import AnswerText, TraceText
+        from denkspur.core.trace.stream import AnswerText, TraceText
         from denkspur.engine.reasoning_run import run_reasoning
 
         store = self._open_store()
@@ -205,7 +205,7 @@ class EngineWorker(QObject):
 
     def _open_store(self) -> Store:
         if self._store is None:
-            from denkspur.core.store import Store
+            from denkspur.core.conversations.store import Store
 
             self._store = Store(self._store_path)
         return self._store

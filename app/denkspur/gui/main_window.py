@@ -29,8 +29,8 @@ from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
 from denkspur.gui.window_actions import WindowActions
 
 if TYPE_CHECKING:  # imported where used: start-up only pays for what the first window needs
-    from denkspur.core.store import Conversation, Version
-    from denkspur.core.stream import StreamEvent
+    from denkspur.core.conversations.store import Conversation, Version
+    from denkspur.core.trace.stream import StreamEvent
     from denkspur.engine import protocol as p
     from denkspur.gui.engine_worker import GenerationResult
 
@@ -265,7 +265,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.speed_label.setText("")
 
     def _on_live_events(self, version_id: int, events: list[StreamEvent]) -> None:
-        from denkspur.core.stream import TraceClosed, TraceText
+        from denkspur.core.trace.stream import TraceClosed, TraceText
 
         self.trace.add_events(events)
         self.chat.add_events(version_id, events)

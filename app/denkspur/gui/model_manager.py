@@ -27,19 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.catalog import CatalogEntry, load_catalog
-from denkspur.core.download import (
+from denkspur.core.models.catalog import CatalogEntry, load_catalog
+from denkspur.core.models.download import (
     DownloadCancelled,
     DownloadError,
     Progress,
     download_entry,
     partial_path,
 )
-from denkspur.core.fit import Fit, Verdict, fit_entry, recommend
-from denkspur.core.gguf_info import GGUFError
-from denkspur.core.hardware import Hardware, probe
-from denkspur.core.model_files import import_gguf, remove_model
-from denkspur.core.model_registry import InstalledModel, ModelRegistry
+from denkspur.core.models.fit import Fit, Verdict, fit_entry, recommend
+from denkspur.core.models.gguf_info import GGUFError
+from denkspur.core.models.hardware import Hardware, probe
+from denkspur.core.models.files import import_gguf, remove_model
+from denkspur.core.models.registry import InstalledModel, ModelRegistry
 
 _VERDICT_COLORS = {Verdict.GPU: "#27ae60", Verdict.PARTIAL: "#d68910", Verdict.CPU: "#2e86c1",
                    Verdict.TOO_BIG: "#c0392b"}

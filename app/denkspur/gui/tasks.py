@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from denkspur.core.store import Store
+    from denkspur.core.conversations.store import Store
 
 log = logging.getLogger("denkspur.gui")
 T = TypeVar("T")
@@ -40,7 +40,7 @@ class StoreThread(QObject):
     def _open(self) -> Store:
         """Open the database on first use (on the store thread, so start-up does not wait)."""
         if self._store is None:
-            from denkspur.core.store import Store
+            from denkspur.core.conversations.store import Store
 
             self._store = Store(self.path)
             self.interrupted = self._store.mark_interrupted()

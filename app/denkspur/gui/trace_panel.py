@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.steps import Step, StepKind, segment_steps
+from denkspur.core.trace.steps import Step, StepKind, segment_steps
 
 if TYPE_CHECKING:
-    from denkspur.core.store import Version
-    from denkspur.core.stream import StreamEvent
+    from denkspur.core.conversations.store import Version
+    from denkspur.core.trace.stream import StreamEvent
 from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
 
 
@@ -178,7 +178,7 @@ class TracePanel(QWidget):
         return self._live is not None
 
     def add_events(self, events: list[StreamEvent]) -> None:
-        from denkspur.core.stream import StepDone, TraceClosed, TraceText
+        from denkspur.core.trace.stream import StepDone, TraceClosed, TraceText
 
         live = self._live
         if live is None:

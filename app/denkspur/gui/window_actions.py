@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
-    from denkspur.core.store import Conversation, Store, Version
+    from denkspur.core.conversations.store import Conversation, Store, Version
 
 
 class WindowActions:
@@ -40,7 +40,7 @@ class WindowActions:
         """The corpus panel as a dock; built on first use."""
         from PySide6.QtWidgets import QDockWidget
 
-        from denkspur.core.corpus import corpus_folder
+        from denkspur.core.corpus.guide import corpus_folder
         from denkspur.gui.corpus_panel import CorpusPanel
 
         if getattr(self, "corpus_dock", None) is None:
@@ -84,7 +84,7 @@ class WindowActions:
             self.session.connect_remote(remote)
 
     def show_models(self) -> None:
-        from denkspur.core.model_registry import ModelRegistry
+        from denkspur.core.models.registry import ModelRegistry
         from denkspur.gui.model_manager import ModelManager
 
         ready = self.session.ready
@@ -103,9 +103,9 @@ class WindowActions:
         """With no model yet, the empty state names the catalog model that fits this machine."""
         if self.session.model is not None:
             return
-        from denkspur.core.catalog import CatalogError, load_catalog
-        from denkspur.core.fit import recommend
-        from denkspur.core.hardware import probe
+        from denkspur.core.models.catalog import CatalogError, load_catalog
+        from denkspur.core.models.fit import recommend
+        from denkspur.core.models.hardware import probe
 
         try:
             best = recommend(load_catalog(), self.settings.context_size, probe(gpu_offload=False))
@@ -193,7 +193,7 @@ class WindowActions:
 
 
 def _export(conversation: Conversation, kind: str, path: str) -> None:
-    from denkspur.core.export import export_json, export_markdown
+    from denkspur.core.conversations.export import export_json, export_markdown
 
     if kind == "md":
         text = export_markdown(conversation)
@@ -203,7 +203,7 @@ def _export(conversation: Conversation, kind: str, path: str) -> None:
 
 
 def _import(store: Store, path: str) -> int:
-    from denkspur.core.export import ConversationImportError, import_json
+    from denkspur.core.conversations.export import ConversationImportError, import_json
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))

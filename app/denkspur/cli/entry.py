@@ -1,4 +1,4 @@
-"""``denkspur`` on the command line: the same core as the app, for scripts and tools.
+"""``denkspur``'s argument parser and dispatch: the same core as the app, for scripts and tools.
 
 The JSON shapes printed here are a contract other tools rely on; extend them, do
 not rename fields.
@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TextIO
 
 from denkspur import __version__
+from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 log = logging.getLogger("denkspur.cli")
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _gpu_layers(value: str) -> int | str:
@@ -117,40 +117,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     if args.command == "chat":
-        from denkspur.cli_chat import run_chat
+        from denkspur.cli.chat import run_chat
 
         if args.model is None and args.server is None:
             parser.error("chat needs --model PATH (or --server URL)")
         return run_chat(args)
     if args.command == "trace":
-        return _trace_split(args)
+        from denkspur.cli.trace import run_trace
+
+        return run_trace(args)
     if args.command == "corpus":
-        from denkspur.cli_corpus import run_corpus
+        from denkspur.cli.corpus import run_corpus
 
         return run_corpus(args)
     if args.command == "models":
-        from denkspur.cli_models import run_models
+        from denkspur.cli.models import run_models
 
         return run_models(args)
     parser.print_help()
     return EXIT_USAGE
-
-
-def _trace_split(args: argparse.Namespace) -> int:
-    from denkspur.core.stream import split_text
-
-    try:
-        raw = _read_input(args.file, sys.stdin)
-    except OSError as error:
-        print(f"denkspur: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_FAILED
-    result = split_text(raw, assume_open=args.assume_open)
-    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
-    return EXIT_OK
-
-
-def _read_input(name: str, stdin: TextIO) -> str:
-    if name == "-":
-        return stdin.read()
-    return Path(name).read_text(encoding="utf-8", errors="replace")

@@ -15,8 +15,8 @@ import argparse
 import json
 import sys
 
-from denkspur.cli import EXIT_FAILED, EXIT_OK
-from denkspur.core.corpus import (
+from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_OK
+from denkspur.core.corpus.guide import (
     CorpusError,
     corpus_folder,
     load_guide,

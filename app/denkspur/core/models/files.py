@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from denkspur.core.gguf_info import GGUFError, check_chat_model, read_gguf_info
-from denkspur.core.model_registry import InstalledModel, ModelRegistry
+from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
+from denkspur.core.models.registry import InstalledModel, ModelRegistry
 
 
 def _local_id(path: Path) -> str:

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from denkspur.core.catalog import CatalogEntry
-from denkspur.core.model_registry import InstalledModel, ModelRegistry
+from denkspur.core.models.catalog import CatalogEntry
+from denkspur.core.models.registry import InstalledModel, ModelRegistry
 
 log = logging.getLogger("denkspur.core")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -120,7 +120,7 @@ def default_corpus_dir() -> Path | None:
     override = os.environ.get("DENKSPUR_CORPUS")
     if override:
         return Path(override)
-    beside = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+    beside = Path(__file__).resolve().parents[4].parent / "shared" / "corpus"
     return beside if beside.is_dir() else None
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from jinja2 import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from denkspur.core.splitter import OPEN_TAG, strip_trace
+from denkspur.core.trace.splitter import OPEN_TAG, strip_trace
 
 #: Used when a GGUF carries no template: the DeepSeek-R1 distill format.
 R1_FALLBACK_TEMPLATE = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from denkspur.core.store import Conversation, Store
+from denkspur.core.conversations.store import Conversation, Store
 
 FORMAT = "denkspur-conversation"
 FORMAT_VERSION = 1

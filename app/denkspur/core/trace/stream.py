@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from denkspur.core.splitter import Delta, ReasoningSplitter, Section, TraceState
-from denkspur.core.steps import Step, StepKind, StepTracker
+from denkspur.core.trace.splitter import Delta, ReasoningSplitter, Section, TraceState
+from denkspur.core.trace.steps import Step, StepKind, StepTracker
 
 Clock = Callable[[], float]
 

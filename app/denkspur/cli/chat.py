@@ -21,9 +21,9 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from denkspur.cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
-from denkspur.core.gguf_info import GGUFError, check_chat_model, read_gguf_info
-from denkspur.core.stream import AnswerText, StepDone, StreamEvent, TraceClosed, TraceText
+from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
+from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
+from denkspur.core.trace.stream import AnswerText, StepDone, StreamEvent, TraceClosed, TraceText
 from denkspur.engine import protocol as p
 from denkspur.engine.autoload import load_auto
 from denkspur.engine.client import EngineClient
@@ -106,7 +106,7 @@ def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
     printer = _JsonPrinter(out) if args.json else _TextPrinter(out, err)
     if args.server:
         return _chat_remote(args, printer)
-    from denkspur.cli_models import resolve_model
+    from denkspur.cli.models import resolve_model
 
     args.model = resolve_model(args.model)
     try:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from denkspur.core.catalog import CatalogEntry
-from denkspur.core.hardware import Hardware
+from denkspur.core.models.catalog import CatalogEntry
+from denkspur.core.models.hardware import Hardware
 
 MIB = 1024 * 1024
 RUNTIME_OVERHEAD = 32 * MIB  # context, graph, tokenizer caches

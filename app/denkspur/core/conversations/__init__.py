@@ -1,0 +1,1 @@
+"""Conversations: the SQLite store, export/import, chat templates."""

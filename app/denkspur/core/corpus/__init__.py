@@ -1,0 +1,1 @@
+"""The corpus guide: explanations of the DeepSeek-R1 news articles."""

@@ -1,0 +1,1 @@
+"""Models: the catalog, downloads, GGUF headers, hardware fit, installed files."""

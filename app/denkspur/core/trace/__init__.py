@@ -1,0 +1,1 @@
+"""The reasoning trace: splitting model output, steps, statistics, comparison."""
