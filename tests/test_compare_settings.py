@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from denkspur.core.trace.compare import align_steps
 from denkspur.core.settings import Settings
+from denkspur.core.trace.compare import align_steps
 
 
 def test_identical_traces_align_one_to_one() -> None:

@@ -7,15 +7,12 @@ not rename fields.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from denkspur import __version__
-from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from denkspur.cli.exit_codes import EXIT_USAGE
 
 log = logging.getLogger("denkspur.cli")
 

@@ -22,10 +22,10 @@ from pathlib import Path
 from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from denkspur.core.models.catalog import CatalogError, find_entry, load_catalog
 from denkspur.core.models.download import DownloadCancelled, DownloadError, Progress, download_entry
+from denkspur.core.models.files import import_gguf, remove_model
 from denkspur.core.models.fit import fit_entry, recommend
 from denkspur.core.models.gguf_info import GGUFError
 from denkspur.core.models.hardware import probe
-from denkspur.core.models.files import import_gguf, remove_model
 from denkspur.core.models.registry import ModelRegistry
 from denkspur.core.settings import Settings, data_dir
 

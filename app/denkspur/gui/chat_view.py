@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from denkspur.core.text.markdown import IncrementalMarkdown
     from denkspur.core.conversations.store import Conversation, Message, Version
+    from denkspur.core.text.markdown import IncrementalMarkdown
     from denkspur.core.trace.stream import StreamEvent
 
 

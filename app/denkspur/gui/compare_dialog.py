@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from denkspur.core.conversations.store import Version
 from denkspur.core.trace.compare import align_steps
 from denkspur.core.trace.steps import segment_steps
-from denkspur.core.conversations.store import Version
 from denkspur.gui.step_style import COLORS, ICONS, parse_kind
 
 

@@ -35,10 +35,10 @@ from denkspur.core.models.download import (
     download_entry,
     partial_path,
 )
+from denkspur.core.models.files import import_gguf, remove_model
 from denkspur.core.models.fit import Fit, Verdict, fit_entry, recommend
 from denkspur.core.models.gguf_info import GGUFError
 from denkspur.core.models.hardware import Hardware, probe
-from denkspur.core.models.files import import_gguf, remove_model
 from denkspur.core.models.registry import InstalledModel, ModelRegistry
 
 _VERDICT_COLORS = {Verdict.GPU: "#27ae60", Verdict.PARTIAL: "#d68910", Verdict.CPU: "#2e86c1",
