@@ -97,8 +97,8 @@
     </message>
     <message>
         <location filename="../../app/denkspur/gui/chat_view.py" line="292" />
-        <source>New text (the replies after it are redone):</source>
-        <translation>Neuer Text (die Antworten danach werden neu erzeugt):</translation>
+        <source>New text (the old text and the replies after it stay: ◀ ▶ switches back):</source>
+        <translation>Neuer Text (der alte Text und die Antworten danach bleiben erhalten: mit ◀ ▶ zurückwechseln):</translation>
     </message>
 </context>
 <context>

@@ -189,16 +189,17 @@ class ChatSession(QObject):
         return True
 
     def edit_and_resend(self, message_id: int, text: str) -> bool:
-        """Replace a user message (as a new version), drop what followed, answer again."""
+        """Answer an edited user message: a new version of it on a branch of its own.
+
+        What followed the old text stays on the old branch (◀ ▶ on the message).
+        """
         if self.busy or self.model is None or self.conversation is None or not text.strip():
             return False
-        message = next(m for m in self.conversation.messages if m.id == message_id)
         model_name = Path(self.model.path).name
         params = self._params()
         conversation_id = self.conversation.id
 
         def write(store: Store) -> tuple[Conversation, int]:
-            store.truncate_after(conversation_id, message.position)
             store.add_version(message_id, text=text.strip(), state="complete")
             _, version = store.add_message(conversation_id, "assistant", state="generating",
                                            model=model_name, params=_params_dict(params))

@@ -265,8 +265,8 @@ class ChatView(QScrollArea):
     def _make_card(self, message: Message) -> MessageCard:
         card = MessageCard(message)
         card.selected.connect(self.select)
+        self._add_version_buttons(card)  # edited questions are branches too: ◀ ▶ flips between them
         if message.role == "assistant":
-            self._add_version_buttons(card)
             card.add_action("⟳", self.tr("Regenerate (keeps this version)"),
                             lambda: self.regenerate_requested.emit(message.id), "regenerate")
             card.add_action(self.tr("Copy"), self.tr("Copy answer"),
@@ -302,7 +302,7 @@ class ChatView(QScrollArea):
 
     def _edit(self, message: Message) -> None:
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit message"),
-                                                 self.tr("New text (the replies after it are redone):"),
+                                                 self.tr("New text (the old text and the replies after it stay: ◀ ▶ switches back):"),
                                                  message.text)
         if ok and text.strip():
             self.edit_requested.emit(message.id, text)

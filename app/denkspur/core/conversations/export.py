@@ -1,9 +1,13 @@
 """Export conversations as Markdown or JSON, and import JSON exports.
 
-The Markdown export is for reading and sharing: each reasoning trace sits in a
-collapsible ``<details>`` block above its answer. The JSON export is lossless
-(every version, trace, steps and statistics) and is what :func:`import_json`
-reads back.
+The Markdown export is for reading and sharing: the path the user sees, each
+reasoning trace in a collapsible ``<details>`` block above its answer. The JSON
+export is lossless (every branch and version, trace, steps and statistics) and is
+what :func:`import_json` reads back. Format 2 adds the tree: each message names
+the message and version it follows (``"after": [message index, version index]``),
+each version the version it was branched from (``"parent"``, an index into its
+message's versions) and where (``"branch_offset"``). Format 1 files (a straight
+line of messages) still import.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Any
 from denkspur.core.conversations.store import Conversation, Store
 
 FORMAT = "denkspur-conversation"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _ROLES = {"user": "You", "assistant": "Denkspur", "system": "System"}
 
 
@@ -35,10 +39,19 @@ def export_markdown(conversation: Conversation) -> str:
         if version.state not in ("complete",):
             parts.append(f"*({version.state})*\n")
         parts.append(f"{version.answer}\n")
+    if conversation.hidden_messages:
+        parts.append(f"*({conversation.hidden_messages} messages on other branches are not shown here; "
+                     "the JSON export keeps them.)*\n")
     return "\n".join(parts)
 
 
 def export_json(conversation: Conversation) -> dict[str, Any]:
+    messages = conversation.all_messages or conversation.messages
+    where = {
+        version.id: (m_index, v_index)
+        for m_index, message in enumerate(messages)
+        for v_index, version in enumerate(message.versions)
+    }
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -48,6 +61,7 @@ def export_json(conversation: Conversation) -> dict[str, Any]:
             {
                 "role": message.role,
                 "current": message.current,
+                "after": list(where[message.after_version_id]) if message.after_version_id in where else None,
                 "versions": [
                     {
                         "answer": v.answer,
@@ -58,11 +72,13 @@ def export_json(conversation: Conversation) -> dict[str, Any]:
                         "params": v.params,
                         "state": v.state,
                         "created": v.created,
+                        "parent": where[v.parent_version_id][1] if v.parent_version_id in where else None,
+                        "branch_offset": v.branch_offset,
                     }
                     for v in message.versions
                 ],
             }
-            for message in conversation.messages
+            for message in messages
         ],
     }
 
@@ -77,20 +93,62 @@ def import_json(store: Store, data: object) -> int:
     if not isinstance(messages, list):
         raise ConversationImportError("the export has no message list")
     conversation_id = store.create_conversation(str(data.get("title") or "Imported chat"))
+    try:
+        _import_messages(store, conversation_id, messages)
+    except ConversationImportError:
+        store.delete_conversation(conversation_id)
+        raise
+    return conversation_id
+
+
+def _import_messages(store: Store, conversation_id: int, messages: list[Any]) -> None:
+    version_ids: list[list[int]] = []  # per imported message, the new ids of its versions
     for index, message in enumerate(messages):
         role = message.get("role") if isinstance(message, dict) else None
         versions = message.get("versions") if isinstance(message, dict) else None
         well_formed = isinstance(versions, list) and versions and all(isinstance(v, dict) for v in versions)
         if role not in ("user", "assistant", "system") or not well_formed:
-            store.delete_conversation(conversation_id)
             raise ConversationImportError(f"message {index + 1} is malformed (role or versions missing)")
+        after = _after(message.get("after", "line"), index, version_ids, messages)
         first, *rest = versions
-        message_id, version_id = store.add_message(conversation_id, role, str(first.get("answer", "")))
+        message_id, version_id = store.add_message(conversation_id, role, str(first.get("answer", "")),
+                                                    after_version_id=after)
+        ids = [version_id]
         _fill(store, version_id, first)
         for version in rest:
-            _fill(store, store.add_version(message_id, text=str(version.get("answer", ""))), version)
-        store.select_version(message_id, int(message.get("current", 0)))
-    return conversation_id
+            ids.append(store.add_version(message_id, text=str(version.get("answer", ""))))
+            _fill(store, ids[-1], version)
+        version_ids.append(ids)
+        _link_parents(store, ids, versions)
+        store.select_version(message_id, _int(message.get("current"), 0, len(ids) - 1))
+
+
+def _after(after: object, index: int, version_ids: list[list[int]], messages: list[Any]) -> int | None:
+    """The new id of the version a message follows; format 1 files are one straight line."""
+    if after == "line":  # format 1: the previous message's selected version
+        if index == 0:
+            return None
+        previous = messages[index - 1]
+        return version_ids[-1][_int(previous.get("current"), 0, len(version_ids[-1]) - 1)]
+    if after is None:
+        return None
+    if (not isinstance(after, list) or len(after) != 2 or not all(isinstance(i, int) for i in after)
+            or not 0 <= after[0] < index or not 0 <= after[1] < len(version_ids[after[0]])):
+        raise ConversationImportError(f"message {index + 1} follows a message that is not before it")
+    return version_ids[after[0]][after[1]]
+
+
+def _link_parents(store: Store, ids: list[int], versions: list[dict[str, Any]]) -> None:
+    for version_id, version in zip(ids, versions):
+        parent = version.get("parent")
+        if isinstance(parent, int) and 0 <= parent < len(ids) and ids[parent] != version_id:
+            offset = version.get("branch_offset")
+            store.set_branch_origin(version_id, ids[parent], offset if isinstance(offset, int) else None)
+
+
+def _int(value: object, low: int, high: int) -> int:
+    number = value if isinstance(value, int) else low
+    return min(max(number, low), high)
 
 
 def _fill(store: Store, version_id: int, version: dict[str, Any]) -> None:

@@ -1,7 +1,12 @@
 """Conversations on disk: SQLite in WAL mode, FTS5 search, versioned schema.
 
 Every reply is a *version* of a message, so regenerating keeps the earlier ones
-and the user can flip between them (and compare their traces). A version being
+and the user can flip between them (and compare their traces). Conversations
+are trees, never edited in place: each message follows one version of the
+message before it (``after_version_id``), so editing a question adds a version
+of it with a fresh continuation while the old answer and everything after it
+stay reachable by flipping back. What the user sees is the *path* through the
+tree along the selected versions. A version being
 generated is saved with state ``generating`` at least every second; if the app
 is killed, the next open finds it in that state and marks it ``interrupted``:
 nothing up to the last save is lost.
@@ -20,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STATES = ("complete", "generating", "interrupted", "cancelled", "error")
 
 
@@ -74,8 +79,34 @@ _SCHEMA_1 = """
         END;
 """
 
+# Schema 2: conversations become trees. A message follows one version of the message
+# before it, so positions are no longer unique (two branches share a depth). Existing
+# messages follow the version that was selected before them. Versions may record the
+# version they were branched from and where in its trace (branch from a step).
+_SCHEMA_2 = """
+        CREATE TABLE messages_tree (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+            current_version INTEGER NOT NULL DEFAULT 0,
+            after_version_id INTEGER REFERENCES versions(id) ON DELETE CASCADE
+        );
+        INSERT INTO messages_tree(id, conversation_id, position, role, current_version, after_version_id)
+            SELECT m.id, m.conversation_id, m.position, m.role, m.current_version,
+                   (SELECT v.id FROM messages p JOIN versions v ON v.message_id = p.id
+                    WHERE p.conversation_id = m.conversation_id AND p.position = m.position - 1
+                    ORDER BY v.number = p.current_version DESC, v.number DESC LIMIT 1)
+            FROM messages m;
+        DROP TABLE messages;
+        ALTER TABLE messages_tree RENAME TO messages;
+        CREATE INDEX messages_after ON messages(conversation_id, after_version_id);
+        ALTER TABLE versions ADD COLUMN parent_version_id INTEGER REFERENCES versions(id) ON DELETE SET NULL;
+        ALTER TABLE versions ADD COLUMN branch_offset INTEGER;
+"""
+
 #: SQL scripts; index i migrates schema version i to i + 1 (each runs in one transaction).
-MIGRATIONS: list[str] = [_SCHEMA_1]
+MIGRATIONS: list[str] = [_SCHEMA_1, _SCHEMA_2]
 
 
 class StoreError(RuntimeError):
@@ -95,6 +126,8 @@ class Version:
     state: str = "complete"
     error: str = ""
     created: float = 0.0
+    parent_version_id: int | None = None  # the version this one was branched from, if any
+    branch_offset: int | None = None  # where in the parent's trace the branch starts
 
 
 @dataclass
@@ -104,6 +137,7 @@ class Message:
     role: str
     versions: list[Version]
     current: int  # index into versions
+    after_version_id: int | None = None  # the version of the previous message this one follows
 
     @property
     def version(self) -> Version:
@@ -120,7 +154,13 @@ class Conversation:
     title: str
     created: float
     updated: float
-    messages: list[Message] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)  # the path along the selected versions
+    all_messages: list[Message] = field(default_factory=list)  # every branch, in creation order
+
+    @property
+    def hidden_messages(self) -> int:
+        """Messages on branches that the current path does not show."""
+        return len(self.all_messages) - len(self.messages)
 
     def turns(self, before_position: int | None = None) -> list[tuple[str, str]]:
         """(role, text) of the current versions, for the model.
@@ -157,6 +197,13 @@ class SearchHit:
     in_trace: bool
 
 
+class _Tail:
+    """Marker: a new message continues the visible path."""
+
+
+TAIL = _Tail()
+
+
 class Store:
     """Access to one conversation database file (or ``:memory:``)."""
 
@@ -186,10 +233,20 @@ class Store:
                 f"the conversation database was written by a newer Denkspur (schema {version}); "
                 "update the app to open it"
             )
-        for target in range(version, SCHEMA_VERSION):
-            self._db.executescript(
-                f"BEGIN IMMEDIATE; {MIGRATIONS[target]}; PRAGMA user_version = {target + 1}; COMMIT;"
-            )
+        if version == SCHEMA_VERSION:
+            return
+        # Table rebuilds must not cascade into the rows that reference them.
+        self._db.execute("PRAGMA foreign_keys = OFF")
+        try:
+            for target in range(version, SCHEMA_VERSION):
+                self._db.executescript(
+                    f"BEGIN IMMEDIATE; {MIGRATIONS[target]}; PRAGMA user_version = {target + 1}; COMMIT;"
+                )
+            broken = self._db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StoreError(f"the conversation database has {len(broken)} dangling references")
+        finally:
+            self._db.execute("PRAGMA foreign_keys = ON")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -246,16 +303,28 @@ class Store:
         state: str = "complete",
         model: str = "",
         params: dict[str, object] | None = None,
+        after_version_id: int | None | _Tail = TAIL,
     ) -> tuple[int, int]:
-        """Append a message with its first version; return (message id, version id)."""
+        """Add a message with its first version; return (message id, version id).
+
+        It follows ``after_version_id`` (``None``: it starts the conversation); by
+        default it continues the path the user sees.
+        """
         with self._transaction() as db:
-            position = db.execute(
-                "SELECT COALESCE(MAX(position) + 1, 0) FROM messages WHERE conversation_id = ?",
-                (conversation_id,),
-            ).fetchone()[0]
+            if isinstance(after_version_id, _Tail):
+                after_version_id = self._path_tail(conversation_id)
+            position = 0
+            if after_version_id is not None:
+                row = db.execute(
+                    "SELECT m.position FROM versions v JOIN messages m ON m.id = v.message_id "
+                    "WHERE v.id = ? AND m.conversation_id = ?", (after_version_id, conversation_id),
+                ).fetchone()
+                if row is None:
+                    raise StoreError(f"version {after_version_id} is not in conversation {conversation_id}")
+                position = int(row[0]) + 1
             message_id = db.execute(
-                "INSERT INTO messages(conversation_id, position, role) VALUES (?, ?, ?)",
-                (conversation_id, position, role),
+                "INSERT INTO messages(conversation_id, position, role, after_version_id) VALUES (?, ?, ?, ?)",
+                (conversation_id, position, role, after_version_id),
             ).lastrowid
             version_id = self._insert_version(
                 int(message_id or 0), 0, text, trace=trace, state=state, model=model, params=params
@@ -265,15 +334,21 @@ class Store:
 
     def add_version(
         self, message_id: int, *, model: str = "", params: dict[str, object] | None = None,
-        text: str = "", state: str = "generating",
+        text: str = "", state: str = "generating", trace: str = "",
+        parent_version_id: int | None = None, branch_offset: int | None = None,
     ) -> int:
-        """A new version of a message (regenerate / edit); it becomes the current one."""
+        """A new version of a message (regenerate, edit, branch); it becomes the current one.
+
+        The versions before it keep whatever followed them: the new one starts an
+        empty continuation, and flipping back shows the old path again.
+        """
         with self._transaction() as db:
             number = db.execute(
                 "SELECT COALESCE(MAX(number) + 1, 0) FROM versions WHERE message_id = ?", (message_id,)
             ).fetchone()[0]
             version_id = self._insert_version(
-                message_id, number, text, trace="", state=state, model=model, params=params
+                message_id, number, text, trace=trace, state=state, model=model, params=params,
+                parent_version_id=parent_version_id, branch_offset=branch_offset,
             )
             db.execute("UPDATE messages SET current_version = ? WHERE id = ?", (number, message_id))
             self._touch(self._conversation_of(message_id))
@@ -281,15 +356,17 @@ class Store:
 
     def _insert_version(
         self, message_id: int, number: int, text: str, *, trace: str, state: str, model: str,
-        params: dict[str, object] | None,
+        params: dict[str, object] | None, parent_version_id: int | None = None,
+        branch_offset: int | None = None,
     ) -> int:
         if state not in STATES:
             raise ValueError(f"unknown state {state!r}")
         now = self._clock()
         cursor = self._db.execute(
-            "INSERT INTO versions(message_id, number, answer, trace, state, model, params, created, updated)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (message_id, number, text, trace, state, model, json.dumps(params or {}), now, now),
+            "INSERT INTO versions(message_id, number, answer, trace, state, model, params, created, updated,"
+            " parent_version_id, branch_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (message_id, number, text, trace, state, model, json.dumps(params or {}), now, now,
+             parent_version_id, branch_offset),
         )
         return int(cursor.lastrowid or 0)
 
@@ -323,11 +400,47 @@ class Store:
     def select_version(self, message_id: int, number: int) -> None:
         self._db.execute("UPDATE messages SET current_version = ? WHERE id = ?", (number, message_id))
 
-    def truncate_after(self, conversation_id: int, position: int) -> None:
-        """Delete the messages after ``position`` (edit-and-resend starts over from there)."""
+    def set_branch_origin(self, version_id: int, parent_version_id: int, branch_offset: int | None) -> None:
+        """Record which version ``version_id`` branched from, and where in its trace (imports)."""
         self._db.execute(
-            "DELETE FROM messages WHERE conversation_id = ? AND position > ?", (conversation_id, position)
+            "UPDATE versions SET parent_version_id = ?, branch_offset = ? WHERE id = ?",
+            (parent_version_id, branch_offset, version_id),
         )
+
+    def reveal_version(self, version_id: int) -> None:
+        """Select the versions that put ``version_id`` on the visible path (e.g. for a search hit)."""
+        with self._transaction() as db:
+            current: int | None = version_id
+            while current is not None:
+                row = db.execute(
+                    "SELECT v.number, m.id, m.after_version_id FROM versions v "
+                    "JOIN messages m ON m.id = v.message_id WHERE v.id = ?", (current,),
+                ).fetchone()
+                if row is None:
+                    raise StoreError(f"version {version_id} does not exist")
+                db.execute("UPDATE messages SET current_version = ? WHERE id = ?", (row[0], row[1]))
+                current = row[2]
+
+    def _path_tail(self, conversation_id: int) -> int | None:
+        """The selected version of the last message on the visible path (None: empty conversation)."""
+        messages = self._db.execute(
+            "SELECT m.id, m.after_version_id, v.id AS selected FROM messages m "
+            "LEFT JOIN versions v ON v.message_id = m.id AND v.number = m.current_version "
+            "WHERE m.conversation_id = ? ORDER BY m.position, m.id", (conversation_id,),
+        ).fetchall()
+        followers: dict[int | None, int] = {}
+        selected: dict[int, int | None] = {}
+        for row in messages:  # later messages win: the newest continuation of a version is shown
+            followers[row["after_version_id"]] = row["id"]
+            selected[row["id"]] = row["selected"]
+        tail: int | None = None
+        seen: set[int] = set()
+        message = followers.get(None)
+        while message is not None and message not in seen:
+            seen.add(message)
+            tail = selected[message]
+            message = followers.get(tail) if tail is not None else None
+        return tail
 
     def version(self, version_id: int) -> Version:
         row = self._db.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
@@ -343,10 +456,11 @@ class Store:
         conversation = Conversation(row["id"], row["title"], row["created"], row["updated"])
         messages: dict[int, Message] = {}
         for message in self._db.execute(
-            "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position", (conversation_id,)
+            "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position, id", (conversation_id,)
         ):
             messages[message["id"]] = Message(
-                message["id"], message["position"], message["role"], [], message["current_version"]
+                message["id"], message["position"], message["role"], [], message["current_version"],
+                message["after_version_id"],
             )
         for version in self._db.execute(
             "SELECT v.* FROM versions v JOIN messages m ON m.id = v.message_id "
@@ -358,7 +472,8 @@ class Store:
             message.current = next(
                 (i for i, v in enumerate(message.versions) if v.number == message.current), 0
             )
-        conversation.messages = list(messages.values())
+        conversation.all_messages = sorted(messages.values(), key=lambda m: m.id)
+        conversation.messages = _visible_path(conversation.all_messages)
         return conversation
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
@@ -385,6 +500,21 @@ class Store:
         return hits
 
 
+def _visible_path(messages: list[Message]) -> list[Message]:
+    """Walk from the first message along the selected versions (the newest continuation wins)."""
+    followers: dict[int | None, Message] = {}
+    for message in messages:  # in creation order, so later continuations replace earlier ones
+        followers[message.after_version_id] = message
+    path: list[Message] = []
+    seen: set[int] = set()
+    message = followers.get(None)
+    while message is not None and message.id not in seen and message.versions:
+        seen.add(message.id)
+        path.append(message)
+        message = followers.get(message.version.id)
+    return path
+
+
 def _version_from_row(row: sqlite3.Row) -> Version:
     return Version(
         id=row["id"],
@@ -398,4 +528,6 @@ def _version_from_row(row: sqlite3.Row) -> Version:
         state=row["state"],
         error=row["error"],
         created=row["created"],
+        parent_version_id=row["parent_version_id"],
+        branch_offset=row["branch_offset"],
     )
