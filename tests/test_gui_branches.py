@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import ask, open_window, wait_idle
 from PySide6.QtWidgets import QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.conversations.export import export_json
 from denkspur.gui.main_window import MainWindow
+from gui_helpers import ask, open_window, wait_idle
 
 
 def _card_texts(window: MainWindow) -> list[str]:

@@ -301,9 +301,8 @@ class ChatView(QScrollArea):
         card.error_row.addWidget(restart)
 
     def _edit(self, message: Message) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit message"),
-                                                 self.tr("New text (the old text and the replies after it stay: ◀ ▶ switches back):"),
-                                                 message.text)
+        prompt = self.tr("New text (the old text and the replies after it stay: ◀ ▶ switches back):")
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit message"), prompt, message.text)
         if ok and text.strip():
             self.edit_requested.emit(message.id, text)
 

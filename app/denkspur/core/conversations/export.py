@@ -139,7 +139,7 @@ def _after(after: object, index: int, version_ids: list[list[int]], messages: li
 
 
 def _link_parents(store: Store, ids: list[int], versions: list[dict[str, Any]]) -> None:
-    for version_id, version in zip(ids, versions):
+    for version_id, version in zip(ids, versions, strict=True):
         parent = version.get("parent")
         if isinstance(parent, int) and 0 <= parent < len(ids) and ids[parent] != version_id:
             offset = version.get("branch_offset")

@@ -303,7 +303,7 @@ class Store:
         state: str = "complete",
         model: str = "",
         params: dict[str, object] | None = None,
-        after_version_id: int | None | _Tail = TAIL,
+        after_version_id: int | _Tail | None = TAIL,
     ) -> tuple[int, int]:
         """Add a message with its first version; return (message id, version id).
 
