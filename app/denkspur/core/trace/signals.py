@@ -1,0 +1,146 @@
+"""How sure the model was, token by token: the figures behind the confidence view.
+
+The engine records, for every generated token, the log-probability of the token
+it sampled, the entropy of the distribution it was sampled from and the most
+likely alternatives. This module turns such records into what a reader wants to
+see at a glance (Qt-free, no numpy needed):
+
+* *forking tokens*: high-entropy tokens such as "Wait" or "Alternatively", where
+  the reasoning could have gone another way (Wang et al. 2025, arXiv 2506.01939,
+  find that a minority of such tokens steer R1-style reasoning);
+* a *confidence curve*: the mean log-probability over a sliding window of tokens,
+  and its lowest window (DeepConf, arXiv 2508.15260, uses the lowest windows to
+  tell weak traces from good ones);
+* the mean confidence of any span of the trace (a sentence, a step).
+
+Log-probabilities are natural logarithms; entropy is in nats.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeGuard
+
+#: Entropy (nats) above which a token counts as a fork. About the 80th percentile
+#: of token entropy in R1-distill traces (Wang et al. report most tokens far below 1).
+FORK_ENTROPY = 1.0
+#: Tokens per window of the confidence curve.
+WINDOW = 32
+#: How many alternatives a token record keeps.
+TOP_K = 5
+
+
+@dataclass(frozen=True)
+class TokenSignal:
+    """One generated token and how sure the model was of it."""
+
+    text: str
+    logprob: float  # of the sampled token
+    entropy: float  # of the distribution it was sampled from
+    top: tuple[tuple[str, float], ...] = ()  # the most likely tokens with their probabilities
+
+    @property
+    def forking(self) -> bool:
+        return self.entropy >= FORK_ENTROPY
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "logprob": _round(self.logprob), "entropy": _round(self.entropy),
+                "top": [[text, _round(prob)] for text, prob in self.top]}
+
+    @classmethod
+    def from_dict(cls, data: object) -> TokenSignal | None:
+        """Read a record from JSON (an export, the store); None if it is not one."""
+        if not isinstance(data, dict):
+            return None
+        text, logprob, entropy = data.get("text"), data.get("logprob"), data.get("entropy")
+        if not isinstance(text, str) or not _finite(logprob) or not _finite(entropy):
+            return None
+        top = tuple(
+            (str(pair[0]), float(pair[1]))
+            for pair in data.get("top") or ()
+            if isinstance(pair, (list, tuple)) and len(pair) == 2 and _finite(pair[1])
+        )
+        return cls(text, float(logprob), float(entropy), top[:TOP_K])
+
+
+@dataclass(frozen=True)
+class SignalSummary:
+    """The figures of a whole reply (the ``done`` stats of ``chat --json --signals``)."""
+
+    tokens: int
+    mean_logprob: float | None
+    mean_entropy: float | None
+    forking_tokens: int
+    lowest_window_logprob: float | None  # the lowest sliding-window mean log-probability
+    lowest_window_start: int | None  # its first token index
+    curve: list[float] = field(default_factory=list)  # window means, one per window step
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "mean_logprob": _round(self.mean_logprob),
+            "mean_entropy": _round(self.mean_entropy),
+            "forking_tokens": self.forking_tokens,
+            "lowest_window_confidence": _round(self.lowest_window_logprob),
+            "lowest_window_start": self.lowest_window_start,
+            "signal_tokens": self.tokens,
+        }
+
+
+def confidence_curve(logprobs: Sequence[float], window: int = WINDOW, step: int = 1) -> list[float]:
+    """Mean log-probability of each window of ``window`` tokens (one value if fewer tokens)."""
+    if not logprobs:
+        return []
+    window = max(1, min(window, len(logprobs)))
+    step = max(1, step)
+    running = sum(logprobs[:window])
+    curve = [running / window]
+    for end in range(window, len(logprobs)):
+        running += logprobs[end] - logprobs[end - window]
+        if (end - window + 1) % step == 0:
+            curve.append(running / window)
+    return curve
+
+
+def summarize(signals: Sequence[TokenSignal], window: int = WINDOW) -> SignalSummary:
+    if not signals:
+        return SignalSummary(0, None, None, 0, None, None)
+    logprobs = [s.logprob for s in signals]
+    curve = confidence_curve(logprobs, window)
+    lowest = min(range(len(curve)), key=curve.__getitem__)
+    return SignalSummary(
+        tokens=len(signals),
+        mean_logprob=math.fsum(logprobs) / len(signals),
+        mean_entropy=math.fsum(s.entropy for s in signals) / len(signals),
+        forking_tokens=sum(s.forking for s in signals),
+        lowest_window_logprob=curve[lowest],
+        lowest_window_start=lowest,
+        curve=curve,
+    )
+
+
+def span_confidence(signals: Sequence[TokenSignal], start: int, end: int) -> float | None:
+    """Mean log-probability of the tokens that cover characters ``start:end`` of their joined text.
+
+    Sentences and steps are spans of the trace text; this gives each one a
+    confidence without the caller knowing where tokens begin.
+    """
+    position, total, count = 0, 0.0, 0
+    for signal in signals:
+        token_end = position + len(signal.text)
+        if token_end > start and position < end:
+            total += signal.logprob
+            count += 1
+        if position >= end:
+            break
+        position = token_end
+    return total / count if count else None
+
+
+def _finite(value: object) -> TypeGuard[float]:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
