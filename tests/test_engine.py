@@ -223,7 +223,11 @@ def test_answer_now_closes_the_trace_and_the_model_answers(engine_with) -> None:
 def test_thinking_budget_forces_the_answer(engine: EngineClient) -> None:
     outcome = run_reasoning(engine, QUESTION, p.SamplingParams(thinking_budget=3))
     assert outcome.result.finished and outcome.result.answer == EXPECTED_ANSWER
-    assert outcome.result.trace == "Okay, the user asks what 2 + 3 is. Adding them gives 6."
+    # The budget is reached at the end of a sentence: the bridge follows it at once.
+    thought = "Okay, the user asks what 2 + 3 is. Adding them gives 6."
+    assert outcome.result.trace == thought + "\n\nOkay, I'll answer now."
+    (cut,) = outcome.result.interventions
+    assert cut.kind == "budget" and cut.start == len(thought)
 
 
 def test_backend_is_reported(engine: EngineClient) -> None:

@@ -14,6 +14,7 @@ import codecs
 import contextlib
 import os
 import random
+import re
 import sys
 import threading
 import time
@@ -29,15 +30,30 @@ from denkspur.core.conversations.chat_template import (
     render_prompt,
 )
 from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
-from denkspur.core.trace.splitter import CLOSE_TAG
+from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
 from denkspur.engine.child_io import Inbox, Outbox, ThinkWatch, TokenPieces, heartbeat
 from denkspur.engine.faults import Fault
 
 #: Tokens always left free for the reply when the history must be shortened.
 MIN_REPLY_TOKENS = 64
-#: What "answer now" and the thinking budget write into the model's output.
-FORCED_CLOSE = "\n" + CLOSE_TAG
+#: What "answer now" and the thinking budget write into the model's output, once the
+#: model has finished its sentence: a short bridge in its voice, then the close.
+BRIDGE = "\n\nOkay, I'll answer now.\n" + CLOSE_TAG
+#: What "think longer" writes instead of the model's own close of its thinking.
+CONTINUE_CUE = "\n\nWait,"
+#: Tokens the model may still write to end its sentence before the bridge comes anyway.
+SENTENCE_GRACE = 48
+_SENTENCE_END = re.compile(r"(?:[.!?][\"')\]*]?\s*|:\s*\n|\n)$")
+
+
+def at_sentence_end(text: str) -> bool:
+    """Whether trace text ends where a sentence does.
+
+    Without the next token a decimal point ("3.") looks the same; the bridge then
+    comes one number early, which is rare and harmless next to cutting a word.
+    """
+    return bool(_SENTENCE_END.search(text))
 
 
 class LlamaHost:
@@ -113,23 +129,6 @@ class LlamaHost:
             )
         )
 
-    @contextlib.contextmanager
-    def _abortable(self, request_id: int) -> Iterator[None]:
-        """Let a cancel of ``request_id`` abort llama_decode while inside this block.
-
-        Only around prompt evaluation: the callback runs per graph node, and
-        token-by-token decoding already checks for a cancel after every token.
-        """
-        import llama_cpp
-
-        ctx = self._llm._ctx.ctx
-        callback = llama_cpp.ggml_abort_callback(lambda _data: self._inbox.has(request_id, "cancel"))
-        llama_cpp.llama_set_abort_callback(ctx, callback, None)
-        try:
-            yield
-        finally:
-            llama_cpp.llama_set_abort_callback(ctx, llama_cpp.ggml_abort_callback(), None)
-
     def _unload(self) -> None:
         if self._llm is not None:
             self._llm.close()
@@ -150,10 +149,14 @@ class LlamaHost:
         dropped = 0
         while True:
             prompt = render_prompt(self._template, turns, bos_token=self._bos, eos_token=self._eos)
+            opens = prompt_opens_trace(prompt)
+            if request.trace_prefix:  # continue a given trace: the prompt opens it, the prefix follows
+                prompt += ("" if opens else OPEN_TAG + "\n") + request.trace_prefix
+                opens = True
             tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
             if len(tokens) + reserve <= n_ctx:
                 budget = min(request.params.max_tokens, n_ctx - len(tokens))
-                return tokens, prompt_opens_trace(prompt), dropped, budget
+                return tokens, opens, dropped, budget
             droppable = [i for i, t in enumerate(turns[:-1]) if t.role != "system"]
             if not droppable:
                 raise OverflowError(
@@ -186,74 +189,176 @@ class LlamaHost:
     def _decode(
         self, request: p.Generate, prompt: list[int], budget: int, opens: bool
     ) -> tuple[int, p.StopReason]:
+        return Decoding(self._llm, self._pieces, self._outbox, self._inbox, self._fault).run(
+            request, prompt, budget, opens
+        )
+
+
+class Decoding:
+    """One reply's token loop, and the text the engine writes in on the user's behalf.
+
+    Writing in (the bridge of answer-now and the budget, the cue of think-longer)
+    and probing restart llama-cpp-python's generator over the whole context: it
+    finds the cached prefix in the KV cache and evaluates only what is new.
+    """
+
+    def __init__(self, llm: Any, pieces: TokenPieces | None, outbox: Outbox, inbox: Inbox,
+                 fault: Fault | None) -> None:
+        self._llm, self._outbox, self._inbox = llm, outbox, inbox
+        assert pieces is not None
+        self._pieces = pieces
+        self._fault = fault if fault and fault.at == "token" else None
+        self._delay = self._fault.delay_seconds() if self._fault else 0.0
+        self._fault_after = self._fault.after_tokens if self._fault and not self._delay else -1
+        self._params = p.SamplingParams()
+        self._rid = 0
+        self._context: list[int] = []
+        self._tokens: Iterator[int] = iter(())
+        self._watch = ThinkWatch(False)
+        self.produced = 0
+
+    def run(self, request: p.Generate, prompt: list[int], budget: int, opens: bool
+            ) -> tuple[int, p.StopReason]:
         import llama_cpp
 
         llm, params, rid = self._llm, request.params, request.request_id
+        self._params, self._rid, self._context = params, rid, list(prompt)
         vocab = llm._model.vocab
         llm.set_seed(params.seed if params.seed is not None else random.randrange(2**31))
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        pieces = self._pieces
-        watch = ThinkWatch(opens)
-        fault = self._fault if self._fault and self._fault.at == "token" else None
-        delay = fault.delay_seconds() if fault else 0.0
-        fault_after = fault.after_tokens if fault and not delay else -1
-        produced = 0
+        watch = self._watch = ThinkWatch(opens)
+        if request.trace_prefix:
+            watch.trace_tokens = len(llm.tokenize(request.trace_prefix.encode(), add_bos=False))
         if self._inbox.has(rid, "cancel"):
-            return produced, "cancelled"
-        context = list(prompt)
-
-        def sample_from(context: list[int]) -> Iterator[int]:
-            # A fresh generator over the whole context: llama-cpp-python finds the
-            # cached prefix in the KV cache and only evaluates what is new.
-            return llm.generate(  # type: ignore[no-any-return]
-                context,
-                top_k=params.top_k,
-                top_p=params.top_p,
-                min_p=params.min_p,
-                temp=params.temperature,
-                repeat_penalty=params.repeat_penalty,
-            )
-
-        tokens = sample_from(context)
+            return self.produced, "cancelled"
+        self._tokens = self._sample(self._context)
         try:
             # The prompt is evaluated inside this first step, possibly for many
             # seconds without a token: llama.cpp's abort callback lets a cancel
             # stop it between graph nodes instead of after the whole prompt.
-            with self._abortable(rid):
-                token = next(tokens, None)
+            with _abortable(llm, self._inbox, rid):
+                token = next(self._tokens, None)
         except RuntimeError:  # llama_decode returned 2: aborted by the cancel
             if self._inbox.has(rid, "cancel"):
-                return produced, "cancelled"
+                return self.produced, "cancelled"
             raise
+        extensions = params.think_longer
+        closing = ""  # "answer-now" or "budget" once the thinking is to end
+        closing_by = 0  # the bridge comes by this token count even mid-sentence
+        recent = ""  # the end of the trace so far, for sentence ends
         while token is not None:
-            context.append(token)
+            self._context.append(token)
             if llama_cpp.llama_vocab_is_eog(vocab, token) and not params.ignore_eos:
-                return produced, "stop"
-            produced += 1
-            text = decoder.decode(pieces.piece(token))
+                return self.produced, "stop"
+            self.produced += 1
+            text = decoder.decode(self._pieces.piece(token))
+            if watch.thinking and extensions and CLOSE_TAG in text:
+                extensions -= 1
+                token = self._think_longer(text)
+                continue
             watch.see(text)
             self._outbox.send(p.TokenText(rid, text))
-            if produced == fault_after:
-                fault.trigger()  # type: ignore[union-attr]
-            if delay:
-                time.sleep(delay)
+            recent = (recent + text)[-16:]
+            self._inject_fault()
             if self._inbox.has(rid, "cancel"):
-                return produced, "cancelled"
-            if produced >= budget:
-                return produced, "length"
-            if watch.thinking and (
-                self._inbox.has(rid, "end-thinking")
-                or (params.thinking_budget is not None and watch.trace_tokens >= params.thinking_budget)
-            ):
-                forced = llm.tokenize(FORCED_CLOSE.encode(), add_bos=False, special=True)
-                watch.see(FORCED_CLOSE)
-                produced += len(forced)
-                self._outbox.send(p.TokenText(rid, FORCED_CLOSE, tokens=len(forced)))
-                tokens.close()
-                context.extend(forced)
-                tokens = sample_from(context)
-            token = next(tokens, None)
-        return produced, "length"  # llama-cpp-python ended the stream (context full)
+                return self.produced, "cancelled"
+            if self.produced >= budget:
+                return self.produced, "length"
+            self._serve_probe()
+            if watch.thinking and not closing:
+                closing = self._closing_reason()
+                closing_by = self.produced + SENTENCE_GRACE
+            if closing and watch.thinking and (at_sentence_end(recent) or self.produced >= closing_by):
+                self._write_in(BRIDGE, closing)
+                closing = ""
+            token = next(self._tokens, None)
+        return self.produced, "length"  # llama-cpp-python ended the stream (context full)
+
+    def _sample(self, context: list[int]) -> Iterator[int]:
+        params = self._params
+        return self._llm.generate(  # type: ignore[no-any-return]
+            context,
+            top_k=params.top_k,
+            top_p=params.top_p,
+            min_p=params.min_p,
+            temp=params.temperature,
+            repeat_penalty=params.repeat_penalty,
+        )
+
+    def _write_in(self, text: str, origin: str) -> None:
+        """Write ``text`` into the model's output on the user's behalf; sample on after it."""
+        forced = self._llm.tokenize(text.encode(), add_bos=False, special=True)
+        self._watch.see(text)
+        self.produced += len(forced)
+        self._outbox.send(p.TokenText(self._rid, text, tokens=len(forced), origin=origin))
+        self._tokens.close()  # type: ignore[attr-defined]
+        self._context.extend(forced)
+        self._tokens = self._sample(self._context)
+
+    def _think_longer(self, text: str) -> int | None:
+        """The model closed its thinking: take the close back and write a cue to go on."""
+        self._context.pop()
+        self.produced -= 1
+        before = text[: text.index(CLOSE_TAG)]
+        if before:
+            self._watch.see(before)
+            self._outbox.send(p.TokenText(self._rid, before, tokens=0))
+        self._write_in(CONTINUE_CUE, "think-longer")
+        return next(self._tokens, None)
+
+    def _closing_reason(self) -> str:
+        if self._inbox.has(self._rid, "end-thinking"):
+            return "answer-now"
+        budget = self._params.thinking_budget
+        return "budget" if budget is not None and self._watch.trace_tokens >= budget else ""
+
+    def _inject_fault(self) -> None:
+        if self.produced == self._fault_after:
+            self._fault.trigger()  # type: ignore[union-attr]
+        if self._delay:
+            time.sleep(self._delay)
+
+    def _serve_probe(self) -> None:
+        """Answer from here with the thinking closed, on a copy of the context; report it."""
+        import llama_cpp
+
+        max_tokens = self._inbox.take_probe(self._rid)
+        if not max_tokens:
+            return
+        if not self._watch.thinking:
+            self._outbox.send(p.ProbeAnswer(self._rid, "", self._watch.trace_tokens))
+            return
+        self._tokens.close()  # type: ignore[attr-defined]
+        bridge = self._llm.tokenize(BRIDGE.encode(), add_bos=False, special=True)
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        parts: list[str] = []
+        probe = self._sample([*self._context, *bridge])
+        for count, token in enumerate(probe):
+            if (count >= max_tokens or llama_cpp.llama_vocab_is_eog(self._llm._model.vocab, token)
+                    or self._inbox.has(self._rid, "cancel")):
+                break
+            parts.append(decoder.decode(self._pieces.piece(token)))
+        probe.close()  # type: ignore[attr-defined]
+        self._outbox.send(p.ProbeAnswer(self._rid, "".join(parts).strip(), self._watch.trace_tokens))
+        self._tokens = self._sample(self._context)  # the main reply goes on where it was
+
+
+@contextlib.contextmanager
+def _abortable(llm: Any, inbox: Inbox, request_id: int) -> Iterator[None]:
+    """Let a cancel of ``request_id`` abort llama_decode while inside this block.
+
+    Only around prompt evaluation: the callback runs per graph node, and
+    token-by-token decoding already checks for a cancel after every token.
+    """
+    import llama_cpp
+
+    ctx = llm._ctx.ctx
+    callback = llama_cpp.ggml_abort_callback(lambda _data: inbox.has(request_id, "cancel"))
+    llama_cpp.llama_set_abort_callback(ctx, callback, None)
+    try:
+        yield
+    finally:
+        llama_cpp.llama_set_abort_callback(ctx, llama_cpp.ggml_abort_callback(), None)
 
 
 def build_backend(system_info: str) -> str:

@@ -37,14 +37,15 @@ class Outbox:
 class Inbox:
     """Commands from the parent, read on a thread.
 
-    ``Cancel`` and ``EndThinking`` concern the generation that is running on
-    the main thread, so they are recorded as flags at once instead of queued.
+    ``Cancel``, ``EndThinking`` and ``Probe`` concern the generation that is
+    running on the main thread, so they are recorded as flags at once instead of queued.
     """
 
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
         self._queue: queue.Queue[p.Command] = queue.Queue()
         self._flags: dict[int, set[str]] = {}
+        self._probe_tokens = 0
         self._lock = threading.Lock()
         threading.Thread(target=self._run, name="engine-inbox", daemon=True).start()
 
@@ -55,7 +56,11 @@ class Inbox:
             except (EOFError, OSError):
                 self._queue.put(p.Shutdown())  # parent gone: nothing left to serve
                 return
-            if isinstance(command, (p.Cancel, p.EndThinking)):
+            if isinstance(command, p.Probe):
+                with self._lock:
+                    self._flags.setdefault(command.request_id, set()).add("probe")
+                    self._probe_tokens = command.max_tokens
+            elif isinstance(command, (p.Cancel, p.EndThinking)):
                 flag = "cancel" if isinstance(command, p.Cancel) else "end-thinking"
                 with self._lock:
                     self._flags.setdefault(command.request_id, set()).add(flag)
@@ -68,6 +73,15 @@ class Inbox:
     def has(self, request_id: int, flag: str) -> bool:
         with self._lock:
             return flag in self._flags.get(request_id, ())
+
+    def take_probe(self, request_id: int) -> int:
+        """Tokens a pending probe asks for (0: none); the probe is then handled."""
+        with self._lock:
+            flags = self._flags.get(request_id, set())
+            if "probe" not in flags:
+                return 0
+            flags.discard("probe")
+            return self._probe_tokens
 
     def forget(self, request_id: int) -> None:
         with self._lock:

@@ -36,7 +36,7 @@ from denkspur.engine.errors import EngineCrashed, EngineRequestFailed, describe_
 
 log = logging.getLogger("denkspur.engine")
 
-GenerationEvent = p.GenerationStarted | p.TokenText | p.GenerationDone
+GenerationEvent = p.GenerationStarted | p.TokenText | p.ProbeAnswer | p.GenerationDone
 _POLL_SECONDS = 0.05
 
 
@@ -187,7 +187,8 @@ class EngineClient:
             pass
 
     def generate(
-        self, messages: Iterable[p.ChatMessage], params: p.SamplingParams | None = None
+        self, messages: Iterable[p.ChatMessage], params: p.SamplingParams | None = None,
+        *, trace_prefix: str = "",
     ) -> Iterator[GenerationEvent]:
         """Stream one reply: ``GenerationStarted``, ``TokenText``…, ``GenerationDone``.
 
@@ -203,7 +204,7 @@ class EngineClient:
             self.restart()
         request_id = next(self._ids)
         self._active, self._cancel_at = request_id, None
-        self._send(p.Generate(request_id, tuple(messages), params or p.SamplingParams()),
+        self._send(p.Generate(request_id, tuple(messages), params or p.SamplingParams(), trace_prefix),
                    during="generate")
         return self._stream(request_id)
 
@@ -223,6 +224,14 @@ class EngineClient:
             return
         with contextlib.suppress(EngineCrashed):
             self._send(p.EndThinking(request_id), during="generate")
+
+    def probe(self, max_tokens: int = 96) -> None:
+        """"What would it answer now?": a :class:`~p.ProbeAnswer` arrives in the stream (thread-safe)."""
+        request_id = self._active
+        if request_id is None or self._cancel_at is not None:
+            return
+        with contextlib.suppress(EngineCrashed):
+            self._send(p.Probe(request_id, max_tokens), during="generate")
 
     # -- internals -------------------------------------------------------------
     def _stream(self, request_id: int) -> Iterator[GenerationEvent]:

@@ -35,6 +35,9 @@ class SamplingParams:
     max_tokens: int = 4096
     #: Close the trace after this many trace tokens and make the model answer.
     thinking_budget: int | None = None
+    #: "Think longer": when the model closes its thinking, write a continuation cue
+    #: ("Wait,") instead, up to this many times (s1 budget forcing, arXiv 2501.19393).
+    think_longer: int = 0
     #: Never stop at the end-of-sequence token (benchmarks only).
     ignore_eos: bool = False
 
@@ -55,6 +58,9 @@ class Generate:
     request_id: int
     messages: tuple[ChatMessage, ...]
     params: SamplingParams = field(default_factory=SamplingParams)
+    #: The reply's trace starts with this text (branch from a step, steer): the model
+    #: continues thinking after it. With the prompt it usually hits the KV cache.
+    trace_prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,18 @@ class EndThinking:
 
 
 @dataclass(frozen=True)
+class Probe:
+    """"What would it answer now?": a short side answer with the thinking closed here.
+
+    The main generation pauses, answers from a copy of its context, then goes on
+    where it was (the KV cache keeps the shared prefix, so resuming costs a token).
+    """
+
+    request_id: int
+    max_tokens: int = 96
+
+
+@dataclass(frozen=True)
 class Unload:
     pass
 
@@ -79,7 +97,7 @@ class Shutdown:
     pass
 
 
-Command = LoadModel | Generate | Cancel | EndThinking | Unload | Shutdown
+Command = LoadModel | Generate | Cancel | EndThinking | Probe | Unload | Shutdown
 
 
 # -- child -> parent ----------------------------------------------------------------
@@ -128,6 +146,10 @@ class TokenText:
     request_id: int
     text: str
     tokens: int = 1
+    #: Who wrote it: "model", or the engine on the user's behalf: "answer-now" and
+    #: "budget" (the bridge that ends the thinking), "think-longer" (the cue that
+    #: replaced the model's close of its thinking).
+    origin: str = "model"
 
 
 StopReason = Literal["stop", "length", "cancelled"]
@@ -140,6 +162,15 @@ class GenerationDone:
     prompt_tokens: int
     completion_tokens: int
     seconds: float
+
+
+@dataclass(frozen=True)
+class ProbeAnswer:
+    """The provisional answer a :class:`Probe` produced, after ``trace_tokens`` of thinking."""
+
+    request_id: int
+    text: str
+    trace_tokens: int
 
 
 @dataclass(frozen=True)
@@ -158,5 +189,5 @@ class Heartbeat:
 
 Event = (
     Ready | ModelLoaded | Unloaded | GenerationStarted | TokenText | GenerationDone | Failed
-    | Heartbeat
+    | Heartbeat | ProbeAnswer
 )

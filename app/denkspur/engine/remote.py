@@ -156,9 +156,13 @@ class RemoteClient:
         return None
 
     def generate(
-        self, messages: Iterable[p.ChatMessage], params: p.SamplingParams | None = None
+        self, messages: Iterable[p.ChatMessage], params: p.SamplingParams | None = None,
+        *, trace_prefix: str = "",
     ) -> Iterator[p.GenerationStarted | p.TokenText | p.GenerationDone]:
         params = params or p.SamplingParams()
+        if trace_prefix:
+            raise RemoteError("bad-request", "Continuing a trace from a step needs a local model: "
+                              "OpenAI-compatible servers cannot be given the start of the reasoning.")
         if not self.model_id:
             self.load()
         body: dict[str, object] = {

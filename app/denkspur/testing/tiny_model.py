@@ -94,14 +94,19 @@ def _spm(piece: str) -> str:
     return piece.replace(" ", "▁")
 
 
-def r1_vocabulary(extra: Sequence[str] = ()) -> Vocabulary:
-    """``<unk>``, the R1 specials, 256 byte tokens, then ``extra`` normal pieces."""
+def r1_vocabulary(extra: Sequence[str] = (), *, verbatim: bool = False) -> Vocabulary:
+    """``<unk>``, the R1 specials, 256 byte tokens, then ``extra`` pieces.
+
+    ``verbatim`` makes the extra pieces user-defined tokens: the tokenizer then
+    finds them in text as they are, so a trace written back into a prompt (a branch
+    from a step) becomes the very tokens the model emitted.
+    """
     pieces = ["<unk>", *_CONTROL, THINK_OPEN, THINK_CLOSE]
     types = [_TOKEN_UNKNOWN] + [_TOKEN_CONTROL] * len(_CONTROL) + [_TOKEN_USER_DEFINED] * 2
     pieces += [f"<0x{byte:02X}>" for byte in range(256)]
     types += [_TOKEN_BYTE] * 256
-    pieces += [_spm(p) for p in extra]
-    types += [_TOKEN_NORMAL] * len(extra)
+    pieces += list(extra) if verbatim else [_spm(p) for p in extra]
+    types += [_TOKEN_USER_DEFINED if verbatim else _TOKEN_NORMAL] * len(extra)
     return Vocabulary(pieces, types)
 
 
@@ -186,9 +191,9 @@ def write_tiny_r1_model(
 ) -> Path:
     """Write the deterministic test model to ``path`` (about 250 KB)."""
     path = Path(path)
-    vocab = r1_vocabulary(_TRACE_PIECES + _ANSWER_PIECES)
+    vocab = r1_vocabulary(_TRACE_PIECES + _ANSWER_PIECES, verbatim=True)
     # Each token that precedes a script step, and its successor.
-    chain = [vocab.id(_spm(p)) for p in SCRIPT] + [vocab.id(EOS)]
+    chain = [vocab.id(p) for p in SCRIPT] + [vocab.id(EOS)]
     successor = {vocab.id("<0x0A>"): chain[0], vocab.id(THINK_OPEN): chain[0]}
     successor[vocab.id(ASSISTANT)] = vocab.id(THINK_OPEN)
     successor.update(pairwise(chain))

@@ -38,7 +38,33 @@ class TraceClosed:
     thinking_seconds: float | None
 
 
-StreamEvent = TraceText | AnswerText | StepDone | TraceClosed
+@dataclass(frozen=True)
+class ProvisionalAnswer:
+    """"What would it answer now?": a side answer with the thinking closed early."""
+
+    text: str
+    trace_tokens: int
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """Trace text not written by the model: who wrote it, and where it sits in the trace.
+
+    ``kind`` is ``prefix`` (an earlier version's trace, continued by a branch),
+    ``user`` (a note the user inserted to steer), ``answer-now`` or ``budget``
+    (the bridge that ended the thinking, and why) or ``think-longer`` (the cue that
+    replaced the model's end of thinking).
+    """
+
+    start: int
+    end: int
+    kind: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "kind": self.kind}
+
+
+StreamEvent = TraceText | AnswerText | StepDone | TraceClosed | ProvisionalAnswer
 
 _TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
@@ -96,6 +122,7 @@ class ReasoningResult:
     steps: list[Step]
     stats: GenerationStats
     extra: dict[str, object] = field(default_factory=dict)
+    interventions: list[Intervention] = field(default_factory=list)
 
     @property
     def finished(self) -> bool:
@@ -109,6 +136,7 @@ class ReasoningResult:
             "trace_state": self.trace_state.value,
             "steps": [step.to_dict() for step in self.steps],
             "stats": self.stats.to_dict(),
+            **({"interventions": [i.to_dict() for i in self.interventions]} if self.interventions else {}),
         }
 
 
@@ -135,9 +163,20 @@ class ReasoningStream:
         self._tokens_seen = 0
         self._flushed = False
         self._ended_at = self._started
+        self._trace_chars = 0
+        self._interventions: list[Intervention] = []
 
-    def feed(self, chunk: str, tokens: int = 1) -> list[StreamEvent]:
-        """Consume ``chunk`` (``tokens`` tokens of output; 0 when unknown)."""
+    def feed(self, chunk: str, tokens: int = 1, origin: str = "model") -> list[StreamEvent]:
+        """Consume ``chunk`` (``tokens`` tokens of output; 0 when unknown).
+
+        ``origin`` other than ``model`` marks the trace text of this chunk as an
+        :class:`Intervention` of that kind.
+        """
+        if origin != "model":
+            start = self._trace_chars
+            events = self.feed(chunk, tokens)
+            self._interventions.append(Intervention(start, self._trace_chars, origin))
+            return events
         now = self._clock()
         if tokens:
             self._counted_tokens = True
@@ -197,12 +236,14 @@ class ReasoningStream:
             trace_state=self._splitter.state,
             steps=list(self._steps),
             stats=stats,
+            interventions=list(self._interventions),
         )
 
     def _convert(self, deltas: list[Delta]) -> list[StreamEvent]:
         events: list[StreamEvent] = []
         for delta in deltas:
             if delta.section is Section.TRACE:
+                self._trace_chars += len(delta.text)
                 events.append(TraceText(delta.text))
                 events.extend(self._record(self._tracker.extend(delta.text)))
             else:
