@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -66,6 +67,7 @@ class LlamaHost:
         self._llm: Any = None
         self._template: str | None = None
         self._bos = self._eos = ""
+        self._last: LastReply | None = None  # what the previous reply's tokens were, for branches
         self._pieces: TokenPieces | None = None
 
     def handle(self, command: p.Command) -> None:
@@ -135,8 +137,8 @@ class LlamaHost:
             self._llm = None
 
     # -- generate -------------------------------------------------------------
-    def _fit_prompt(self, request: p.Generate) -> tuple[list[int], bool, int, int]:
-        """Tokens of the prompt, whether it opens the trace, turns dropped, reply budget.
+    def _fit_prompt(self, request: p.Generate) -> FittedPrompt:
+        """The prompt's tokens (with a trace prefix), whether it opens the trace, and the budget.
 
         Truncation policy: when the conversation does not fit, the oldest turns
         are dropped (system turns are kept) until it does; the newest user turn is
@@ -150,21 +152,47 @@ class LlamaHost:
         while True:
             prompt = render_prompt(self._template, turns, bos_token=self._bos, eos_token=self._eos)
             opens = prompt_opens_trace(prompt)
-            if request.trace_prefix:  # continue a given trace: the prompt opens it, the prefix follows
-                prompt += ("" if opens else OPEN_TAG + "\n") + request.trace_prefix
+            if request.trace_prefix and not opens:  # continuing a trace: the prompt must open it
+                prompt += OPEN_TAG + "\n"
                 opens = True
             tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-            if len(tokens) + reserve <= n_ctx:
-                budget = min(request.params.max_tokens, n_ctx - len(tokens))
-                return tokens, opens, dropped, budget
+            prefix = self._prefix_segments(tokens, request.trace_prefix)
+            total = len(tokens) + sum(len(ids) for ids, _text in prefix)
+            if total + reserve <= n_ctx:
+                budget = min(request.params.max_tokens, n_ctx - total)
+                return FittedPrompt(tokens, prefix, opens, dropped, budget)
             droppable = [i for i, t in enumerate(turns[:-1]) if t.role != "system"]
             if not droppable:
                 raise OverflowError(
-                    f"the message needs {len(tokens):,} tokens but the context holds {n_ctx:,} "
+                    f"the message needs {total:,} tokens but the context holds {n_ctx:,} "
                     f"(with {reserve} kept for the reply): shorten it or raise the context size"
                 )
             del turns[droppable[0]]
             dropped += 1
+
+    def _prefix_segments(self, prompt: list[int], trace_prefix: str) -> list[Segment]:
+        """``trace_prefix`` as the very tokens the model wrote, where it can.
+
+        Re-tokenizing generated text need not give the tokens that were sampled, and
+        any difference would cost the KV cache from there on; so the part of the
+        prefix that the previous reply to the same prompt wrote is taken token for
+        token, and only the rest (a user's note, say) is tokenized.
+        """
+        if not trace_prefix:
+            return []
+        segments: list[Segment] = []
+        used = 0
+        if self._last is not None and self._last.prompt == prompt:
+            for ids, text in self._last.segments:
+                if trace_prefix.startswith(text, used):
+                    used += len(text)
+                elif not (used == 0 and not text.strip()):  # leading whitespace the trace hides stays
+                    break
+                segments.append((ids, text))
+        rest = trace_prefix[used:]
+        if rest:
+            segments.append((self._llm.tokenize(rest.encode("utf-8"), add_bos=False, special=True), rest))
+        return segments
 
     def _generate(self, request: p.Generate) -> None:
         rid = request.request_id
@@ -172,26 +200,47 @@ class LlamaHost:
             self._outbox.send(p.Failed(rid, "bad-request", "no model is loaded"))
             return
         try:
-            tokens, opens, dropped, budget = self._fit_prompt(request)
+            fitted = self._fit_prompt(request)
         except OverflowError as error:
             self._outbox.send(p.Failed(rid, "context-overflow", str(error)))
             return
         except ChatTemplateError as error:
             self._outbox.send(p.Failed(rid, "bad-model", str(error)))
             return
-        self._outbox.send(p.GenerationStarted(rid, len(tokens), opens, dropped, budget))
+        tokens = fitted.tokens
+        self._outbox.send(p.GenerationStarted(rid, len(tokens), fitted.opens, fitted.dropped, fitted.budget))
         started = time.perf_counter()
-        produced, reason = self._decode(request, tokens, budget, opens)
+        decoding = Decoding(self._llm, self._pieces, self._outbox, self._inbox, self._fault)
+        self._last = None  # the KV cache is about to change
+        produced, reason = decoding.run(request, tokens, fitted.budget, fitted.opens)
+        self._last = LastReply(fitted.prompt, [*fitted.prefix, *decoding.segments])
         self._outbox.send(
             p.GenerationDone(rid, reason, len(tokens), produced, time.perf_counter() - started)
         )
 
-    def _decode(
-        self, request: p.Generate, prompt: list[int], budget: int, opens: bool
-    ) -> tuple[int, p.StopReason]:
-        return Decoding(self._llm, self._pieces, self._outbox, self._inbox, self._fault).run(
-            request, prompt, budget, opens
-        )
+
+Segment = tuple[list[int], str]  # token ids and the text they stand for
+
+
+@dataclass
+class FittedPrompt:
+    prompt: list[int]  # the rendered conversation
+    prefix: list[Segment]  # the trace the reply continues, if any
+    opens: bool  # whether the prompt opens the trace
+    dropped: int  # old turns left out to fit the context
+    budget: int  # tokens left for the reply
+
+    @property
+    def tokens(self) -> list[int]:
+        return [*self.prompt, *(token for ids, _text in self.prefix for token in ids)]
+
+
+@dataclass
+class LastReply:
+    """The previous reply's prompt and what followed it, as segments (for branches from it)."""
+
+    prompt: list[int]
+    segments: list[Segment]
 
 
 class Decoding:
@@ -216,6 +265,7 @@ class Decoding:
         self._tokens: Iterator[int] = iter(())
         self._watch = ThinkWatch(False)
         self.produced = 0
+        self.segments: list[Segment] = []  # what this reply added to the context, in order
 
     def run(self, request: p.Generate, prompt: list[int], budget: int, opens: bool
             ) -> tuple[int, p.StopReason]:
@@ -258,6 +308,7 @@ class Decoding:
                 continue
             watch.see(text)
             self._outbox.send(p.TokenText(rid, text))
+            self.segments.append(([token], text))
             recent = (recent + text)[-16:]
             self._inject_fault()
             if self._inbox.has(rid, "cancel"):
@@ -293,6 +344,7 @@ class Decoding:
         self._outbox.send(p.TokenText(self._rid, text, tokens=len(forced), origin=origin))
         self._tokens.close()  # type: ignore[attr-defined]
         self._context.extend(forced)
+        self.segments.append((forced, text))
         self._tokens = self._sample(self._context)
 
     def _think_longer(self, text: str) -> int | None:
@@ -300,9 +352,12 @@ class Decoding:
         self._context.pop()
         self.produced -= 1
         before = text[: text.index(CLOSE_TAG)]
-        if before:
+        if before:  # the close came with text in one token: keep the text, lose the token
+            ids = self._llm.tokenize(before.encode(), add_bos=False)
             self._watch.see(before)
             self._outbox.send(p.TokenText(self._rid, before, tokens=0))
+            self._context.extend(ids)
+            self.segments.append((ids, before))
         self._write_in(CONTINUE_CUE, "think-longer")
         return next(self._tokens, None)
 
