@@ -17,8 +17,8 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from denkspur.engine import protocol as p
-from denkspur.engine.reasoning_run import run_reasoning
 from denkspur.engine.remote import RemoteClient, RemoteError, RemoteSettings, load_api_key, store_api_key
+from denkspur.session.reply import run_reasoning
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
 from openai_server import (
     OpenAIServer,

@@ -36,7 +36,7 @@ from denkspur.engine.errors import EngineCrashed, EngineRequestFailed, describe_
 
 log = logging.getLogger("denkspur.engine")
 
-GenerationEvent = p.GenerationStarted | p.TokenText | p.GenerationDone
+GenerationEvent = p.GenerationEvent
 _POLL_SECONDS = 0.05
 
 
@@ -62,6 +62,8 @@ def _log_tail(path: Path, lines: int = 12) -> str:
 
 class EngineClient:
     """Owns at most one engine child process at a time."""
+
+    capabilities = p.Capabilities(answer_now=True, local_files=True)
 
     def __init__(
         self,

@@ -142,6 +142,20 @@ class GenerationDone:
     seconds: float
 
 
+#: What ``generate`` yields: one start, text pieces, one end.
+GenerationEvent = GenerationStarted | TokenText | GenerationDone
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend can do, so callers ask instead of checking its class."""
+
+    #: ``end_thinking`` closes the trace and makes the model answer ("answer now").
+    answer_now: bool
+    #: ``load`` opens a local GGUF file and honours ``n_gpu_layers``.
+    local_files: bool
+
+
 @dataclass(frozen=True)
 class Failed:
     """A request failed inside the child, which itself is still fine."""
