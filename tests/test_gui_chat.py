@@ -229,6 +229,24 @@ def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
         1024, 8192, "de", 2)
 
 
+def test_settings_dialog_offers_auto_all_or_a_number_of_gpu_layers(qtbot: QtBot) -> None:
+    from denkspur.core.models.gpu_layers import GpuOffload
+    from denkspur.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings())  # the default: automatic
+    qtbot.addWidget(dialog)
+    assert dialog.result_settings().gpu_layers is GpuOffload.AUTO and not dialog.gpu_layers.isEnabled()
+    dialog.gpu_mode.setCurrentIndex(dialog.gpu_mode.findData("all"))
+    assert dialog.result_settings().gpu_layers is GpuOffload.ALL
+    dialog.gpu_mode.setCurrentIndex(dialog.gpu_mode.findData("count"))
+    assert dialog.gpu_layers.isEnabled()
+    dialog.gpu_layers.setValue(12)
+    assert dialog.result_settings().gpu_layers == 12
+    fixed = SettingsDialog(Settings(gpu_layers=7))
+    qtbot.addWidget(fixed)
+    assert fixed.gpu_layers.value() == 7 and fixed.gpu_mode.currentData() == "count"
+
+
 def test_chat_with_a_remote_server(qtbot: QtBot, tmp_path: Path) -> None:
     from denkspur.engine.remote import RemoteSettings
     from openai_server import OpenAIServer

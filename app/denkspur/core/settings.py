@@ -12,6 +12,7 @@ import logging
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -71,7 +72,7 @@ class Settings:
             return cls()
         defaults = cls()
         known = {f.name for f in fields(cls) if f.name != "extra"}
-        values = {}
+        values: dict[str, Any] = {}
         for name, value in raw.items():
             if name == "gpu_layers":
                 layers = parse_gpu_layers(value, legacy=True)  # an old -1 meant "auto"

@@ -89,10 +89,11 @@ class SettingsDialog(QDialog):
         self.gpu_mode.addItem(self.tr("all"), GpuOffload.ALL.value)
         self.gpu_mode.addItem(self.tr("this many:"), "count")
         chosen = settings.gpu_layers
-        named = isinstance(chosen, GpuOffload)
-        self.gpu_mode.setCurrentIndex(self.gpu_mode.findData(chosen.value if named else "count"))
-        self.gpu_layers = _spin(0, 999, 0 if named else int(chosen), self.tr("none (CPU)"))
-        self.gpu_layers.setEnabled(not named)
+        named = chosen.value if isinstance(chosen, GpuOffload) else None
+        self.gpu_mode.setCurrentIndex(self.gpu_mode.findData(named or "count"))
+        count = 0 if isinstance(chosen, GpuOffload) else chosen
+        self.gpu_layers = _spin(0, 999, count, self.tr("none (CPU)"))
+        self.gpu_layers.setEnabled(named is None)
         self.gpu_mode.currentIndexChanged.connect(
             lambda _index: self.gpu_layers.setEnabled(self.gpu_mode.currentData() == "count"))
         row = QHBoxLayout()
