@@ -107,3 +107,19 @@ def test_plain_output_says_where_it_was_saved(data_dir: Path, tiny_model: Path) 
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == EXPECTED_ANSWER
     assert "[saved in conversation 1]" in run.stderr
+
+
+def test_save_works_with_a_server_too(data_dir: Path) -> None:
+    from openai_server import OpenAIServer
+
+    with OpenAIServer() as server:
+        run = subprocess.run(
+            [sys.executable, "-m", "denkspur", "chat", "--server", server.url, "--json", "--save", "Q?"],
+            capture_output=True, text=True, timeout=120, check=False,
+        )
+    assert run.returncode == 0, run.stderr
+    done = last_event(run)
+    store = Store(store_path(data_dir))
+    reply = store.load_conversation(int(str(done["conversation"]))).messages[-1].version
+    store.close()
+    assert (reply.answer, reply.state, reply.model) == ("It is **5**.", "complete", "deepseek-reasoner")

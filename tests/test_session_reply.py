@@ -172,3 +172,21 @@ def test_a_save_that_fails_once_is_still_reported_after_a_later_save_succeeds(
     assert outcome.saved and outcome.save_error is not None
     assert store.version(version).answer == EXPECTED_ANSWER
     store.close()
+
+
+def test_a_remote_backend_goes_through_the_same_lifecycle(store: Store) -> None:
+    from denkspur.engine.remote import RemoteClient, RemoteSettings
+    from openai_server import OpenAIServer, dropping_stream
+
+    with OpenAIServer() as server, RemoteClient(RemoteSettings(server.url)) as client:
+        version = reply_version(store)
+        outcome = run_reply(client, QUESTION, None, StoreSaver(store, version))
+        stored = store.version(version)
+        assert outcome.saved and (stored.state, stored.answer) == ("complete", "It is **5**.")
+        assert stored.trace.startswith("Two plus three.")
+    with OpenAIServer(dropping_stream) as server, RemoteClient(RemoteSettings(server.url)) as client:
+        version = reply_version(store)
+        outcome = run_reply(client, QUESTION, None, StoreSaver(store, version))
+        stored = store.version(version)
+        assert outcome.error is not None and outcome.error.kind == "dropped"
+        assert (stored.state, stored.trace) == ("error", "Starting to think")
