@@ -754,6 +754,21 @@
         <translation>alle</translation>
     </message>
     <message>
+        <location filename="../../app/denkspur/gui/settings_dialog.py" line="88" />
+        <source>automatic (as many as fit)</source>
+        <translation>automatisch (so viele wie passen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/settings_dialog.py" line="88" />
+        <source>this many:</source>
+        <translation>so viele:</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/settings_dialog.py" line="88" />
+        <source>none (CPU)</source>
+        <translation>keine (CPU)</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/settings_dialog.py" line="57" />
         <source>unlimited</source>
         <translation>unbegrenzt</translation>
