@@ -190,3 +190,9 @@ def test_a_remote_backend_goes_through_the_same_lifecycle(store: Store) -> None:
         stored = store.version(version)
         assert outcome.error is not None and outcome.error.kind == "dropped"
         assert (stored.state, stored.trace) == ("error", "Starting to think")
+
+
+def test_without_a_saver_nothing_is_kept_and_nothing_is_reported(engine: EngineClient) -> None:
+    outcome = run_reply(engine, QUESTION, p.SamplingParams(seed=1), None, clock=ticking())
+    assert outcome.result.answer == EXPECTED_ANSWER and outcome.state is VersionState.COMPLETE
+    assert not outcome.saved and outcome.save_error is None

@@ -36,7 +36,7 @@ from denkspur.engine.errors import EngineError
 from denkspur.session import conversation
 from denkspur.session.conversation import store_path
 from denkspur.session.loading import ModelRequest
-from denkspur.session.reply import RunOutcome, run_reasoning
+from denkspur.session.reply import RunOutcome, StoreSaver, run_reply
 from denkspur.session.runner import ChatRunner
 
 
@@ -197,17 +197,18 @@ def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) ->
     params = p.SamplingParams(temperature=args.temperature, top_p=args.top_p, seed=args.seed,
                               max_tokens=args.max_tokens)
     kept: dict[str, object] = {}
-    if runner.store_path is None:
-        outcome = run_reasoning(runner.backend, [p.ChatMessage("user", args.prompt)], params, printer.event)
-    else:
+    messages: tuple[p.ChatMessage, ...] = (p.ChatMessage("user", args.prompt),)
+    saver: StoreSaver | None = None
+    if runner.store_path is not None:
         model = runner.backend.model
         prepared = conversation.send(runner.store(), args.conversation, args.prompt,
                                      model=Path(model.path).name if model else "", params=params)
         kept["conversation"] = prepared.conversation_id
-        outcome = runner.reply(prepared.version_id, prepared.history, params, printer.event)
-        if outcome.save_error is not None:
-            kept["save_error"] = str(outcome.save_error)
-            print(f"denkspur: the conversation could not be saved: {outcome.save_error}", file=sys.stderr)
+        messages, saver = prepared.history, StoreSaver(runner.store(), prepared.version_id)
+    outcome = run_reply(runner.backend, messages, params, saver, printer.event)
+    if outcome.save_error is not None:
+        kept["save_error"] = str(outcome.save_error)
+        print(f"denkspur: the conversation could not be saved: {outcome.save_error}", file=sys.stderr)
     if outcome.error is not None:
         printer.error(outcome.error.kind, outcome.error.message,
                       partial={"trace": outcome.result.trace, "answer": outcome.result.answer}, **kept)

@@ -149,7 +149,7 @@ def run_reply(
     backend: Backend,
     messages: Iterable[p.ChatMessage],
     params: p.SamplingParams | None,
-    saver: ReplySaver,
+    saver: ReplySaver | None,
     on_event: EventSink | None = None,
     *,
     save_interval: float = SAVE_INTERVAL,
@@ -157,6 +157,7 @@ def run_reply(
 ) -> RunOutcome:
     """Generate and keep one reply: partial saves on a timer, then the final state.
 
+    Without a ``saver`` (``denkspur chat`` without ``--save``) nothing is kept.
     Ctrl+C (``KeyboardInterrupt``) saves what arrived as ``cancelled`` before it
     propagates, so a stored reply is never left ``generating`` by the CLI.
     """
@@ -180,7 +181,7 @@ def run_reply(
 class _Progress:
     """The reply so far, and when it was last saved."""
 
-    def __init__(self, saver: ReplySaver, interval: float, clock: Callable[[], float]) -> None:
+    def __init__(self, saver: ReplySaver | None, interval: float, clock: Callable[[], float]) -> None:
         self.saver, self.interval, self.clock = saver, interval, clock
         self.trace: list[str] = []
         self.answer: list[str] = []
@@ -202,6 +203,8 @@ class _Progress:
 
     def save(self, content: VersionContent) -> bool:
         """Save; a failure is remembered and logged, never raised (the generation goes on)."""
+        if self.saver is None:
+            return False
         try:
             self.saver.save(content)
         except SaveFailed as error:
