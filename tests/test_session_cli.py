@@ -123,3 +123,31 @@ def test_save_works_with_a_server_too(data_dir: Path) -> None:
     reply = store.load_conversation(int(str(done["conversation"]))).messages[-1].version
     store.close()
     assert (reply.answer, reply.state, reply.model) == ("It is **5**.", "complete", "deepseek-reasoner")
+
+
+def test_an_empty_prompt_is_not_saved(data_dir: Path, tiny_model: Path) -> None:
+    run = chat(tiny_model, "--save", "   ")
+    assert run.returncode == 1
+    error = last_event(run)
+    assert error["event"] == "error" and error["kind"] == "bad-request"
+    assert store_list(data_dir) == []
+
+
+def test_ctrl_c_keeps_the_reply_so_far_as_cancelled(data_dir: Path, tiny_model: Path) -> None:
+    import signal
+
+    command = [sys.executable, "-m", "denkspur", "chat", "--model", str(tiny_model), "--json", "--save",
+               "--gpu-layers", "0", "--engine-fault", "slow@token:300", "What is 2 + 3?"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None
+        first = json.loads(process.stdout.readline())  # the first trace piece has arrived
+        assert first["event"] == "trace"
+        process.send_signal(signal.SIGINT)
+        rest, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert json.loads(rest.splitlines()[-1])["kind"] == "interrupted"
+    store = Store(store_path(data_dir))
+    (summary,) = store.list_conversations()
+    reply = store.load_conversation(summary.id).messages[-1].version
+    store.close()
+    assert reply.state == "cancelled" and reply.trace.startswith(str(first["text"]).strip())

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -201,8 +202,15 @@ def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) ->
     saver: StoreSaver | None = None
     if runner.store_path is not None:
         model = runner.backend.model
-        prepared = conversation.send(runner.store(), args.conversation, args.prompt,
-                                     model=Path(model.path).name if model else "", params=params)
+        try:
+            prepared = conversation.send(runner.store(), args.conversation, args.prompt,
+                                         model=Path(model.path).name if model else "", params=params)
+        except ValueError as error:
+            printer.error("bad-request", str(error))
+            return EXIT_FAILED
+        except (StoreError, sqlite3.Error, OSError) as error:
+            printer.error("store", f"the conversation could not be saved: {error}")
+            return EXIT_FAILED
         kept["conversation"] = prepared.conversation_id
         messages, saver = prepared.history, StoreSaver(runner.store(), prepared.version_id)
     outcome = run_reply(runner.backend, messages, params, saver, printer.event)
