@@ -31,7 +31,7 @@ def test_select_article_click_claim_see_verdict(qtbot: QtBot) -> None:
     panel.set_language("de")
     assert panel.tabs.tabText(0) in ("Articles", "Artikel")
     panel.explanation.anchorClicked.emit(QUrl("claim:0"))
-    assert "R1 erreiche o1s Leistung" in panel.detail.text()
+    assert "R1 erreicht die Leistung von o1" in panel.detail.text()
 
 
 def test_panel_reads_well_without_the_articles(qtbot: QtBot, tmp_path: Path) -> None:
@@ -72,3 +72,20 @@ def test_ask_the_model_from_the_window_in_german(qtbot: QtBot, tmp_path: Path, t
     assert window.trace.step_count() == 4
     window.set_language("en")
     window.close()
+
+
+def test_comparison_tab_speaks_the_panel_language(qtbot: QtBot) -> None:
+    from denkspur.gui.i18n import install_language
+
+    panel = CorpusPanel(None, "en")
+    qtbot.addWidget(panel)
+    english = panel.comparison.toPlainText()
+    assert "Stated in the article" in english and "five times lower" in english
+    install_language("de")
+    try:
+        panel.set_language("de")
+        german = panel.comparison.toPlainText()
+        assert "Angabe im Artikel" in german and "fünfmal niedriger" in german
+        assert "five times lower" not in german and "Stated in the article" not in german
+    finally:
+        install_language("en")

@@ -294,6 +294,16 @@
         <source>Best supported</source>
         <translation>Am besten belegt</translation>
     </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="272" />
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="272" />
+        <source>Stated in the article</source>
+        <translation>Angabe im Artikel</translation>
+    </message>
 </context>
 <context>
     <name>EntryCard</name>

@@ -39,7 +39,7 @@ def run_corpus(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
     else:
-        _print_text(args.corpus_command, rows)
+        _print_text(args.corpus_command, rows, args.lang)
     return EXIT_OK
 
 
@@ -65,13 +65,30 @@ def _glossary(guide, folder, args):  # type: ignore[no-untyped-def]
     ]
 
 
-def _print_text(command: str, rows: list[dict[str, object]]) -> None:
+# What the plain-text output says around the data, per language (the JSON keeps the English keys).
+_CLAIM_NOUN = {"en": ("claim", "claims"), "de": ("Behauptung", "Behauptungen")}
+_QUOTES = {"en": ("“", "”"), "de": ("„", "“")}
+_VERDICT_LABEL = {
+    "en": {"correct": "CORRECT", "misleading": "MISLEADING", "wrong": "WRONG",
+           "unverifiable": "UNVERIFIABLE"},
+    "de": {"correct": "KORREKT", "misleading": "IRREFÜHREND", "wrong": "FALSCH",
+           "unverifiable": "NICHT ÜBERPRÜFBAR"},
+}
+_TEXT_STATUS = {"en": {"ok": "ok", "changed": "changed", "missing": "missing"},
+                "de": {"ok": "ok", "changed": "geändert", "missing": "fehlt"}}
+
+
+def _print_text(command: str, rows: list[dict[str, object]], language: str = "en") -> None:
+    opening, closing = _QUOTES[language]
     for row in rows:
         if command == "list":
-            print(f"{row['id']}  [{row['text']}]  {row['title']} "
-                  f"({row['date_range']}, {row['claims']} claims)")
+            count = int(str(row["claims"]))
+            noun = _CLAIM_NOUN[language][0 if count == 1 else 1]
+            print(f"{row['id']}  [{_TEXT_STATUS[language][str(row['text'])]}]  {row['title']} "
+                  f"({row['date_range']}, {count} {noun})")
         elif command == "claims":
-            print(f"[{str(row['verdict']).upper()}] {row['article']}: “{row['anchor']}”")
+            verdict = _VERDICT_LABEL[language][str(row["verdict"])]
+            print(f"[{verdict}] {row['article']}: {opening}{row['anchor']}{closing}")
             print(f"    {row['claim']}\n    → {row['explanation']}\n")
         else:
             print(f"{row['term']}: {row['definition']}\n")

@@ -269,15 +269,17 @@ class CorpusPanel(QWidget):
     def _fill_comparison(self) -> None:
         lang = self.language
         best = self.tr("Best supported")
+        article_label, stated_label = self.tr("Article"), self.tr("Stated in the article")
+        header = f"<tr><th>{article_label}</th><th>{stated_label}</th></tr>"
         blocks = []
         for comparison in self.guide.comparisons:
             rows = "".join(
-                f"<tr><td>{html.escape(self.guide.article(f['article']).title[lang])}</td>"
-                f"<td>{html.escape(f['stated'])}</td></tr>" for f in comparison.figures
+                f"<tr><td>{html.escape(self.guide.article(f.article).title[lang])}</td>"
+                f"<td>{html.escape(f.stated[lang])}</td></tr>" for f in comparison.figures
             )
             blocks.append(
                 f"<h3>{html.escape(comparison.topic[lang])}</h3>"
-                f"<table border='1' cellpadding='4' cellspacing='0'>{rows}</table>"
+                f"<table border='1' cellpadding='4' cellspacing='0'>{header}{rows}</table>"
                 f"<p><b>{best}:</b> {html.escape(comparison.best[lang])}</p>"
             )
         self.comparison.setHtml("".join(blocks))

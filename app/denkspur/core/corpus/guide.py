@@ -80,10 +80,19 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """What one article states about a compared quantity, per language, and where."""
+
+    article: str
+    anchor: str
+    stated: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Comparison:
     id: str
     topic: dict[str, str]
-    figures: tuple[dict[str, str], ...]
+    figures: tuple[Figure, ...]
     best: dict[str, str]
     sources: tuple[Source, ...]
 
@@ -138,7 +147,8 @@ def load_guide(path: Path | None = None) -> CorpusGuide:
         glossary = tuple(Term(t["id"], t["term"], t["definition"], tuple(t["occurs_as"]))
                          for t in data["glossary"])
         comparisons = tuple(
-            Comparison(c["id"], c["topic"], tuple(c["figures"]), c["best"],
+            Comparison(c["id"], c["topic"],
+                       tuple(Figure(f["article"], f["anchor"], f["stated"]) for f in c["figures"]), c["best"],
                        tuple(sources[s] for s in c["sources"]))
             for c in data["comparisons"]
         )
