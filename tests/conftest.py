@@ -1,5 +1,6 @@
-"""Shared fixtures: generated GGUF models and engine clients.
+"""Shared fixtures: user folders kept apart, generated GGUF models and engine clients.
 
+Every test runs on throw-away user folders (:func:`isolated_user_folders`).
 Every test that touches inference runs the real llama.cpp on a tiny generated
 model (see :mod:`denkspur.testing.tiny_model`); nothing is mocked.
 """
@@ -7,12 +8,21 @@ model (see :mod:`denkspur.testing.tiny_model`); nothing is mocked.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: The user's real folders, noted before any test runs (test_isolation.py proves they stay untouched).
+#: (On Linux QSettings keeps the window layout in the config one, as ``Denkspur.conf``.)
+REAL_FOLDERS = (
+    Path(platformdirs.user_config_dir("Denkspur", appauthor=False)),
+    Path(platformdirs.user_data_dir("Denkspur", appauthor=False)),
+)
 
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
@@ -30,6 +40,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest,
+                          monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every user folder of the app at a fresh temporary one; returns its root.
+
+    Data and config folders (``DENKSPUR_DATA_DIR``/``DENKSPUR_CONFIG_DIR``), the home and
+    XDG folders (for child processes and anything that asks platformdirs), and QSettings
+    (whose paths Qt caches at first use, so they are set explicitly — only when Qt is
+    in use: headless runs never import it).
+    """
+    root = tmp_path_factory.mktemp("user")
+    for variable, name in (("HOME", "home"), ("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                           ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state"),
+                           ("DENKSPUR_DATA_DIR", "denkspur-data"), ("DENKSPUR_CONFIG_DIR", "denkspur-config")):
+        monkeypatch.setenv(variable, str(root / name))
+    if "PySide6.QtCore" in sys.modules or "qtbot" in request.fixturenames:
+        from PySide6.QtCore import QSettings
+
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, str(root / "qsettings"))
+    return root
 
 
 @pytest.fixture

@@ -199,3 +199,21 @@ def load_texts(guide: CorpusGuide, folder: Path | None) -> dict[str, str]:
         if text is not None:
             texts[article.id] = text
     return texts
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The explanations and every article as found in a folder: what the corpus panel shows."""
+
+    guide: CorpusGuide
+    articles: dict[str, ArticleText]  # by article id
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {key: found.text for key, found in self.articles.items() if found.text is not None}
+
+
+def load_corpus(folder: Path | None) -> Corpus:
+    """The explanations and the article texts, read in one go (the app does it in the background)."""
+    guide = load_guide()
+    return Corpus(guide, {article.id: read_article(article, folder) for article in guide.articles})
