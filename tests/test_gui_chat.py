@@ -227,37 +227,3 @@ def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
     result = dialog.result_settings()
     assert (result.thinking_budget, result.context_size, result.language, result.threads) == (
         1024, 8192, "de", 2)
-
-
-def test_chat_with_a_remote_server(qtbot: QtBot, tmp_path: Path) -> None:
-    from denkspur.engine.remote import RemoteSettings
-    from openai_server import OpenAIServer
-
-    with OpenAIServer() as server:
-        window = open_window(qtbot, tmp_path, None)
-        window.session.connect_remote(RemoteSettings(server.url))
-        qtbot.waitUntil(lambda: window.session.model is not None, timeout=10_000)
-        assert window.session.is_remote and "server" in window.model_label.text()
-        ask(qtbot, window, "What is 2 + 3?")
-        wait_idle(qtbot, window)
-        qtbot.waitUntil(lambda: window.chat.cards[-1].version.answer == "It is **5**.", timeout=5_000)
-        assert window.trace.step_count() == 2
-        assert not window.composer.answer_now.isEnabled()
-        window.close()
-
-
-def test_remote_dialog_lists_models(qtbot: QtBot) -> None:
-    from denkspur.gui.remote_dialog import RemoteDialog
-    from openai_server import OpenAIServer
-
-    with OpenAIServer(models=("deepseek-reasoner", "deepseek-chat")) as server:
-        dialog = RemoteDialog(Settings(remote_url=server.url))
-        qtbot.addWidget(dialog)
-        dialog.list_models()
-        assert [dialog.model.itemText(i) for i in range(dialog.model.count())] == [
-            "deepseek-reasoner", "deepseek-chat"]
-        assert dialog.remote_settings().verify_tls is True  # on by default
-    dialog.url.setText("http://127.0.0.1:9")
-    dialog.timeout.setValue(5)
-    dialog.list_models()
-    assert "cannot reach" in dialog.status.text()

@@ -99,6 +99,7 @@ class EntryCard(QFrame):
         buttons.addWidget(need, 1)
         for button in (self.download_button, self.cancel_button, self.load_button, self.delete_button):
             buttons.addWidget(button)
+            button.setVisible(False)  # until the installed state is read
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(description)
@@ -134,7 +135,8 @@ class InstalledState:
 class ModelManager(QDialog):
     """Catalog, fit, downloads and installed models; emits ``load_requested(path)``.
 
-    ``cards_shown`` says the catalog is on screen, ``refreshed`` that the installed
+    ``cards_shown`` says the catalog is on screen with each card's state (``ready``
+    turns true then), ``refreshed`` that the installed
     list was re-read, ``download_progress(entry id, Progress)`` reports downloads and
     ``import_finished(model or None)`` ends an import.
     """
@@ -154,6 +156,7 @@ class ModelManager(QDialog):
         self.setAcceptDrops(True)
         self.registry, self.folder, self.n_ctx = registry, folder, n_ctx
         self.survey: Survey | None = None
+        self.ready = False
         self.installed: dict[str, InstalledModel] = {}
         self.last_message = ""
         self.downloads: dict[str, BackgroundOp[InstalledModel]] = {}
@@ -210,8 +213,7 @@ class ModelManager(QDialog):
             self.cards[entry.id] = card
             self.column.addWidget(card)
         self.column.addStretch(1)
-        self.refresh()
-        self.cards_shown.emit()
+        self.refresh()  # the cards' buttons follow with the installed state
 
     def _hardware_line(self, found: Survey) -> str:
         hw = found.hardware
@@ -259,6 +261,9 @@ class ModelManager(QDialog):
         else:
             self.installed_label.setText("")
         self.refreshed.emit()
+        if self.cards and not self.ready:
+            self.ready = True
+            self.cards_shown.emit()
 
     def _installed_link(self, link: str) -> None:
         action, _, model_id = link.partition(":")
