@@ -225,6 +225,13 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def refuse_writes(self) -> None:
+        """From now on every write fails (SQLite ``query_only``), as on a full or read-only disk.
+
+        Reading goes on. Lets the app's handling of a store that cannot save be exercised for real.
+        """
+        self._db.execute("PRAGMA query_only = ON")
+
     # -- schema ------------------------------------------------------------------
     def _migrate(self) -> None:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
