@@ -12,6 +12,7 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -33,7 +34,7 @@ def run_self_test(timeout: float = 120.0) -> int:
         problems: list[str] = []
         window.session.problem.connect(problems.append)
 
-        def wait(condition) -> bool:  # type: ignore[no-untyped-def]
+        def wait(condition: Callable[[], object]) -> bool:
             while not condition() and time.monotonic() < deadline:
                 app.processEvents()
                 time.sleep(0.01)

@@ -15,17 +15,38 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
     from denkspur.core.conversations.store import Conversation, Store, Version
     from denkspur.core.models.catalog import CatalogEntry
+    from denkspur.core.settings import Settings
     from denkspur.engine.remote import RemoteSettings
+    from denkspur.gui.chat_session import ChatSession
+    from denkspur.gui.chat_view import ChatView
+
+    _Window = QMainWindow  # for the type checker: the mixin lives in a main window
+else:
+    _Window = object
 
 
-class WindowActions:
+class WindowActions(_Window):
     """Dialog and panel actions of the main window (a mixin for ``MainWindow``).
 
     Texts are translated in the "MainWindow" context explicitly: ``self.tr`` here
     would be looked up by Linguist under this mixin's name.
     """
+
+    if TYPE_CHECKING:  # what MainWindow provides
+        session: ChatSession
+        settings: Settings
+        data_path: Path
+        language: str
+        chat: ChatView
+        model_label: QLabel
+
+        def load_model(self, path: str) -> None: ...
+        def set_language(self, code: str) -> None: ...
+        def _show_problem(self, message: str) -> None: ...
 
     def choose_model(self) -> None:
         start = self.settings.model_dir or str(Path.home())
