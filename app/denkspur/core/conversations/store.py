@@ -510,8 +510,8 @@ class Store:
 def _visible_path(messages: list[Message]) -> list[Message]:
     """Walk from the first message along the selected versions (the newest continuation wins)."""
     followers: dict[int | None, Message] = {}
-    for message in messages:  # in creation order, so later continuations replace earlier ones
-        followers[message.after_version_id] = message
+    for candidate in messages:  # in creation order, so later continuations replace earlier ones
+        followers[candidate.after_version_id] = candidate
     path: list[Message] = []
     seen: set[int] = set()
     message = followers.get(None)
