@@ -30,7 +30,7 @@ def test_remote_dialog_lists_models(qtbot: QtBot) -> None:
         qtbot.waitUntil(lambda: dialog.model.count() == 2, timeout=10_000)
         assert models_in(dialog) == ["deepseek-reasoner", "deepseek-chat"]
         assert "2 model(s)" in dialog.status.text() and dialog.fetch.isEnabled()
-        assert dialog.remote_settings().verify_tls is True  # on by default
+        assert dialog.typed_settings().verify_tls is True  # on by default
 
 
 def test_an_unreachable_server_is_reported_in_the_dialog(qtbot: QtBot) -> None:

@@ -80,6 +80,7 @@ class EntryCard(QFrame):
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setObjectName("downloadStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # download errors quote the server
         self.download_button = QPushButton()
         self.download_button.setObjectName("download")
         self.download_button.clicked.connect(lambda: manager.start_download(entry))

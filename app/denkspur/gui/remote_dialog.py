@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,7 @@ class RemoteDialog(QDialog):
         self.timeout.setSuffix(" s")
         self.status = QLabel()
         self.status.setObjectName("remoteStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # server errors are untrusted text
         self.status.setWordWrap(True)
         self.fetch = fetch = QPushButton(self.tr("List models"))
         fetch.setObjectName("listModels")
@@ -69,9 +70,6 @@ class RemoteDialog(QDialog):
         return RemoteSettings(self.url.text().strip(), model=self.model.currentText().strip(),
                               api_key=self.key.text().strip() or None, timeout=self.timeout.value(),
                               verify_tls=self.verify.isChecked())
-
-    def remote_settings(self) -> RemoteSettings:
-        return with_stored_key(self.typed_settings())
 
     def list_models(self) -> None:
         """Ask the server in the background (it may take until the timeout); the dialog stays usable."""
