@@ -52,7 +52,8 @@ def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, request: pyt
     """Point every user folder of the app at a fresh temporary one; returns its root.
 
     Data and config folders (``DENKSPUR_DATA_DIR``/``DENKSPUR_CONFIG_DIR``), the home and
-    XDG folders (for child processes and anything that asks platformdirs), and QSettings
+    XDG folders (for child processes and anything that asks platformdirs), the Hugging Face
+    cache and token (a real cached model or token must not leak in), and QSettings
     (whose paths Qt caches at first use, so they are set explicitly — only when Qt is
     in use: headless runs never import it).
     """
@@ -62,6 +63,14 @@ def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, request: pyt
                            ("DENKSPUR_DATA_DIR", "denkspur-data"),
                            ("DENKSPUR_CONFIG_DIR", "denkspur-config")):
         monkeypatch.setenv(variable, str(root / name))
+    monkeypatch.setenv("HF_HOME", str(root / "huggingface"))  # child processes: no real cache or token
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    if "huggingface_hub.constants" in sys.modules:  # read once at import: set for this process, too
+        constants = sys.modules["huggingface_hub.constants"]
+        for name, path in (("HF_HOME", ""), ("HF_HUB_CACHE", "hub"), ("HF_TOKEN_PATH", "token"),
+                           ("HF_STORED_TOKENS_PATH", "stored_tokens")):
+            if hasattr(constants, name):
+                monkeypatch.setattr(constants, name, str(root / "huggingface" / path))
     if "PySide6.QtCore" in sys.modules or "qtbot" in request.fixturenames:
         from PySide6.QtCore import QSettings
 

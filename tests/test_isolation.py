@@ -36,3 +36,11 @@ def test_a_window_with_default_folders_writes_only_temporary_ones(qtbot: QtBot,
     assert (config_dir() / "settings.json").is_file()
     layouts = list((isolated_user_folders / "qsettings").rglob("Denkspur.*"))
     assert layouts and "mainSplitter" in layouts[0].read_text(encoding="utf-8", errors="replace")
+
+
+def test_child_processes_and_the_hub_client_see_temporary_folders(isolated_user_folders: Path) -> None:
+    import huggingface_hub.constants as hub
+
+    for path in (hub.HF_HUB_CACHE, hub.HF_TOKEN_PATH, Path.home(), config_dir(), data_dir()):
+        assert Path(path).is_relative_to(isolated_user_folders), path
+    assert not [folder for folder in REAL_FOLDERS if folder.is_relative_to(isolated_user_folders)]
