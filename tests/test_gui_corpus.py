@@ -20,6 +20,7 @@ def open_panel(qtbot: QtBot, folder: Path | None) -> CorpusPanel:
     """A panel on ``folder``, once its background load has shown the explanations."""
     panel = CorpusPanel(folder, "en")
     qtbot.addWidget(panel)
+    assert panel.corpus is None  # read in the background; the panel is usable at once
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
         pass
     return panel

@@ -22,6 +22,7 @@ def open_manager(qtbot: QtBot, tmp_path: Path) -> tuple[ModelManager, ModelRegis
     registry = ModelRegistry(tmp_path / "models.json")
     manager = ModelManager(registry, tmp_path / "models")
     qtbot.addWidget(manager)
+    assert not manager.ready and "Checking" in manager.summary.text()  # the probe runs in the background
     with qtbot.waitSignal(manager.cards_shown, timeout=10_000):
         pass
     return manager, registry
