@@ -99,12 +99,11 @@ class BackgroundOp(Generic[T]):
         return self
 
     def run(self) -> BackgroundOp[T]:
-        """Start the op on its own daemon thread (quitting never waits for it)."""
-        self._relay = _Relay()
+        """Start the op on its own daemon thread (quitting never waits for it). Call on the GUI thread."""
+        self._relay = _Relay()  # created here, so it belongs to the GUI thread
         self._relay.finished.connect(self._deliver)
         self._relay.progressed.connect(self._deliver_progress)
-        if isinstance(self.parent, QObject):
-            self.parent.destroyed.connect(self.job.cancel.set)
+        self.parent.destroyed.connect(self.job.cancel.set)
         _RUNNING.add(self)
         self.thread = threading.Thread(target=self._work, name=self.name, daemon=True)
         self.thread.start()

@@ -49,7 +49,6 @@ class RemoteDialog(QDialog):
         self.fetch = fetch = QPushButton(self.tr("List models"))
         fetch.setObjectName("listModels")
         fetch.clicked.connect(self.list_models)
-        self.listing: BackgroundOp[list[str]] | None = None
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         buttons.button(standard.Ok).setText(self.tr("Connect"))
@@ -81,8 +80,8 @@ class RemoteDialog(QDialog):
 
         self.fetch.setEnabled(False)
         self.status.setText(self.tr("Asking %1 for its models…").replace("%1", typed.base_url))
-        self.listing = (BackgroundOp(self, op=ask, success=self._show_models, name="list-models")
-                        .failure(self._show_listing_failure).run())
+        BackgroundOp(self, op=ask, success=self._show_models, name="list-models") \
+            .failure(self._show_listing_failure).run()
 
     def _show_listing_failure(self, error: Exception) -> None:
         self.fetch.setEnabled(True)
