@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from denkspur.gui.background import BackgroundOp, Job
+from denkspur.gui.tasks import StoreThread
 
 
 def make_parent(qtbot: QtBot) -> QWidget:
@@ -97,3 +99,12 @@ def test_closing_the_window_cancels_and_drops_the_result(qtbot: QtBot) -> None:
     parent.deleteLater()
     qtbot.waitUntil(lambda: op.done, timeout=5_000)  # deleting the parent set job.cancel
     assert op.job.cancel.is_set() and results == []  # nothing ran on the deleted widget
+
+
+def test_a_failed_store_call_without_a_handler_is_shown_to_the_user(qtbot: QtBot, tmp_path: Path) -> None:
+    parent = make_parent(qtbot)
+    store = StoreThread(tmp_path / "conversations.sqlite3", parent)
+    store.call(lambda s: s.load_conversation(12345))  # no such conversation, and no handler
+    qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "backgroundFailure") is not None, timeout=10_000)
+    assert "12345" in parent.findChild(QMessageBox, "backgroundFailure").text()
+    store.close()
