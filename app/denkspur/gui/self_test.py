@@ -17,6 +17,7 @@ from pathlib import Path
 
 
 def run_self_test(timeout: float = 120.0) -> int:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from denkspur.core.settings import Settings
@@ -26,6 +27,8 @@ def run_self_test(timeout: float = 120.0) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     report: dict[str, object] = {"event": "self-test"}
     with tempfile.TemporaryDirectory(prefix="denkspur-self-test-") as folder:
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):  # the layout, too,
+            QSettings.setPath(kind, QSettings.Scope.UserScope, folder)  # stays out of the user's config
         model = write_tiny_r1_model(Path(folder) / "self-test.gguf")
         window = MainWindow(data_path=Path(folder) / "data", settings_path=Path(folder) / "settings.json",
                             settings=Settings(model_path=str(model), context_size=512, language="en"))
