@@ -64,7 +64,6 @@ class CorpusPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("CorpusPanel")
         self.corpus: Corpus | None = None
-        self.corpus_dir = corpus_dir
         self.language = language
         self.article: ArticleGuide | None = None
         self.claim: Claim | None = None
