@@ -137,8 +137,8 @@ class ModelManager(QDialog):
     """Catalog, fit, downloads and installed models; emits ``load_requested(path)``.
 
     ``cards_shown`` says the catalog is on screen with each card's state (``ready``
-    turns true then), ``refreshed`` that the installed
-    list was re-read, ``download_progress(entry id, Progress)`` reports downloads and
+    turns true then), ``refreshed`` that the installed list was re-read,
+    ``download_progress(entry id, Progress)`` reports downloads and
     ``import_finished(model or None)`` ends an import.
     """
 
@@ -251,7 +251,8 @@ class ModelManager(QDialog):
         self.installed = state.installed
         for entry_id, card in self.cards.items():
             card.refresh(entry_id in state.installed, entry_id in self.downloads, entry_id in state.resumable)
-        local = [m for m in state.installed.values() if m.id not in self.cards]
+        # Which models are not from the catalog is known once the catalog is read.
+        local = [m for m in state.installed.values() if m.id not in self.cards] if self.survey else []
         if local:
             load, remove, title = self.tr("load"), self.tr("remove"), self.tr("Imported models")
             rows = "".join(
