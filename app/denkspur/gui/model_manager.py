@@ -172,6 +172,7 @@ class ModelManager(QDialog):
         self.note.setObjectName("managerNote")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setVisible(False)
         self.installed_label = QLabel()
         self.installed_label.setObjectName("installedModels")
         self.installed_label.setWordWrap(True)
@@ -229,6 +230,7 @@ class ModelManager(QDialog):
     def show_note(self, text: str) -> None:
         self.last_message = text
         self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     # -- state ------------------------------------------------------------------------
     def refresh(self) -> None:
