@@ -102,6 +102,32 @@ def test_the_api_key_goes_to_the_keyring_and_never_into_a_file(
     assert not [path for path in written if secret.encode() in path.read_bytes()]
 
 
+def test_without_a_keyring_the_typed_key_is_used_for_the_session(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+
+    def fill_in(dialog: RemoteDialog) -> int:
+        dialog.url.setText(server.url)
+        dialog.key.setText("sk-session-only")
+        return 1
+
+    monkeypatch.setattr(RemoteDialog, "exec", fill_in)
+    try:
+        with OpenAIServer(api_key="sk-session-only") as server:
+            window = open_window(qtbot, tmp_path, None)
+            window.connect_remote()
+            qtbot.waitUntil(lambda: "could not be stored" in window.statusBar().currentMessage(),
+                            timeout=10_000)
+            qtbot.waitUntil(lambda: window.session.model is not None, timeout=10_000)  # the key worked
+            window.close()
+    finally:
+        keyring.set_keyring(previous)
+
+
 def test_app_chats_through_llama_cpp_server(llama_server: str, qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path, None)
     window.session.connect_remote(RemoteSettings(llama_server))
