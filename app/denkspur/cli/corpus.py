@@ -14,10 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_OK
 from denkspur.core.corpus.guide import (
     CorpusError,
+    CorpusGuide,
     corpus_folder,
     load_guide,
     load_texts,
@@ -43,7 +45,10 @@ def run_corpus(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _list(guide, folder, args):  # type: ignore[no-untyped-def]
+Rows = list[dict[str, object]]
+
+
+def _list(guide: CorpusGuide, folder: Path | None, args: argparse.Namespace) -> Rows:
     return [
         {"id": a.id, "title": a.title[args.lang], "kind": a.kind[args.lang],
          "date_range": a.date_range[args.lang],
@@ -52,11 +57,11 @@ def _list(guide, folder, args):  # type: ignore[no-untyped-def]
     ]
 
 
-def _claims(guide, _folder, args):  # type: ignore[no-untyped-def]
+def _claims(guide: CorpusGuide, _folder: Path | None, args: argparse.Namespace) -> Rows:
     return [claim.to_dict(args.lang) for claim in guide.claims(args.article)]
 
 
-def _glossary(guide, folder, args):  # type: ignore[no-untyped-def]
+def _glossary(guide: CorpusGuide, folder: Path | None, args: argparse.Namespace) -> Rows:
     texts = load_texts(guide, folder)
     return [
         {"id": t.id, "term": t.term[args.lang], "definition": t.definition[args.lang],
@@ -78,7 +83,7 @@ _TEXT_STATUS = {"en": {"ok": "ok", "changed": "changed", "missing": "missing"},
                 "de": {"ok": "ok", "changed": "geändert", "missing": "fehlt"}}
 
 
-def _print_text(command: str, rows: list[dict[str, object]], language: str = "en") -> None:
+def _print_text(command: str, rows: Rows, language: str = "en") -> None:
     opening, closing = _QUOTES[language]
     for row in rows:
         if command == "list":

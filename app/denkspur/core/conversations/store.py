@@ -228,6 +228,13 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def refuse_writes(self) -> None:
+        """From now on every write fails (SQLite ``query_only``), as on a full or read-only disk.
+
+        Reading goes on. Lets the app's handling of a store that cannot save be exercised for real.
+        """
+        self._db.execute("PRAGMA query_only = ON")
+
     # -- schema ------------------------------------------------------------------
     def _migrate(self) -> None:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
@@ -507,8 +514,8 @@ class Store:
 def _visible_path(messages: list[Message]) -> list[Message]:
     """Walk from the first message along the selected versions (the newest continuation wins)."""
     followers: dict[int | None, Message] = {}
-    for message in messages:  # in creation order, so later continuations replace earlier ones
-        followers[message.after_version_id] = message
+    for candidate in messages:  # in creation order, so later continuations replace earlier ones
+        followers[candidate.after_version_id] = candidate
     path: list[Message] = []
     seen: set[int] = set()
     message = followers.get(None)
