@@ -13,6 +13,7 @@ For scale the same branch is also timed cold (cache evicted by another prompt).
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import tempfile
 import time
@@ -21,7 +22,7 @@ from pathlib import Path
 from denkspur.core.trace.stream import StreamEvent, TraceText
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
-from denkspur.engine.reasoning_run import run_reasoning
+from denkspur.session.reply import run_reasoning
 from denkspur.testing.tiny_model import Shape, write_random_model
 
 QUESTION = [p.ChatMessage("user", "Think about prime numbers for a while.")]
@@ -53,7 +54,8 @@ def main() -> None:
                 stamps: list[float] = []
                 trace: list[str] = []
 
-                def on_event(event: StreamEvent, stamps: list[float] = stamps, trace: list[str] = trace) -> None:
+                def on_event(event: StreamEvent, stamps: list[float] = stamps,
+                             trace: list[str] = trace) -> None:
                     stamps.append(time.perf_counter())
                     if isinstance(event, TraceText):
                         trace.append(event.text)
@@ -61,7 +63,7 @@ def main() -> None:
                 params = p.SamplingParams(max_tokens=args.tokens, ignore_eos=True, min_p=0.0, temperature=0.0)
                 outcome = run_reasoning(client, QUESTION, params, on_event)
                 assert outcome.ok, outcome.error
-                steps.append(statistics.median(b - a for a, b in zip(stamps, stamps[1:], strict=False)))
+                steps.append(statistics.median(b - a for a, b in itertools.pairwise(stamps)))
                 prefix = "".join(trace)
                 warm.append(first_token_seconds(client, prefix))
                 list(client.generate(OTHER, p.SamplingParams(max_tokens=1)))  # evict the cache

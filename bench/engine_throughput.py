@@ -20,7 +20,7 @@ from pathlib import Path
 from denkspur.core.conversations.chat_template import Turn, render_prompt
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
-from denkspur.engine.reasoning_run import run_reasoning
+from denkspur.session.reply import run_reasoning
 from denkspur.testing.tiny_model import BOS, EOS, R1_DISTILL_TEMPLATE, Shape, write_random_model
 
 PROMPT = "Explain, step by step, why the sky is blue."

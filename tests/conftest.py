@@ -1,5 +1,6 @@
-"""Shared fixtures: generated GGUF models and engine clients.
+"""Shared fixtures: user folders kept apart, generated GGUF models and engine clients.
 
+Every test runs on throw-away user folders (:func:`isolated_user_folders`).
 Every test that touches inference runs the real llama.cpp on a tiny generated
 model (see :mod:`denkspur.testing.tiny_model`); nothing is mocked.
 """
@@ -7,9 +8,14 @@ model (see :mod:`denkspur.testing.tiny_model`); nothing is mocked.
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,6 +25,14 @@ from denkspur.engine.client import EngineClient
 from denkspur.testing.tiny_model import (
     R1_LEGACY_TEMPLATE,
     write_tiny_r1_model,
+)
+from helpers import MemoryKeyring, free_port
+
+#: The user's real folders, noted before any test runs (test_isolation.py proves they stay untouched).
+#: (On Linux QSettings keeps the window layout in the config one, as ``Denkspur.conf``.)
+REAL_FOLDERS = (
+    Path(platformdirs.user_config_dir("Denkspur", appauthor=False)),
+    Path(platformdirs.user_data_dir("Denkspur", appauthor=False)),
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,6 +44,73 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest,
+                          monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every user folder of the app at a fresh temporary one; returns its root.
+
+    Data and config folders (``DENKSPUR_DATA_DIR``/``DENKSPUR_CONFIG_DIR``), the home and
+    XDG folders (for child processes and anything that asks platformdirs), the Hugging Face
+    cache and token (a real cached model or token must not leak in), and QSettings
+    (whose paths Qt caches at first use, so they are set explicitly — only when Qt is
+    in use: headless runs never import it).
+    """
+    root = tmp_path_factory.mktemp("user")
+    for variable, name in (("HOME", "home"), ("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                           ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state"),
+                           ("DENKSPUR_DATA_DIR", "denkspur-data"),
+                           ("DENKSPUR_CONFIG_DIR", "denkspur-config")):
+        monkeypatch.setenv(variable, str(root / name))
+    monkeypatch.setenv("HF_HOME", str(root / "huggingface"))  # child processes: no real cache or token
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    if "huggingface_hub.constants" in sys.modules:  # read once at import: set for this process, too
+        constants = sys.modules["huggingface_hub.constants"]
+        for name, path in (("HF_HOME", ""), ("HF_HUB_CACHE", "hub"), ("HF_TOKEN_PATH", "token"),
+                           ("HF_STORED_TOKENS_PATH", "stored_tokens")):
+            if hasattr(constants, name):
+                monkeypatch.setattr(constants, name, str(root / "huggingface" / path))
+    if "PySide6.QtCore" in sys.modules or "qtbot" in request.fixturenames:
+        from PySide6.QtCore import QSettings
+
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, str(root / "qsettings"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def llama_server(tiny_model: Path) -> Iterator[str]:
+    """The real llama-cpp-python server (its 'server' extra) with the tiny model."""
+    pytest.importorskip("uvicorn")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(tiny_model), "--host", "127.0.0.1",
+         "--port", str(port), "--n_ctx", "512", "--model_alias", "DeepSeek-R1-tiny"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The keyring for this test: in memory, inspectable (there is no secret service on CI)."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture

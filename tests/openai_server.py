@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -55,8 +55,10 @@ def slow_stream() -> Iterator[str]:
 
 
 class OpenAIServer:
-    def __init__(self, stream=reasoning_stream, *, status: int = 200, api_key: str | None = None,  # type: ignore[no-untyped-def]
-                 models: tuple[str, ...] = ("deepseek-reasoner",)) -> None:
+    def __init__(self, stream: Callable[[], Iterator[str]] = reasoning_stream, *, status: int = 200,
+                 api_key: str | None = None, models: tuple[str, ...] = ("deepseek-reasoner",),
+                 before_list: Callable[[], object] | None = None) -> None:
+        """``before_list`` runs before ``/v1/models`` answers (a test holds the answer back with it)."""
         self.requests: list[dict[str, object]] = []
         self.headers: list[dict[str, str]] = []
         server = self
@@ -87,6 +89,8 @@ class OpenAIServer:
             def do_GET(self) -> None:
                 if not self._auth_ok():
                     return
+                if before_list is not None:
+                    before_list()
                 self._json(200, {"object": "list", "data": [{"id": m, "object": "model"} for m in models]})
 
             def do_POST(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -45,8 +46,74 @@ def test_every_anchor_is_verbatim_short_and_every_verdict_allowed() -> None:
         assert claim.claim["en"] and claim.claim["de"] and claim.explanation["en"] and claim.explanation["de"]
     for comparison in guide.comparisons:
         for figure in comparison.figures:
-            assert figure["anchor"] in texts[figure["article"]]
+            assert figure.anchor in texts[figure.article]
+            assert figure.stated["en"] and figure.stated["de"]
     assert {c.verdict for c in guide.claims()} == set(VERDICTS)
+
+
+NEW_CLAIM_ANCHORS = {  # claims added after the expert review (issue 17)
+    "000_10bd3727fb1b4300": [
+        "Elon Musk und Alexandr Wang meinen, dass DeepSeek aufgrund der US-Exportkontrollen",
+        "Unternehmen wie Meta, Google und Amazon als Reaktion darauf",
+    ],
+    "001_304042c65b90f51d": ["Während der Frühlingsfest", "DeepSeek-Hit #1 im US-App Store am 27. Januar",
+                             "entspricht oder übertrifft OpenAIs o1-Modell in Bereichen wie Codegenerierung"],
+    "002_d76a493b2d909dd3": ["Open-Source Modelle wie Mixtrail gab es schon lange",
+                             "Die Nvidia Aktie brach ein – um 600 Milliarden Dollar"],
+    "003_a8bbd5d04812d90a": ["sogar mit GPT-4 und Claude mithalten oder sie übertreffen"],
+}
+
+
+def test_the_reviewed_claims_are_covered() -> None:
+    guide = load_guide()
+    for article_id, anchors in NEW_CLAIM_ANCHORS.items():
+        known = {claim.anchor for claim in guide.claims(article_id)}
+        assert set(anchors) <= known, article_id
+
+
+@needs_corpus
+def test_every_anchor_occurs_exactly_once_and_anchors_do_not_overlap() -> None:
+    guide = load_guide()
+    texts = load_texts(guide, CORPUS)
+    for article in guide.articles:
+        spans = []
+        for claim in article.claims:
+            text = texts[article.id]
+            assert text.count(claim.anchor) == 1, claim.anchor
+            start = text.index(claim.anchor)
+            spans.append((start, start + len(claim.anchor)))
+        spans.sort()
+        assert all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(spans)), article.id
+
+
+def test_sources_with_a_canonical_address_have_it() -> None:
+    sources = load_guide().sources
+    for source in sources.values():
+        assert source.url == "" or re.match(r"https?://", source.url), source.id
+        arxiv = re.search(r"arXiv:(\d{4}\.\d{4,5})", source.title)
+        if arxiv:
+            assert source.url == f"https://arxiv.org/abs/{arxiv.group(1)}", source.id
+        if "deepseek-ai/" in source.title or "Nature" in source.title:
+            assert source.url, source.id
+    without = sorted(s.id for s in sources.values() if not s.url)
+    assert len(without) <= 4, without  # 15 of 31 had none before the review; these have no stable address
+
+
+def test_german_claims_keep_one_mood_and_german_possessives() -> None:
+    """The German restatements go into "ask the model": indicative throughout, so the mood never hints at
+    the verdict; and German genitives for model names ("von R1", not "R1s")."""
+    guide = load_guide()
+    subjunctive = re.compile(
+        r"\b(sei|seien|habe|hätten|könne|besitze|beruhe|koste|biete|wolle|plane|erreiche)\b")
+    for claim in guide.claims():
+        assert not subjunctive.search(claim.claim["de"]), claim.claim["de"]
+    english_style = re.compile(r"\b(R1s|V3s|o1s|Denkspurs|Distillat\w*)\b")
+    texts = [c.claim["de"] + c.explanation["de"] for c in guide.claims()]
+    texts += [a.summary["de"] + a.reading_notes["de"] for a in guide.articles]
+    texts += [t.definition["de"] for t in guide.glossary] + [guide.tie_in["de"]]
+    texts += [c.best["de"] + c.topic["de"] for c in guide.comparisons]
+    for text in texts:
+        assert not english_style.search(text), english_style.search(text)
 
 
 @needs_corpus
@@ -110,6 +177,20 @@ def test_cli_claims_json_shape() -> None:
     one = json.loads(run_cli("claims", "--article", "004_66199b6648d51339", "--json", "--lang", "de").stdout)
     assert one and {c["article"] for c in one} == {"004_66199b6648d51339"}
     assert run_cli("claims", "--article", "nope").returncode == 1
+
+
+def test_cli_text_output_in_german() -> None:
+    listing = run_cli("list", "--lang", "de")
+    assert listing.returncode == 0, listing.stderr
+    assert "Behauptungen)" in listing.stdout and " claims)" not in listing.stdout
+    claims = run_cli("claims", "--lang", "de")
+    assert claims.returncode == 0, claims.stderr
+    for label in ("[KORREKT]", "[IRREFÜHREND]", "[FALSCH]", "[NICHT ÜBERPRÜFBAR]"):
+        assert label in claims.stdout
+    assert "[CORRECT]" not in claims.stdout and "„" in claims.stdout
+    english = run_cli("claims", "--article", "004_66199b6648d51339")
+    assert "[CORRECT]" in english.stdout and "[KORREKT]" not in english.stdout
+    assert " claims)" in run_cli("list").stdout
 
 
 @needs_corpus

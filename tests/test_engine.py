@@ -12,7 +12,7 @@ from denkspur.core.trace.stream import StepDone
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
 from denkspur.engine.errors import EngineCrashed, EngineRequestFailed
-from denkspur.engine.reasoning_run import run_reasoning
+from denkspur.session.reply import run_reasoning
 from denkspur.testing.tiny_model import (
     EXPECTED_ANSWER,
     EXPECTED_COMPLETION_TOKENS,

@@ -11,7 +11,7 @@ from pathlib import Path
 from denkspur.core.trace.stream import ProvisionalAnswer, StreamEvent, TraceText
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
-from denkspur.engine.reasoning_run import run_reasoning
+from denkspur.session.reply import run_reasoning
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
 
 QUESTION = [p.ChatMessage("user", "What is 2 + 3?")]

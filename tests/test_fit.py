@@ -12,9 +12,8 @@ from denkspur.core.models.fit import Verdict, estimate_memory, fit_entry, recomm
 from denkspur.core.models.gguf_info import read_gguf_info
 from denkspur.core.models.hardware import Gpu, Hardware, probe
 from denkspur.engine import protocol as p
-from denkspur.engine.autoload import load_auto, plan_gpu_layers
 from denkspur.engine.client import EngineClient
-from denkspur.engine.reasoning_run import run_reasoning
+from denkspur.session.reply import run_reasoning
 from denkspur.testing.tiny_model import Shape, write_random_model
 
 GB = 1_000_000_000
@@ -106,24 +105,3 @@ def test_estimates_match_real_memory_of_generated_models(tmp_path: Path) -> None
         ratios.append(used / estimate.total)
     assert all(r <= 1.35 for r in ratios), ratios  # never badly under (CPU repacking may copy weights)
     assert ratios[-1] >= 0.6, ratios  # and close for the largest
-
-
-def test_auto_gpu_layers_on_a_cpu_build(tiny_model: Path) -> None:
-    assert plan_gpu_layers(str(tiny_model), 512, gpu_offload=False) == [0]
-    plan = plan_gpu_layers(str(tiny_model), 512, gpu_offload=True)
-    assert plan[-1] == 0 and plan == sorted(plan, key=lambda n: n if n >= 0 else 10**9, reverse=True)
-    with EngineClient() as client:
-        result = load_auto(client, str(tiny_model), 512)
-        assert result.loaded.n_gpu_layers == (-1 if client.ready and client.ready.gpu_offload else 0)
-        assert result.notes == []
-
-
-def test_auto_gpu_layers_fall_back_when_the_gpu_runs_out_of_memory(tiny_model: Path) -> None:
-    # The child is killed whenever it tries to offload layers, as the OOM killer would.
-    with EngineClient(fault="kill@gpu-load") as client:
-        result = load_auto(client, str(tiny_model), 512, plan=[-1, 4, 0])
-        assert result.loaded.n_gpu_layers == 0
-        assert len(result.notes) == 3
-        assert "all GPU layers did not fit" in result.notes[0] and "SIGKILL" in result.notes[0]
-        assert "loaded with 0 GPU layers" in result.notes[-1]
-        assert run_reasoning(client, [p.ChatMessage("user", "2+3?")]).ok

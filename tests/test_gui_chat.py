@@ -8,8 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
-from denkspur.core.settings import Settings
-from denkspur.gui.main_window import MainWindow
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
 from gui_helpers import ask, open_window, wait_idle
 
@@ -100,42 +98,6 @@ def test_edit_and_resend(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None
     window.close()
 
 
-def test_search_answers_and_traces(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
-    window = open_window(qtbot, tmp_path, tiny_model)
-    ask(qtbot, window, "What is 2 + 3?")
-    wait_idle(qtbot, window)
-    window.conversations.search.setText("wrong")
-    qtbot.waitUntil(lambda: "trace:" in _first_item(window), timeout=5_000)
-    assert "[wrong]" in _first_item(window)
-    window.session.new_conversation()
-    qtbot.waitUntil(lambda: not window.chat.cards, timeout=5_000)
-    window.conversations.items.itemClicked.emit(window.conversations.items.item(0))
-    qtbot.waitUntil(lambda: len(window.chat.cards) == 2, timeout=5_000)
-    window.conversations.search.clear()
-    qtbot.waitUntil(lambda: _first_item(window) == "What is 2 + 3?", timeout=5_000)
-    window.close()
-
-
-def _first_item(window: MainWindow) -> str:
-    item = window.conversations.items.item(0)
-    return item.text() if item else ""
-
-
-def test_restart_finds_the_conversation_again(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
-    window = open_window(qtbot, tmp_path, tiny_model)
-    ask(qtbot, window, "What is 2 + 3?")
-    wait_idle(qtbot, window)
-    window.close()
-    again = open_window(qtbot, tmp_path, None)
-    qtbot.waitUntil(lambda: _first_item(again) == "What is 2 + 3?", timeout=5_000)
-    again.conversations.items.itemClicked.emit(again.conversations.items.item(0))
-    qtbot.waitUntil(lambda: len(again.chat.cards) == 2, timeout=5_000)
-    assert again.chat.cards[1].version.answer == EXPECTED_ANSWER
-    assert again.trace.trace_text() == EXPECTED_TRACE  # the stored trace, shown again
-    assert again.trace.step_count() == 4
-    again.close()
-
-
 def test_engine_crash_is_survived(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
     window = open_window(qtbot, tmp_path, tiny_model, engine_fault="segfault@token:3")
     ask(qtbot, window, "What is 2 + 3?")
@@ -152,30 +114,6 @@ def test_engine_crash_is_survived(qtbot: QtBot, tmp_path: Path, tiny_model: Path
     qtbot.waitUntil(lambda: window.session.model is not None, timeout=30_000)
     assert window.isVisible()
     window.close()
-
-
-def test_german_ui(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
-    window = open_window(qtbot, tmp_path, tiny_model)
-    window.set_language("de")
-    qtbot.waitUntil(lambda: window.composer.send_button.text() == "Senden", timeout=5_000)
-    assert window.file_menu.title() == "&Datei"
-    from PySide6.QtCore import QCoreApplication
-
-    # Texts of the window's dialogs (a separate module) are in the same context.
-    assert QCoreApplication.translate("MainWindow", "Compare traces") == "Denkspuren vergleichen"
-    window.set_language("en")
-    qtbot.waitUntil(lambda: window.composer.send_button.text() == "Send", timeout=5_000)
-    window.close()
-
-
-def test_trace_panel_collapses_and_remembers(qtbot: QtBot, tmp_path: Path) -> None:
-    window = open_window(qtbot, tmp_path, None)
-    window.toggle_trace_action.setChecked(False)
-    assert not window.trace.isVisible()
-    window.close()
-    assert Settings.load(tmp_path / "settings.json").trace_panel_visible is False
-    window.toggle_trace_action.setChecked(True)
-    assert not window.trace.isHidden()
 
 
 def test_empty_state_offers_a_model(qtbot: QtBot, tmp_path: Path) -> None:
@@ -202,63 +140,3 @@ def test_clicking_a_step_scrolls_the_trace(qtbot: QtBot, tmp_path: Path, tiny_mo
     window.trace.steps.itemClicked.emit(last)
     assert bar.value() > 0
     window.close()
-
-
-def test_rename_and_delete_conversations(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
-    window = open_window(qtbot, tmp_path, tiny_model)
-    ask(qtbot, window, "What is 2 + 3?")
-    wait_idle(qtbot, window)
-    conversation_id = window.session.conversation.id  # type: ignore[union-attr]
-    window.conversations.rename_requested.emit(conversation_id, "Sums")
-    qtbot.waitUntil(lambda: _first_item(window) == "Sums", timeout=5_000)
-    window.conversations.delete_requested.emit(conversation_id)
-    qtbot.waitUntil(lambda: window.conversations.items.count() == 0, timeout=5_000)
-    assert not window.chat.cards
-    window.close()
-
-
-def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
-    from denkspur.gui.settings_dialog import SettingsDialog
-
-    dialog = SettingsDialog(Settings(threads=2, thinking_budget=0, language="system"))
-    qtbot.addWidget(dialog)
-    dialog.budget.setValue(1024)
-    dialog.context.setValue(8192)
-    dialog.language.setCurrentIndex(dialog.language.findData("de"))
-    result = dialog.result_settings()
-    assert (result.thinking_budget, result.context_size, result.language, result.threads) == (
-        1024, 8192, "de", 2)
-
-
-def test_chat_with_a_remote_server(qtbot: QtBot, tmp_path: Path) -> None:
-    from denkspur.engine.remote import RemoteSettings
-    from openai_server import OpenAIServer
-
-    with OpenAIServer() as server:
-        window = open_window(qtbot, tmp_path, None)
-        window.session.connect_remote(RemoteSettings(server.url))
-        qtbot.waitUntil(lambda: window.session.model is not None, timeout=10_000)
-        assert window.session.is_remote and "server" in window.model_label.text()
-        ask(qtbot, window, "What is 2 + 3?")
-        wait_idle(qtbot, window)
-        qtbot.waitUntil(lambda: window.chat.cards[-1].version.answer == "It is **5**.", timeout=5_000)
-        assert window.trace.step_count() == 2
-        assert not window.composer.answer_now.isEnabled()
-        window.close()
-
-
-def test_remote_dialog_lists_models(qtbot: QtBot) -> None:
-    from denkspur.gui.remote_dialog import RemoteDialog
-    from openai_server import OpenAIServer
-
-    with OpenAIServer(models=("deepseek-reasoner", "deepseek-chat")) as server:
-        dialog = RemoteDialog(Settings(remote_url=server.url))
-        qtbot.addWidget(dialog)
-        dialog.list_models()
-        assert [dialog.model.itemText(i) for i in range(dialog.model.count())] == [
-            "deepseek-reasoner", "deepseek-chat"]
-        assert dialog.remote_settings().verify_tls is True  # on by default
-    dialog.url.setText("http://127.0.0.1:9")
-    dialog.timeout.setValue(5)
-    dialog.list_models()
-    assert "cannot reach" in dialog.status.text()

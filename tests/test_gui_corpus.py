@@ -16,10 +16,19 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the checkout")
 
 
+def open_panel(qtbot: QtBot, folder: Path | None) -> CorpusPanel:
+    """A panel on ``folder``, once its background load has shown the explanations."""
+    panel = CorpusPanel(folder, "en")
+    qtbot.addWidget(panel)
+    assert panel.corpus is None  # read in the background; the panel is usable at once
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        pass
+    return panel
+
+
 @needs_corpus
 def test_select_article_click_claim_see_verdict(qtbot: QtBot) -> None:
-    panel = CorpusPanel(CORPUS, "en")
-    qtbot.addWidget(panel)
+    panel = open_panel(qtbot, CORPUS)
     panel.articles.setCurrentRow(4)
     assert panel.article is not None and panel.article.id == "004_66199b6648d51339"
     assert "GRPO-Methode" in panel.text.toPlainText()  # the article text, shown
@@ -31,12 +40,11 @@ def test_select_article_click_claim_see_verdict(qtbot: QtBot) -> None:
     panel.set_language("de")
     assert panel.tabs.tabText(0) in ("Articles", "Artikel")
     panel.explanation.anchorClicked.emit(QUrl("claim:0"))
-    assert "R1 erreiche o1s Leistung" in panel.detail.text()
+    assert "R1 erreicht die Leistung von o1" in panel.detail.text()
 
 
 def test_panel_reads_well_without_the_articles(qtbot: QtBot, tmp_path: Path) -> None:
-    panel = CorpusPanel(None, "en")
-    qtbot.addWidget(panel)
+    panel = open_panel(qtbot, None)
     assert "not part of Denkspur" in panel.text.toPlainText()
     assert "Claims checked" in panel.explanation.toPlainText()
     assert "Jevons" in panel.glossary.toPlainText()
@@ -47,8 +55,7 @@ def test_panel_reads_well_without_the_articles(qtbot: QtBot, tmp_path: Path) -> 
 def test_changed_article_is_flagged(qtbot: QtBot, tmp_path: Path) -> None:
     for path in CORPUS.glob("*.txt"):
         (tmp_path / path.name).write_text(path.read_text(encoding="utf-8") + "\nEdited.", encoding="utf-8")
-    panel = CorpusPanel(tmp_path, "en")
-    qtbot.addWidget(panel)
+    panel = open_panel(qtbot, tmp_path)
     assert "differs from the one the explanations were written for" in panel.text.toPlainText()
 
 
@@ -59,6 +66,7 @@ def test_ask_the_model_from_the_window_in_german(qtbot: QtBot, tmp_path: Path, t
     window.set_language("de")
     window.show_corpus()
     panel = window.corpus_panel
+    qtbot.waitUntil(lambda: panel.corpus is not None, timeout=10_000)
     assert panel.tabs.tabText(0) == "Artikel"
     panel.articles.setCurrentRow(2)
     panel.explanation.anchorClicked.emit(QUrl("claim:3"))
@@ -72,3 +80,20 @@ def test_ask_the_model_from_the_window_in_german(qtbot: QtBot, tmp_path: Path, t
     assert window.trace.step_count() == 4
     window.set_language("en")
     window.close()
+
+
+def test_comparison_tab_speaks_the_panel_language(qtbot: QtBot) -> None:
+    from denkspur.gui.i18n import install_language
+
+    panel = CorpusPanel(None, "en")
+    qtbot.addWidget(panel)
+    english = panel.comparison.toPlainText()
+    assert "Stated in the article" in english and "five times lower" in english
+    install_language("de")
+    try:
+        panel.set_language("de")
+        german = panel.comparison.toPlainText()
+        assert "Angabe im Artikel" in german and "fünfmal niedriger" in german
+        assert "five times lower" not in german and "Stated in the article" not in german
+    finally:
+        install_language("en")

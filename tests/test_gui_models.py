@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from denkspur.core.models.registry import ModelRegistry
+from denkspur.core.models.registry import InstalledModel, ModelRegistry
 from denkspur.gui.model_manager import ModelManager
 from denkspur.testing.tiny_model import Shape, write_random_model
 from gui_helpers import open_window
@@ -17,12 +17,32 @@ FILE = "DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf"
 ENTRY = "r1-qwen-1.5b-q4-k-m"
 
 
+def open_manager(qtbot: QtBot, tmp_path: Path) -> tuple[ModelManager, ModelRegistry]:
+    """A manager on a fresh registry, once its catalog cards are shown."""
+    registry = ModelRegistry(tmp_path / "models.json")
+    manager = ModelManager(registry, tmp_path / "models")
+    qtbot.addWidget(manager)
+    assert not manager.ready and "Checking" in manager.summary.text()  # the probe runs in the background
+    with qtbot.waitSignal(manager.cards_shown, timeout=10_000):
+        pass
+    return manager, registry
+
+
+def import_file(qtbot: QtBot, manager: ModelManager, path: Path) -> InstalledModel | None:
+    with qtbot.waitSignal(manager.import_finished, timeout=10_000) as finished:
+        manager.import_file(path)
+    result = finished.args[0] if finished.args else None
+    assert result is None or isinstance(result, InstalledModel)
+    return result
+
+
 def test_download_then_load_into_the_chat(qtbot: QtBot, tmp_path: Path, tiny_model: Path,
                                           hub: HubServer) -> None:
     hub.add(REPO, FILE, Served(tiny_model.read_bytes()))
     window = open_window(qtbot, tmp_path, None)
     window.show_models()
     manager = window.model_manager
+    qtbot.waitUntil(lambda: manager.ready, timeout=10_000)
     card = manager.cards[ENTRY]
     assert "GB RAM" in manager.summary.text() and "Recommended" in manager.summary.text()
     assert card.download_button.isVisibleTo(card) and not card.load_button.isVisibleTo(card)
@@ -39,9 +59,7 @@ def test_download_then_load_into_the_chat(qtbot: QtBot, tmp_path: Path, tiny_mod
 def test_cancel_then_resume(qtbot: QtBot, tmp_path: Path, hub: HubServer) -> None:
     big = write_random_model(tmp_path / "big.gguf", shape=Shape(512, 4, 8, 2, 1024), n_vocab=8000)
     hub.add(REPO, FILE, Served(big.read_bytes()))
-    registry = ModelRegistry(tmp_path / "models.json")
-    manager = ModelManager(registry, tmp_path / "models")
-    qtbot.addWidget(manager)
+    manager, registry = open_manager(qtbot, tmp_path)
     card = manager.cards[ENTRY]
     cancel_once = {"armed": True}
 
@@ -49,11 +67,12 @@ def test_cancel_then_resume(qtbot: QtBot, tmp_path: Path, hub: HubServer) -> Non
         if cancel_once.pop("armed", False):
             manager.cancel_download(entry_id)
 
-    manager._progress.connect(cancel_on_first_progress)
+    manager.download_progress.connect(cancel_on_first_progress)
     card.download_button.click()
     qtbot.waitUntil(lambda: not manager.is_downloading(), timeout=20_000)
     assert "Cancelled" in card.status.text()
-    assert card.download_button.text() == "Resume" and registry.all() == []
+    qtbot.waitUntil(lambda: card.download_button.text() == "Resume", timeout=5_000)
+    assert registry.all() == []
     card.download_button.click()
     qtbot.waitUntil(lambda: registry.get(ENTRY) is not None, timeout=20_000)
     assert Path(registry.get(ENTRY).path).read_bytes() == big.read_bytes()  # type: ignore[union-attr]
@@ -61,13 +80,15 @@ def test_cancel_then_resume(qtbot: QtBot, tmp_path: Path, hub: HubServer) -> Non
 
 
 def test_import_and_delete(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
-    registry = ModelRegistry(tmp_path / "models.json")
-    manager = ModelManager(registry, tmp_path / "models")
-    qtbot.addWidget(manager)
+    manager, registry = open_manager(qtbot, tmp_path)
     junk = tmp_path / "junk.gguf"
     junk.write_text("not a model")
-    assert manager.import_file(junk) is None and "not a GGUF" in manager.last_message
-    model = manager.import_file(tiny_model)
-    assert model is not None and "Denkspur tiny R1" in manager.installed_label.text()
-    manager.delete_installed(model.id, confirm=False)
+    assert import_file(qtbot, manager, junk) is None
+    assert "not a GGUF" in manager.last_message and "not a GGUF" in manager.note.text()
+    model = import_file(qtbot, manager, tiny_model)
+    assert model is not None
+    qtbot.waitUntil(lambda: "Denkspur tiny R1" in manager.installed_label.text(), timeout=5_000)
+    with qtbot.waitSignal(manager.refreshed, timeout=5_000):
+        manager.delete_installed(model.id, confirm=False)
     assert registry.all() == [] and tiny_model.exists()  # imported files are only forgotten
+    assert "Denkspur tiny R1" not in manager.installed_label.text()

@@ -1,4 +1,4 @@
-"""What survives: a SIGKILLed app, exports and imports, hostile model output."""
+"""What survives: a SIGKILLed app, a store that cannot write, exports and imports."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from denkspur.core.conversations.store import Message, Store, Version
-from denkspur.gui.chat_view import MessageCard
+from denkspur.core.conversations.store import Store
 from denkspur.testing.tiny_model import EXPECTED_ANSWER
 from gui_helpers import ask, open_window, wait_idle
 
@@ -93,39 +92,11 @@ def test_import_of_a_foreign_file_is_reported(qtbot: QtBot, tmp_path: Path,
     window.close()
 
 
-def test_hostile_answer_renders_inert(qtbot: QtBot) -> None:
-    hostile = ("<script>alert(1)</script> <img src=x onerror=alert(1)> "
-               "[click](javascript:alert(1)) ![pic](http://evil.example/pixel.png) [ok](https://example.org)")
-    message = Message(1, 1, "assistant", [Version(1, 0, hostile)], 0)
-    card = MessageCard(message)
-    qtbot.addWidget(card)
-    html = card.body.text()
-    assert "<script" not in html and "<img" not in html
-    assert 'href="javascript' not in html
-    assert "[image: pic]" in html  # an image becomes a link; nothing is fetched
-    assert 'href="https://example.org"' in html
-
-
-def test_long_conversations_open_at_the_end_and_page_back(qtbot: QtBot) -> None:
-    from denkspur.core.conversations.store import Conversation
-    from denkspur.gui.chat_view import PAGE, ChatView
-
-    messages = [Message(i, i, "user" if i % 2 == 0 else "assistant", [Version(i, 0, f"message {i}")], 0)
-                for i in range(1000)]
-    view = ChatView()
-    qtbot.addWidget(view)
-    view.show_conversation(Conversation(1, "long", 0, 0, messages))
-    assert len(view.cards) == PAGE and view.cards[-1].message.text == "message 999"
-    assert view.earlier.isVisibleTo(view) and str(1000 - PAGE) in view.earlier.text()
-    view.earlier.click()
-    assert len(view.cards) == 2 * PAGE and view.cards[0].message.text == f"message {1000 - 2 * PAGE}"
-
-
 def test_a_store_that_cannot_write_is_reported_and_nothing_hangs(qtbot: QtBot, tmp_path: Path,
                                                                   tiny_model: Path) -> None:
     window = open_window(qtbot, tmp_path, tiny_model)
     qtbot.waitUntil(lambda: window.conversations.items.count() == 0, timeout=5_000)
-    window.session.store.call(lambda store: store._db.execute("PRAGMA query_only = ON"))
+    window.session.store.call(lambda store: store.refuse_writes())
     window.composer.editor.setPlainText("What is 2 + 3?")
     window.composer.send_button.click()
     qtbot.waitUntil(lambda: hasattr(window, "problem_box"), timeout=5_000)

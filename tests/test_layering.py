@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import denkspur.core
+import denkspur.session
 
 BLOCK_QT = """
 import importlib.abc, sys
@@ -36,4 +37,16 @@ def test_import_linter_contracts_hold() -> None:
     lint_imports = Path(sys.executable).with_name("lint-imports")
     run = subprocess.run([str(lint_imports)], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "2 kept, 0 broken" in run.stdout
+    assert "4 kept, 0 broken" in run.stdout
+
+
+def test_session_modules_import_without_qt_or_llama_cpp() -> None:
+    modules = [m.name for m in pkgutil.walk_packages(denkspur.session.__path__, "denkspur.session.")]
+    assert "denkspur.session.reply" in modules and "denkspur.session.backend" in modules
+    code = BLOCK_QT + "".join(f"import {m}\n" for m in modules) + (
+        "from denkspur.session.states import StopReason, state_after\n"
+        "assert state_after(StopReason('length')) == 'complete'\n"
+        "assert not any(k.startswith(('PySide6', 'llama_cpp')) for k in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from denkspur.engine import protocol as p
-from denkspur.engine.reasoning_run import run_reasoning
-from denkspur.engine.remote import RemoteClient, RemoteError, RemoteSettings, load_api_key, store_api_key
+from denkspur.engine.remote import (
+    KEYRING_SERVICE,
+    RemoteClient,
+    RemoteError,
+    RemoteSettings,
+    load_api_key,
+    store_api_key,
+)
+from denkspur.session.reply import run_reasoning
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
+from helpers import MemoryKeyring, free_port
 from openai_server import (
     OpenAIServer,
     dropping_stream,
@@ -29,34 +32,6 @@ from openai_server import (
 )
 
 QUESTION = [p.ChatMessage("user", "What is 2 + 3?")]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def llama_server(tiny_model: Path) -> Iterator[str]:
-    """The real llama-cpp-python server (its 'server' extra) with the tiny model."""
-    pytest.importorskip("uvicorn")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(tiny_model), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "512", "--model_alias", "DeepSeek-R1-tiny"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(10)
 
 
 def test_chat_through_llama_cpp_server(llama_server: str) -> None:
@@ -138,49 +113,24 @@ def test_cancel_closes_the_stream_at_once() -> None:
 
 
 def test_unreachable_server() -> None:
-    with RemoteClient(RemoteSettings(f"http://127.0.0.1:{_free_port()}", timeout=2)) as client, \
+    with RemoteClient(RemoteSettings(f"http://127.0.0.1:{free_port()}", timeout=2)) as client, \
             pytest.raises(RemoteError) as info:
         client.load()
     assert info.value.kind == "connect"
 
 
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend that keeps secrets in memory (the CI machine has no secret service)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-def test_api_key_lives_in_the_keyring_and_is_sent(tmp_path: Path) -> None:
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    try:
-        with OpenAIServer(api_key="sk-secret-123") as server:
-            store_api_key(server.url, "sk-secret-123")
-            assert load_api_key(server.url + "/v1") == "sk-secret-123"
-            key = load_api_key(server.url)
-            with RemoteClient(RemoteSettings(server.url, api_key=key)) as client:
-                assert run_reasoning(client, QUESTION).ok
-            assert server.headers[-1]["Authorization"] == "Bearer sk-secret-123"
-            with RemoteClient(RemoteSettings(server.url, api_key="wrong")) as client:
-                assert run_reasoning(client, QUESTION).error.kind == "auth"  # type: ignore[union-attr]
-    finally:
-        keyring.set_keyring(previous)
-    files = [path for path in tmp_path.rglob("*") if path.is_file()]
-    assert not any("sk-secret" in path.read_text(errors="ignore") for path in files)
+def test_api_key_lives_in_the_keyring_and_is_sent(memory_keyring: MemoryKeyring) -> None:
+    with OpenAIServer(api_key="sk-secret-123") as server:
+        store_api_key(server.url, "sk-secret-123")
+        assert memory_keyring.secrets == {(KEYRING_SERVICE, server.url + "/v1"): "sk-secret-123"}
+        assert load_api_key(server.url + "/v1") == "sk-secret-123"
+        key = load_api_key(server.url)
+        with RemoteClient(RemoteSettings(server.url, api_key=key)) as client:
+            assert run_reasoning(client, QUESTION).ok
+        assert server.headers[-1]["Authorization"] == "Bearer sk-secret-123"
+        with RemoteClient(RemoteSettings(server.url, api_key="wrong")) as client:
+            error = run_reasoning(client, QUESTION).error
+        assert isinstance(error, RemoteError) and error.kind == "auth"
 
 
 def test_cli_uses_the_api_key_from_the_environment() -> None:
@@ -194,16 +144,3 @@ def test_cli_uses_the_api_key_from_the_environment() -> None:
         env["DENKSPUR_API_KEY"] = "nope"
         failed = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env, check=False)
         assert failed.returncode == 1 and json.loads(failed.stdout.splitlines()[-1])["kind"] == "auth"
-
-
-def test_app_chats_through_llama_cpp_server(llama_server: str, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from gui_helpers import ask, open_window, wait_idle
-
-    window = open_window(qtbot, tmp_path, None)
-    window.session.connect_remote(RemoteSettings(llama_server))
-    qtbot.waitUntil(lambda: window.session.model is not None, timeout=20_000)
-    ask(qtbot, window, "What is 2 + 3?")
-    wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: window.chat.cards[-1].version.answer == EXPECTED_ANSWER, timeout=5_000)
-    assert window.trace.trace_text() == EXPECTED_TRACE and window.trace.step_count() == 4
-    window.close()

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BackgroundOp</name>
+    <message>
+        <location filename="../../app/denkspur/gui/background.py" line="59" />
+        <source>Something went wrong: %1</source>
+        <translation>Etwas ist schiefgegangen: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChatSession</name>
     <message>
         <location filename="../../app/denkspur/gui/chat_session.py" line="224" />
@@ -293,6 +301,21 @@
         <location filename="../../app/denkspur/gui/corpus_panel.py" line="271" />
         <source>Best supported</source>
         <translation>Am besten belegt</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="272" />
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="272" />
+        <source>Stated in the article</source>
+        <translation>Angabe im Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/corpus_panel.py" line="149" />
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -672,6 +695,11 @@
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
+    <message>
+        <location filename="../../app/denkspur/gui/model_manager.py" line="165" />
+        <source>Checking this machine…</source>
+        <translation>Dieser Rechner wird geprüft…</translation>
+    </message>
 </context>
 <context>
     <name>RemoteDialog</name>
@@ -730,6 +758,11 @@
         <source>The key could not be stored (%1); it is used for this session only.</source>
         <translation>Der Schlüssel konnte nicht gespeichert werden (%1); er gilt nur für diese Sitzung.</translation>
     </message>
+    <message>
+        <location filename="../../app/denkspur/gui/remote_dialog.py" line="83" />
+        <source>Asking %1 for its models…</source>
+        <translation>Frage %1 nach seinen Modellen…</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -752,6 +785,21 @@
         <location filename="../../app/denkspur/gui/settings_dialog.py" line="56" />
         <source>all</source>
         <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/settings_dialog.py" line="88" />
+        <source>automatic (as many as fit)</source>
+        <translation>automatisch (so viele wie passen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/settings_dialog.py" line="88" />
+        <source>this many:</source>
+        <translation>so viele:</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/settings_dialog.py" line="88" />
+        <source>none (CPU)</source>
+        <translation>keine (CPU)</translation>
     </message>
     <message>
         <location filename="../../app/denkspur/gui/settings_dialog.py" line="57" />

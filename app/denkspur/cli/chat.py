@@ -10,6 +10,10 @@ prints one event per line on stdout::
     {"event": "done", "trace", "answer", "finished", "steps", "stats", "stop_reason"}
     {"event": "error", "kind", "message"}
 
+With ``--save`` (a new conversation) or ``--conversation ID`` (continue one;
+its history is sent) the exchange, trace included, is stored where the app
+keeps its conversations, and ``done`` (or ``error``) adds ``"conversation": ID``.
+
 The exit code is 0 only when the generation completed.
 """
 
@@ -17,18 +21,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
+from denkspur.core.conversations.store import StoreError
 from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
+from denkspur.core.settings import data_dir
 from denkspur.core.trace.stream import AnswerText, StepDone, StreamEvent, TraceClosed, TraceText
 from denkspur.engine import protocol as p
-from denkspur.engine.autoload import load_auto
-from denkspur.engine.client import EngineClient
 from denkspur.engine.errors import EngineError
-from denkspur.engine.reasoning_run import RunOutcome, run_reasoning
+from denkspur.session import conversation
+from denkspur.session.conversation import store_path
+from denkspur.session.loading import ModelRequest
+from denkspur.session.reply import RunOutcome, StoreSaver, run_reply
+from denkspur.session.runner import ChatRunner
 
 
 def _json_line(out: TextIO, payload: dict[str, object]) -> None:
@@ -48,10 +58,11 @@ class _JsonPrinter:
         elif isinstance(event, StepDone):
             _json_line(self.out, {"event": "step", **event.step.to_dict()})
 
-    def done(self, outcome: RunOutcome) -> None:
+    def done(self, outcome: RunOutcome, **kept: object) -> None:
         payload: dict[str, object] = {"event": "done", **outcome.result.to_dict()}
         payload["stop_reason"] = outcome.stop_reason
         payload["dropped_messages"] = outcome.dropped_messages
+        payload.update(kept)  # with --save / --conversation: "conversation": its id
         _json_line(self.out, payload)
 
     def error(self, kind: str, message: str, **extra: object) -> None:
@@ -80,7 +91,7 @@ class _TextPrinter:
             self.out.write(event.text)
             self.out.flush()
 
-    def done(self, outcome: RunOutcome) -> None:
+    def done(self, outcome: RunOutcome, **kept: object) -> None:
         result = outcome.result
         self.out.write("\n")
         stats = result.stats
@@ -92,9 +103,14 @@ class _TextPrinter:
         if not result.finished:
             summary += " [the trace did not finish: no answer yet; raise --max-tokens]"
         self.err.write(_dim(summary + "\n", self.dim))
+        if "conversation" in kept:
+            self.err.write(_dim(f"[saved in conversation {kept['conversation']}]\n", self.dim))
 
     def error(self, kind: str, message: str, **_extra: object) -> None:
         self.err.write(f"\ndenkspur: {message}\n")
+
+
+Printer = _JsonPrinter | _TextPrinter
 
 
 def _dim(text: str, enabled: bool) -> str:
@@ -104,8 +120,31 @@ def _dim(text: str, enabled: bool) -> str:
 def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     printer = _JsonPrinter(out) if args.json else _TextPrinter(out, err)
-    if args.server:
-        return _chat_remote(args, printer)
+    keeping = args.save or args.conversation is not None
+    runner = ChatRunner(store_path(data_dir()) if keeping else None, fault=args.engine_fault)
+    try:
+        if keeping and not _store_ready(runner, args.conversation, printer):
+            return EXIT_FAILED
+        if args.server:
+            return _chat_remote(runner, args, printer)
+        return _chat_local(runner, args, printer)
+    finally:
+        runner.close()
+
+
+def _store_ready(runner: ChatRunner, conversation_id: int | None, printer: Printer) -> bool:
+    """Open the conversation store (and the conversation to continue) before any model loads."""
+    try:
+        store = runner.store()
+        if conversation_id is not None:
+            store.load_conversation(conversation_id)
+    except StoreError as error:
+        printer.error("store", str(error))
+        return False
+    return True
+
+
+def _chat_local(runner: ChatRunner, args: argparse.Namespace, printer: Printer) -> int:
     from denkspur.cli.models import resolve_model
 
     args.model = resolve_model(args.model)
@@ -114,68 +153,73 @@ def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
     except GGUFError as error:
         printer.error("bad-model", str(error))
         return EXIT_FAILED
-    with EngineClient(fault=args.engine_fault) as client:
-        return _until_interrupted(client, lambda: _chat(client, args, printer.event, printer), printer)
+    request = ModelRequest(str(args.model), n_ctx=args.ctx, gpu_layers=args.gpu_layers,
+                           n_threads=args.threads)
+
+    def load_and_generate() -> int:
+        try:
+            for note in runner.load(request).notes:
+                print(f"denkspur: {note}", file=sys.stderr)
+        except EngineError as error:
+            printer.error(error.kind, error.message)
+            return EXIT_FAILED
+        return _generate(runner, args, printer)
+
+    return _until_interrupted(runner, load_and_generate, printer)
 
 
-def _chat_remote(args: argparse.Namespace, printer: _JsonPrinter | _TextPrinter) -> int:
+def _chat_remote(runner: ChatRunner, args: argparse.Namespace, printer: Printer) -> int:
     import os
 
-    from denkspur.engine.remote import RemoteClient, RemoteSettings, load_api_key
+    from denkspur.engine.remote import RemoteSettings, load_api_key
 
     key = os.environ.get("DENKSPUR_API_KEY") or load_api_key(args.server)
     settings = RemoteSettings(args.server, model=str(args.model or ""), api_key=key,
                               timeout=args.timeout, verify_tls=not args.insecure)
-    with RemoteClient(settings) as client:
-        try:
-            client.load()
-        except EngineError as error:
-            printer.error(error.kind, error.message)
-            return EXIT_FAILED
-        return _until_interrupted(client, lambda: _generate(client, args, printer.event, printer), printer)
+    try:
+        runner.use_remote(settings)
+    except EngineError as error:
+        printer.error(error.kind, error.message)
+        return EXIT_FAILED
+    return _until_interrupted(runner, lambda: _generate(runner, args, printer), printer)
 
 
-def _until_interrupted(client: object, work: Callable[[], int], printer: _JsonPrinter | _TextPrinter) -> int:
+def _until_interrupted(runner: ChatRunner, work: Callable[[], int], printer: Printer) -> int:
     """Run ``work``; Ctrl+C cancels the generation and reports it."""
     try:
         return work()
     except KeyboardInterrupt:
-        client.cancel()  # type: ignore[attr-defined]
+        runner.cancel()
         printer.error("interrupted", "interrupted")
         return EXIT_INTERRUPTED
 
 
-def _chat(
-    client: EngineClient,
-    args: argparse.Namespace,
-    on_event: Callable[[StreamEvent], None],
-    printer: _JsonPrinter | _TextPrinter,
-) -> int:
-    try:
-        if args.gpu_layers == "auto":
-            for note in load_auto(client, str(args.model), args.ctx, args.threads).notes:
-                print(f"denkspur: {note}", file=sys.stderr)
-        else:
-            client.load(p.LoadModel(str(args.model), n_ctx=args.ctx, n_gpu_layers=int(args.gpu_layers),
-                                    n_threads=args.threads))
-    except EngineError as error:
-        printer.error(error.kind, error.message)
-        return EXIT_FAILED
-    return _generate(client, args, on_event, printer)
-
-
-def _generate(
-    client: object,
-    args: argparse.Namespace,
-    on_event: Callable[[StreamEvent], None],
-    printer: _JsonPrinter | _TextPrinter,
-) -> int:
+def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) -> int:
     params = p.SamplingParams(temperature=args.temperature, top_p=args.top_p, seed=args.seed,
                               max_tokens=args.max_tokens)
-    outcome = run_reasoning(client, [p.ChatMessage("user", args.prompt)], params, on_event)  # type: ignore[arg-type]
+    kept: dict[str, object] = {}
+    messages: tuple[p.ChatMessage, ...] = (p.ChatMessage("user", args.prompt),)
+    saver: StoreSaver | None = None
+    if runner.store_path is not None:
+        model = runner.backend.model
+        try:
+            prepared = conversation.send(runner.store(), args.conversation, args.prompt,
+                                         model=Path(model.path).name if model else "", params=params)
+        except ValueError as error:
+            printer.error("bad-request", str(error))
+            return EXIT_FAILED
+        except (StoreError, sqlite3.Error, OSError) as error:
+            printer.error("store", f"the conversation could not be saved: {error}")
+            return EXIT_FAILED
+        kept["conversation"] = prepared.conversation_id
+        messages, saver = prepared.history, StoreSaver(runner.store(), prepared.version_id)
+    outcome = run_reply(runner.backend, messages, params, saver, printer.event)
+    if outcome.save_error is not None:
+        kept["save_error"] = str(outcome.save_error)
+        print(f"denkspur: the conversation could not be saved: {outcome.save_error}", file=sys.stderr)
     if outcome.error is not None:
         printer.error(outcome.error.kind, outcome.error.message,
-                      partial={"trace": outcome.result.trace, "answer": outcome.result.answer})
+                      partial={"trace": outcome.result.trace, "answer": outcome.result.answer}, **kept)
         return EXIT_FAILED
-    printer.done(outcome)
+    printer.done(outcome, **kept)
     return EXIT_OK

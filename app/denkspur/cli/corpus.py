@@ -14,10 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_OK
 from denkspur.core.corpus.guide import (
     CorpusError,
+    CorpusGuide,
     corpus_folder,
     load_guide,
     load_texts,
@@ -39,11 +41,14 @@ def run_corpus(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
     else:
-        _print_text(args.corpus_command, rows)
+        _print_text(args.corpus_command, rows, args.lang)
     return EXIT_OK
 
 
-def _list(guide, folder, args):  # type: ignore[no-untyped-def]
+Rows = list[dict[str, object]]
+
+
+def _list(guide: CorpusGuide, folder: Path | None, args: argparse.Namespace) -> Rows:
     return [
         {"id": a.id, "title": a.title[args.lang], "kind": a.kind[args.lang],
          "date_range": a.date_range[args.lang],
@@ -52,11 +57,11 @@ def _list(guide, folder, args):  # type: ignore[no-untyped-def]
     ]
 
 
-def _claims(guide, _folder, args):  # type: ignore[no-untyped-def]
+def _claims(guide: CorpusGuide, _folder: Path | None, args: argparse.Namespace) -> Rows:
     return [claim.to_dict(args.lang) for claim in guide.claims(args.article)]
 
 
-def _glossary(guide, folder, args):  # type: ignore[no-untyped-def]
+def _glossary(guide: CorpusGuide, folder: Path | None, args: argparse.Namespace) -> Rows:
     texts = load_texts(guide, folder)
     return [
         {"id": t.id, "term": t.term[args.lang], "definition": t.definition[args.lang],
@@ -65,13 +70,30 @@ def _glossary(guide, folder, args):  # type: ignore[no-untyped-def]
     ]
 
 
-def _print_text(command: str, rows: list[dict[str, object]]) -> None:
+# What the plain-text output says around the data, per language (the JSON keeps the English keys).
+_CLAIM_NOUN = {"en": ("claim", "claims"), "de": ("Behauptung", "Behauptungen")}
+_QUOTES = {"en": ("“", "”"), "de": ("„", "“")}
+_VERDICT_LABEL = {
+    "en": {"correct": "CORRECT", "misleading": "MISLEADING", "wrong": "WRONG",
+           "unverifiable": "UNVERIFIABLE"},
+    "de": {"correct": "KORREKT", "misleading": "IRREFÜHREND", "wrong": "FALSCH",
+           "unverifiable": "NICHT ÜBERPRÜFBAR"},
+}
+_TEXT_STATUS = {"en": {"ok": "ok", "changed": "changed", "missing": "missing"},
+                "de": {"ok": "ok", "changed": "geändert", "missing": "fehlt"}}
+
+
+def _print_text(command: str, rows: Rows, language: str = "en") -> None:
+    opening, closing = _QUOTES[language]
     for row in rows:
         if command == "list":
-            print(f"{row['id']}  [{row['text']}]  {row['title']} "
-                  f"({row['date_range']}, {row['claims']} claims)")
+            count = int(str(row["claims"]))
+            noun = _CLAIM_NOUN[language][0 if count == 1 else 1]
+            print(f"{row['id']}  [{_TEXT_STATUS[language][str(row['text'])]}]  {row['title']} "
+                  f"({row['date_range']}, {count} {noun})")
         elif command == "claims":
-            print(f"[{str(row['verdict']).upper()}] {row['article']}: “{row['anchor']}”")
+            verdict = _VERDICT_LABEL[language][str(row["verdict"])]
+            print(f"[{verdict}] {row['article']}: {opening}{row['anchor']}{closing}")
             print(f"    {row['claim']}\n    → {row['explanation']}\n")
         else:
             print(f"{row['term']}: {row['definition']}\n")

@@ -13,18 +13,27 @@ from pathlib import Path
 
 from denkspur import __version__
 from denkspur.cli.exit_codes import EXIT_USAGE
+from denkspur.core.models.gpu_layers import GpuLayers, GpuOffload, parse_gpu_layers
 
 log = logging.getLogger("denkspur.cli")
 
 
 
-def _gpu_layers(value: str) -> int | str:
-    if value == "auto":
-        return value
+def _gpu_layers(value: str) -> GpuLayers:
+    layers = parse_gpu_layers(value)  # -1 keeps llama.cpp's meaning: all
+    if layers is None:
+        raise argparse.ArgumentTypeError("expected a number of layers, -1 or 'all', or 'auto'")
+    return layers
+
+
+def _conversation_id(value: str) -> int:
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError("expected a number of layers, -1 (all) or 'auto'") from None
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError("expected a conversation id (a positive number)")
+    return number
 
 
 def _positive(value: str) -> int:
@@ -58,12 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--json", action="store_true", help="print one JSON event per line")
     chat.add_argument("--max-tokens", type=_positive, default=4096, help="reply limit (tokens)")
     chat.add_argument("--ctx", type=_positive, default=4096, help="context size (tokens)")
-    chat.add_argument("--gpu-layers", type=_gpu_layers, default="auto",
-                      help="layers to offload to the GPU: N, -1 for all, or auto (default)")
+    chat.add_argument("--gpu-layers", type=_gpu_layers, default=GpuOffload.AUTO,
+                      help="layers to offload to the GPU: N, all (or -1), or auto (default)")
     chat.add_argument("--threads", type=_positive, default=None, help="CPU threads")
     chat.add_argument("--temperature", type=float, default=0.6, help="sampling temperature (R1: 0.6)")
     chat.add_argument("--top-p", type=float, default=0.95, help="nucleus sampling (R1: 0.95)")
     chat.add_argument("--seed", type=int, default=None, help="sampling seed (reproducible output)")
+    chat.add_argument("--save", action="store_true",
+                      help="keep the exchange (trace included) as a new conversation in the app")
+    chat.add_argument("--conversation", type=_conversation_id, default=None, metavar="ID",
+                      help="continue a stored conversation (its history is sent; the new turn is saved)")
     chat.add_argument("--engine-fault", default=None, help=argparse.SUPPRESS)
     chat.add_argument("prompt", help="the question")
 

@@ -12,8 +12,11 @@ import logging
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import platformdirs
+
+from denkspur.core.models.gpu_layers import GpuLayers, GpuOffload, parse_gpu_layers
 
 log = logging.getLogger("denkspur.core")
 APP_NAME = "Denkspur"
@@ -38,7 +41,8 @@ class Settings:
     context_size: int = 4096
     temperature: float = 0.6
     top_p: float = 0.95
-    gpu_layers: int = -1  # -1 = all that the build can offload
+    #: A layer count, ``GpuOffload.AUTO`` (as many as fit, with fallbacks) or ``GpuOffload.ALL``.
+    gpu_layers: GpuLayers = GpuOffload.AUTO
     thinking_budget: int = 0  # 0 = unlimited
     max_tokens: int = 8192
     language: str = "system"  # "system", "en" or "de"
@@ -68,9 +72,13 @@ class Settings:
             return cls()
         defaults = cls()
         known = {f.name for f in fields(cls) if f.name != "extra"}
-        values = {}
+        values: dict[str, Any] = {}
         for name, value in raw.items():
-            if name in known and isinstance(value, type(getattr(defaults, name))):
+            if name == "gpu_layers":
+                layers = parse_gpu_layers(value, legacy=True)  # an old -1 meant "auto"
+                if layers is not None:
+                    values[name] = layers
+            elif name in known and isinstance(value, type(getattr(defaults, name))):
                 values[name] = value
         settings = cls(**values)
         settings.extra = {k: v for k, v in raw.items() if k not in known}
@@ -81,6 +89,8 @@ class Settings:
         path.parent.mkdir(parents=True, exist_ok=True)
         data = asdict(self)
         extra = data.pop("extra")
+        if isinstance(self.gpu_layers, GpuOffload):
+            data["gpu_layers"] = self.gpu_layers.value  # "auto" or "all"; older apps read it as auto
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps({**extra, **data}, indent=2), encoding="utf-8")
         temporary.replace(path)  # atomic: a crash never leaves half a file

@@ -36,7 +36,8 @@ from denkspur.engine.errors import EngineCrashed, EngineRequestFailed, describe_
 
 log = logging.getLogger("denkspur.engine")
 
-GenerationEvent = p.GenerationStarted | p.TokenText | p.ProbeAnswer | p.GenerationDone
+GenerationEvent = p.GenerationEvent
+_GENERATION_EVENTS = (p.GenerationStarted, p.TokenText, p.ProbeAnswer, p.GenerationDone)
 _POLL_SECONDS = 0.05
 
 
@@ -62,6 +63,8 @@ def _log_tail(path: Path, lines: int = 12) -> str:
 
 class EngineClient:
     """Owns at most one engine child process at a time."""
+
+    capabilities = p.Capabilities(answer_now=True, local_files=True)
 
     def __init__(
         self,
@@ -258,8 +261,10 @@ class EngineClient:
                     produced += event.tokens
                     if self._cancel_at is not None:
                         continue  # cancel is immediate for the caller
+                if not isinstance(event, _GENERATION_EVENTS):
+                    continue  # not part of a reply (nothing else carries this request's id)
                 done = isinstance(event, p.GenerationDone)
-                yield event  # type: ignore[misc]
+                yield event
                 if done:
                     return
         except EngineCrashed:
@@ -315,12 +320,12 @@ class EngineClient:
         while True:
             if events.poll():
                 try:
-                    event = events.recv()
+                    event: p.Event = events.recv()  # only the child writes to this pipe
                 except (EOFError, OSError) as error:
                     raise self._crashed(during) from error
                 silent_since = time.monotonic()
                 if not isinstance(event, p.Heartbeat):
-                    return event  # type: ignore[no-any-return]
+                    return event
                 continue
             now = time.monotonic()
             if deadline is not None and now >= deadline:

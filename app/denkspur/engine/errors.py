@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from enum import Enum
 
 _CRASH_SIGNALS = {"SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGABRT"}
 # Windows reports native crashes as NTSTATUS exit codes.
@@ -15,10 +16,43 @@ _WINDOWS_CODES = {
 }
 
 
+class FailureKind(str, Enum):
+    """Every ``kind`` an engine or server failure carries: the words the CLI's JSON prints.
+
+    ``str`` is mixed in so a member equals, and serialises as, its word; ``kind``
+    attributes stay plain ``str`` so that a word from a newer engine passes through.
+    """
+
+    ENGINE = "engine"
+    # the child refused a request (it is still usable)
+    LOAD = "load"
+    BAD_MODEL = "bad-model"
+    CONTEXT_OVERFLOW = "context-overflow"
+    BAD_REQUEST = "bad-request"
+    INTERNAL = "internal"
+    # the child died or froze
+    KILLED = "killed"
+    CRASH = "crash"
+    EXIT = "exit"
+    HANG = "hang"
+    # a remote server failed
+    CONNECT = "connect"
+    TIMEOUT = "timeout"
+    AUTH = "auth"
+    NOT_FOUND = "not-found"
+    RATE_LIMIT = "rate-limit"
+    SERVER = "server"
+    BAD_RESPONSE = "bad-response"
+    DROPPED = "dropped"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
 class EngineError(Exception):
     """Base class; ``kind`` is a stable machine-readable word."""
 
-    kind = "engine"
+    kind: str = FailureKind.ENGINE
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -72,19 +106,19 @@ def describe_exit(exit_code: int | None, during: str, log_tail: str = "") -> Eng
         except ValueError:
             name = f"signal {-exit_code}"
     if name == "SIGKILL":
-        kind = "killed"
+        kind = FailureKind.KILLED
         cause = "was killed (SIGKILL), most likely by the system for lack of memory"
     elif name in _CRASH_SIGNALS:
-        kind = "crash"
+        kind = FailureKind.CRASH
         cause = f"crashed in native code ({name})"
     elif name is not None:
-        kind = "killed"
+        kind = FailureKind.KILLED
         cause = f"was stopped by {name}"
     elif sys.platform == "win32" and exit_code is not None and (exit_code & 0xFFFFFFFF) in _WINDOWS_CODES:
-        kind = "crash"
+        kind = FailureKind.CRASH
         cause = f"crashed: {_WINDOWS_CODES[exit_code & 0xFFFFFFFF]} (0x{exit_code & 0xFFFFFFFF:08X})"
     else:
-        kind = "exit"
+        kind = FailureKind.EXIT
         cause = f"exited unexpectedly with code {exit_code}"
     hint = " The model file may be damaged." if during == "load" else ""
     if during == "start" and log_tail.strip():
@@ -96,7 +130,7 @@ def describe_exit(exit_code: int | None, during: str, log_tail: str = "") -> Eng
 
 def hang_error(during: str, seconds: float, log_tail: str = "") -> EngineCrashed:
     return EngineCrashed(
-        "hang",
+        FailureKind.HANG,
         f"The inference engine stopped responding for {seconds:.0f} s while {_doing(during)} "
         "and was stopped.",
         during=during,

@@ -164,6 +164,18 @@ class GenerationDone:
     seconds: float
 
 
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend can do, so callers ask instead of checking its class."""
+
+    #: ``end_thinking`` closes the trace and makes the model answer ("answer now").
+    answer_now: bool
+    #: ``load`` opens a local GGUF file and honours ``n_gpu_layers``.
+    local_files: bool
+
+
 @dataclass(frozen=True)
 class ProbeAnswer:
     """The provisional answer a :class:`Probe` produced, after ``trace_tokens`` of thinking."""
@@ -191,3 +203,6 @@ Event = (
     Ready | ModelLoaded | Unloaded | GenerationStarted | TokenText | GenerationDone | Failed
     | Heartbeat | ProbeAnswer
 )
+
+#: What ``generate`` yields: one start, text pieces (and provisional answers), one end.
+GenerationEvent = GenerationStarted | TokenText | ProbeAnswer | GenerationDone

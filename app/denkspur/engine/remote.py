@@ -85,6 +85,8 @@ def load_api_key(base_url: str) -> str | None:
 class RemoteClient:
     """Streams chat completions from a server; cancel-able from another thread."""
 
+    capabilities = p.Capabilities(answer_now=False, local_files=False)
+
     def __init__(self, settings: RemoteSettings) -> None:
         self.settings = settings
         self._http = httpx.Client(

@@ -1,8 +1,9 @@
 """The app's chat logic without widgets: conversations, sending, versions.
 
-Widgets call these methods and listen to the signals; all disk work goes
-through the :class:`~denkspur.gui.tasks.StoreThread` and all inference through
-the :class:`~denkspur.gui.engine_worker.EngineWorker` thread.
+Widgets call these methods and listen to the signals. The operations
+themselves are the session layer's (:mod:`denkspur.session.conversation`); this
+adapter runs their store writes on the :class:`~denkspur.gui.tasks.StoreThread`
+and the generation on the :class:`~denkspur.gui.engine_worker.EngineWorker` thread.
 """
 
 from __future__ import annotations
@@ -16,11 +17,19 @@ from PySide6.QtCore import QObject, QThread, Signal
 from denkspur.core.settings import Settings
 from denkspur.gui.engine_worker import EngineWorker, GenerationJob
 from denkspur.gui.tasks import StoreThread
+from denkspur.session import conversation
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from denkspur.core.conversations.store import Conversation, Store
     from denkspur.engine import protocol as p
+    from denkspur.engine.remote import RemoteSettings
     from denkspur.gui.engine_worker import GenerationResult
+    from denkspur.session.conversation import PreparedReply
+
+    #: A session operation: (store, model name, sampling) -> the reply to generate.
+    Operation = Callable[[Store, str, p.SamplingParams], PreparedReply]
 
 log = logging.getLogger("denkspur.gui")
 
@@ -47,7 +56,7 @@ class ChatSession(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.db_path = data_dir / "conversations.sqlite3"
+        self.db_path = conversation.store_path(data_dir)
         self.store = StoreThread(self.db_path, self)
         self.conversation: Conversation | None = None
         self.model: p.ModelLoaded | None = None
@@ -85,14 +94,14 @@ class ChatSession(QObject):
 
     # -- model ------------------------------------------------------------------------
     def load_model(self, path: str) -> None:
-        from denkspur.engine import protocol as p
+        from denkspur.session.loading import ModelRequest
 
         s = self.settings
-        self._load.emit(p.LoadModel(path, n_ctx=s.context_size, n_gpu_layers=s.gpu_layers,
-                                    n_threads=s.threads or None))
+        self._load.emit(ModelRequest(path, n_ctx=s.context_size, gpu_layers=s.gpu_layers,
+                                     n_threads=s.threads or None))
 
-    def connect_remote(self, settings: object) -> None:
-        """Use an OpenAI-compatible server instead of a local model (``RemoteSettings``)."""
+    def connect_remote(self, settings: RemoteSettings) -> None:
+        """Use an OpenAI-compatible server instead of a local model."""
         self._remote.emit(settings)
 
     @property
@@ -158,35 +167,16 @@ class ChatSession(QObject):
         if not text or self.busy or self.model is None:
             return False
         conversation_id = self.conversation.id if self.conversation else None
-        model_name = Path(self.model.path).name
-        params = self._params()
-
-        def write(store: Store) -> tuple[Conversation, int]:
-            cid = conversation_id or store.create_conversation(_title_from(text))
-            store.add_message(cid, "user", text)
-            _, version = store.add_message(cid, "assistant", state="generating", model=model_name,
-                                           params=_params_dict(params))
-            return store.load_conversation(cid), version
-
-        self.generating_version = -1  # reserved until the store answers
-        self.store.call(write, lambda result: self._start(*result, params), self._write_failed)
-        return True
+        return self._prepare(lambda store, model, params: conversation.send(
+            store, conversation_id, text, model=model, params=params))
 
     def regenerate(self, message_id: int) -> bool:
         """A new version of an assistant reply (the old ones are kept)."""
         if self.busy or self.model is None or self.conversation is None:
             return False
-        model_name = Path(self.model.path).name
-        params = self._params()
         conversation_id = self.conversation.id
-
-        def write(store: Store) -> tuple[Conversation, int]:
-            version = store.add_version(message_id, model=model_name, params=_params_dict(params))
-            return store.load_conversation(conversation_id), version
-
-        self.generating_version = -1
-        self.store.call(write, lambda result: self._start(*result, params), self._write_failed)
-        return True
+        return self._prepare(lambda store, model, params: conversation.regenerate(
+            store, conversation_id, message_id, model=model, params=params))
 
     def edit_and_resend(self, message_id: int, text: str) -> bool:
         """Answer an edited user message: a new version of it on a branch of its own.
@@ -195,19 +185,9 @@ class ChatSession(QObject):
         """
         if self.busy or self.model is None or self.conversation is None or not text.strip():
             return False
-        model_name = Path(self.model.path).name
-        params = self._params()
         conversation_id = self.conversation.id
-
-        def write(store: Store) -> tuple[Conversation, int]:
-            store.add_version(message_id, text=text.strip(), state="complete")
-            _, version = store.add_message(conversation_id, "assistant", state="generating",
-                                           model=model_name, params=_params_dict(params))
-            return store.load_conversation(conversation_id), version
-
-        self.generating_version = -1
-        self.store.call(write, lambda result: self._start(*result, params), self._write_failed)
-        return True
+        return self._prepare(lambda store, model, params: conversation.edit_and_resend(
+            store, conversation_id, message_id, text, model=model, params=params))
 
     def stop(self) -> None:
         if self.busy:
@@ -229,31 +209,25 @@ class ChatSession(QObject):
         return p.SamplingParams(temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_tokens,
                                 thinking_budget=s.thinking_budget or None)
 
-    def _start(self, conversation: Conversation, version_id: int, params: p.SamplingParams) -> None:
-        self._set_conversation(conversation)
-        self.generating_version = version_id
-        target = next(
-            m for m in conversation.messages if any(v.id == version_id for v in m.versions)
-        )
-        from denkspur.engine.protocol import ChatMessage
+    def _prepare(self, operation: Operation) -> bool:
+        """Write the user's side on the store thread, then generate into the new version."""
+        assert self.model is not None
+        model_name = Path(self.model.path).name
+        params = self._params()
+        self.generating_version = -1  # reserved until the store answers
+        self.store.call(lambda store: operation(store, model_name, params),
+                        lambda prepared: self._start(prepared, params), self._write_failed)
+        return True
 
-        history = [ChatMessage(role, text) for role, text in conversation.turns(target.position)]
-        self.generation_started.emit(version_id)
-        self._generate.emit(GenerationJob(version_id, tuple(history), params))
+    def _start(self, prepared: PreparedReply, params: p.SamplingParams) -> None:
+        self._set_conversation(prepared.conversation)
+        self.generating_version = prepared.version_id
+        self.generation_started.emit(prepared.version_id)
+        self._generate.emit(GenerationJob(prepared.version_id, prepared.history, params))
 
     def _on_finished(self, result: GenerationResult) -> None:
         self.generating_version = None
         self.generation_finished.emit(result)
         self.refresh_conversations()
         self.reload()
-
-
-def _title_from(text: str) -> str:
-    first = text.strip().splitlines()[0]
-    return first if len(first) <= 48 else first[:47] + "…"
-
-
-def _params_dict(params: p.SamplingParams) -> dict[str, object]:
-    return {"temperature": params.temperature, "top_p": params.top_p,
-            "max_tokens": params.max_tokens, "thinking_budget": params.thinking_budget}
 

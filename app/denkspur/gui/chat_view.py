@@ -76,13 +76,13 @@ class MessageCard(QFrame):
         self.role_label.setObjectName("roleLabel")
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
-        self.actions = QHBoxLayout()
-        self.actions.setSpacing(2)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(2)
         header = QHBoxLayout()
         header.addWidget(self.role_label)
         header.addWidget(self.state_label)
         header.addStretch(1)
-        header.addLayout(self.actions)
+        header.addLayout(self.action_row)
         self.body = QLabel()
         self.body.setObjectName("messageBody")
         self.body.setWordWrap(True)
@@ -157,8 +157,8 @@ class MessageCard(QFrame):
         button.setText(text)
         button.setToolTip(tooltip)
         button.setAutoRaise(True)
-        button.clicked.connect(handler)  # type: ignore[arg-type]
-        self.actions.addWidget(button)
+        button.clicked.connect(handler)
+        self.action_row.addWidget(button)
         return button
 
 

@@ -5,7 +5,8 @@ notes, claims) and, when the corpus folder is available, the article text with
 every checked claim highlighted at its anchor in the colour of its verdict.
 Clicking a claim (in the list or in the text) shows verdict, explanation and
 sources; "Ask the model" sends the claim to the local model as a new chat.
-Glossary, comparison and "In Denkspur" tabs complete it.
+Glossary, comparison and "In Denkspur" tabs complete it. The explanations and
+the article texts are read in the background; ``loaded`` says they are shown.
 """
 
 from __future__ import annotations
@@ -27,15 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.corpus.guide import (
-    ArticleGuide,
-    Claim,
-    CorpusGuide,
-    load_guide,
-    load_texts,
-    locate,
-    read_article,
-)
+from denkspur.core.corpus.guide import ArticleGuide, Claim, Corpus, CorpusGuide, load_corpus, locate
+from denkspur.gui.background import BackgroundOp
 
 VERDICT_COLORS = {"correct": "#c8f7c5", "misleading": "#fde3a7", "wrong": "#f5b7b1",
                   "unverifiable": "#d6dbdf"}
@@ -64,14 +58,13 @@ def ask_prompt(claim: Claim, language: str) -> str:
 
 class CorpusPanel(QWidget):
     ask_requested = Signal(str)  # the prompt for the local model
+    loaded = Signal()  # the explanations (and the texts found) are on screen
 
     def __init__(self, corpus_dir: Path | None, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CorpusPanel")
-        self.guide: CorpusGuide = load_guide()
-        self.corpus_dir = corpus_dir
+        self.corpus: Corpus | None = None
         self.language = language
-        self.texts = load_texts(self.guide, corpus_dir)
         self.article: ArticleGuide | None = None
         self.claim: Claim | None = None
         self.tabs = QTabWidget()
@@ -90,8 +83,15 @@ class CorpusPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
-        self.articles.setCurrentRow(0)
         self.retranslate()
+        BackgroundOp(self, op=lambda _job: load_corpus(corpus_dir), success=self._show_corpus,
+                     name="load-corpus").run()
+
+    def _show_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.retranslate()
+        self.articles.setCurrentRow(0)
+        self.loaded.emit()
 
     def _build_articles(self) -> QWidget:
         self.articles = QListWidget()
@@ -144,25 +144,29 @@ class CorpusPanel(QWidget):
             self.tabs.setTabText(index, name)
         self.ask_button.setText(self.tr("Ask the model"))
         self.ask_button.setToolTip(self.tr("Send this claim to the loaded model as a new chat"))
+        if self.corpus is None:
+            self.explanation.setPlainText(self.tr("Loading…"))
+            return
+        guide = self.corpus.guide
         row = max(0, self.articles.currentRow())
         self.articles.blockSignals(True)
         self.articles.clear()
-        for article in self.guide.articles:
+        for article in guide.articles:
             item = QListWidgetItem(f"{article.title[self.language]}\n{article.date_range[self.language]}")
             item.setData(_ROLE, article.id)
             self.articles.addItem(item)
         self.articles.setCurrentRow(row)
         self.articles.blockSignals(False)
         self._select_article(row)
-        self._fill_glossary()
-        self._fill_comparison()
-        self.tie_in.setHtml(f"<p>{html.escape(self.guide.tie_in[self.language])}</p>")
+        self._fill_glossary(self.corpus)
+        self._fill_comparison(guide)
+        self.tie_in.setHtml(f"<p>{html.escape(guide.tie_in[self.language])}</p>")
 
     # -- articles --------------------------------------------------------------------------
     def _select_article(self, row: int) -> None:
-        if not 0 <= row < len(self.guide.articles):
+        if self.corpus is None or not 0 <= row < len(self.corpus.guide.articles):
             return
-        article = self.guide.articles[row]
+        article = self.corpus.guide.articles[row]
         self.article = article
         lang = self.language
         claims = "".join(
@@ -182,7 +186,8 @@ class CorpusPanel(QWidget):
         self.show_claim(None)
 
     def _article_html(self, article: ArticleGuide) -> str:
-        found = read_article(article, self.corpus_dir)
+        assert self.corpus is not None  # articles are selectable only once it is loaded
+        found = self.corpus.articles[article.id]
         if found.text is None:
             return "<p><i>" + self.tr(
                 "The article text is not part of Denkspur. Set a corpus folder (DENKSPUR_CORPUS) to read it "
@@ -242,17 +247,18 @@ class CorpusPanel(QWidget):
             self.ask_requested.emit(ask_prompt(self.claim, self.language))
 
     # -- glossary, comparison ----------------------------------------------------------
-    def _fill_glossary(self) -> None:
+    def _fill_glossary(self, corpus: Corpus) -> None:
         from denkspur.core.corpus.guide import term_occurrences
 
         lang = self.language
         in_articles = self.tr("In the articles")
         entries = []
-        for term in self.guide.glossary:
+        texts = corpus.texts
+        for term in corpus.guide.glossary:
             links = ", ".join(
                 f'<a href="article:{o["article"]}">{html.escape(str(o["as"]))} ({o["count"]}×, '
-                f'{self.guide.article(str(o["article"])).title[lang]})</a>'
-                for o in term_occurrences(term, self.texts)
+                f'{corpus.guide.article(str(o["article"])).title[lang]})</a>'
+                for o in term_occurrences(term, texts)
             )
             where = f"<br><small>{in_articles}: {links}</small>" if links else ""
             entries.append(f"<p><b>{html.escape(term.term[lang])}</b>: "
@@ -261,23 +267,25 @@ class CorpusPanel(QWidget):
 
     def _glossary_link(self, url: QUrl) -> None:
         text = url.toString()
-        if text.startswith("article:"):
-            ids = [a.id for a in self.guide.articles]
+        if text.startswith("article:") and self.corpus is not None:
+            ids = [a.id for a in self.corpus.guide.articles]
             self.articles.setCurrentRow(ids.index(text.split(":", 1)[1]))
             self.tabs.setCurrentIndex(0)
 
-    def _fill_comparison(self) -> None:
+    def _fill_comparison(self, guide: CorpusGuide) -> None:
         lang = self.language
         best = self.tr("Best supported")
+        article_label, stated_label = self.tr("Article"), self.tr("Stated in the article")
+        header = f"<tr><th>{article_label}</th><th>{stated_label}</th></tr>"
         blocks = []
-        for comparison in self.guide.comparisons:
+        for comparison in guide.comparisons:
             rows = "".join(
-                f"<tr><td>{html.escape(self.guide.article(f['article']).title[lang])}</td>"
-                f"<td>{html.escape(f['stated'])}</td></tr>" for f in comparison.figures
+                f"<tr><td>{html.escape(guide.article(f.article).title[lang])}</td>"
+                f"<td>{html.escape(f.stated[lang])}</td></tr>" for f in comparison.figures
             )
             blocks.append(
                 f"<h3>{html.escape(comparison.topic[lang])}</h3>"
-                f"<table border='1' cellpadding='4' cellspacing='0'>{rows}</table>"
+                f"<table border='1' cellpadding='4' cellspacing='0'>{header}{rows}</table>"
                 f"<p><b>{best}:</b> {html.escape(comparison.best[lang])}</p>"
             )
         self.comparison.setHtml("".join(blocks))

@@ -6,6 +6,10 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 #: Set to make the app report when its window is up, idle memory, then quit (bench/startup.py).
 STARTUP_PROBE = "DENKSPUR_STARTUP_PROBE"
@@ -20,7 +24,8 @@ def launch(argv: Sequence[str] = ()) -> int:
         from denkspur.gui.self_test import run_self_test
 
         return run_self_test()
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     app.setApplicationName("Denkspur")
     app.setOrganizationName("Denkspur")
     app.setDesktopFileName("io.github.denkspur.Denkspur")
@@ -38,7 +43,7 @@ def launch(argv: Sequence[str] = ()) -> int:
     return int(app.exec())
 
 
-def _probe_shown(window: object) -> None:
+def _probe_shown(window: QWidget) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -49,7 +54,7 @@ def _probe_shown(window: object) -> None:
 
         rss = psutil.Process().memory_info().rss
         print(json.dumps({"event": "idle", "rss_bytes": rss}), flush=True)
-        window.close()  # type: ignore[attr-defined]
+        window.close()
         QApplication.quit()
 
     QTimer.singleShot(1500, report_idle)

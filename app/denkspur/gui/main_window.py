@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,7 +136,7 @@ class MainWindow(WindowActions, QMainWindow):
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
-            action = self.language_menu.addAction(name, lambda c=code: self.set_language(c))
+            action = self.language_menu.addAction(name, partial(self.set_language, code))
             action.setCheckable(True)
             action.setChecked(code == self.language)
             group.addAction(action)

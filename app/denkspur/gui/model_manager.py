@@ -1,18 +1,21 @@
 """The model manager: catalog cards with fit verdicts, downloads, installed models, import.
 
-Downloads run on worker threads (one per model, each with its own cancel flag);
-their progress reaches the widgets through a queued Qt signal. A download that
-was cancelled, or cut off by quitting the app, shows "Resume" and continues
-from its ``.part`` file.
+Everything that touches the disk, the network or the hardware runs as a
+:class:`~denkspur.gui.background.BackgroundOp`: the hardware probe and catalog
+(the cards appear when it is done), the installed list, imports, deletes, and
+downloads (one op per model, cancelled through its ``job.cancel`` flag). A
+download that was cancelled, or cut off by quitting the app, shows "Resume" and
+continues from its ``.part`` file.
 """
 
 from __future__ import annotations
 
-import threading
+import html
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,19 +30,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.models.catalog import CatalogEntry, load_catalog
+from denkspur.core.models.catalog import CatalogEntry
 from denkspur.core.models.download import (
     DownloadCancelled,
-    DownloadError,
     Progress,
     download_entry,
     partial_path,
 )
 from denkspur.core.models.files import import_gguf, remove_model
-from denkspur.core.models.fit import Fit, Verdict, fit_entry, recommend
-from denkspur.core.models.gguf_info import GGUFError
-from denkspur.core.models.hardware import Hardware, probe
+from denkspur.core.models.fit import Fit, Verdict
+from denkspur.core.models.hardware import Hardware
 from denkspur.core.models.registry import InstalledModel, ModelRegistry
+from denkspur.core.models.survey import Survey, survey
+from denkspur.gui.background import BackgroundOp, Job, failure_text
 
 _VERDICT_COLORS = {Verdict.GPU: "#27ae60", Verdict.PARTIAL: "#d68910", Verdict.CPU: "#2e86c1",
                    Verdict.TOO_BIG: "#c0392b"}
@@ -77,6 +80,7 @@ class EntryCard(QFrame):
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setObjectName("downloadStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # download errors quote the server
         self.download_button = QPushButton()
         self.download_button.setObjectName("download")
         self.download_button.clicked.connect(lambda: manager.start_download(entry))
@@ -96,6 +100,7 @@ class EntryCard(QFrame):
         buttons.addWidget(need, 1)
         for button in (self.download_button, self.cancel_button, self.load_button, self.delete_button):
             buttons.addWidget(button)
+            button.setVisible(False)  # until the installed state is read
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(description)
@@ -120,12 +125,28 @@ class EntryCard(QFrame):
                             .replace("%3", f"{progress.speed / 1e6:.1f}") + eta)
 
 
+@dataclass(frozen=True)
+class InstalledState:
+    """The installed models and which downloads can resume (read from disk in the background)."""
+
+    installed: dict[str, InstalledModel]
+    resumable: frozenset[str]
+
+
 class ModelManager(QDialog):
-    """Catalog, fit, downloads and installed models; emits ``load_requested(path)``."""
+    """Catalog, fit, downloads and installed models; emits ``load_requested(path)``.
+
+    ``cards_shown`` says the catalog is on screen with each card's state (``ready``
+    turns true then), ``refreshed`` that the installed list was re-read,
+    ``download_progress(entry id, Progress)`` reports downloads and
+    ``import_finished(model or None)`` ends an import.
+    """
 
     load_requested = Signal(str)
-    _progress = Signal(str, object)  # entry id, Progress
-    _finished = Signal(str, object)  # entry id, InstalledModel | Exception
+    cards_shown = Signal()
+    refreshed = Signal()
+    download_progress = Signal(str, object)  # entry id, Progress
+    import_finished = Signal(object)  # InstalledModel, or None when the file was refused
 
     def __init__(self, registry: ModelRegistry, folder: Path, *, n_ctx: int = 4096,
                  gpu_offload: bool = False, parent: QWidget | None = None) -> None:
@@ -135,36 +156,32 @@ class ModelManager(QDialog):
         self.resize(900, 700)
         self.setAcceptDrops(True)
         self.registry, self.folder, self.n_ctx = registry, folder, n_ctx
-        self.hardware: Hardware = probe(gpu_offload=gpu_offload)
-        self.entries = load_catalog()
-        self.recommended = recommend(self.entries, n_ctx, self.hardware)
+        self.survey: Survey | None = None
+        self.ready = False
+        self.installed: dict[str, InstalledModel] = {}
         self.last_message = ""
-        self._cancels: dict[str, threading.Event] = {}
-        self._threads: dict[str, threading.Thread] = {}
-        self._progress.connect(self._on_progress)
-        self._finished.connect(self._on_finished)
-        self.summary = QLabel(self._hardware_line())
+        self.downloads: dict[str, BackgroundOp[InstalledModel]] = {}
+        self._refreshes = 0  # only the newest refresh is shown
+        self.summary = QLabel(self.tr("Checking this machine…"))
         self.summary.setObjectName("hardwareSummary")
         self.summary.setWordWrap(True)
         import_button = QPushButton(self.tr("Import a GGUF file…"))
         import_button.setObjectName("importModel")
         import_button.clicked.connect(self.choose_import)
+        self.note = QLabel()
+        self.note.setObjectName("managerNote")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setVisible(False)
         self.installed_label = QLabel()
         self.installed_label.setObjectName("installedModels")
         self.installed_label.setWordWrap(True)
         self.installed_label.setTextFormat(Qt.TextFormat.RichText)
         self.installed_label.linkActivated.connect(self._installed_link)
         self.cards: dict[str, EntryCard] = {}
+        self.column = QVBoxLayout()
         column = QWidget()
-        cards = QVBoxLayout(column)
-        ordered = sorted(self.entries, key=lambda e: (e is not self.recommended, e.parameters_billion,
-                                                      e.quant_rank))
-        for entry in ordered:
-            fit = fit_entry(entry, n_ctx, self.hardware)
-            card = EntryCard(entry, fit, entry is self.recommended, self)
-            self.cards[entry.id] = card
-            cards.addWidget(card)
-        cards.addStretch(1)
+        column.setLayout(self.column)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(column)
@@ -173,36 +190,84 @@ class ModelManager(QDialog):
         top.addWidget(import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.note)
         layout.addWidget(self.installed_label)
         layout.addWidget(scroll, 1)
+        BackgroundOp(self, op=lambda _job: survey(n_ctx, gpu_offload=gpu_offload), success=self._show_survey,
+                     name="probe-hardware").run()
         self.refresh()
 
-    def _hardware_line(self) -> str:
-        hw = self.hardware
+    @property
+    def hardware(self) -> Hardware | None:
+        return self.survey.hardware if self.survey else None
+
+    @property
+    def recommended(self) -> CatalogEntry | None:
+        return self.survey.recommended if self.survey else None
+
+    def _show_survey(self, found: Survey) -> None:
+        self.survey = found
+        self.summary.setText(self._hardware_line(found))
+        ordered = sorted(found.entries, key=lambda e: (e is not found.recommended,
+                                                       e.parameters_billion, e.quant_rank))
+        for entry in ordered:
+            card = EntryCard(entry, found.fits[entry.id], entry is found.recommended, self)
+            self.cards[entry.id] = card
+            self.column.addWidget(card)
+        self.column.addStretch(1)
+        self.refresh()  # the cards' buttons follow with the installed state
+
+    def _hardware_line(self, found: Survey) -> str:
+        hw = found.hardware
         gpus = ", ".join(f"{g.name} ({g.memory_free / 1e9:.1f} GB)" for g in hw.gpus) or self.tr("no GPU")
         offload = self.tr("GPU offload available") if hw.gpu_offload else self.tr("CPU build of llama.cpp")
-        best = self.recommended.name + " " + self.recommended.quantization if self.recommended else "—"
+        best = found.recommended
+        best_name = best.name + " " + best.quantization if best else "—"
         return (self.tr("This machine: %1 GB RAM, %2, %3. Recommended: %4")
                 .replace("%1", f"{hw.ram_total / 1e9:.0f}").replace("%2", gpus)
-                .replace("%3", offload).replace("%4", best))
+                .replace("%3", offload).replace("%4", best_name))
+
+    def show_note(self, text: str) -> None:
+        self.last_message = text
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     # -- state ------------------------------------------------------------------------
     def refresh(self) -> None:
-        installed = {m.id: m for m in self.registry.all()}
+        """Re-read the installed models and ``.part`` files in the background, then show them."""
+        self._refreshes += 1
+        number = self._refreshes
+        entries = [card.entry for card in self.cards.values()]
+
+        def read(_job: Job) -> InstalledState:
+            installed = {m.id: m for m in self.registry.all()}
+            resumable = frozenset(e.id for e in entries if partial_path(self.folder / e.files[0]).exists())
+            return InstalledState(installed, resumable)
+
+        BackgroundOp(self, op=read, success=lambda state: self._show_installed(number, state),
+                     name="read-installed").run()
+
+    def _show_installed(self, number: int, state: InstalledState) -> None:
+        if number != self._refreshes:
+            return  # a newer refresh is on its way
+        self.installed = state.installed
         for entry_id, card in self.cards.items():
-            entry = card.entry
-            resumable = partial_path(self.folder / entry.files[0]).exists()
-            card.refresh(entry_id in installed, entry_id in self._threads, resumable)
-        local = [m for m in installed.values() if m.id not in self.cards]
+            card.refresh(entry_id in state.installed, entry_id in self.downloads, entry_id in state.resumable)
+        # Which models are not from the catalog is known once the catalog is read.
+        local = [m for m in state.installed.values() if m.id not in self.cards] if self.survey else []
         if local:
             load, remove, title = self.tr("load"), self.tr("remove"), self.tr("Imported models")
             rows = "".join(
-                f"<li>{m.name} ({m.quantization}, {m.size_bytes / 1e9:.2f} GB) — "
-                f'<a href="load:{m.id}">{load}</a> · '
-                f'<a href="remove:{m.id}">{remove}</a></li>' for m in local)
+                f"<li>{html.escape(m.name)} ({html.escape(m.quantization)}, {m.size_bytes / 1e9:.2f} GB) — "
+                f'<a href="load:{html.escape(m.id)}">{load}</a> · '
+                f'<a href="remove:{html.escape(m.id)}">{remove}</a></li>' for m in local)
             self.installed_label.setText(f"<b>{title}</b><ul>{rows}</ul>")
         else:
             self.installed_label.setText("")
+        self.refreshed.emit()
+        if self.cards and not self.ready:
+            self.ready = True
+            self.cards_shown.emit()
 
     def _installed_link(self, link: str) -> None:
         action, _, model_id = link.partition(":")
@@ -213,43 +278,40 @@ class ModelManager(QDialog):
 
     # -- downloads ----------------------------------------------------------------------
     def start_download(self, entry: CatalogEntry) -> None:
-        if entry.id in self._threads:
+        if entry.id in self.downloads:
             return
-        cancel = threading.Event()
-        self._cancels[entry.id] = cancel
 
-        def work() -> None:
-            try:
-                result: object = download_entry(
-                    entry, self.folder, self.registry, cancel=cancel,
-                    on_progress=lambda progress: self._progress.emit(entry.id, progress))
-            except (DownloadError, OSError) as error:
-                result = error
-            self._finished.emit(entry.id, result)
+        def fetch(job: Job) -> InstalledModel:
+            return download_entry(entry, self.folder, self.registry, cancel=job.cancel,
+                                  on_progress=job.report)
 
-        thread = threading.Thread(target=work, name=f"download-{entry.id}", daemon=True)
-        self._threads[entry.id] = thread
-        thread.start()
+        self.downloads[entry.id] = (
+            BackgroundOp(self, op=fetch, success=lambda _model: self._download_ended(entry.id, None),
+                         name=f"download-{entry.id}")
+            .failure(lambda error: self._download_ended(entry.id, error))
+            .with_progress(lambda progress: self._on_progress(entry.id, progress))
+            .run())
         self.refresh()
 
     def cancel_download(self, entry_id: str) -> None:
-        if entry_id in self._cancels:
-            self._cancels[entry_id].set()
+        if entry_id in self.downloads:
+            self.downloads[entry_id].cancel()
 
     def is_downloading(self) -> bool:
-        return bool(self._threads)
+        return bool(self.downloads)
 
-    def _on_progress(self, entry_id: str, progress: Progress) -> None:
-        self.cards[entry_id].show_progress(progress)
+    def _on_progress(self, entry_id: str, progress: object) -> None:
+        if isinstance(progress, Progress):
+            self.cards[entry_id].show_progress(progress)
+            self.download_progress.emit(entry_id, progress)
 
-    def _on_finished(self, entry_id: str, result: object) -> None:
-        self._threads.pop(entry_id, None)
-        self._cancels.pop(entry_id, None)
+    def _download_ended(self, entry_id: str, error: Exception | None) -> None:
+        self.downloads.pop(entry_id, None)
         card = self.cards[entry_id]
-        if isinstance(result, DownloadCancelled):
+        if isinstance(error, DownloadCancelled):
             card.status.setText(self.tr("Cancelled. “Resume” continues where it stopped."))
-        elif isinstance(result, Exception):
-            card.status.setText(str(result))
+        elif error is not None:
+            card.status.setText(failure_text(error))
             card.status.setStyleSheet("color: #c0392b;")
         else:
             card.status.setText(self.tr("Installed and verified (sha256)."))
@@ -257,12 +319,12 @@ class ModelManager(QDialog):
 
     # -- installed -----------------------------------------------------------------------
     def load_installed(self, model_id: str) -> None:
-        model: InstalledModel | None = self.registry.get(model_id)
+        model = self.installed.get(model_id)
         if model is not None:
             self.load_requested.emit(model.path)
 
     def delete_installed(self, model_id: str, *, confirm: bool = True) -> None:
-        model = self.registry.get(model_id)
+        model = self.installed.get(model_id)
         if model is None:
             return
         if confirm:
@@ -272,21 +334,27 @@ class ModelManager(QDialog):
             answer = QMessageBox.question(self, self.tr("Delete model"), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        remove_model(model_id, self.registry)
-        self.refresh()
+        BackgroundOp(self, op=lambda _job: remove_model(model_id, self.registry),
+                     success=lambda _removed: self.refresh(), name="remove-model").run()
 
-    def import_file(self, path: Path) -> InstalledModel | None:
-        try:
-            model, warnings = import_gguf(path, self.registry)
-        except GGUFError as error:
-            self.last_message = (self.tr("Cannot import %1: %2").replace("%1", path.name)
-                                 .replace("%2", str(error)))
-            if self.isVisible():
-                QMessageBox.warning(self, self.tr("Import"), self.last_message)
-            return None
-        self.last_message = "; ".join(warnings)
+    def import_file(self, path: Path) -> None:
+        """Check and register ``path`` in the background; ``import_finished`` tells the outcome."""
+        BackgroundOp(self, op=lambda _job: import_gguf(path, self.registry),
+                     success=self._imported, name="import-model") \
+            .failure(lambda error: self._import_refused(path, error)).run()
+
+    def _imported(self, result: tuple[InstalledModel, list[str]]) -> None:
+        model, warnings = result
+        self.show_note("; ".join(warnings))
         self.refresh()
-        return model
+        self.import_finished.emit(model)
+
+    def _import_refused(self, path: Path, error: Exception) -> None:
+        self.show_note(self.tr("Cannot import %1: %2").replace("%1", path.name)
+                       .replace("%2", failure_text(error)))
+        if self.isVisible():
+            QMessageBox.warning(self, self.tr("Import"), self.last_message)
+        self.import_finished.emit(None)
 
     def choose_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a GGUF file"), str(Path.home()),
@@ -304,9 +372,8 @@ class ModelManager(QDialog):
                 self.import_file(Path(url.toLocalFile()))
         event.acceptProposedAction()
 
-    def closeEvent(self, event: object) -> None:
-        for cancel in self._cancels.values():
-            cancel.set()  # downloads stop; their .part files let them resume later
-        for thread in list(self._threads.values()):
-            thread.join(5)
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Downloads stop (their ``.part`` files let them resume later); nothing waits for them."""
+        for download in self.downloads.values():
+            download.cancel()
+        super().closeEvent(event)

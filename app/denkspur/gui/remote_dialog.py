@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.settings import Settings
-from denkspur.engine.remote import RemoteClient, RemoteError, RemoteSettings, load_api_key, store_api_key
+from denkspur.engine.remote import RemoteClient, RemoteSettings, load_api_key, store_api_key
+from denkspur.gui.background import BackgroundOp, Job, failure_text
 
 
 class RemoteDialog(QDialog):
@@ -40,8 +44,9 @@ class RemoteDialog(QDialog):
         self.timeout.setSuffix(" s")
         self.status = QLabel()
         self.status.setObjectName("remoteStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # server errors are untrusted text
         self.status.setWordWrap(True)
-        fetch = QPushButton(self.tr("List models"))
+        self.fetch = fetch = QPushButton(self.tr("List models"))
         fetch.setObjectName("listModels")
         fetch.clicked.connect(self.list_models)
         standard = QDialogButtonBox.StandardButton
@@ -59,19 +64,31 @@ class RemoteDialog(QDialog):
         form.addRow(self.status)
         form.addRow(buttons)
 
-    def remote_settings(self) -> RemoteSettings:
-        url = self.url.text().strip()
-        key = self.key.text().strip() or (load_api_key(url) if url else None)
-        return RemoteSettings(url, model=self.model.currentText().strip(), api_key=key,
-                              timeout=self.timeout.value(), verify_tls=self.verify.isChecked())
+    def typed_settings(self) -> RemoteSettings:
+        """The connection as typed; the API key only if one was typed (no keyring look-up)."""
+        return RemoteSettings(self.url.text().strip(), model=self.model.currentText().strip(),
+                              api_key=self.key.text().strip() or None, timeout=self.timeout.value(),
+                              verify_tls=self.verify.isChecked())
 
     def list_models(self) -> None:
-        try:
-            with RemoteClient(self.remote_settings()) as client:
-                models = client.list_models()
-        except RemoteError as error:
-            self.status.setText(error.message)
-            return
+        """Ask the server in the background (it may take until the timeout); the dialog stays usable."""
+        typed = self.typed_settings()
+
+        def ask(_job: Job) -> list[str]:
+            with RemoteClient(with_stored_key(typed)) as client:  # the keyring, too, may be slow
+                return client.list_models()
+
+        self.fetch.setEnabled(False)
+        self.status.setText(self.tr("Asking %1 for its models…").replace("%1", typed.base_url))
+        BackgroundOp(self, op=ask, success=self._show_models, name="list-models") \
+            .failure(self._show_listing_failure).run()
+
+    def _show_listing_failure(self, error: Exception) -> None:
+        self.fetch.setEnabled(True)
+        self.status.setText(failure_text(error))
+
+    def _show_models(self, models: list[str]) -> None:
+        self.fetch.setEnabled(True)
         current = self.model.currentText()
         self.model.clear()
         self.model.addItems(models)
@@ -80,14 +97,31 @@ class RemoteDialog(QDialog):
         self.status.setText(self.tr("%1 model(s) on the server").replace("%1", str(len(models))))
 
     def save(self, settings: Settings) -> RemoteSettings:
-        """Remember the connection; the key goes to the keyring (if there is one)."""
-        remote = self.remote_settings()
+        """Remember the connection in ``settings``; the key is for :func:`keep_key` (never a file)."""
+        remote = self.typed_settings()
         settings.remote_url, settings.remote_model = remote.base_url, remote.model
         settings.remote_verify_tls, settings.remote_timeout = remote.verify_tls, remote.timeout
-        if self.key.text().strip():
-            try:
-                store_api_key(remote.base_url, self.key.text().strip())
-            except Exception as error:  # no keyring service: use the key for this session only
-                self.status.setText(self.tr("The key could not be stored (%1); it is used for this "
-                                            "session only.").replace("%1", type(error).__name__))
         return remote
+
+
+def with_stored_key(settings: RemoteSettings) -> RemoteSettings:
+    """``settings`` with the key from the keyring when none was typed."""
+    if settings.api_key is None and settings.base_url:
+        return replace(settings, api_key=load_api_key(settings.base_url))
+    return settings
+
+
+def keep_key(settings: RemoteSettings) -> tuple[RemoteSettings, str]:
+    """Store a typed key in the keyring, or fetch the stored one (blocking: run it in the background).
+
+    Returns the settings to connect with and a note for the user ("" when all went well).
+    """
+    if settings.api_key is None:
+        return with_stored_key(settings), ""
+    try:
+        store_api_key(settings.base_url, settings.api_key)
+    except Exception as error:  # no keyring service: use the key for this session only
+        return settings, QCoreApplication.translate(
+            "RemoteDialog", "The key could not be stored (%1); it is used for this session only."
+        ).replace("%1", type(error).__name__)
+    return settings, ""

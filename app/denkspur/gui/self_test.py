@@ -12,10 +12,12 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
 def run_self_test(timeout: float = 120.0) -> int:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from denkspur.core.settings import Settings
@@ -25,6 +27,8 @@ def run_self_test(timeout: float = 120.0) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     report: dict[str, object] = {"event": "self-test"}
     with tempfile.TemporaryDirectory(prefix="denkspur-self-test-") as folder:
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):  # the layout, too,
+            QSettings.setPath(kind, QSettings.Scope.UserScope, folder)  # stays out of the user's config
         model = write_tiny_r1_model(Path(folder) / "self-test.gguf")
         window = MainWindow(data_path=Path(folder) / "data", settings_path=Path(folder) / "settings.json",
                             settings=Settings(model_path=str(model), context_size=512, language="en"))
@@ -33,7 +37,7 @@ def run_self_test(timeout: float = 120.0) -> int:
         problems: list[str] = []
         window.session.problem.connect(problems.append)
 
-        def wait(condition) -> bool:  # type: ignore[no-untyped-def]
+        def wait(condition: Callable[[], object]) -> bool:
             while not condition() and time.monotonic() < deadline:
                 app.processEvents()
                 time.sleep(0.01)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from denkspur.core.models.gpu_layers import GpuLayers, GpuOffload
 from denkspur.core.settings import Settings
 from denkspur.gui.i18n import LANGUAGES
 
@@ -53,7 +54,7 @@ class SettingsDialog(QDialog):
         self.top_p.setRange(0.05, 1.0)
         self.top_p.setSingleStep(0.05)
         self.top_p.setValue(settings.top_p)
-        self.gpu_layers = _spin(-1, 999, settings.gpu_layers, self.tr("all"))
+        gpu = self._gpu_row(settings)
         self.budget = _spin(0, 1_000_000, settings.thinking_budget, self.tr("unlimited"))
         self.budget.setSingleStep(256)
         self.language = QComboBox()
@@ -67,7 +68,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Context size (tokens)"), self.context)
         form.addRow(self.tr("Temperature (R1: 0.6)"), self.temperature)
         form.addRow(self.tr("Top-p (R1: 0.95)"), self.top_p)
-        form.addRow(self.tr("GPU layers"), self.gpu_layers)
+        form.addRow(self.tr("GPU layers"), gpu)
         form.addRow(self.tr("Thinking budget (tokens)"), self.budget)
         form.addRow(self.tr("Language"), self.language)
         standard = QDialogButtonBox.StandardButton
@@ -81,6 +82,29 @@ class SettingsDialog(QDialog):
         if folder:
             self.model_dir.setText(folder)
 
+    def _gpu_row(self, settings: Settings) -> QHBoxLayout:
+        """Automatic, all, or a number of layers (one meaning everywhere: see ``GpuOffload``)."""
+        self.gpu_mode = QComboBox()
+        self.gpu_mode.addItem(self.tr("automatic (as many as fit)"), GpuOffload.AUTO.value)
+        self.gpu_mode.addItem(self.tr("all"), GpuOffload.ALL.value)
+        self.gpu_mode.addItem(self.tr("this many:"), "count")
+        chosen = settings.gpu_layers
+        named = chosen.value if isinstance(chosen, GpuOffload) else None
+        self.gpu_mode.setCurrentIndex(self.gpu_mode.findData(named or "count"))
+        count = 0 if isinstance(chosen, GpuOffload) else chosen
+        self.gpu_layers = _spin(0, 999, count, self.tr("none (CPU)"))
+        self.gpu_layers.setEnabled(named is None)
+        self.gpu_mode.currentIndexChanged.connect(
+            lambda _index: self.gpu_layers.setEnabled(self.gpu_mode.currentData() == "count"))
+        row = QHBoxLayout()
+        row.addWidget(self.gpu_mode, 1)
+        row.addWidget(self.gpu_layers)
+        return row
+
+    def _chosen_gpu_layers(self) -> GpuLayers:
+        mode = str(self.gpu_mode.currentData())
+        return self.gpu_layers.value() if mode == "count" else GpuOffload(mode)
+
     def result_settings(self) -> Settings:
         return replace(
             self._settings,
@@ -89,7 +113,7 @@ class SettingsDialog(QDialog):
             context_size=self.context.value(),
             temperature=self.temperature.value(),
             top_p=self.top_p.value(),
-            gpu_layers=self.gpu_layers.value(),
+            gpu_layers=self._chosen_gpu_layers(),
             thinking_budget=self.budget.value(),
             language=str(self.language.currentData()),
         )

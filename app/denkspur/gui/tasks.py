@@ -3,7 +3,9 @@
 After Anki's TaskManager: a resource that is not thread-safe gets one thread
 that owns it. The conversation database gets a single store thread (SQLite
 connections stay on the thread that made them); callbacks run on the GUI
-thread through a queued Qt signal, so widgets are only touched there.
+thread through a queued Qt signal, so widgets are only touched there. Other
+disk and network work uses :class:`~denkspur.gui.background.BackgroundOp`; as
+there, a failure without its own handler is shown to the user.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from denkspur.gui.background import show_failure
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Store
@@ -26,7 +31,7 @@ T = TypeVar("T")
 class StoreThread(QObject):
     """Runs ``fn(store)`` on the store thread; ``on_done(result)`` on the GUI thread."""
 
-    _delivered = Signal(object, object)
+    _delivered = Signal(object, object, bool)  # callback, result or error, failed
 
     def __init__(self, path: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,16 +66,25 @@ class StoreThread(QObject):
                 result = fn(self._open())
             except Exception as error:
                 log.exception("store operation failed")
-                self._delivered.emit(on_error, error)
+                self._delivered.emit(on_error, error, True)
                 raise
-            self._delivered.emit(on_done, result)
+            self._delivered.emit(on_done, result, False)
             return result
 
         return self._executor.submit(job)
 
-    def _deliver(self, callback: Callable[[Any], None] | None, value: object) -> None:
+    def _deliver(self, callback: Callable[[Any], None] | None, value: object, failed: bool) -> None:
         if callback is not None:
             callback(value)
+        elif failed and isinstance(value, Exception):
+            show_failure(self._window(), value)
+
+    def _window(self) -> QWidget | None:
+        """The window this store serves (where a failure is shown), if any."""
+        owner = self.parent()
+        while owner is not None and not isinstance(owner, QWidget):
+            owner = owner.parent()
+        return owner.window() if isinstance(owner, QWidget) else None
 
     def close(self) -> None:
         if self._closed:

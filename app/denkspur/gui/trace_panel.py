@@ -148,12 +148,12 @@ class TracePanel(QWidget):
 
     def _stats_line(self, stats: dict[str, object]) -> str:
         parts = [
-            count_label(int(stats.get("steps", 0) or 0), self.tr("1 step"), self.tr("%1 steps")),
-            count_label(int(stats.get("self_corrections", 0) or 0), self.tr("1 self-correction"),
+            count_label(_count(stats, "steps"), self.tr("1 step"), self.tr("%1 steps")),
+            count_label(_count(stats, "self_corrections"), self.tr("1 self-correction"),
                         self.tr("%1 self-corrections")),
-            count_label(int(stats.get("trace_tokens", 0) or 0), self.tr("1 trace token"),
+            count_label(_count(stats, "trace_tokens"), self.tr("1 trace token"),
                         self.tr("%1 trace tokens")),
-            count_label(int(stats.get("answer_tokens", 0) or 0), self.tr("1 answer token"),
+            count_label(_count(stats, "answer_tokens"), self.tr("1 answer token"),
                         self.tr("%1 answer tokens")),
         ]
         speed = stats.get("tokens_per_second")
@@ -280,3 +280,9 @@ class TracePanel(QWidget):
 
 def copy_to_clipboard(text: str) -> None:
     QGuiApplication.clipboard().setText(text)
+
+
+def _count(stats: dict[str, object], key: str) -> int:
+    """A count from a stored stats dict (written by older versions too: absent or odd values are 0)."""
+    value = stats.get(key)
+    return int(value) if isinstance(value, (int, float)) else 0

@@ -15,15 +15,38 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
     from denkspur.core.conversations.store import Conversation, Store, Version
+    from denkspur.core.models.catalog import CatalogEntry
+    from denkspur.core.settings import Settings
+    from denkspur.engine.remote import RemoteSettings
+    from denkspur.gui.chat_session import ChatSession
+    from denkspur.gui.chat_view import ChatView
+
+    _Window = QMainWindow  # for the type checker: the mixin lives in a main window
+else:
+    _Window = object
 
 
-class WindowActions:
+class WindowActions(_Window):
     """Dialog and panel actions of the main window (a mixin for ``MainWindow``).
 
     Texts are translated in the "MainWindow" context explicitly: ``self.tr`` here
     would be looked up by Linguist under this mixin's name.
     """
+
+    if TYPE_CHECKING:  # what MainWindow provides
+        session: ChatSession
+        settings: Settings
+        data_path: Path
+        language: str
+        chat: ChatView
+        model_label: QLabel
+
+        def load_model(self, path: str) -> None: ...
+        def set_language(self, code: str) -> None: ...
+        def _show_problem(self, message: str) -> None: ...
 
     def choose_model(self) -> None:
         start = self.settings.model_dir or str(Path.home())
@@ -73,7 +96,8 @@ class WindowActions:
 
     def connect_remote(self) -> None:
         """Chat with a model on an OpenAI-compatible server instead of a local file."""
-        from denkspur.gui.remote_dialog import RemoteDialog
+        from denkspur.gui.background import BackgroundOp
+        from denkspur.gui.remote_dialog import RemoteDialog, keep_key
 
         dialog = RemoteDialog(self.settings, self)
         if dialog.exec():
@@ -81,7 +105,14 @@ class WindowActions:
             self.model_label.setText(
                 QCoreApplication.translate("MainWindow", "Connecting to %1…").replace("%1", remote.base_url)
             )
-            self.session.connect_remote(remote)
+            BackgroundOp(self, op=lambda _job: keep_key(remote), success=self._connect_remote_with,
+                         name="keyring").run()
+
+    def _connect_remote_with(self, keyed: tuple[RemoteSettings, str]) -> None:
+        remote, note = keyed
+        if note:
+            self.statusBar().showMessage(note, 15_000)
+        self.session.connect_remote(remote)
 
     def show_models(self) -> None:
         from denkspur.core.models.registry import ModelRegistry
@@ -103,15 +134,14 @@ class WindowActions:
         """With no model yet, the empty state names the catalog model that fits this machine."""
         if self.session.model is not None:
             return
-        from denkspur.core.models.catalog import CatalogError, load_catalog
-        from denkspur.core.models.fit import recommend
-        from denkspur.core.models.hardware import probe
+        from denkspur.core.models.survey import survey
+        from denkspur.gui.background import BackgroundOp
 
-        try:
-            best = recommend(load_catalog(), self.settings.context_size, probe(gpu_offload=False))
-        except CatalogError:
-            return
-        if best is not None:
+        BackgroundOp(self, op=lambda _job: survey(self.settings.context_size, gpu_offload=False).recommended,
+                     success=self._recommend, name="recommend-model").run()
+
+    def _recommend(self, best: CatalogEntry | None) -> None:
+        if best is not None and self.session.model is None:
             self.chat.set_recommendation(f"{best.name} {best.quantization} ({best.size_bytes / 1e9:.1f} GB)")
 
     def edit_settings(self) -> None:

@@ -16,7 +16,7 @@ true inference path.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -164,7 +164,7 @@ def _write_llama_gguf(
     return path
 
 
-def _layer_tensors(shape: Shape, make: callable) -> dict[str, np.ndarray]:  # type: ignore[valid-type]
+def _layer_tensors(shape: Shape, make: Callable[[tuple[int, int], str], np.ndarray]) -> dict[str, np.ndarray]:
     head_dim = shape.n_embd // shape.n_head
     kv = head_dim * shape.n_head_kv
     e, ff = shape.n_embd, shape.n_ff

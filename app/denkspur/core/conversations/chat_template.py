@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from jinja2 import TemplateError
+from jinja2 import Template, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from denkspur.core.trace.splitter import OPEN_TAG, strip_trace
@@ -47,7 +47,7 @@ def _raise(message: str) -> None:
 
 
 @lru_cache(maxsize=8)
-def _compile(source: str):  # type: ignore[no-untyped-def]
+def _compile(source: str) -> Template:
     environment = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
     environment.globals["raise_exception"] = _raise
     try:

@@ -106,8 +106,8 @@ def _import_messages(store: Store, conversation_id: int, messages: list[Any]) ->
     for index, message in enumerate(messages):
         role = message.get("role") if isinstance(message, dict) else None
         versions = message.get("versions") if isinstance(message, dict) else None
-        well_formed = isinstance(versions, list) and versions and all(isinstance(v, dict) for v in versions)
-        if role not in ("user", "assistant", "system") or not well_formed:
+        if (role not in ("user", "assistant", "system") or not isinstance(versions, list) or not versions
+                or not all(isinstance(v, dict) for v in versions)):
             raise ConversationImportError(f"message {index + 1} is malformed (role or versions missing)")
         after = _after(message.get("after", "line"), index, version_ids, messages)
         first, *rest = versions

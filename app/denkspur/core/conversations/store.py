@@ -25,8 +25,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from denkspur.core.conversations.states import VersionState
+
 SCHEMA_VERSION = 2
-STATES = ("complete", "generating", "interrupted", "cancelled", "error")
+STATES = tuple(state.value for state in VersionState)
 
 
 _SCHEMA_1 = """
@@ -123,7 +125,7 @@ class Version:
     stats: dict[str, object] = field(default_factory=dict)
     model: str = ""
     params: dict[str, object] = field(default_factory=dict)
-    state: str = "complete"
+    state: VersionState = VersionState.COMPLETE
     error: str = ""
     created: float = 0.0
     parent_version_id: int | None = None  # the version this one was branched from, if any
@@ -173,7 +175,8 @@ class Conversation:
             if before_position is not None and message.position >= before_position:
                 break
             text = message.version.answer
-            if message.role == "assistant" and (not text.strip() or message.version.state == "error"):
+            failed = message.version.state == VersionState.ERROR
+            if message.role == "assistant" and (not text.strip() or failed):
                 continue
             turns.append((message.role, text))
         return turns
@@ -225,6 +228,13 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def refuse_writes(self) -> None:
+        """From now on every write fails (SQLite ``query_only``), as on a full or read-only disk.
+
+        Reading goes on. Lets the app's handling of a store that cannot save be exercised for real.
+        """
+        self._db.execute("PRAGMA query_only = ON")
+
     # -- schema ------------------------------------------------------------------
     def _migrate(self) -> None:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
@@ -261,7 +271,8 @@ class Store:
     def mark_interrupted(self) -> int:
         """Versions left ``generating`` by a killed app become ``interrupted``."""
         cursor = self._db.execute(
-            "UPDATE versions SET state = 'interrupted' WHERE state = 'generating'"
+            "UPDATE versions SET state = ? WHERE state = ?",
+            (VersionState.INTERRUPTED.value, VersionState.GENERATING.value),
         )
         return cursor.rowcount
 
@@ -300,7 +311,7 @@ class Store:
         text: str = "",
         *,
         trace: str = "",
-        state: str = "complete",
+        state: str = VersionState.COMPLETE,
         model: str = "",
         params: dict[str, object] | None = None,
         after_version_id: int | _Tail | None = TAIL,
@@ -334,7 +345,7 @@ class Store:
 
     def add_version(
         self, message_id: int, *, model: str = "", params: dict[str, object] | None = None,
-        text: str = "", state: str = "generating", trace: str = "",
+        text: str = "", state: str = VersionState.GENERATING, trace: str = "",
         parent_version_id: int | None = None, branch_offset: int | None = None,
     ) -> int:
         """A new version of a message (regenerate, edit, branch); it becomes the current one.
@@ -365,7 +376,7 @@ class Store:
         cursor = self._db.execute(
             "INSERT INTO versions(message_id, number, answer, trace, state, model, params, created, updated,"
             " parent_version_id, branch_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (message_id, number, text, trace, state, model, json.dumps(params or {}), now, now,
+            (message_id, number, text, trace, str(state), model, json.dumps(params or {}), now, now,
              parent_version_id, branch_offset),
         )
         return int(cursor.lastrowid or 0)
@@ -393,7 +404,7 @@ class Store:
         self._db.execute(
             "UPDATE versions SET answer = ?, trace = ?, state = ?, steps = ?, stats = ?, error = ?,"
             " updated = ? WHERE id = ?",
-            (answer, trace, state, json.dumps(steps or []), json.dumps(stats or {}), error,
+            (answer, trace, str(state), json.dumps(steps or []), json.dumps(stats or {}), error,
              self._clock(), version_id),
         )
 
@@ -503,8 +514,8 @@ class Store:
 def _visible_path(messages: list[Message]) -> list[Message]:
     """Walk from the first message along the selected versions (the newest continuation wins)."""
     followers: dict[int | None, Message] = {}
-    for message in messages:  # in creation order, so later continuations replace earlier ones
-        followers[message.after_version_id] = message
+    for candidate in messages:  # in creation order, so later continuations replace earlier ones
+        followers[candidate.after_version_id] = candidate
     path: list[Message] = []
     seen: set[int] = set()
     message = followers.get(None)
@@ -525,7 +536,7 @@ def _version_from_row(row: sqlite3.Row) -> Version:
         stats=json.loads(row["stats"]),
         model=row["model"],
         params=json.loads(row["params"]),
-        state=row["state"],
+        state=VersionState(row["state"]),
         error=row["error"],
         created=row["created"],
         parent_version_id=row["parent_version_id"],

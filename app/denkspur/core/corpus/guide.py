@@ -16,6 +16,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from denkspur.resources import resources_dir
 
@@ -80,10 +81,19 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """What one article states about a compared quantity, per language, and where."""
+
+    article: str
+    anchor: str
+    stated: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Comparison:
     id: str
     topic: dict[str, str]
-    figures: tuple[dict[str, str], ...]
+    figures: tuple[Figure, ...]
     best: dict[str, str]
     sources: tuple[Source, ...]
 
@@ -138,7 +148,8 @@ def load_guide(path: Path | None = None) -> CorpusGuide:
         glossary = tuple(Term(t["id"], t["term"], t["definition"], tuple(t["occurs_as"]))
                          for t in data["glossary"])
         comparisons = tuple(
-            Comparison(c["id"], c["topic"], tuple(c["figures"]), c["best"],
+            Comparison(c["id"], c["topic"],
+                       tuple(Figure(f["article"], f["anchor"], f["stated"]) for f in c["figures"]), c["best"],
                        tuple(sources[s] for s in c["sources"]))
             for c in data["comparisons"]
         )
@@ -147,19 +158,19 @@ def load_guide(path: Path | None = None) -> CorpusGuide:
         raise CorpusError(f"the corpus explanations {path} are unusable: {error}") from error
 
 
-def _article(raw: dict[str, object], sources: dict[str, Source]) -> ArticleGuide:
+def _article(raw: dict[str, Any], sources: dict[str, Source]) -> ArticleGuide:
+    """One article from the parsed JSON (``Any``: a wrong shape raises KeyError/TypeError, caught above)."""
     article_id = str(raw["id"])
     claims = tuple(
         Claim(article_id, index, c["anchor"], c["verdict"], c["claim"], c["explanation"],
               tuple(sources[s] for s in c["sources"]))
-        for index, c in enumerate(raw["claims"])  # type: ignore[attr-defined]
+        for index, c in enumerate(raw["claims"])
     )
     for claim in claims:
         if claim.verdict not in VERDICTS:
             raise ValueError(f"claim {claim.anchor!r} has verdict {claim.verdict!r}")
-    return ArticleGuide(article_id, str(raw["file"]), str(raw["sha256"]), raw["title"],  # type: ignore[arg-type]
-                        raw["kind"], raw["date_range"], raw["summary"],  # type: ignore[arg-type]
-                        raw["reading_notes"], claims)  # type: ignore[arg-type]
+    return ArticleGuide(article_id, str(raw["file"]), str(raw["sha256"]), raw["title"],
+                        raw["kind"], raw["date_range"], raw["summary"], raw["reading_notes"], claims)
 
 
 def read_article(article: ArticleGuide, folder: Path | None) -> ArticleText:
@@ -199,3 +210,21 @@ def load_texts(guide: CorpusGuide, folder: Path | None) -> dict[str, str]:
         if text is not None:
             texts[article.id] = text
     return texts
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The explanations and every article as found in a folder: what the corpus panel shows."""
+
+    guide: CorpusGuide
+    articles: dict[str, ArticleText]  # by article id
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {key: found.text for key, found in self.articles.items() if found.text is not None}
+
+
+def load_corpus(folder: Path | None) -> Corpus:
+    """The explanations and the article texts, read in one go (the app does it in the background)."""
+    guide = load_guide()
+    return Corpus(guide, {article.id: read_article(article, folder) for article in guide.articles})

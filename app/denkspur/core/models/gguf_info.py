@@ -173,15 +173,21 @@ class _Cursor:
         self.offset += width
         return value
 
+    def integer(self, fmt: str) -> int:
+        """An unsigned count, size or type id (``fmt`` is an integer struct code)."""
+        value = self.unpack(fmt)
+        assert isinstance(value, int)
+        return value
+
     def string(self) -> str:
-        length = int(self.unpack("Q"))  # type: ignore[arg-type]
+        length = self.integer("Q")
         self.need(length)
         raw = bytes(self.buffer[self.offset : self.offset + length])
         self.offset += length
         return raw.decode("utf-8", errors="replace")
 
     def skip_string(self) -> None:
-        length = int(self.unpack("Q"))  # type: ignore[arg-type]
+        length = self.integer("Q")
         self.need(length)
         self.offset += length
 
@@ -194,8 +200,8 @@ class _Cursor:
 
 
 def _read_array(cursor: _Cursor) -> tuple[list[object] | None, int]:
-    item_type = int(cursor.unpack("I"))  # type: ignore[arg-type]
-    count = int(cursor.unpack("Q"))  # type: ignore[arg-type]
+    item_type = cursor.integer("I")
+    count = cursor.integer("Q")
     if count <= _ARRAY_KEEP_LIMIT and item_type != _ARRAY:
         return [cursor.value(item_type) for _ in range(count)], count
     if item_type in _SCALARS:
@@ -241,18 +247,18 @@ def read_gguf_info(path: str | os.PathLike[str]) -> GGUFInfo:
 def _parse(path: Path, buffer: mmap.mmap, file_size: int) -> GGUFInfo:
     cursor = _Cursor(buffer, file_size)
     cursor.offset = 4
-    version = int(cursor.unpack("I"))  # type: ignore[arg-type]
+    version = cursor.integer("I")
     if version not in _SUPPORTED_VERSIONS:
         raise GGUFError(f"GGUF version {version} is not supported (expected 2 or 3)")
-    n_tensors = int(cursor.unpack("Q"))  # type: ignore[arg-type]
-    n_kv = int(cursor.unpack("Q"))  # type: ignore[arg-type]
+    n_tensors = cursor.integer("Q")
+    n_kv = cursor.integer("Q")
     if n_tensors > 1_000_000 or n_kv > 1_000_000:
         raise GGUFError("the header claims an absurd number of entries: the file is corrupt")
     metadata: dict[str, object] = {}
     array_lengths: dict[str, int] = {}
     for _ in range(n_kv):
         key = cursor.string()
-        type_id = int(cursor.unpack("I"))  # type: ignore[arg-type]
+        type_id = cursor.integer("I")
         if type_id == _ARRAY:
             values, count = _read_array(cursor)
             array_lengths[key] = count
@@ -264,14 +270,14 @@ def _parse(path: Path, buffer: mmap.mmap, file_size: int) -> GGUFInfo:
     n_params, data_size, unknown = 0, 0, set()
     for _ in range(n_tensors):
         cursor.skip_string()
-        n_dims = int(cursor.unpack("I"))  # type: ignore[arg-type]
+        n_dims = cursor.integer("I")
         if n_dims > 8:
             raise GGUFError("a tensor has more than 8 dimensions: the file is corrupt")
         elements = 1
         for _ in range(n_dims):
-            elements *= int(cursor.unpack("Q"))  # type: ignore[arg-type]
-        type_id = int(cursor.unpack("I"))  # type: ignore[arg-type]
-        offset = int(cursor.unpack("Q"))  # type: ignore[arg-type]
+            elements *= cursor.integer("Q")
+        type_id = cursor.integer("I")
+        offset = cursor.integer("Q")
         n_params += elements
         size = _tensor_bytes(type_id, elements)
         if size is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -33,7 +34,7 @@ def is_safe_link(url: str) -> bool:
 CODE_STYLES = {False: "friendly", True: "monokai"}
 
 
-def _highlighter(dark: bool):  # type: ignore[no-untyped-def]
+def _highlighter(dark: bool) -> Callable[[str, str, object], str]:
     def highlight_code(code: str, language: str, _attrs: object) -> str:
         try:
             from pygments import highlight
@@ -52,7 +53,7 @@ def _highlighter(dark: bool):  # type: ignore[no-untyped-def]
     return highlight_code
 
 
-def _render_image(self, tokens: list[Token], idx: int, _options: object, _env: object) -> str:  # type: ignore[no-untyped-def]
+def _render_image(_renderer: object, tokens: list[Token], idx: int, *_rest: object) -> str:
     token = tokens[idx]
     src = str(token.attrGet("src") or "")
     alt = html.escape(token.content or "image")
@@ -61,21 +62,27 @@ def _render_image(self, tokens: list[Token], idx: int, _options: object, _env: o
     return f"[image: {alt}]"
 
 
-def _render_math_inline(self, tokens: list[Token], idx: int, _options: object, _env: object) -> str:  # type: ignore[no-untyped-def]
+def _render_math_inline(_renderer: object, tokens: list[Token], idx: int, *_rest: object) -> str:
     return f'<code class="math">{html.escape(tokens[idx].content)}</code>'
 
 
-def _render_math_block(self, tokens: list[Token], idx: int, _options: object, _env: object) -> str:  # type: ignore[no-untyped-def]
+def _render_math_block(_renderer: object, tokens: list[Token], idx: int, *_rest: object) -> str:
     return f'<pre class="math">{html.escape(tokens[idx].content.strip())}</pre>\n'
+
+
+class _SafeLinks(MarkdownIt):
+    """Keeps only web and mail links: anything else (``javascript:``, ``file:``…) stays text."""
+
+    def validateLink(self, url: str) -> bool:
+        return is_safe_link(url)
 
 
 @lru_cache(maxsize=2)
 def _parser(dark: bool) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+    md = _SafeLinks("commonmark", {"html": False, "linkify": False, "typographer": False,
                                    "highlight": _highlighter(dark)})
     md.enable(["table", "strikethrough"])
     md.use(dollarmath_plugin, allow_space=True, double_inline=True)
-    md.validateLink = is_safe_link  # type: ignore[method-assign]
     md.add_render_rule("image", _render_image)
     md.add_render_rule("math_inline", _render_math_inline)
     md.add_render_rule("math_inline_double", _render_math_inline)
@@ -86,7 +93,8 @@ def _parser(dark: bool) -> MarkdownIt:
 
 def render_markdown(text: str, *, dark: bool = False) -> str:
     """HTML for ``text``; safe to show in a QTextBrowser/QLabel (``dark``: code colours for dark themes)."""
-    return _parser(dark).render(text)
+    rendered: str = _parser(dark).render(text)
+    return rendered
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)

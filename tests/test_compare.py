@@ -1,11 +1,7 @@
-"""Step alignment for the compare view, and settings persistence."""
+"""Step alignment for the compare view: corresponding steps of two traces on one row."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from denkspur.core.settings import Settings
 from denkspur.core.trace.compare import align_steps
 
 
@@ -27,17 +23,3 @@ def test_extra_and_reworded_steps_leave_gaps() -> None:
 def test_empty_sides() -> None:
     assert align_steps([], ["a"]) == [(None, 0)]
     assert align_steps(["a"], []) == [(0, None)]
-
-
-def test_settings_roundtrip_and_bad_files(tmp_path: Path) -> None:
-    path = tmp_path / "settings.json"
-    settings = Settings(threads=3, thinking_budget=500, language="de")
-    settings.save(path)
-    assert Settings.load(path) == settings
-    path.write_text("{not json", encoding="utf-8")
-    assert Settings.load(path) == Settings()
-    path.write_text(json.dumps({"threads": "many", "future_key": 1}), encoding="utf-8")
-    loaded = Settings.load(path)
-    assert loaded.threads == 0 and loaded.extra == {"future_key": 1}
-    loaded.save(path)
-    assert json.loads(path.read_text(encoding="utf-8"))["future_key"] == 1

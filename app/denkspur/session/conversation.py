@@ -1,0 +1,111 @@
+"""Conversation operations with their store writes: what happens before a reply is generated.
+
+Each operation writes the user's side (a new message, a new version…) and a
+``generating`` version for the reply in one go, and returns a
+:class:`PreparedReply`: the conversation as stored, the version to fill, and the
+history to send. :func:`~denkspur.session.reply.run_reply` then fills it. A new
+operation (e.g. branch from a trace step) is another function that writes and
+returns a :class:`PreparedReply` through :func:`_prepared`.
+
+The functions run on whichever thread owns the :class:`Store` (the GUI's store
+thread, the CLI's main thread).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from denkspur.core.conversations.store import Conversation, Store
+from denkspur.engine import protocol as p
+from denkspur.session.backend import Backend
+from denkspur.session.states import VersionState
+
+_ROLES: dict[str, p.Role] = {"system": "system", "user": "user", "assistant": "assistant"}
+TITLE_LENGTH = 48
+#: The conversation database in the data folder (the app and ``denkspur chat --save`` share it).
+STORE_FILE = "conversations.sqlite3"
+
+
+def store_path(data_dir: Path) -> Path:
+    return data_dir / STORE_FILE
+
+
+@dataclass(frozen=True)
+class PreparedReply:
+    conversation: Conversation
+    version_id: int  # the reply version to generate into
+    history: tuple[p.ChatMessage, ...]  # what the model is sent
+
+    @property
+    def conversation_id(self) -> int:
+        return self.conversation.id
+
+
+def send(store: Store, conversation_id: int | None, text: str, *, model: str,
+         params: p.SamplingParams) -> PreparedReply:
+    """Append the user's message (to a new conversation if ``conversation_id`` is None) and a reply."""
+    text = text.strip()
+    if not text:
+        raise ValueError("an empty message is not sent")
+    if conversation_id is None:
+        conversation_id = store.create_conversation(title_from(text))
+    else:
+        store.load_conversation(conversation_id)  # raises StoreError if it does not exist
+    store.add_message(conversation_id, "user", text)
+    _, version = store.add_message(conversation_id, "assistant", state=VersionState.GENERATING,
+                                   model=model, params=params_record(params))
+    return _prepared(store, conversation_id, version)
+
+
+def regenerate(store: Store, conversation_id: int, message_id: int, *, model: str,
+               params: p.SamplingParams) -> PreparedReply:
+    """A new version of an assistant reply (the old ones are kept)."""
+    version = store.add_version(message_id, model=model, params=params_record(params))
+    return _prepared(store, conversation_id, version)
+
+
+def edit_and_resend(store: Store, conversation_id: int, message_id: int, text: str, *, model: str,
+                    params: p.SamplingParams) -> PreparedReply:
+    """Answer an edited user message: a new version of it on a branch of its own.
+
+    What followed the old text stays on the old branch (the store keeps it
+    reachable by selecting the old version).
+    """
+    text = text.strip()
+    if not text:
+        raise ValueError("an empty message is not sent")
+    store.add_version(message_id, text=text, state=VersionState.COMPLETE)
+    _, version = store.add_message(conversation_id, "assistant", state=VersionState.GENERATING,
+                                   model=model, params=params_record(params))
+    return _prepared(store, conversation_id, version)
+
+
+def answer_now(backend: Backend) -> bool:
+    """Ask the model to stop thinking and answer; False where the backend cannot (servers)."""
+    if not backend.capabilities.answer_now:
+        return False
+    backend.end_thinking()
+    return True
+
+
+def history_before(conversation: Conversation, version_id: int) -> tuple[p.ChatMessage, ...]:
+    """The turns the model sees when it writes ``version_id`` (answers only, never traces)."""
+    target = next(m for m in conversation.messages if any(v.id == version_id for v in m.versions))
+    return tuple(p.ChatMessage(_ROLES[role], text) for role, text in conversation.turns(target.position))
+
+
+def title_from(text: str) -> str:
+    first = text.strip().splitlines()[0]
+    return first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1] + "…"
+
+
+def params_record(params: p.SamplingParams) -> dict[str, object]:
+    """The sampling settings stored with a version."""
+    return {"temperature": params.temperature, "top_p": params.top_p,
+            "max_tokens": params.max_tokens, "thinking_budget": params.thinking_budget}
+
+
+def _prepared(store: Store, conversation_id: int, version_id: int) -> PreparedReply:
+    conversation = store.load_conversation(conversation_id)
+    return PreparedReply(conversation, version_id, history_before(conversation, version_id))

@@ -1,0 +1,234 @@
+"""One reply, from the first token to its stored state.
+
+:func:`run_reasoning` sends a chat to a :class:`~denkspur.session.backend.Backend`
+and splits the streamed tokens into trace and answer as they come, ending with
+an outcome that keeps everything received even when the backend failed halfway.
+:func:`run_reply` adds what makes a reply durable: the partial answer and trace
+go to a :class:`ReplySaver` at least every ``save_interval`` seconds (state
+``generating``), and the final content with the state its stop reason maps to.
+A save that fails never stops the generation: the failure is kept in the
+outcome (``save_error``) for the caller to show.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from denkspur.core.conversations.store import Store, StoreError
+from denkspur.core.trace.stream import (
+    AnswerText,
+    ProvisionalAnswer,
+    ReasoningResult,
+    ReasoningStream,
+    StreamEvent,
+    TraceText,
+)
+from denkspur.engine import protocol as p
+from denkspur.engine.errors import EngineError
+from denkspur.session.backend import Backend
+from denkspur.session.states import StopReason, VersionState, state_after
+
+log = logging.getLogger("denkspur.session")
+
+#: Seconds between partial saves (the promise is "at least every second").
+SAVE_INTERVAL = 0.5
+
+EventSink = Callable[[StreamEvent], None]
+
+
+@dataclass(frozen=True)
+class VersionContent:
+    """What a reply version holds at one moment: partial while ``generating``, else final."""
+
+    answer: str
+    trace: str
+    state: VersionState
+    steps: list[dict[str, object]] = field(default_factory=list)
+    stats: dict[str, object] = field(default_factory=dict)
+    error: str = ""
+
+
+class SaveFailed(Exception):
+    """A reply could not be written (disk full, database locked or read-only…)."""
+
+
+class ReplySaver(Protocol):
+    def save(self, content: VersionContent, /) -> None:
+        """Write ``content``; raise :class:`SaveFailed` when it did not reach the disk."""
+
+
+class StoreSaver:
+    """Saves one version of the conversation store."""
+
+    def __init__(self, store: Store, version_id: int) -> None:
+        self.store = store
+        self.version_id = version_id
+
+    def save(self, content: VersionContent, /) -> None:
+        try:
+            self.store.save_version(self.version_id, answer=content.answer, trace=content.trace,
+                                    state=content.state, steps=content.steps, stats=content.stats,
+                                    error=content.error)
+        except (sqlite3.Error, OSError, StoreError) as error:
+            raise SaveFailed(str(error)) from error
+
+
+@dataclass
+class RunOutcome:
+    result: ReasoningResult
+    stop_reason: StopReason
+    error: EngineError | None = None
+    dropped_messages: int = 0
+    #: The last save that failed (``None``: every save reached the disk).
+    save_error: SaveFailed | None = None
+    #: The final content was saved (false without a saver, or when that save failed).
+    saved: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def state(self) -> VersionState:
+        """The state this reply is stored with."""
+        return state_after(self.stop_reason)
+
+    def content(self) -> VersionContent:
+        """The final content to store."""
+        result = self.result
+        return VersionContent(
+            answer=result.answer,
+            trace=result.trace,
+            state=self.state,
+            steps=[step.to_dict() for step in result.steps],
+            stats={**result.stats.to_dict(), "finished": result.finished, "stop_reason": self.stop_reason},
+            error=self.error.message if self.error else "",
+        )
+
+
+def run_reasoning(
+    backend: Backend,
+    messages: Iterable[p.ChatMessage],
+    params: p.SamplingParams | None = None,
+    on_event: EventSink | None = None,
+    *,
+    assume_open: bool | None = None,
+    prefix: Sequence[tuple[str, str]] = (),
+) -> RunOutcome:
+    """Generate one reply; ``on_event`` sees trace/answer text and steps live.
+
+    ``assume_open`` overrides what the backend reports about the prompt. ``prefix``
+    is trace text the reply starts with, as (origin, text) parts: an earlier
+    version's trace (``prefix``) and the user's notes (``user``); the model
+    continues after it, and the result's trace starts with it.
+    """
+    stream = ReasoningStream(assume_open=bool(assume_open))
+    prompt_tokens: int | None = None
+    dropped = 0
+    emit: EventSink = on_event or _ignore
+    trace_prefix = "".join(text for _origin, text in prefix)
+    try:
+        for event in backend.generate(messages, params, trace_prefix=trace_prefix):
+            if isinstance(event, p.GenerationStarted):
+                opens = event.prompt_opens_think if assume_open is None else assume_open
+                stream = ReasoningStream(assume_open=opens or bool(trace_prefix))
+                prompt_tokens, dropped = event.prompt_tokens, event.dropped_messages
+                for origin, text in prefix:
+                    for stream_event in stream.feed(text, 0, origin):
+                        emit(stream_event)
+            elif isinstance(event, p.TokenText):
+                for stream_event in stream.feed(event.text, event.tokens, event.origin):
+                    emit(stream_event)
+            elif isinstance(event, p.ProbeAnswer):
+                emit(ProvisionalAnswer(event.text, event.trace_tokens))
+            else:
+                _flush(stream, emit)
+                result = stream.finish(prompt_tokens=prompt_tokens)
+                return RunOutcome(result, StopReason(event.stop_reason), None, dropped)
+    except EngineError as error:
+        _flush(stream, emit)
+        return RunOutcome(stream.finish(prompt_tokens=prompt_tokens), StopReason.ERROR, error, dropped)
+    raise AssertionError("the backend's stream ended without GenerationDone")  # pragma: no cover
+
+
+def run_reply(
+    backend: Backend,
+    messages: Iterable[p.ChatMessage],
+    params: p.SamplingParams | None,
+    saver: ReplySaver | None,
+    on_event: EventSink | None = None,
+    *,
+    save_interval: float = SAVE_INTERVAL,
+    clock: Callable[[], float] = time.monotonic,
+) -> RunOutcome:
+    """Generate and keep one reply: partial saves on a timer, then the final state.
+
+    Without a ``saver`` (``denkspur chat`` without ``--save``) nothing is kept.
+    Ctrl+C (``KeyboardInterrupt``) saves what arrived as ``cancelled`` before it
+    propagates, so a stored reply is never left ``generating`` by the CLI.
+    """
+    progress = _Progress(saver, save_interval, clock)
+    emit: EventSink = on_event or _ignore
+
+    def on_stream_event(event: StreamEvent) -> None:
+        progress.add(event)
+        emit(event)
+
+    try:
+        outcome = run_reasoning(backend, messages, params, on_stream_event)
+    except KeyboardInterrupt:
+        progress.save(progress.content(VersionState.CANCELLED))
+        raise
+    outcome.saved = progress.save(outcome.content())
+    outcome.save_error = progress.error
+    return outcome
+
+
+class _Progress:
+    """The reply so far, and when it was last saved."""
+
+    def __init__(self, saver: ReplySaver | None, interval: float, clock: Callable[[], float]) -> None:
+        self.saver, self.interval, self.clock = saver, interval, clock
+        self.trace: list[str] = []
+        self.answer: list[str] = []
+        self.last_save = clock()
+        self.error: SaveFailed | None = None
+
+    def add(self, event: StreamEvent) -> None:
+        if isinstance(event, TraceText):
+            self.trace.append(event.text)
+        elif isinstance(event, AnswerText):
+            self.answer.append(event.text)
+        now = self.clock()
+        if now - self.last_save >= self.interval:
+            self.last_save = now
+            self.save(self.content(VersionState.GENERATING))
+
+    def content(self, state: VersionState) -> VersionContent:
+        return VersionContent(answer="".join(self.answer), trace="".join(self.trace), state=state)
+
+    def save(self, content: VersionContent) -> bool:
+        """Save; a failure is remembered and logged, never raised (the generation goes on)."""
+        if self.saver is None:
+            return False
+        try:
+            self.saver.save(content)
+        except SaveFailed as error:
+            log.error("could not save the reply (%s): %s", content.state, error)
+            self.error = error
+            return False
+        return True
+
+
+def _flush(stream: ReasoningStream, emit: EventSink) -> None:
+    for event in stream.flush():
+        emit(event)
+
+
+def _ignore(_event: StreamEvent) -> None:
+    return None

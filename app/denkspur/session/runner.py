@@ -1,0 +1,108 @@
+"""One backend and one store connection, driven by one thread: the app's engine thread or the CLI.
+
+:class:`ChatRunner` owns the backend (the local engine by default, a server
+after :meth:`use_remote`) and its own :class:`Store` connection for the saves of
+the reply being generated (SQLite connections stay on one thread). Only
+:meth:`cancel` and :meth:`answer_now` may be called from another thread.
+The engine and remote modules are imported when first used, not at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from denkspur.core.conversations.store import Store
+from denkspur.engine import protocol as p
+from denkspur.session.backend import Backend
+from denkspur.session.conversation import answer_now
+from denkspur.session.loading import LoadResult, ModelRequest, load_model
+from denkspur.session.reply import EventSink, RunOutcome, StoreSaver, run_reply
+
+if TYPE_CHECKING:
+    from denkspur.engine.remote import RemoteSettings
+
+ReadySink = Callable[[p.Ready], None]
+
+
+class ChatRunner:
+    def __init__(self, store_path: Path | None = None, *, fault: str | None = None) -> None:
+        self.store_path = store_path
+        self._fault = fault
+        self._backend: Backend | None = None
+        self._store: Store | None = None
+
+    @property
+    def backend(self) -> Backend:
+        """The backend in use (the local engine unless a server was chosen)."""
+        if self._backend is None:
+            self._backend = self._local()
+        return self._backend
+
+    @property
+    def active(self) -> Backend | None:
+        """The backend if one was made (for thread-safe controls that must not create one)."""
+        return self._backend
+
+    def store(self) -> Store:
+        """This runner's store connection (opened on first use, on the calling thread)."""
+        if self._store is None:
+            if self.store_path is None:
+                raise ValueError("this runner keeps no conversations")
+            self._store = Store(self.store_path)
+        return self._store
+
+    # -- backends ---------------------------------------------------------------------
+    def load(self, request: ModelRequest, on_ready: ReadySink | None = None) -> LoadResult:
+        """Load a local model (switching from a server if one was used)."""
+        if self._backend is not None and not self._backend.capabilities.local_files:
+            self._backend.close()
+            self._backend = None
+        backend = self.backend
+        ready = backend.start()
+        if on_ready is not None:
+            on_ready(ready)
+        return load_model(backend, request)
+
+    def use_remote(self, settings: RemoteSettings, on_ready: ReadySink | None = None) -> p.ModelLoaded:
+        """Switch to an OpenAI-compatible server and pick its model."""
+        from denkspur.engine.remote import RemoteClient
+
+        if self._backend is not None:
+            self._backend.close()
+        self._backend = remote = RemoteClient(settings)
+        ready = remote.start()
+        if on_ready is not None:
+            on_ready(ready)
+        return remote.load()
+
+    def restart(self) -> p.ModelLoaded | None:
+        return self.backend.restart()
+
+    # -- replies ------------------------------------------------------------------------
+    def reply(self, version_id: int, messages: Iterable[p.ChatMessage], params: p.SamplingParams,
+              on_event: EventSink | None = None) -> RunOutcome:
+        """Generate into a stored version: partial saves as it streams, then its final state."""
+        return run_reply(self.backend, messages, params, StoreSaver(self.store(), version_id), on_event)
+
+    def cancel(self) -> None:
+        """Stop the running generation (thread-safe)."""
+        if self._backend is not None:
+            self._backend.cancel()
+
+    def answer_now(self) -> bool:
+        """"Answer now" (thread-safe); False where the backend cannot."""
+        return self._backend is not None and answer_now(self._backend)
+
+    def close(self) -> None:
+        if self._backend is not None:
+            self._backend.close()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def _local(self) -> Backend:
+        from denkspur.engine.client import EngineClient
+
+        return EngineClient(fault=self._fault)

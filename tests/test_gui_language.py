@@ -1,0 +1,23 @@
+"""The interface in German and back, including texts of the window's dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from gui_helpers import open_window
+
+
+def test_german_ui(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    window.set_language("de")
+    qtbot.waitUntil(lambda: window.composer.send_button.text() == "Senden", timeout=5_000)
+    assert window.file_menu.title() == "&Datei"
+    from PySide6.QtCore import QCoreApplication
+
+    # Texts of the window's dialogs (a separate module) are in the same context.
+    assert QCoreApplication.translate("MainWindow", "Compare traces") == "Denkspuren vergleichen"
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.composer.send_button.text() == "Send", timeout=5_000)
+    window.close()

@@ -1,0 +1,51 @@
+"""Preferences and what the window remembers between runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from denkspur.core.settings import Settings
+from gui_helpers import open_window
+
+
+def test_trace_panel_collapses_and_remembers(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path, None)
+    window.toggle_trace_action.setChecked(False)
+    assert not window.trace.isVisible()
+    window.close()
+    assert Settings.load(tmp_path / "settings.json").trace_panel_visible is False
+    window.toggle_trace_action.setChecked(True)
+    assert not window.trace.isHidden()
+
+
+def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
+    from denkspur.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(threads=2, thinking_budget=0, language="system"))
+    qtbot.addWidget(dialog)
+    dialog.budget.setValue(1024)
+    dialog.context.setValue(8192)
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    result = dialog.result_settings()
+    assert (result.thinking_budget, result.context_size, result.language, result.threads) == (
+        1024, 8192, "de", 2)
+
+
+def test_settings_dialog_offers_auto_all_or_a_number_of_gpu_layers(qtbot: QtBot) -> None:
+    from denkspur.core.models.gpu_layers import GpuOffload
+    from denkspur.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings())  # the default: automatic
+    qtbot.addWidget(dialog)
+    assert dialog.result_settings().gpu_layers is GpuOffload.AUTO and not dialog.gpu_layers.isEnabled()
+    dialog.gpu_mode.setCurrentIndex(dialog.gpu_mode.findData("all"))
+    assert dialog.result_settings().gpu_layers is GpuOffload.ALL
+    dialog.gpu_mode.setCurrentIndex(dialog.gpu_mode.findData("count"))
+    assert dialog.gpu_layers.isEnabled()
+    dialog.gpu_layers.setValue(12)
+    assert dialog.result_settings().gpu_layers == 12
+    fixed = SettingsDialog(Settings(gpu_layers=7))
+    qtbot.addWidget(fixed)
+    assert fixed.gpu_layers.value() == 7 and fixed.gpu_mode.currentData() == "count"
