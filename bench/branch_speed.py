@@ -27,7 +27,7 @@ from denkspur.testing.tiny_model import Shape, write_random_model
 
 QUESTION = [p.ChatMessage("user", "Think about prime numbers for a while.")]
 OTHER = [p.ChatMessage("user", "Something else entirely, to evict the cache.")]
-SHAPE = Shape(n_embd=512, n_layers=6, n_head=8, n_head_kv=2, n_ff=1408)
+SHAPE = Shape(n_embd=1024, n_layers=8, n_head=16, n_head_kv=4, n_ff=2816)  # as bench/engine_throughput.py
 
 
 def first_token_seconds(client: EngineClient, prefix: str) -> float:

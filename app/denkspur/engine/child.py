@@ -212,7 +212,8 @@ class LlamaHost:
         started = time.perf_counter()
         decoding = Decoding(self._llm, self._pieces, self._outbox, self._inbox, self._fault)
         self._last = None  # the KV cache is about to change
-        produced, reason = decoding.run(request, tokens, fitted.budget, fitted.opens)
+        produced, reason = decoding.run(request, tokens, fitted.budget, fitted.opens,
+                                        len(tokens) - len(fitted.prompt))
         self._last = LastReply(fitted.prompt, [*fitted.prefix, *decoding.segments])
         self._outbox.send(
             p.GenerationDone(rid, reason, len(tokens), produced, time.perf_counter() - started)
@@ -267,8 +268,8 @@ class Decoding:
         self.produced = 0
         self.segments: list[Segment] = []  # what this reply added to the context, in order
 
-    def run(self, request: p.Generate, prompt: list[int], budget: int, opens: bool
-            ) -> tuple[int, p.StopReason]:
+    def run(self, request: p.Generate, prompt: list[int], budget: int, opens: bool,
+            prefix_tokens: int = 0) -> tuple[int, p.StopReason]:
         import llama_cpp
 
         llm, params, rid = self._llm, request.params, request.request_id
@@ -277,8 +278,7 @@ class Decoding:
         llm.set_seed(params.seed if params.seed is not None else random.randrange(2**31))
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         watch = self._watch = ThinkWatch(opens)
-        if request.trace_prefix:
-            watch.trace_tokens = len(llm.tokenize(request.trace_prefix.encode(), add_bos=False))
+        watch.trace_tokens = prefix_tokens  # the trace it continues counts towards the budget
         if self._inbox.has(rid, "cancel"):
             return self.produced, "cancelled"
         self._tokens = self._sample(self._context)
