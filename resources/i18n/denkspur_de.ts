@@ -1014,4 +1014,30 @@
         <translation>zu groß für diesen Rechner</translation>
     </message>
 </context>
+<context>
+    <name>UnsavedBar</name>
+    <message>
+        <location filename="../../app/denkspur/gui/unsaved_bar.py" line="27" />
+        <source>Retry save</source>
+        <translation>Erneut speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/unsaved_bar.py" line="30" />
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/denkspur/gui/unsaved_bar.py" line="43" />
+        <source>%n reply(s) could not be saved and are kept in memory only.</source>
+        <translation>
+            <numerusform>%n Antwort konnte nicht gespeichert werden und ist nur im Arbeitsspeicher.</numerusform>
+            <numerusform>%n Antworten konnten nicht gespeichert werden und sind nur im Arbeitsspeicher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/unsaved_bar.py" line="45" />
+        <source>The disk said: %1</source>
+        <translation>Meldung des Datenträgers: %1</translation>
+    </message>
+</context>
 </TS>

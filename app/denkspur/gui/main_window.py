@@ -27,6 +27,7 @@ from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
 from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
+from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
 
 if TYPE_CHECKING:  # imported where used: start-up only pays for what the first window needs
@@ -88,6 +89,8 @@ class MainWindow(WindowActions, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.chat, 1)
         column.addLayout(empty_actions)
+        self.unsaved_bar = UnsavedBar()
+        column.addWidget(self.unsaved_bar)
         column.addWidget(self.composer)
         self.trace = TracePanel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -155,6 +158,9 @@ class MainWindow(WindowActions, QMainWindow):
         s.generation_finished.connect(self._on_generation_finished)
         s.model_changed.connect(self._on_model_changed)
         s.problem.connect(self._show_problem)
+        s.unsaved_changed.connect(self.unsaved_bar.show_state)
+        self.unsaved_bar.retry_requested.connect(s.retry_saves)
+        self.unsaved_bar.export_requested.connect(lambda: self.export_current("json"))
         s.note.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.conversations.open_requested.connect(s.open_conversation)
         self.conversations.new_requested.connect(s.new_conversation)
