@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.conversations.store import Store
@@ -22,6 +24,15 @@ def test_a_reply_the_disk_did_not_take_stays_and_can_be_saved_again(qtbot: QtBot
         assert "full" in window.unsaved_bar.message.text()
         qtbot.waitUntil(lambda: window.chat.cards[-1].version.answer == EXPECTED_ANSWER, timeout=10_000)
         assert window.chat.cards[-1].version.state == "complete"  # not left "generating…"
+
+        def cancel_the_question() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            box.button(QMessageBox.StandardButton.Cancel).click()
+
+        QTimer.singleShot(200, cancel_the_question)
+        window.close()  # quitting would lose the reply: the app asks, and Cancel keeps the window
+        assert window.isVisible()
 
         disk.free()
         window.unsaved_bar.retry.click()

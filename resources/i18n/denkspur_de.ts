@@ -364,6 +364,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="240" />
+        <source>Some replies could not be saved and exist only in this window. Quit anyway and lose them? (Cancel, then Retry save or Export…)</source>
+        <translation>Einige Antworten konnten nicht gespeichert werden und gibt es nur in diesem Fenster. Trotzdem beenden und sie verlieren? (Abbrechen, dann „Erneut speichern“ oder „Exportieren…“)</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/main_window.py" line="176" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>

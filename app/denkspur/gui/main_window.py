@@ -221,6 +221,9 @@ class MainWindow(WindowActions, QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.unsaved and not self._may_drop_unsaved():
+            event.ignore()
+            return
         self._qsettings().setValue("mainSplitter", self.splitter.saveState())
         self.settings.trace_panel_visible = self.trace.isVisible()
         try:
@@ -229,6 +232,17 @@ class MainWindow(WindowActions, QMainWindow):
             log.warning("could not save settings: %s", error)
         self.session.close()
         super().closeEvent(event)
+
+    def _may_drop_unsaved(self) -> bool:
+        """Replies live only in memory (the disk was full): quitting loses them, so ask first."""
+        answer = QMessageBox.warning(
+            self, "Denkspur",
+            self.tr("Some replies could not be saved and exist only in this window. "
+                    "Quit anyway and lose them? (Cancel, then Retry save or Export…)"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     # -- actions ---------------------------------------------------------------------
     def load_model(self, path: str) -> None:
