@@ -19,7 +19,6 @@ SSE is parsed by ``httpx-sse``; HTTP by ``httpx``. Cancel closes the stream at o
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import re
 import threading
@@ -32,19 +31,13 @@ from httpx_sse import SSEError, connect_sse
 
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
-from denkspur.engine.errors import EngineError
+from denkspur.engine.remote_chunks import ChoiceDelta, RemoteError, bad_response, parse_chunk, server_text
+
+__all__ = ["RemoteClient", "RemoteError", "RemoteSettings", "load_api_key", "store_api_key"]
 
 log = logging.getLogger("denkspur.engine")
 _R1_NAMES = re.compile(r"r1|reason|think|qwq|distill", re.IGNORECASE)
 KEYRING_SERVICE = "denkspur-remote"
-
-
-class RemoteError(EngineError):
-    """A remote server failed a request; ``kind`` says how (for the UI and the CLI's JSON)."""
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -140,10 +133,9 @@ class RemoteClient:
     def list_models(self) -> list[str]:
         response = self._request("GET", "/models")
         try:
-            return [str(m["id"]) for m in response.json().get("data", [])]
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise RemoteError("bad-response",
-                              f"the server's model list is not valid JSON: {error}") from error
+            return [server_text(m["id"], 200) for m in response.json().get("data", [])]
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+            raise bad_response("a model list that is not valid", response.text) from error
 
     def cancel(self) -> None:
         """Close the running stream now (thread-safe)."""
@@ -205,17 +197,14 @@ class RemoteClient:
                 for sse in source.iter_sse():
                     if sse.data.strip() == "[DONE]":
                         break
-                    chunk = _parse_chunk(sse.data)
-                    if "error" in chunk:
-                        raise RemoteError("server", f"the server reported an error: {chunk['error']}")
-                    usage = chunk.get("usage") or {}
-                    prompt_tokens = int(usage.get("prompt_tokens") or prompt_tokens)
-                    for choice in chunk.get("choices") or []:
-                        text = shaper.feed(choice.get("delta") or {})
+                    chunk = parse_chunk(sse.data)
+                    prompt_tokens = chunk.prompt_tokens or prompt_tokens
+                    for choice in chunk.choices:
+                        text = shaper.feed(choice)
                         if text:
                             produced += 1
                             yield p.TokenText(request_id, text)
-                        if choice.get("finish_reason") == "length":
+                        if choice.finish_reason == "length":
                             reason = "length"
                 else:
                     if not self._cancelled:
@@ -259,17 +248,16 @@ class _ReasoningShaper:
         self._opened_by_template = opened_by_template
         self._seen_content = False
 
-    def feed(self, delta: dict[str, object]) -> str:
-        reasoning = delta.get("reasoning_content") or delta.get("reasoning") or delta.get("thinking")
-        content = delta.get("content")
+    def feed(self, delta: ChoiceDelta) -> str:
+        reasoning, content = delta.reasoning, delta.content
         out = []
-        if isinstance(reasoning, str) and reasoning:
+        if reasoning:
             if not self._in_reasoning_field and not self._seen_content:
                 # A separate reasoning field: open the trace ourselves (if the template did not).
                 out.append("" if self._opened_by_template else OPEN_TAG)
                 self._in_reasoning_field = True
             out.append(reasoning.replace(CLOSE_TAG, "</ think>"))  # reasoning text cannot close it
-        if isinstance(content, str) and content:
+        if content:
             if self._in_reasoning_field:
                 out.append(CLOSE_TAG)
                 self._in_reasoning_field = False
@@ -278,31 +266,20 @@ class _ReasoningShaper:
         return "".join(out)
 
 
-def _parse_chunk(data: str) -> dict[str, object]:
-    try:
-        chunk = json.loads(data)
-    except ValueError as error:
-        raise RemoteError("bad-response",
-                          f"the server sent something that is not JSON: {data[:80]!r}") from error
-    if not isinstance(chunk, dict):
-        raise RemoteError("bad-response", f"the server sent an unexpected chunk: {data[:80]!r}")
-    return chunk
-
-
 def _http_error(response: httpx.Response) -> RemoteError:
     status = response.status_code
     try:
-        detail = response.json().get("error", {})
-        detail = detail.get("message", detail) if isinstance(detail, dict) else detail
-    except (ValueError, AttributeError):
-        detail = response.text[:200]
+        error = response.json().get("error", {})
+        detail = server_text(error.get("message", error) if isinstance(error, dict) else error)
+    except (ValueError, AttributeError, RecursionError):
+        detail = server_text(response.text)
     if status in (401, 403):
         return RemoteError("auth", f"the server refused the API key ({status}): {detail}")
     if status == 404:
         return RemoteError("not-found", f"not found on the server ({status}): {detail}")
     if status == 429:
         wait = response.headers.get("Retry-After")
-        later = f"; try again in {wait} s" if wait else ""
+        later = f"; try again in {server_text(wait, 20)} s" if wait else ""
         return RemoteError("rate-limit", f"the server is rate-limiting requests (429){later}")
     if status >= 500:
         return RemoteError("server", f"the server failed ({status}): {detail}")

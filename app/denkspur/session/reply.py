@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from denkspur.core.conversations.store import Store, StoreError
+from denkspur.core.text.clean import capped, clean_text
 from denkspur.core.trace.stream import (
     AnswerText,
     ReasoningResult,
@@ -28,7 +29,7 @@ from denkspur.core.trace.stream import (
     TraceText,
 )
 from denkspur.engine import protocol as p
-from denkspur.engine.errors import EngineError
+from denkspur.engine.errors import EngineError, EngineRequestFailed
 from denkspur.session.backend import Backend
 from denkspur.session.states import StopReason, VersionState, state_after
 
@@ -142,6 +143,11 @@ def run_reasoning(
     except EngineError as error:
         _flush(stream, emit)
         return RunOutcome(stream.finish(prompt_tokens=prompt_tokens), StopReason.ERROR, error, dropped)
+    except Exception as error:  # a backend bug must still end the reply, with what arrived kept
+        log.exception("the backend failed unexpectedly")
+        _flush(stream, emit)
+        failure = unexpected_failure(error)
+        return RunOutcome(stream.finish(prompt_tokens=prompt_tokens), StopReason.ERROR, failure, dropped)
     raise AssertionError("the backend's stream ended without GenerationDone")  # pragma: no cover
 
 
@@ -212,6 +218,12 @@ class _Progress:
             self.error = error
             return False
         return True
+
+
+def unexpected_failure(error: Exception) -> EngineError:
+    """Any exception a backend did not type (a bug, a library surprise) as an ``internal`` error."""
+    return EngineRequestFailed("internal", capped(f"the reply failed unexpectedly ({type(error).__name__}: "
+                                                  f"{clean_text(str(error))})", 2_000))
 
 
 def _flush(stream: ReasoningStream, emit: EventSink) -> None:
