@@ -10,7 +10,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+import time
+import tracemalloc
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,9 +22,17 @@ import pytest
 from denkspur.core.conversations.store import Store
 from denkspur.engine import protocol as p
 from denkspur.engine.errors import EngineError
-from denkspur.session.reply import run_reasoning
+from denkspur.session.reply import RunOutcome, run_reasoning
 from denkspur.engine.remote import RemoteClient, RemoteError, RemoteSettings
-from openai_server import OpenAIServer, chunk
+from openai_server import (
+    OpenAIServer,
+    SilentServer,
+    chunk,
+    endless_words,
+    huge_line_stream,
+    steady_stream,
+    trickle_stream,
+)
 
 QUESTION = [p.ChatMessage("user", "What is 2 + 3?")]
 
@@ -128,3 +140,94 @@ def test_cli_reports_a_malformed_chunk_without_a_traceback() -> None:
     error = json.loads(run.stdout.splitlines()[-1])
     assert error["event"] == "error" and error["kind"] == "bad-response"
     assert error["partial"]["answer"] == "Fine so far."
+
+
+# -- item 10: limits ------------------------------------------------------------------------------
+def _timed(client: RemoteClient, params: p.SamplingParams | None = None) -> tuple[RunOutcome, float]:
+    started = time.monotonic()
+    outcome = run_reasoning(client, QUESTION, params)
+    return outcome, time.monotonic() - started
+
+
+def test_max_tokens_is_sent_and_enforced_locally() -> None:
+    with OpenAIServer(endless_words, models=("gpt-x",)) as server, \
+            RemoteClient(RemoteSettings(server.url)) as client:
+        outcome = run_reasoning(client, QUESTION, p.SamplingParams(max_tokens=20))
+        assert server.requests[-1]["max_tokens"] == 20
+    assert outcome.ok and outcome.stop_reason == "length"
+    assert outcome.result.answer.split() == ["word"] * 20
+
+
+def test_one_giant_delta_counts_for_many_tokens() -> None:
+    def giant() -> Iterator[str]:
+        yield chunk({"content": "x" * 100_000})
+        yield from endless_words(100)
+
+    with OpenAIServer(giant, models=("gpt-x",)) as server, RemoteClient(RemoteSettings(server.url)) as client:
+        outcome = run_reasoning(client, QUESTION, p.SamplingParams(max_tokens=50))
+    assert outcome.stop_reason == "length" and outcome.result.answer == "x" * 100_000
+
+
+def test_a_trickle_that_says_nothing_times_out_with_the_partial_kept() -> None:
+    with OpenAIServer(trickle_stream, models=("gpt-x",)) as server, \
+            RemoteClient(RemoteSettings(server.url, timeout=1)) as client:
+        outcome, seconds = _timed(client)
+    assert isinstance(outcome.error, RemoteError) and outcome.error.kind == "timeout", outcome.error
+    assert outcome.result.answer == "Fine so far." and seconds < 20  # not the 30 s of the trickle
+
+
+def test_the_deadline_ends_a_reply_that_keeps_coming() -> None:
+    with OpenAIServer(steady_stream, models=("gpt-x",)) as server, \
+            RemoteClient(RemoteSettings(server.url, timeout=5, deadline=1.5)) as client:
+        outcome, seconds = _timed(client)
+    assert isinstance(outcome.error, RemoteError) and outcome.error.kind == "timeout", outcome.error
+    assert "deadline" in outcome.error.message and outcome.result.answer.startswith("word")
+    assert seconds < 20
+
+
+def test_the_deadline_also_covers_a_server_that_never_sends_headers() -> None:
+    with SilentServer() as server, RemoteClient(RemoteSettings(server.url, model="m", timeout=120,
+                                                               deadline=1)) as client:
+        outcome, seconds = _timed(client)
+    assert isinstance(outcome.error, RemoteError) and outcome.error.kind == "timeout", outcome.error
+    assert seconds < 60  # far below the 120 s read timeout
+
+
+def test_cancel_works_before_the_response_headers() -> None:
+    with SilentServer() as server, RemoteClient(RemoteSettings(server.url, model="m", timeout=120)) as client:
+        threading.Timer(0.5, client.cancel).start()
+        outcome, seconds = _timed(client)
+    assert outcome.stop_reason == "cancelled" and outcome.error is None
+    assert seconds < 60  # far below the 120 s read timeout
+
+
+def test_a_huge_line_is_refused_within_the_cap_without_filling_memory() -> None:
+    settings = dict(max_event_bytes=4 * 1024 * 1024)
+    with OpenAIServer(huge_line_stream, models=("gpt-x",)) as server, \
+            RemoteClient(RemoteSettings(server.url, **settings)) as client:  # type: ignore[arg-type]
+        tracemalloc.start()
+        try:
+            outcome = run_reasoning(client, QUESTION)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert isinstance(outcome.error, RemoteError) and outcome.error.kind == "too-large", outcome.error
+    assert outcome.result.answer == "Fine so far."
+    assert peak < 40 * 1024 * 1024, f"{peak / 2**20:.0f} MB for a 64 MB line with a 4 MB cap"
+
+
+def test_listing_models_has_the_deadline_too() -> None:
+    settings = RemoteSettings("", timeout=120, deadline=1)
+    with SilentServer() as server, RemoteClient(replace(settings, base_url=server.url)) as client, \
+            pytest.raises(RemoteError) as info:
+        client.list_models()
+    assert info.value.kind == "timeout"
+
+
+def test_cli_deadline() -> None:
+    with OpenAIServer(steady_stream, models=("gpt-x",)) as server:
+        run = subprocess.run([sys.executable, "-m", "denkspur", "chat", "--server", server.url, "--json",
+                              "--deadline", "1", "Q"], capture_output=True, text=True, timeout=60, check=False)
+    error = json.loads(run.stdout.splitlines()[-1])
+    assert run.returncode == 1 and error["kind"] == "timeout", run.stderr
+    assert error["partial"]["answer"].startswith("word")

@@ -175,7 +175,7 @@ def _chat_remote(runner: ChatRunner, args: argparse.Namespace, printer: Printer)
 
     key = os.environ.get("DENKSPUR_API_KEY") or load_api_key(args.server)
     settings = RemoteSettings(args.server, model=str(args.model or ""), api_key=key,
-                              timeout=args.timeout, verify_tls=not args.insecure)
+                              timeout=args.timeout, deadline=args.deadline, verify_tls=not args.insecure)
     try:
         runner.use_remote(settings)
     except EngineError as error:

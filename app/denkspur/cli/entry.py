@@ -63,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--insecure", action="store_true",
                       help="with --server: do not verify TLS certificates")
     chat.add_argument("--timeout", type=float, default=60.0,
-                      help="with --server: seconds to wait for the server")
+                      help="with --server: seconds the server may stay silent (no new text)")
+    chat.add_argument("--deadline", type=float, default=1800.0,
+                      help="with --server: wall-clock limit of the whole reply, in seconds")
     chat.add_argument("--json", action="store_true", help="print one JSON event per line")
     chat.add_argument("--max-tokens", type=_positive, default=4096, help="reply limit (tokens)")
     chat.add_argument("--ctx", type=_positive, default=4096, help="context size (tokens)")

@@ -13,31 +13,43 @@ inline ``<think>`` tags in the content. Servers that apply an R1 chat template
 start the content *inside* the trace without an opening tag; for R1-family model
 names that is assumed (``assume_open``), and a redundant ``<think>`` is harmless.
 
-SSE is parsed by ``httpx-sse``; HTTP by ``httpx``. Cancel closes the stream at once.
+Every limit is enforced here, not left to the server: the reply stops locally at
+``max_tokens`` (also sent to the server), the whole request has a wall-clock
+deadline, the server may stay silent (no new text) for at most ``timeout``
+seconds, one SSE event may hold at most ``max_event_bytes`` (:mod:`denkspur.engine.sse`
+reads the stream itself), and cancel cuts the connection at once, also while the
+server has not sent its headers yet (:mod:`denkspur.engine.abortable`).
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import httpx
-from httpx_sse import SSEError, connect_sse
 
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
+from denkspur.core.trace.stream import estimate_tokens
 from denkspur.engine import protocol as p
+from denkspur.engine.abortable import SocketCutter, install
 from denkspur.engine.remote_chunks import ChoiceDelta, RemoteError, bad_response, parse_chunk, server_text
+from denkspur.engine.sse import EventTooLarge, iter_sse_data
 
 __all__ = ["RemoteClient", "RemoteError", "RemoteSettings", "load_api_key", "store_api_key"]
 
 log = logging.getLogger("denkspur.engine")
 _R1_NAMES = re.compile(r"r1|reason|think|qwq|distill", re.IGNORECASE)
 KEYRING_SERVICE = "denkspur-remote"
+#: Bodies that are not a stream (model lists, error replies) are read up to this size.
+MAX_BODY_BYTES = 4 * 1024 * 1024
+#: The most characters one counted token may stand for (a server may pack many into one delta).
+CHARS_PER_TOKEN_CAP = 32
 
 
 @dataclass(frozen=True)
@@ -45,7 +57,12 @@ class RemoteSettings:
     base_url: str  # e.g. http://127.0.0.1:8080/v1 or https://api.deepseek.com
     model: str = ""  # empty: the first model the server lists
     api_key: str | None = None
+    #: Longest silence: seconds to wait for the headers, and then for each new piece of text.
     timeout: float = 60.0
+    #: Wall-clock limit of one whole request, from sending it to the last byte.
+    deadline: float = 1800.0
+    #: Largest single SSE line or event; beyond it the reply fails instead of filling memory.
+    max_event_bytes: int = 4 * 1024 * 1024
     verify_tls: bool = True
     #: The server's chat template ends the prompt with <think> (None: guess from the model name).
     assume_open: bool | None = None
@@ -88,9 +105,10 @@ class RemoteClient:
             verify=settings.verify_tls,
             headers={"Authorization": f"Bearer {settings.api_key}"} if settings.api_key else {},
         )
+        self._cutter = SocketCutter()
+        install(self._http, self._cutter)
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        self._response: httpx.Response | None = None
         self._cancelled = False
         self.model_id = settings.model
         self.ready = p.Ready(0, "remote", gpu_offload=False, backend="remote")
@@ -131,19 +149,19 @@ class RemoteClient:
 
     # -- requests ------------------------------------------------------------------------------
     def list_models(self) -> list[str]:
-        response = self._request("GET", "/models")
+        self._begin()
+        with self._watch() as watch:
+            body = self._call(watch, lambda: self._read_body("GET", "/models"))
         try:
-            return [server_text(m["id"], 200) for m in response.json().get("data", [])]
+            return [server_text(m["id"], 200) for m in json.loads(body).get("data", [])]
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
-            raise bad_response("a model list that is not valid", response.text) from error
+            raise bad_response("a model list that is not valid", body.decode(errors="replace")) from error
 
     def cancel(self) -> None:
-        """Close the running stream now (thread-safe)."""
+        """End the running request now (thread-safe), whatever stage it is in."""
         with self._lock:
             self._cancelled = True
-            response = self._response
-        if response is not None:
-            response.close()
+        self._cutter.cut()
 
     def end_thinking(self) -> None:
         """Not available remotely: the server decides when the model stops thinking."""
@@ -165,9 +183,8 @@ class RemoteClient:
         }
         if params.seed is not None:
             body["seed"] = params.seed
-        with self._lock:
-            self._cancelled = False
-        return self._stream(next(self._ids), body)
+        self._begin()
+        return self._stream(next(self._ids), body, params.max_tokens)
 
     # -- internals -----------------------------------------------------------------------------
     def _assume_open(self) -> bool:
@@ -176,68 +193,153 @@ class RemoteClient:
         return bool(_R1_NAMES.search(self.model_id))
 
     def _stream(
-        self, request_id: int, body: dict[str, object]
+        self, request_id: int, body: dict[str, object], max_tokens: int
     ) -> Iterator[p.GenerationStarted | p.TokenText | p.GenerationDone]:
         started = time.perf_counter()
         opens = self._assume_open()
-        yield p.GenerationStarted(request_id, 0, opens, 0, int(body["max_tokens"]))  # type: ignore[call-overload]
+        yield p.GenerationStarted(request_id, 0, opens, 0, max_tokens)
         shaper = _ReasoningShaper(opens)
-        produced, reason, prompt_tokens = 0, "stop", 0
-        try:
-            with connect_sse(self._http, "POST", "/chat/completions", json=body) as source:
-                response = source.response
-                with self._lock:
-                    self._response = response
-                    cancelled = self._cancelled
-                if cancelled:
-                    response.close()
-                if response.status_code >= 400:
-                    response.read()
-                    raise _http_error(response)
-                for sse in source.iter_sse():
-                    if sse.data.strip() == "[DONE]":
-                        break
-                    chunk = parse_chunk(sse.data)
-                    prompt_tokens = chunk.prompt_tokens or prompt_tokens
-                    for choice in chunk.choices:
-                        text = shaper.feed(choice)
-                        if text:
-                            produced += 1
-                            yield p.TokenText(request_id, text)
-                        if choice.finish_reason == "length":
+        produced, counted, reason, prompt_tokens = 0, 0, "stop", 0
+        with self._watch() as watch:
+            try:
+                with self._http.stream("POST", "/chat/completions", json=body,
+                                       headers=_STREAM_HEADERS) as response:
+                    if response.status_code >= 400:
+                        raise _http_error(response, _read_capped(response))
+                    watch.progress()
+                    for data in iter_sse_data(watch.bytes_of(response), self.settings.max_event_bytes):
+                        if data.strip() == "[DONE]":
+                            break
+                        chunk = parse_chunk(data)
+                        prompt_tokens = chunk.prompt_tokens or prompt_tokens
+                        for choice in chunk.choices:
+                            text = shaper.feed(choice)
+                            if text:
+                                produced += 1
+                                counted += _tokens_in(text)
+                                watch.progress()
+                                yield p.TokenText(request_id, text)
+                            if choice.finish_reason == "length":
+                                reason = "length"
+                        if counted >= max_tokens:  # the server ignored max_tokens: stop here
                             reason = "length"
-                else:
-                    if not self._cancelled:
+                            break
+                    else:
                         raise RemoteError("dropped", "the server closed the stream before it finished")
-        except (httpx.ReadError, httpx.RemoteProtocolError, httpx.StreamClosed, SSEError) as error:
-            if not self._cancelled:
-                broke = f"the connection broke mid-answer ({type(error).__name__})"
-                raise RemoteError("dropped", broke) from error
-        except httpx.TimeoutException as error:
-            raise self._timeout() from error
-        except httpx.ConnectError as error:
-            raise RemoteError("connect", f"cannot reach {self.settings.base_url}: {error}") from error
-        finally:
-            with self._lock:
-                self._response = None
+            except (httpx.HTTPError, EventTooLarge, RemoteError) as error:
+                failure = watch.failure(error)
+                if failure is not None:
+                    raise failure from error
         if self._cancelled:
             reason = "cancelled"
         seconds = time.perf_counter() - started
         yield p.GenerationDone(request_id, reason, prompt_tokens, produced, seconds)  # type: ignore[arg-type]
 
-    def _timeout(self) -> RemoteError:
-        return RemoteError("timeout", f"the server did not answer within {self.settings.timeout:.0f} s")
+    def _begin(self) -> None:
+        """A new request: an earlier cancel no longer applies."""
+        with self._lock:
+            self._cancelled = False
+        self._cutter.resume()
 
-    def _request(self, method: str, path: str) -> httpx.Response:
+    def _watch(self) -> _Watch:
+        return _Watch(self.settings, self._cutter, lambda: self._cancelled)
+
+    def _call(self, watch: _Watch, work: Callable[[], bytes]) -> bytes:
+        """Run a plain request under ``watch``; a cancel here is a failure (there is no partial)."""
         try:
-            response = self._http.request(method, path)
-        except httpx.TimeoutException as error:
-            raise self._timeout() from error
-        except httpx.HTTPError as error:
-            raise RemoteError("connect", f"cannot reach {self.settings.base_url}: {error}") from error
-        if response.status_code >= 400:
-            raise _http_error(response)
-        return response
+            return work()
+        except (httpx.HTTPError, EventTooLarge, RemoteError) as error:
+            raise (watch.failure(error) or RemoteError("cancelled", "cancelled")) from error
+
+    def _read_body(self, method: str, path: str) -> bytes:
+        with self._http.stream(method, path) as response:
+            body = _read_capped(response)
+            if response.status_code >= 400:
+                raise _http_error(response, body)
+            return body
+
+
+_STREAM_HEADERS = {"Accept": "text/event-stream", "Accept-Encoding": "identity"}
+
+
+class _Watch:
+    """One request's limits: the wall-clock deadline and the longest silence.
+
+    A timer cuts the connection at the deadline, whatever httpx is waiting for;
+    silence is measured between pieces of text, so a trickle of bytes that never
+    completes an event does not count as life. :meth:`failure` turns whatever
+    ended the request into the error the user sees (``None``: it was cancelled).
+    """
+
+    def __init__(self, settings: RemoteSettings, cutter: SocketCutter, cancelled: Callable[[], bool]) -> None:
+        self._settings = settings
+        self._cutter = cutter
+        self._cancelled = cancelled
+        self._expired = False
+        self._silent = False
+        self._last_progress = time.monotonic()
+        self._timer = threading.Timer(settings.deadline, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watch:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        self._expired = True
+        self._cutter.cut()
+
+    def progress(self) -> None:
+        self._last_progress = time.monotonic()
+
+    def bytes_of(self, response: httpx.Response) -> Iterator[bytes]:
+        """The response's bytes as they come, ended when the server has been silent too long."""
+        for piece in response.iter_bytes():
+            if time.monotonic() - self._last_progress > self._settings.timeout:
+                self._silent = True
+                self._cutter.cut()
+                raise RemoteError("timeout", self._silence_message())
+            yield piece
+
+    def failure(self, error: Exception) -> RemoteError | None:
+        settings = self._settings
+        if self._cancelled():
+            return None
+        if self._expired:
+            return RemoteError("timeout", f"the reply did not finish within {settings.deadline:.0f} s "
+                                          "(the deadline for one request)")
+        if isinstance(error, RemoteError):
+            return error
+        if isinstance(error, EventTooLarge):
+            return RemoteError("too-large", f"the server sent {error}; the reply was stopped")
+        if isinstance(error, httpx.TimeoutException):
+            return RemoteError("timeout", self._silence_message())
+        if isinstance(error, httpx.ConnectError):
+            return RemoteError("connect", f"cannot reach {settings.base_url}: {server_text(str(error), 300)}")
+        return RemoteError("dropped", f"the connection broke mid-answer ({type(error).__name__})")
+
+    def _silence_message(self) -> str:
+        return f"the server sent nothing new for {self._settings.timeout:.0f} s"
+
+
+def _tokens_in(text: str) -> int:
+    """Tokens a piece of text counts for ``max_tokens``: at least one per delta and per word,
+    and one per :data:`CHARS_PER_TOKEN_CAP` characters, so a server that packs a whole book
+    into one delta still meets the limit."""
+    return max(1, estimate_tokens(text), len(text) // CHARS_PER_TOKEN_CAP)
+
+
+def _read_capped(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> bytes:
+    """A non-stream body, at most ``limit`` bytes (an endless body must not fill memory)."""
+    body = bytearray()
+    for piece in response.iter_bytes():
+        body += piece
+        if len(body) > limit:
+            raise RemoteError("too-large", f"the server's reply is larger than {limit // 1024 // 1024} MB")
+    return bytes(body)
 
 
 class _ReasoningShaper:
@@ -266,13 +368,13 @@ class _ReasoningShaper:
         return "".join(out)
 
 
-def _http_error(response: httpx.Response) -> RemoteError:
+def _http_error(response: httpx.Response, body: bytes) -> RemoteError:
     status = response.status_code
     try:
-        error = response.json().get("error", {})
+        error = json.loads(body).get("error", {})
         detail = server_text(error.get("message", error) if isinstance(error, dict) else error)
     except (ValueError, AttributeError, RecursionError):
-        detail = server_text(response.text)
+        detail = server_text(body.decode("utf-8", errors="replace"))
     if status in (401, 403):
         return RemoteError("auth", f"the server refused the API key ({status}): {detail}")
     if status == 404:
