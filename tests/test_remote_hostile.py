@@ -226,8 +226,9 @@ def test_listing_models_has_the_deadline_too() -> None:
 
 def test_cli_deadline() -> None:
     with OpenAIServer(steady_stream, models=("gpt-x",)) as server:
-        run = subprocess.run([sys.executable, "-m", "denkspur", "chat", "--server", server.url, "--json",
-                              "--deadline", "1", "Q"], capture_output=True, text=True, timeout=60, check=False)
+        command = [sys.executable, "-m", "denkspur", "chat", "--server", server.url, "--json",
+                   "--deadline", "1", "Q"]
+        run = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     error = json.loads(run.stdout.splitlines()[-1])
     assert run.returncode == 1 and error["kind"] == "timeout", run.stderr
     assert error["partial"]["answer"].startswith("word")

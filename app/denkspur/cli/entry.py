@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="with --server: seconds the server may stay silent (no new text)")
     chat.add_argument("--deadline", type=float, default=1800.0,
                       help="with --server: wall-clock limit of the whole reply, in seconds")
+    chat.add_argument("--reasoning", choices=("detect", "template", "none"), default="detect",
+                      help="with --server: how the reply carries reasoning: detect it from the reply "
+                      "(default), a trace opened by the server's template, or no reasoning")
     chat.add_argument("--json", action="store_true", help="print one JSON event per line")
     chat.add_argument("--max-tokens", type=_positive, default=4096, help="reply limit (tokens)")
     chat.add_argument("--ctx", type=_positive, default=4096, help="context size (tokens)")

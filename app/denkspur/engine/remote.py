@@ -10,8 +10,12 @@ Reasoning arrives in several shapes, all normalised into one text stream for the
 core splitter: a separate ``reasoning_content`` delta (DeepSeek API, vLLM,
 llama-server), a ``reasoning`` or ``thinking`` field (other servers, Ollama), or
 inline ``<think>`` tags in the content. Servers that apply an R1 chat template
-start the content *inside* the trace without an opening tag; for R1-family model
-names that is assumed (``assume_open``), and a redundant ``<think>`` is harmless.
+start the content *inside* the trace without an opening tag. Whether that happened
+is decided from what the stream carries, not from the model's name: for a name
+like a reasoning model's, the content streams as a *tentative* trace that a
+``</think>`` confirms and a reply that ends without one turns into the answer
+(see :mod:`denkspur.core.trace.splitter`). ``RemoteSettings.reasoning`` overrides
+the detection when the user knows better.
 
 Every limit is enforced here, not left to the server: the reply stops locally at
 ``max_tokens`` (also sent to the server), the whole request has a wall-clock
@@ -46,6 +50,10 @@ __all__ = ["RemoteClient", "RemoteError", "RemoteSettings", "load_api_key", "sto
 log = logging.getLogger("denkspur.engine")
 _R1_NAMES = re.compile(r"r1|reason|think|qwq|distill", re.IGNORECASE)
 KEYRING_SERVICE = "denkspur-remote"
+#: "detect": from the stream (see the module text); "template": the server's chat template
+#: opens the trace, the content is trace until ``</think>``; "none": the content is the answer
+#: (a separate reasoning field or a ``<think>`` the model writes still shows as trace).
+REASONING_MODES = ("detect", "template", "none")
 #: Bodies that are not a stream (model lists, error replies) are read up to this size.
 MAX_BODY_BYTES = 4 * 1024 * 1024
 #: The most characters one counted token may stand for (a server may pack many into one delta).
@@ -64,8 +72,8 @@ class RemoteSettings:
     #: Largest single SSE line or event; beyond it the reply fails instead of filling memory.
     max_event_bytes: int = 4 * 1024 * 1024
     verify_tls: bool = True
-    #: The server's chat template ends the prompt with <think> (None: guess from the model name).
-    assume_open: bool | None = None
+    #: How the reply carries reasoning: one of :data:`REASONING_MODES`.
+    reasoning: str = "detect"
 
 
 def api_root(base_url: str) -> str:
@@ -187,18 +195,22 @@ class RemoteClient:
         return self._stream(next(self._ids), body, params.max_tokens)
 
     # -- internals -----------------------------------------------------------------------------
-    def _assume_open(self) -> bool:
-        if self.settings.assume_open is not None:
-            return self.settings.assume_open
-        return bool(_R1_NAMES.search(self.model_id))
+    def _trace_opening(self) -> tuple[bool, bool]:
+        """(the prompt opens the trace for sure, it may have opened it) for GenerationStarted."""
+        mode = self.settings.reasoning
+        if mode == "template":
+            return True, False
+        if mode == "none":
+            return False, False
+        return False, bool(_R1_NAMES.search(self.model_id))
 
     def _stream(
         self, request_id: int, body: dict[str, object], max_tokens: int
     ) -> Iterator[p.GenerationStarted | p.TokenText | p.GenerationDone]:
         started = time.perf_counter()
-        opens = self._assume_open()
-        yield p.GenerationStarted(request_id, 0, opens, 0, max_tokens)
-        shaper = _ReasoningShaper(opens)
+        opens, maybe = self._trace_opening()
+        yield p.GenerationStarted(request_id, 0, opens, 0, max_tokens, prompt_may_open_think=maybe)
+        shaper = _ReasoningShaper()
         produced, counted, reason, prompt_tokens = 0, 0, "stop", 0
         with self._watch() as watch:
             try:
@@ -345,9 +357,8 @@ def _read_capped(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> bytes
 class _ReasoningShaper:
     """Turns deltas of any reasoning shape into one stream with ``<think>`` tags."""
 
-    def __init__(self, opened_by_template: bool) -> None:
+    def __init__(self) -> None:
         self._in_reasoning_field = False
-        self._opened_by_template = opened_by_template
         self._seen_content = False
 
     def feed(self, delta: ChoiceDelta) -> str:
@@ -355,8 +366,9 @@ class _ReasoningShaper:
         out = []
         if reasoning:
             if not self._in_reasoning_field and not self._seen_content:
-                # A separate reasoning field: open the trace ourselves (if the template did not).
-                out.append("" if self._opened_by_template else OPEN_TAG)
+                # A separate reasoning field: open the trace explicitly (this also settles a
+                # tentative trace; a template-opened one swallows the redundant tag).
+                out.append(OPEN_TAG)
                 self._in_reasoning_field = True
             out.append(reasoning.replace(CLOSE_TAG, "</ think>"))  # reasoning text cannot close it
         if content:
