@@ -155,6 +155,7 @@ class MainWindow(WindowActions, QMainWindow):
         s.generation_finished.connect(self._on_generation_finished)
         s.model_changed.connect(self._on_model_changed)
         s.problem.connect(self._show_problem)
+        s.store.recovered.connect(lambda report: self._show_problem(report.message()))
         s.note.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.conversations.open_requested.connect(s.open_conversation)
         self.conversations.new_requested.connect(s.new_conversation)

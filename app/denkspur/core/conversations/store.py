@@ -236,6 +236,11 @@ class Store:
         """
         self._db.execute("PRAGMA query_only = ON")
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection, for bulk work beside the methods here (recovery)."""
+        return self._db
+
     # -- schema ------------------------------------------------------------------
     def _migrate(self) -> None:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
