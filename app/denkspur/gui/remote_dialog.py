@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.settings import Settings
-from denkspur.engine.remote import REASONING_MODES, RemoteClient, RemoteSettings, load_api_key, store_api_key
+from denkspur.engine.remote import (
+    REASONING_MODES,
+    KeyNotStored,
+    RemoteClient,
+    RemoteSettings,
+    load_api_key,
+    store_api_key,
+)
 from denkspur.gui.background import BackgroundOp, Job, failure_text
 
 
@@ -134,8 +141,8 @@ def keep_key(settings: RemoteSettings) -> tuple[RemoteSettings, str]:
         return with_stored_key(settings), ""
     try:
         store_api_key(settings.base_url, settings.api_key)
-    except Exception as error:  # no keyring service: use the key for this session only
+    except KeyNotStored as error:  # no keyring service: the key is for this session only
         return settings, QCoreApplication.translate(
             "RemoteDialog", "The key could not be stored (%1); it is used for this session only."
-        ).replace("%1", type(error).__name__)
+        ).replace("%1", error.reason)
     return settings, ""
