@@ -176,6 +176,20 @@ def test_a_trickle_that_says_nothing_times_out_with_the_partial_kept() -> None:
     assert outcome.result.answer == "Fine so far." and seconds < 20  # not the 30 s of the trickle
 
 
+def test_keep_alive_comments_count_as_life() -> None:
+    def patient() -> Iterator[str]:
+        for _ in range(8):  # 2.4 s of keep-alives, longer than the 1 s timeout
+            yield ": keep-alive\n\n"
+            time.sleep(0.3)
+        yield chunk({"content": "Five."})
+        yield "data: [DONE]\n\n"
+
+    with OpenAIServer(patient, models=("gpt-x",)) as server, \
+            RemoteClient(RemoteSettings(server.url, timeout=1)) as client:
+        outcome = run_reasoning(client, QUESTION)
+    assert outcome.ok and outcome.result.answer == "Five.", outcome.error
+
+
 def test_the_deadline_ends_a_reply_that_keeps_coming() -> None:
     with OpenAIServer(steady_stream, models=("gpt-x",)) as server, \
             RemoteClient(RemoteSettings(server.url, timeout=5, deadline=1.5)) as client:

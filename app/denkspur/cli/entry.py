@@ -63,8 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--insecure", action="store_true",
                       help="with --server: do not verify TLS certificates")
     chat.add_argument("--timeout", type=float, default=60.0,
-                      help="with --server: seconds the server may stay silent (no new text)")
-    chat.add_argument("--deadline", type=float, default=1800.0,
+                      help="with --server: seconds the server may stay silent (no complete line)")
+    chat.add_argument("--deadline", type=float, default=3600.0,
                       help="with --server: wall-clock limit of the whole reply, in seconds")
     chat.add_argument("--reasoning", choices=("detect", "template", "none"), default="detect",
                       help="with --server: how the reply carries reasoning: detect it from the reply "

@@ -65,10 +65,10 @@ class RemoteSettings:
     base_url: str  # e.g. http://127.0.0.1:8080/v1 or https://api.deepseek.com
     model: str = ""  # empty: the first model the server lists
     api_key: str | None = None
-    #: Longest silence: seconds to wait for the headers, and then for each new piece of text.
+    #: Longest silence: seconds to wait for the headers, and then for each complete line.
     timeout: float = 60.0
     #: Wall-clock limit of one whole request, from sending it to the last byte.
-    deadline: float = 1800.0
+    deadline: float = 3600.0
     #: Largest single SSE line or event; beyond it the reply fails instead of filling memory.
     max_event_bytes: int = 4 * 1024 * 1024
     verify_tls: bool = True
@@ -237,7 +237,8 @@ class RemoteClient:
                     if response.status_code >= 400:
                         raise _http_error(response, _read_capped(response))
                     watch.progress()
-                    for data in iter_sse_data(watch.bytes_of(response), self.settings.max_event_bytes):
+                    lines = watch.bytes_of(response)
+                    for data in iter_sse_data(lines, self.settings.max_event_bytes, watch.progress):
                         if data.strip() == "[DONE]":
                             break
                         chunk = parse_chunk(data)
@@ -247,7 +248,6 @@ class RemoteClient:
                             if text:
                                 produced += 1
                                 counted += _tokens_in(text)
-                                watch.progress()
                                 yield p.TokenText(request_id, text)
                             if choice.finish_reason == "length":
                                 reason = "length"
@@ -296,8 +296,8 @@ class _Watch:
     """One request's limits: the wall-clock deadline and the longest silence.
 
     A timer cuts the connection at the deadline, whatever httpx is waiting for;
-    silence is measured between pieces of text, so a trickle of bytes that never
-    completes an event does not count as life. :meth:`failure` turns whatever
+    silence is measured between complete lines (keep-alive comments count), so a
+    trickle of bytes that never completes a line does not count as life. :meth:`failure` turns whatever
     ended the request into the error the user sees (``None``: it was cancelled).
     """
 
@@ -352,7 +352,7 @@ class _Watch:
         return RemoteError("dropped", f"the connection broke mid-answer ({type(error).__name__})")
 
     def _silence_message(self) -> str:
-        return f"the server sent nothing new for {self._settings.timeout:.0f} s"
+        return f"the server sent nothing complete for {self._settings.timeout:.0f} s"
 
 
 def _tokens_in(text: str) -> int:

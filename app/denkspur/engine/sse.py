@@ -9,15 +9,21 @@ fields matter for chat completions; comments and other fields are skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 
 class EventTooLarge(Exception):
     """One line or event of the stream is longer than the cap."""
 
 
-def iter_sse_data(chunks: Iterable[bytes], max_bytes: int) -> Iterator[str]:
-    """The ``data`` of each event in ``chunks`` (raw bytes as they arrive), decoded as UTF-8."""
+def iter_sse_data(
+    chunks: Iterable[bytes], max_bytes: int, on_line: Callable[[], None] = lambda: None
+) -> Iterator[str]:
+    """The ``data`` of each event in ``chunks`` (raw bytes as they arrive), decoded as UTF-8.
+
+    ``on_line`` is called for every complete line, comments (keep-alives) included:
+    a sign of life that a trickle of bytes without a newline never gives.
+    """
     buffer = bytearray()
     scanned = 0  # bytes of the buffer known to hold no newline
     data: list[bytes] = []
@@ -34,6 +40,7 @@ def iter_sse_data(chunks: Iterable[bytes], max_bytes: int) -> Iterator[str]:
             line = bytes(buffer[:end]).removesuffix(b"\r")
             del buffer[: end + 1]
             scanned = 0
+            on_line()
             if not line:  # a blank line ends the event
                 if data:
                     yield b"\n".join(data).decode("utf-8", errors="replace")
