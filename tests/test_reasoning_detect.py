@@ -165,3 +165,20 @@ def test_the_app_shows_a_withdrawn_trace_as_the_answer(qtbot, tmp_path: Path) ->
         assert (version.trace, version.state, version.stats["finished"]) == ("", "complete", True)
         assert window.trace.trace_text() == "" and window.trace.step_count() == 0
         window.close()
+
+
+def test_cli_prints_a_withdrawn_trace_as_the_answer() -> None:
+    import json
+    import subprocess
+    import sys
+
+    with OpenAIServer(_content(*PLAIN), models=R1_NAME) as server:
+        base = [sys.executable, "-m", "denkspur", "chat", "--server", server.url]
+        plain = subprocess.run([*base, "Q"], capture_output=True, text=True, timeout=60, check=False)
+        events = subprocess.run([*base, "--json", "Q"], capture_output=True, text=True, timeout=60,
+                                check=False)
+    assert plain.returncode == 0 and plain.stdout.strip() == "".join(PLAIN).strip(), plain.stderr
+    lines = [json.loads(line) for line in events.stdout.splitlines()]
+    kinds = [line["event"] for line in lines]
+    assert "trace-withdrawn" in kinds and kinds.index("trace-withdrawn") < kinds.index("answer")
+    assert lines[-1]["answer"] == "".join(PLAIN).strip() and lines[-1]["trace"] == ""
