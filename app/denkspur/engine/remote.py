@@ -297,8 +297,9 @@ class _Watch:
 
     A timer cuts the connection at the deadline, whatever httpx is waiting for;
     silence is measured between complete lines (keep-alive comments count), so a
-    trickle of bytes that never completes a line does not count as life. :meth:`failure` turns whatever
-    ended the request into the error the user sees (``None``: it was cancelled).
+    trickle of bytes that never completes a line does not count as life.
+    :meth:`failure` turns whatever ended the request into the error the user sees
+    (``None``: it was cancelled).
     """
 
     def __init__(self, settings: RemoteSettings, cutter: SocketCutter, cancelled: Callable[[], bool]) -> None:
@@ -306,7 +307,6 @@ class _Watch:
         self._cutter = cutter
         self._cancelled = cancelled
         self._expired = False
-        self._silent = False
         self._last_progress = time.monotonic()
         self._timer = threading.Timer(settings.deadline, self._expire)
         self._timer.daemon = True
@@ -329,8 +329,6 @@ class _Watch:
         """The response's bytes as they come, ended when the server has been silent too long."""
         for piece in response.iter_bytes():
             if time.monotonic() - self._last_progress > self._settings.timeout:
-                self._silent = True
-                self._cutter.cut()
                 raise RemoteError("timeout", self._silence_message())
             yield piece
 
