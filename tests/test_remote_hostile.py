@@ -246,3 +246,18 @@ def test_cli_deadline() -> None:
     error = json.loads(run.stdout.splitlines()[-1])
     assert run.returncode == 1 and error["kind"] == "timeout", run.stderr
     assert error["partial"]["answer"].startswith("word")
+
+
+def test_the_app_ends_a_malformed_reply_with_the_partial_kept(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from gui_helpers import ask, open_window, wait_idle
+
+    with OpenAIServer(_then(MALFORMED["choice-null"]), models=("gpt-x",)) as server:
+        window = open_window(qtbot, tmp_path, None)
+        window.session.connect_remote(RemoteSettings(server.url))
+        qtbot.waitUntil(lambda: window.session.model is not None, timeout=10_000)
+        ask(qtbot, window, "What is 2 + 3?")
+        wait_idle(qtbot, window)  # before the fix: busy for good
+        qtbot.waitUntil(lambda: window.chat.cards[-1].version.state == "error", timeout=5_000)
+        version = window.chat.cards[-1].version
+        assert version.answer == "Fine so far." and "not an object" in version.error
+        window.close()
