@@ -22,8 +22,8 @@ import pytest
 from denkspur.core.conversations.store import Store
 from denkspur.engine import protocol as p
 from denkspur.engine.errors import EngineError
-from denkspur.session.reply import RunOutcome, run_reasoning
 from denkspur.engine.remote import RemoteClient, RemoteError, RemoteSettings
+from denkspur.session.reply import RunOutcome, run_reasoning
 from openai_server import (
     OpenAIServer,
     SilentServer,
