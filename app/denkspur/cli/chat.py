@@ -7,6 +7,7 @@ prints one event per line on stdout::
     {"event": "trace", "text": ...}       trace text as it streams
     {"event": "answer", "text": ...}      answer text as it streams
     {"event": "step", "index", "kind", "text", "start", "end"}   a finished step
+    {"event": "trace-withdrawn"}          the text sent as trace was the answer (it follows)
     {"event": "done", "trace", "answer", "finished", "steps", "stats", "stop_reason"}
     {"event": "error", "kind", "message"}
 
@@ -31,7 +32,14 @@ from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from denkspur.core.conversations.store import StoreError
 from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
 from denkspur.core.settings import data_dir
-from denkspur.core.trace.stream import AnswerText, StepDone, StreamEvent, TraceClosed, TraceText
+from denkspur.core.trace.stream import (
+    AnswerText,
+    StepDone,
+    StreamEvent,
+    TraceClosed,
+    TraceText,
+    TraceWithdrawn,
+)
 from denkspur.engine import protocol as p
 from denkspur.engine.errors import EngineError
 from denkspur.session import conversation
@@ -57,6 +65,8 @@ class _JsonPrinter:
             _json_line(self.out, {"event": "answer", "text": event.text})
         elif isinstance(event, StepDone):
             _json_line(self.out, {"event": "step", **event.step.to_dict()})
+        elif isinstance(event, TraceWithdrawn):
+            _json_line(self.out, {"event": "trace-withdrawn"})
 
     def done(self, outcome: RunOutcome, **kept: object) -> None:
         payload: dict[str, object] = {"event": "done", **outcome.result.to_dict()}
@@ -86,6 +96,9 @@ class _TextPrinter:
             seconds = event.thinking_seconds
             note = f"Thought for {seconds:.1f} s" if seconds is not None else "Thought"
             self.err.write(_dim(f"\n── {note} ──\n", self.dim))
+            self.err.flush()
+        elif isinstance(event, TraceWithdrawn):
+            self.err.write(_dim("\n── no trace after all: that was the answer ──\n", self.dim))
             self.err.flush()
         elif isinstance(event, AnswerText):
             self.out.write(event.text)
@@ -175,7 +188,8 @@ def _chat_remote(runner: ChatRunner, args: argparse.Namespace, printer: Printer)
 
     key = os.environ.get("DENKSPUR_API_KEY") or load_api_key(args.server)
     settings = RemoteSettings(args.server, model=str(args.model or ""), api_key=key,
-                              timeout=args.timeout, verify_tls=not args.insecure)
+                              timeout=args.timeout, deadline=args.deadline, verify_tls=not args.insecure,
+                              reasoning=args.reasoning)
     try:
         runner.use_remote(settings)
     except EngineError as error:

@@ -121,6 +121,9 @@ class GenerationStarted:
     #: Oldest turns dropped so the prompt fits the context (0 = none).
     dropped_messages: int
     max_tokens: int
+    #: The prompt probably ends inside ``<think>`` (a server's model named like a reasoning
+    #: model), unconfirmed: the output is trace only if the stream shows it (see the splitter).
+    prompt_may_open_think: bool = False
 
 
 @dataclass(frozen=True)

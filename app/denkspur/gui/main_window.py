@@ -161,6 +161,7 @@ class MainWindow(WindowActions, QMainWindow):
         s.unsaved_changed.connect(self.unsaved_bar.show_state)
         self.unsaved_bar.retry_requested.connect(s.retry_saves)
         self.unsaved_bar.export_requested.connect(lambda: self.export_current("json"))
+        s.store.recovered.connect(lambda report: self._show_problem(report.message()))
         s.note.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.conversations.open_requested.connect(s.open_conversation)
         self.conversations.new_requested.connect(s.new_conversation)
