@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import mmap
 import os
+import stat
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 GGUF_MAGIC = b"GGUF"
 _SUPPORTED_VERSIONS = (2, 3)
 _ARRAY_KEEP_LIMIT = 64  # arrays longer than this are skipped, only their length kept
+#: Arrays of arrays deeper than this are refused (real models nest at most once or twice;
+#: a hostile header nesting thousands deep must not exhaust the stack).
+MAX_ARRAY_NESTING = 8
 
 # value type id -> struct format for the fixed-size scalar types
 _SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
@@ -199,7 +204,10 @@ class _Cursor:
         raise GGUFError(f"the header has a value of unknown type {type_id}: not a valid GGUF file")
 
 
-def _read_array(cursor: _Cursor) -> tuple[list[object] | None, int]:
+def _read_array(cursor: _Cursor, depth: int = 1) -> tuple[list[object] | None, int]:
+    if depth > MAX_ARRAY_NESTING:
+        raise GGUFError(f"the header nests arrays more than {MAX_ARRAY_NESTING} deep: "
+                        "not a valid model file")
     item_type = cursor.integer("I")
     count = cursor.integer("Q")
     if count <= _ARRAY_KEEP_LIMIT and item_type != _ARRAY:
@@ -213,7 +221,7 @@ def _read_array(cursor: _Cursor) -> tuple[list[object] | None, int]:
             cursor.skip_string()
     elif item_type == _ARRAY:
         for _ in range(count):
-            _read_array(cursor)
+            _read_array(cursor, depth + 1)
     else:
         raise GGUFError(f"the header has an array of unknown type {item_type}")
     return None, count
@@ -230,18 +238,41 @@ def _tensor_bytes(type_id: int, elements: int) -> int | None:
 def read_gguf_info(path: str | os.PathLike[str]) -> GGUFInfo:
     """Parse the header of ``path``; raise :class:`GGUFError` if it is unusable."""
     path = Path(path)
-    try:
-        file_size = path.stat().st_size
-        handle = path.open("rb")
-    except OSError as error:
-        raise GGUFError(f"cannot open {path}: {error.strerror or error}") from error
-    with handle:
+    with open_regular_file(path) as handle:
+        file_size = os.fstat(handle.fileno()).st_size
         head = handle.read(4)
         if head != GGUF_MAGIC:
             what = "the file is empty" if not head else f"it starts with {head!r}"
             raise GGUFError(f"{path.name} is not a GGUF model file ({what}, expected b'GGUF')")
         with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as buffer:
             return _parse(path, buffer, file_size)
+
+
+def open_regular_file(path: Path) -> BinaryIO:
+    """``path`` opened for reading, refused (``GGUFError``) unless it is a regular file.
+
+    Opened without blocking, then checked on the open handle: a FIFO, a device
+    or a socket given as a model would otherwise block the caller forever (or
+    feed it endless bytes) before any check could run.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise GGUFError(f"cannot open {path}: {error.strerror or error}") from error
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a folder" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode)
+                    else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                    else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+            raise GGUFError(f"{path} is {kind}, not a model file")
+        if nonblocking:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _parse(path: Path, buffer: mmap.mmap, file_size: int) -> GGUFInfo:
