@@ -29,7 +29,7 @@ def import_gguf(path: Path, registry: ModelRegistry) -> tuple[InstalledModel, li
         warnings.append(f"this is part 1 of {info.split_count}; keep the other parts beside it")
     model = InstalledModel(
         id=_local_id(path), name=info.name, paths=[str(path)], size_bytes=info.file_size,
-        source="import", quantization=info.quantization, owned=False,
+        source="import", quantization=info.quantization, owned=False, verified=False,
     )
     registry.add(model)
     return model, warnings

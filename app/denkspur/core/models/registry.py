@@ -31,6 +31,9 @@ class InstalledModel:
     sha256: list[str] = field(default_factory=list)
     installed_at: float = 0.0
     owned: bool = True  # files live in Denkspur's model folder (removing deletes them)
+    #: Whether ``sha256`` matched a checksum from the Hub; False: no checksum came from the Hub
+    #: and ``sha256`` only records what was computed here.
+    verified: bool = True
 
     @property
     def path(self) -> str:
