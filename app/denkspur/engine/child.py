@@ -31,6 +31,7 @@ from denkspur.core.conversations.chat_template import (
 from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
 from denkspur.core.trace.splitter import CLOSE_TAG
 from denkspur.engine import protocol as p
+from denkspur.engine.chat_format import ChatFormat, choose_format, render_builtin
 from denkspur.engine.child_io import Inbox, Outbox, ThinkWatch, TokenPieces, heartbeat
 from denkspur.engine.faults import Fault
 
@@ -48,7 +49,7 @@ class LlamaHost:
         self._inbox = inbox
         self._fault = fault
         self._llm: Any = None
-        self._template: str | None = None
+        self._format = ChatFormat(None, None, True)
         self._bos = self._eos = ""
         self._pieces: TokenPieces | None = None
 
@@ -96,7 +97,7 @@ class LlamaHost:
             return
         model = self._llm._model
         self._pieces = TokenPieces(model.vocab)
-        self._template = info.chat_template
+        self._format = choose_format(info.chat_template, info.architecture, self._has_token)
         self._bos = model.token_get_text(model.token_bos()) if model.token_bos() >= 0 else ""
         self._eos = model.token_get_text(model.token_eos()) if model.token_eos() >= 0 else ""
         self._outbox.send(
@@ -110,8 +111,20 @@ class LlamaHost:
                 n_gpu_layers=command.n_gpu_layers,
                 has_chat_template=info.chat_template is not None,
                 load_seconds=time.perf_counter() - started,
+                reasoning=self._format.reasoning,
+                chat_format=self._format.label,
             )
         )
+
+    def _has_token(self, piece: str) -> bool:
+        """Whether ``piece`` is a single (special) token of the loaded model's vocabulary."""
+        tokens = self._llm.tokenize(piece.encode("utf-8"), add_bos=False, special=True)
+        return len(tokens) == 1 and self._llm._model.token_get_text(tokens[0]) == piece
+
+    def _render(self, turns: list[Turn]) -> str:
+        if self._format.builtin is not None:
+            return render_builtin(self._format.builtin, turns)
+        return render_prompt(self._format.template, turns, bos_token=self._bos, eos_token=self._eos)
 
     @contextlib.contextmanager
     def _abortable(self, request_id: int) -> Iterator[None]:
@@ -149,11 +162,12 @@ class LlamaHost:
         turns = prepare_history(Turn(m.role, m.content) for m in request.messages)
         dropped = 0
         while True:
-            prompt = render_prompt(self._template, turns, bos_token=self._bos, eos_token=self._eos)
+            prompt = self._render(turns)
             tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
             if len(tokens) + reserve <= n_ctx:
                 budget = min(request.params.max_tokens, n_ctx - len(tokens))
-                return tokens, prompt_opens_trace(prompt), dropped, budget
+                opens = self._format.reasoning and prompt_opens_trace(prompt)
+                return tokens, opens, dropped, budget
             droppable = [i for i, t in enumerate(turns[:-1]) if t.role != "system"]
             if not droppable:
                 raise OverflowError(
@@ -176,7 +190,8 @@ class LlamaHost:
         except ChatTemplateError as error:
             self._outbox.send(p.Failed(rid, "bad-model", str(error)))
             return
-        self._outbox.send(p.GenerationStarted(rid, len(tokens), opens, dropped, budget))
+        self._outbox.send(p.GenerationStarted(rid, len(tokens), opens, dropped, budget,
+                                              reasoning=self._format.reasoning))
         started = time.perf_counter()
         produced, reason = self._decode(request, tokens, budget, opens)
         self._outbox.send(
@@ -241,7 +256,7 @@ class LlamaHost:
                 return produced, "cancelled"
             if produced >= budget:
                 return produced, "length"
-            if watch.thinking and (
+            if watch.thinking and self._format.reasoning and (
                 self._inbox.has(rid, "end-thinking")
                 or (params.thinking_budget is not None and watch.trace_tokens >= params.thinking_budget)
             ):

@@ -281,7 +281,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _on_generation_started(self, version_id: int) -> None:
         self.composer.set_busy(True)
-        self.composer.set_thinking(not self.session.is_remote)
+        self.composer.set_thinking(self._answer_now_possible())
         self.chat.begin_live(version_id)
         self.trace.begin_live()
         self.speed_label.setText("")
@@ -294,7 +294,12 @@ class MainWindow(WindowActions, QMainWindow):
         if any(isinstance(e, TraceClosed) for e in events):
             self.composer.set_thinking(False)
         elif any(isinstance(e, TraceText) for e in events):
-            self.composer.set_thinking(not self.session.is_remote)  # servers decide when to stop thinking
+            self.composer.set_thinking(self._answer_now_possible())
+
+    def _answer_now_possible(self) -> bool:
+        """Only a local model that thinks can be told to stop thinking (servers decide themselves)."""
+        model = self.session.model
+        return not self.session.is_remote and (model is None or model.reasoning)
 
     def _on_generation_finished(self, result: GenerationResult) -> None:
         self.trace.end_live()

@@ -133,7 +133,8 @@ def run_reasoning(
             if isinstance(event, p.GenerationStarted):
                 opens = event.prompt_opens_think if assume_open is None else assume_open
                 maybe = event.prompt_may_open_think and assume_open is None
-                stream = ReasoningStream(assume_open=opens, tentative_open=maybe)
+                stream = ReasoningStream(assume_open=opens, tentative_open=maybe,
+                                         plain=not event.reasoning)
                 prompt_tokens, dropped = event.prompt_tokens, event.dropped_messages
             elif isinstance(event, p.TokenText):
                 for stream_event in stream.feed(event.text, event.tokens):

@@ -12,6 +12,8 @@ Rules (the "why" of each is model behaviour, not taste):
 * ``assume_open=True``: the chat template already ended the prompt with
   ``<think>\\n`` (current R1 distill templates do), so output starts *inside* the
   trace. A redundant leading ``<think>`` is swallowed anyway.
+* ``plain=True``: a model that does not reason; every character is answer text,
+  tags included (it cannot open a trace, so a ``<think>`` it writes is text).
 * ``assume_open=False``: text before the first ``<think>`` is answer text (some
   models say something first); the trace starts at the tag. A model that never
   opens a trace produces only an answer.
@@ -80,11 +82,13 @@ def partial_tag_length(text: str, tag: str) -> int:
 class ReasoningSplitter:
     """Incremental trace/answer splitter; feed chunks, then call :meth:`finish`."""
 
-    def __init__(self, *, assume_open: bool = False, tentative_open: bool = False) -> None:
-        opened = assume_open or tentative_open
-        self._phase = _Phase.LEADING_OPEN if opened else _Phase.EXPECT_OPEN
+    def __init__(self, *, assume_open: bool = False, tentative_open: bool = False,
+                 plain: bool = False) -> None:
+        opened = (assume_open or tentative_open) and not plain
+        self._phase = (_Phase.ANSWER if plain else
+                       _Phase.LEADING_OPEN if opened else _Phase.EXPECT_OPEN)
         self._state = TraceState.OPEN if opened else TraceState.NONE
-        self._tentative = tentative_open
+        self._tentative = tentative_open and not plain
         self.withdrawn = False  # the tentative trace turned out to be the answer
         self._pending = ""
         self._trace: list[str] = []

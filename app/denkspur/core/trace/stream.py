@@ -131,9 +131,12 @@ class ReasoningStream:
     """
 
     def __init__(self, *, assume_open: bool, tentative_open: bool = False,
-                 clock: Clock = time.monotonic) -> None:
+                 clock: Clock = time.monotonic, plain: bool = False) -> None:
         self._clock = clock
-        self._splitter = ReasoningSplitter(assume_open=assume_open, tentative_open=tentative_open)
+        if plain:  # a model that does not think: nothing is trace, assumed or tentative
+            assume_open = tentative_open = False
+        self._splitter = ReasoningSplitter(assume_open=assume_open, tentative_open=tentative_open,
+                                           plain=plain)
         assume_open = assume_open or tentative_open
         self._tracker = StepTracker()
         self._steps: list[Step] = []
