@@ -32,6 +32,7 @@ from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from denkspur.core.conversations.store import StoreError
 from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
 from denkspur.core.settings import data_dir
+from denkspur.core.text.terminal import strip_terminal_controls
 from denkspur.core.trace.stream import (
     AnswerText,
     StepDone,
@@ -90,7 +91,7 @@ class _TextPrinter:
             if not self._in_trace:
                 self._in_trace = True
                 self.err.write(_dim("Thinking…\n", self.dim))
-            self.err.write(_dim(event.text, self.dim))
+            self.err.write(_dim(strip_terminal_controls(event.text), self.dim))
             self.err.flush()
         elif isinstance(event, TraceClosed):
             seconds = event.thinking_seconds
@@ -101,7 +102,7 @@ class _TextPrinter:
             self.err.write(_dim("\n── no trace after all: that was the answer ──\n", self.dim))
             self.err.flush()
         elif isinstance(event, AnswerText):
-            self.out.write(event.text)
+            self.out.write(strip_terminal_controls(event.text))
             self.out.flush()
 
     def done(self, outcome: RunOutcome, **kept: object) -> None:
@@ -120,7 +121,7 @@ class _TextPrinter:
             self.err.write(_dim(f"[saved in conversation {kept['conversation']}]\n", self.dim))
 
     def error(self, kind: str, message: str, **_extra: object) -> None:
-        self.err.write(f"\ndenkspur: {message}\n")
+        self.err.write(f"\ndenkspur: {strip_terminal_controls(message)}\n")
 
 
 Printer = _JsonPrinter | _TextPrinter
@@ -130,9 +131,36 @@ def _dim(text: str, enabled: bool) -> str:
     return f"\x1b[2m{text}\x1b[0m" if enabled else text
 
 
+#: The most a prompt read from stdin may hold.
+MAX_STDIN_PROMPT = 16 * 1024 * 1024
+
+
+def read_prompt(value: str) -> str:
+    """The prompt: the argument, or stdin for ``-`` (bytes not UTF-8 become U+FFFD).
+
+    An argument with undecodable bytes arrives with surrogate escapes, which no
+    encoder accepts later: they are turned into the replacement character here.
+    """
+    if value == "-":
+        raw = sys.stdin.buffer.read(MAX_STDIN_PROMPT + 1)
+        if len(raw) > MAX_STDIN_PROMPT:
+            raise ValueError(f"the prompt on stdin is longer than {MAX_STDIN_PROMPT // 2**20} MB")
+    else:
+        try:
+            raw = value.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = value.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
 def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     printer = _JsonPrinter(out) if args.json else _TextPrinter(out, err)
+    try:
+        args.prompt = read_prompt(args.prompt)
+    except (OSError, ValueError) as error:
+        printer.error("bad-request", str(error))
+        return EXIT_FAILED
     keeping = args.save or args.conversation is not None
     runner = ChatRunner(store_path(data_dir()) if keeping else None, fault=args.engine_fault)
     try:

@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--conversation", type=_conversation_id, default=None, metavar="ID",
                       help="continue a stored conversation (its history is sent; the new turn is saved)")
     chat.add_argument("--engine-fault", default=None, help=argparse.SUPPRESS)
-    chat.add_argument("prompt", help="the question")
+    chat.add_argument("prompt", help="the question, or - to read it from stdin")
 
     models = commands.add_parser("models", help="the model catalog, downloads and installed models")
     model_commands = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)

@@ -24,6 +24,7 @@ from typing import Any
 from denkspur.core.conversations.chat_template import (
     ChatTemplateError,
     Turn,
+    check_template,
     prepare_history,
     prompt_opens_trace,
     render_prompt,
@@ -33,6 +34,7 @@ from denkspur.core.trace.splitter import CLOSE_TAG
 from denkspur.engine import protocol as p
 from denkspur.engine.chat_format import ChatFormat, choose_format, render_builtin
 from denkspur.engine.child_io import Inbox, Outbox, ThinkWatch, TokenPieces, heartbeat
+from denkspur.engine.errors import FailureKind
 from denkspur.engine.faults import Fault
 
 #: Tokens always left free for the reply when the history must be shortened.
@@ -50,6 +52,7 @@ class LlamaHost:
         self._fault = fault
         self._llm: Any = None
         self._format = ChatFormat(None, None, True)
+        self._longest: int | None = None
         self._bos = self._eos = ""
         self._pieces: TokenPieces | None = None
 
@@ -74,14 +77,24 @@ class LlamaHost:
         try:
             info = read_gguf_info(command.path)
             check_chat_model(info)
-        except GGUFError as error:
+            if info.chat_template is not None:
+                check_template(info.chat_template)  # llama-cpp-python compiles it too, less politely
+        except (GGUFError, ChatTemplateError) as error:
             self._outbox.send(p.Failed(None, "bad-model", str(error)))
+            return
+        import llama_cpp
+
+        from denkspur.core.models.fit import context_problem  # here: keeps the child's start lean
+        from denkspur.core.models.hardware import probe
+
+        too_large = context_problem(info, command.n_ctx,
+                                    probe(gpu_offload=bool(llama_cpp.llama_supports_gpu_offload())))
+        if too_large is not None:
+            self._outbox.send(p.Failed(None, FailureKind.CONTEXT_TOO_LARGE.value, too_large))
             return
         if self._fault and (self._fault.at == "load"
                             or (self._fault.at == "gpu-load" and command.n_gpu_layers != 0)):
             self._fault.trigger()
-        import llama_cpp
-
         started = time.perf_counter()
         try:
             self._llm = llama_cpp.Llama(
@@ -93,11 +106,18 @@ class LlamaHost:
                 verbose=False,
             )
         except (ValueError, RuntimeError) as error:
-            self._outbox.send(p.Failed(None, "load", f"llama.cpp could not load the model: {error}"))
+            hint = ""
+            if "context" in str(error):
+                trained = (f"; the model was trained for {info.context_length:,}"
+                           if info.context_length else "")
+                hint = (f" (a context of {command.n_ctx:,} tokens{trained}): "
+                        "choose a smaller context size")
+            self._outbox.send(p.Failed(None, "load", f"llama.cpp could not load the model: {error}{hint}"))
             return
         model = self._llm._model
         self._pieces = TokenPieces(model.vocab)
         self._format = choose_format(info.chat_template, info.architecture, self._has_token)
+        self._longest = None
         self._bos = model.token_get_text(model.token_bos()) if model.token_bos() >= 0 else ""
         self._eos = model.token_get_text(model.token_eos()) if model.token_eos() >= 0 else ""
         self._outbox.send(
@@ -120,6 +140,14 @@ class LlamaHost:
         """Whether ``piece`` is a single (special) token of the loaded model's vocabulary."""
         tokens = self._llm.tokenize(piece.encode("utf-8"), add_bos=False, special=True)
         return len(tokens) == 1 and self._llm._model.token_get_text(tokens[0]) == piece
+
+    def _longest_token_bytes(self) -> int:
+        """Bytes of the longest token text in the vocabulary (computed once per model)."""
+        if self._longest is None:
+            model = self._llm._model
+            self._longest = max((len(model.token_get_text(t).encode("utf-8", "replace"))
+                                 for t in range(model.n_vocab())), default=1)
+        return max(1, self._longest)
 
     def _render(self, turns: list[Turn]) -> str:
         if self._format.builtin is not None:
@@ -163,15 +191,25 @@ class LlamaHost:
         dropped = 0
         while True:
             prompt = self._render(turns)
-            tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-            if len(tokens) + reserve <= n_ctx:
+            raw = prompt.encode("utf-8", "replace")
+            # Tokenizing is slow for huge texts (quadratic in some tokenizers): a text
+            # longer than the context's tokens can hold at their longest is refused unread.
+            unread = len(raw) > n_ctx * self._longest_token_bytes() + reserve
+            tokens = [] if unread else llm.tokenize(raw, add_bos=False, special=True)
+            if not tokens and not unread:
+                raise ChatTemplateError(
+                    "the model's chat template turned this conversation into an empty prompt: "
+                    "the template is broken or does not accept these messages"
+                )
+            if not unread and len(tokens) + reserve <= n_ctx:
                 budget = min(request.params.max_tokens, n_ctx - len(tokens))
                 opens = self._format.reasoning and prompt_opens_trace(prompt)
                 return tokens, opens, dropped, budget
             droppable = [i for i, t in enumerate(turns[:-1]) if t.role != "system"]
             if not droppable:
+                size = f"{len(raw):,} bytes" if unread else f"{len(tokens):,} tokens"
                 raise OverflowError(
-                    f"the message needs {len(tokens):,} tokens but the context holds {n_ctx:,} "
+                    f"the message needs {size} but the context holds {n_ctx:,} tokens "
                     f"(with {reserve} kept for the reply): shorten it or raise the context size"
                 )
             del turns[droppable[0]]

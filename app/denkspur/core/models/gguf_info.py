@@ -11,6 +11,7 @@ without building Python objects for them, so it takes milliseconds.
 
 from __future__ import annotations
 
+import functools
 import mmap
 import os
 import stat
@@ -30,15 +31,20 @@ MAX_ARRAY_NESTING = 8
 _SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
 _STRING, _ARRAY = 8, 9
 
-# ggml tensor type id -> (elements per block, bytes per block)
-_GGML_BLOCKS: dict[int, tuple[int, int]] = {
-    0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34),
-    9: (32, 36), 10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176),
-    14: (256, 210), 15: (256, 292), 16: (256, 66), 17: (256, 74), 18: (256, 98),
-    19: (256, 50), 20: (32, 18), 21: (256, 110), 22: (256, 82), 23: (256, 136), 24: (1, 1),
-    25: (1, 2), 26: (1, 4), 27: (1, 8), 28: (1, 8), 29: (256, 56), 30: (1, 2), 34: (256, 54),
-    35: (256, 66), 39: (32, 17),
-}
+
+@functools.cache
+def llama_cpp_tables() -> tuple[frozenset[str], dict[int, tuple[int, int]]]:
+    """Architectures and tensor types llama.cpp knows, with each type's block layout.
+
+    Taken from ``gguf`` (gguf-py, published from the llama.cpp repository with
+    the same tables as the C code) rather than copied here: architecture names,
+    and ggml type id -> (elements per block, bytes per block).
+    """
+    from gguf.constants import GGML_QUANT_SIZES, MODEL_ARCH_NAMES
+
+    return (frozenset(MODEL_ARCH_NAMES.values()),
+            {int(kind): (int(block), int(size)) for kind, (block, size) in GGML_QUANT_SIZES.items()})
+
 
 #: llama.cpp's ``general.file_type`` codes, as users know them from file names.
 FILE_TYPES = {
@@ -228,7 +234,7 @@ def _read_array(cursor: _Cursor, depth: int = 1) -> tuple[list[object] | None, i
 
 
 def _tensor_bytes(type_id: int, elements: int) -> int | None:
-    block = _GGML_BLOCKS.get(type_id)
+    block = llama_cpp_tables()[1].get(type_id)
     if block is None:
         return None
     per_block, size = block
@@ -242,10 +248,18 @@ def read_gguf_info(path: str | os.PathLike[str]) -> GGUFInfo:
         file_size = os.fstat(handle.fileno()).st_size
         head = handle.read(4)
         if head != GGUF_MAGIC:
-            what = "the file is empty" if not head else f"it starts with {head!r}"
-            raise GGUFError(f"{path.name} is not a GGUF model file ({what}, expected b'GGUF')")
+            what = "the file is empty" if not head else f"it starts with {_shown(head)}"
+            raise GGUFError(f"{path.name} is not a GGUF model file ({what}, not with “GGUF”)")
         with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as buffer:
             return _parse(path, buffer, file_size)
+
+
+def _shown(raw: bytes) -> str:
+    """A file's first bytes as a user reads them: the text if printable, else hex."""
+    text = raw.decode("ascii", "replace")
+    if text.isprintable() and "\ufffd" not in text:
+        return f"“{text}”"
+    return "the bytes " + " ".join(f"{byte:02X}" for byte in raw)
 
 
 def open_regular_file(path: Path) -> BinaryIO:
@@ -338,6 +352,18 @@ def check_chat_model(info: GGUFInfo) -> None:
         raise GGUFError(
             f"{info.path.name} is a '{arch}' model (an encoder or adapter), not a chat model: "
             "Denkspur needs a text-generation model such as a DeepSeek-R1 distill"
+        )
+    known_architectures, _ = llama_cpp_tables()
+    if arch not in known_architectures:
+        raise GGUFError(
+            f"{info.path.name} is a '{arch}' model, an architecture this version of llama.cpp "
+            "does not know: it cannot be loaded (a newer Denkspur may support it)"
+        )
+    if info.unknown_tensor_types:
+        kinds = ", ".join(str(kind) for kind in sorted(info.unknown_tensor_types))
+        raise GGUFError(
+            f"{info.path.name} stores tensors in a format this version of llama.cpp does not know "
+            f"(ggml type {kinds}): it cannot be loaded (a newer Denkspur may support it)"
         )
     if info.n_tensors == 0 or info.n_layers == 0:
         raise GGUFError(f"{info.path.name} has no model weights (a vocabulary-only file?)")
