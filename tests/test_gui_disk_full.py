@@ -18,6 +18,8 @@ def test_a_reply_the_disk_did_not_take_stays_and_can_be_saved_again(qtbot: QtBot
     with small_disk() as disk:
         window = open_window(qtbot, disk.path, tiny_model, engine_fault="slow@token:150")
         ask(qtbot, window, "What is 2 + 3?")
+        # The question and the empty reply are on disk once the generation has started.
+        qtbot.waitUntil(lambda: (window.session.generating_version or -1) > 0, timeout=10_000)
         disk.fill()  # while the reply streams
         wait_idle(qtbot, window)
         qtbot.waitUntil(window.unsaved_bar.isVisible, timeout=10_000)
