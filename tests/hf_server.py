@@ -4,7 +4,8 @@
 file: a redirect to a CDN address with ``X-Repo-Commit``, ``X-Linked-Etag``
 (the sha256) and ``X-Linked-Size``; ``GET /lfs/{key}`` serves the bytes with
 Range support. Per file it can lie about the checksum or size, or drop the
-connection after some bytes once, to test what the app does then. Loopback only.
+connection after some bytes once, send more bytes than announced, or answer the
+file's GET with a long error body, to test what the app does then. Loopback only.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ class Served:
     size: int | None = None  # what the metadata claims (default: the real size)
     drop_after: int | None = None  # close the connection after this many bytes, once
     ranges: list[int] = field(default_factory=list)  # resume offsets requested
+    overflow: int = 0  # send this many junk bytes after the file (no Content-Length), then close
+    error_body: int = 0  # answer the file's GET with HTTP 500 and a body this long
+    sent: int = 0  # body bytes the last GET managed to send
+    sending_done: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         self.sha256 = self.sha256 or hashlib.sha256(self.data).hexdigest()
@@ -104,6 +109,9 @@ class HubServer:
             handler.send_header("Content-Length", "0")
             handler.end_headers()
             return
+        if served.error_body and not head:
+            self._send_error_body(handler, served)
+            return
         start = 0
         ranged = handler.headers.get("Range", "")
         if ranged.startswith("bytes="):
@@ -113,10 +121,17 @@ class HubServer:
         handler.send_response(206 if start else 200)
         if start:
             handler.send_header("Content-Range", f"bytes {start}-{len(served.data) - 1}/{len(served.data)}")
-        handler.send_header("Content-Length", str(len(body)))
+        if served.overflow:
+            handler.send_header("Connection", "close")  # the body ends when the connection does
+        else:
+            handler.send_header("Content-Length", str(len(body)))
         handler.send_header("Accept-Ranges", "bytes")
         handler.end_headers()
         if head:
+            return
+        if served.overflow:
+            handler.close_connection = True
+            self._send(handler, served, body + bytes(served.overflow))
             return
         if served.drop_after is not None and start < served.drop_after:
             handler.wfile.write(body[: served.drop_after - start])
@@ -126,3 +141,24 @@ class HubServer:
             handler.connection.shutdown(2)  # the connection drops mid-file
             return
         handler.wfile.write(body)
+
+    @staticmethod
+    def _send(handler: BaseHTTPRequestHandler, served: Served, body: bytes) -> None:
+        """Write ``body`` in pieces, counting what got out before the client hung up."""
+        served.sent = 0
+        served.sending_done.clear()
+        try:
+            for offset in range(0, len(body), 64 * 1024):
+                handler.wfile.write(body[offset : offset + 64 * 1024])
+                served.sent += min(64 * 1024, len(body) - offset)
+        except OSError:  # the client stopped reading: what a bounded client does
+            handler.close_connection = True
+        finally:
+            served.sending_done.set()
+
+    def _send_error_body(self, handler: BaseHTTPRequestHandler, served: Served) -> None:
+        handler.send_response(500)
+        handler.send_header("Content-Type", "text/plain")
+        handler.send_header("Content-Length", str(served.error_body))
+        handler.end_headers()
+        self._send(handler, served, b"x" * served.error_body)

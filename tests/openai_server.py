@@ -8,6 +8,7 @@ stops mid-way, garbage instead of JSON, HTTP errors, or a slow stream for cancel
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -124,3 +125,65 @@ class OpenAIServer:
     def __exit__(self, *_exc: object) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+def trickle_stream(seconds: float = 30.0) -> Iterator[str]:
+    """One good chunk, then a comment line one byte at a time: bytes flow, nothing is said."""
+    yield chunk({"content": "Fine so far. "})
+    yield ": "
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        yield "x"
+        time.sleep(0.1)
+
+
+def steady_stream(seconds: float = 30.0) -> Iterator[str]:
+    """A word every 0.1 s for ``seconds``: alive, but slower than any deadline in the tests."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        yield chunk({"content": "word "})
+        time.sleep(0.1)
+    yield "data: [DONE]\n\n"
+
+
+def endless_words(count: int = 5_000) -> Iterator[str]:
+    """Far more words than asked for: a server that ignores ``max_tokens``."""
+    for _ in range(count):
+        yield chunk({"content": "word "})
+    yield "data: [DONE]\n\n"
+
+
+def huge_line_stream(megabytes: int = 64) -> Iterator[str]:
+    """One SSE line of ``megabytes`` MB that never ends (sent 1 MB at a time)."""
+    yield chunk({"content": "Fine so far. "})
+    yield 'data: {"choices": [{"delta": {"content": "'
+    piece = "x" * (1024 * 1024)
+    for _ in range(megabytes):
+        yield piece
+
+
+class SilentServer:
+    """Accepts connections, reads the request, and never answers (not even headers)."""
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self._connections: list[socket.socket] = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return
+            self._connections.append(connection)
+
+    def __enter__(self) -> SilentServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._listener.close()
+        for connection in self._connections:
+            connection.close()

@@ -87,6 +87,7 @@ def test_comparison_tab_speaks_the_panel_language(qtbot: QtBot) -> None:
 
     panel = CorpusPanel(None, "en")
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: bool(panel.comparison.toPlainText()), timeout=10_000)  # loads in the background
     english = panel.comparison.toPlainText()
     assert "Stated in the article" in english and "five times lower" in english
     install_language("de")

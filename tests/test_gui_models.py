@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.models.registry import InstalledModel, ModelRegistry
@@ -92,3 +94,30 @@ def test_import_and_delete(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> No
         manager.delete_installed(model.id, confirm=False)
     assert registry.all() == [] and tiny_model.exists()  # imported files are only forgotten
     assert "Denkspur tiny R1" not in manager.installed_label.text()
+
+
+def test_no_network_ends_the_download_card_with_a_clear_message(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{port}")  # nothing listens there
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    manager, _registry = open_manager(qtbot, tmp_path)
+    card = manager.cards[ENTRY]
+    card.download_button.click()
+    qtbot.waitUntil(lambda: not manager.is_downloading(), timeout=30_000)
+    assert "offline? check the connection" in card.status.text()
+    assert card.download_button.isVisibleTo(card) and not card.cancel_button.isVisibleTo(card)
+
+
+def test_a_download_without_a_hub_checksum_says_so_on_its_card(qtbot: QtBot, tmp_path: Path,
+                                                               hub: HubServer) -> None:
+    hub.add(REPO, FILE, Served(b"GGUF" + bytes(1000), sha256="not-a-sha256"))
+    manager, registry = open_manager(qtbot, tmp_path)
+    card = manager.cards[ENTRY]
+    card.download_button.click()
+    qtbot.waitUntil(lambda: not manager.is_downloading(), timeout=30_000)
+    assert "no checksum from the Hub" in card.status.text()
+    assert registry.get(ENTRY) is not None and registry.get(ENTRY).verified is False  # type: ignore[union-attr]

@@ -364,6 +364,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../app/denkspur/gui/main_window.py" line="240" />
+        <source>Some replies could not be saved and exist only in this window. Quit anyway and lose them? (Cancel, then Retry save or Export…)</source>
+        <translation>Einige Antworten konnten nicht gespeichert werden und gibt es nur in diesem Fenster. Trotzdem beenden und sie verlieren? (Abbrechen, dann „Erneut speichern“ oder „Exportieren…“)</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/main_window.py" line="176" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
@@ -1012,6 +1017,32 @@
         <location filename="../../app/denkspur/gui/model_manager.py" line="49" />
         <source>too big for this machine</source>
         <translation>zu groß für diesen Rechner</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedBar</name>
+    <message>
+        <location filename="../../app/denkspur/gui/unsaved_bar.py" line="27" />
+        <source>Retry save</source>
+        <translation>Erneut speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/unsaved_bar.py" line="30" />
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/denkspur/gui/unsaved_bar.py" line="43" />
+        <source>%n reply(s) could not be saved and are kept in memory only.</source>
+        <translation>
+            <numerusform>%n Antwort konnte nicht gespeichert werden und ist nur im Arbeitsspeicher.</numerusform>
+            <numerusform>%n Antworten konnten nicht gespeichert werden und sind nur im Arbeitsspeicher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/denkspur/gui/unsaved_bar.py" line="45" />
+        <source>The disk said: %1</source>
+        <translation>Meldung des Datenträgers: %1</translation>
     </message>
 </context>
 </TS>

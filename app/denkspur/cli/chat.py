@@ -7,6 +7,7 @@ prints one event per line on stdout::
     {"event": "trace", "text": ...}       trace text as it streams
     {"event": "answer", "text": ...}      answer text as it streams
     {"event": "step", "index", "kind", "text", "start", "end"}   a finished step
+    {"event": "trace-withdrawn"}          the text sent as trace was the answer (it follows)
     {"event": "done", "trace", "answer", "finished", "steps", "stats", "stop_reason"}
     {"event": "error", "kind", "message"}
 
@@ -31,7 +32,15 @@ from denkspur.cli.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from denkspur.core.conversations.store import StoreError
 from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
 from denkspur.core.settings import data_dir
-from denkspur.core.trace.stream import AnswerText, StepDone, StreamEvent, TraceClosed, TraceText
+from denkspur.core.text.terminal import strip_terminal_controls
+from denkspur.core.trace.stream import (
+    AnswerText,
+    StepDone,
+    StreamEvent,
+    TraceClosed,
+    TraceText,
+    TraceWithdrawn,
+)
 from denkspur.engine import protocol as p
 from denkspur.engine.errors import EngineError
 from denkspur.session import conversation
@@ -57,6 +66,8 @@ class _JsonPrinter:
             _json_line(self.out, {"event": "answer", "text": event.text})
         elif isinstance(event, StepDone):
             _json_line(self.out, {"event": "step", **event.step.to_dict()})
+        elif isinstance(event, TraceWithdrawn):
+            _json_line(self.out, {"event": "trace-withdrawn"})
 
     def done(self, outcome: RunOutcome, **kept: object) -> None:
         payload: dict[str, object] = {"event": "done", **outcome.result.to_dict()}
@@ -80,15 +91,18 @@ class _TextPrinter:
             if not self._in_trace:
                 self._in_trace = True
                 self.err.write(_dim("Thinking…\n", self.dim))
-            self.err.write(_dim(event.text, self.dim))
+            self.err.write(_dim(strip_terminal_controls(event.text), self.dim))
             self.err.flush()
         elif isinstance(event, TraceClosed):
             seconds = event.thinking_seconds
             note = f"Thought for {seconds:.1f} s" if seconds is not None else "Thought"
             self.err.write(_dim(f"\n── {note} ──\n", self.dim))
             self.err.flush()
+        elif isinstance(event, TraceWithdrawn):
+            self.err.write(_dim("\n── no trace after all: that was the answer ──\n", self.dim))
+            self.err.flush()
         elif isinstance(event, AnswerText):
-            self.out.write(event.text)
+            self.out.write(strip_terminal_controls(event.text))
             self.out.flush()
 
     def done(self, outcome: RunOutcome, **kept: object) -> None:
@@ -107,7 +121,7 @@ class _TextPrinter:
             self.err.write(_dim(f"[saved in conversation {kept['conversation']}]\n", self.dim))
 
     def error(self, kind: str, message: str, **_extra: object) -> None:
-        self.err.write(f"\ndenkspur: {message}\n")
+        self.err.write(f"\ndenkspur: {strip_terminal_controls(message)}\n")
 
 
 Printer = _JsonPrinter | _TextPrinter
@@ -117,9 +131,36 @@ def _dim(text: str, enabled: bool) -> str:
     return f"\x1b[2m{text}\x1b[0m" if enabled else text
 
 
+#: The most a prompt read from stdin may hold.
+MAX_STDIN_PROMPT = 16 * 1024 * 1024
+
+
+def read_prompt(value: str) -> str:
+    """The prompt: the argument, or stdin for ``-`` (bytes not UTF-8 become U+FFFD).
+
+    An argument with undecodable bytes arrives with surrogate escapes, which no
+    encoder accepts later: they are turned into the replacement character here.
+    """
+    if value == "-":
+        raw = sys.stdin.buffer.read(MAX_STDIN_PROMPT + 1)
+        if len(raw) > MAX_STDIN_PROMPT:
+            raise ValueError(f"the prompt on stdin is longer than {MAX_STDIN_PROMPT // 2**20} MB")
+    else:
+        try:
+            raw = value.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = value.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
 def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     printer = _JsonPrinter(out) if args.json else _TextPrinter(out, err)
+    try:
+        args.prompt = read_prompt(args.prompt)
+    except (OSError, ValueError) as error:
+        printer.error("bad-request", str(error))
+        return EXIT_FAILED
     keeping = args.save or args.conversation is not None
     runner = ChatRunner(store_path(data_dir()) if keeping else None, fault=args.engine_fault)
     try:
@@ -175,7 +216,8 @@ def _chat_remote(runner: ChatRunner, args: argparse.Namespace, printer: Printer)
 
     key = os.environ.get("DENKSPUR_API_KEY") or load_api_key(args.server)
     settings = RemoteSettings(args.server, model=str(args.model or ""), api_key=key,
-                              timeout=args.timeout, verify_tls=not args.insecure)
+                              timeout=args.timeout, deadline=args.deadline, verify_tls=not args.insecure,
+                              reasoning=args.reasoning)
     try:
         runner.use_remote(settings)
     except EngineError as error:

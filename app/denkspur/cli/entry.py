@@ -43,6 +43,22 @@ def _positive(value: str) -> int:
     return number
 
 
+def _add_server_arguments(chat: argparse.ArgumentParser) -> None:
+    """``chat``'s options for an OpenAI-compatible server."""
+    chat.add_argument("--server", default=None, metavar="URL",
+                      help="use an OpenAI-compatible server instead of a local model "
+                      "(API key from DENKSPUR_API_KEY or the OS keyring)")
+    chat.add_argument("--insecure", action="store_true",
+                      help="with --server: do not verify TLS certificates")
+    chat.add_argument("--timeout", type=float, default=60.0,
+                      help="with --server: seconds the server may stay silent (no complete line)")
+    chat.add_argument("--deadline", type=float, default=3600.0,
+                      help="with --server: wall-clock limit of the whole reply, in seconds")
+    chat.add_argument("--reasoning", choices=("detect", "template", "none"), default="detect",
+                      help="with --server: how the reply carries reasoning: detect it from the reply "
+                      "(default), a trace opened by the server's template, or no reasoning")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="denkspur",
@@ -57,13 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--model", type=Path, default=None,
                       help="path of a GGUF model file, or the id of an installed model; "
                       "with --server: the server's model name (default: the first it lists)")
-    chat.add_argument("--server", default=None, metavar="URL",
-                      help="use an OpenAI-compatible server instead of a local model "
-                      "(API key from DENKSPUR_API_KEY or the OS keyring)")
-    chat.add_argument("--insecure", action="store_true",
-                      help="with --server: do not verify TLS certificates")
-    chat.add_argument("--timeout", type=float, default=60.0,
-                      help="with --server: seconds to wait for the server")
+    _add_server_arguments(chat)
     chat.add_argument("--json", action="store_true", help="print one JSON event per line")
     chat.add_argument("--max-tokens", type=_positive, default=4096, help="reply limit (tokens)")
     chat.add_argument("--ctx", type=_positive, default=4096, help="context size (tokens)")
@@ -78,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--conversation", type=_conversation_id, default=None, metavar="ID",
                       help="continue a stored conversation (its history is sent; the new turn is saved)")
     chat.add_argument("--engine-fault", default=None, help=argparse.SUPPRESS)
-    chat.add_argument("prompt", help="the question")
+    chat.add_argument("prompt", help="the question, or - to read it from stdin")
 
     models = commands.add_parser("models", help="the model catalog, downloads and installed models")
     model_commands = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)

@@ -4,7 +4,8 @@ JSON shapes (a contract; extend, do not rename):
 
 * ``models list --json``: ``[{"id", "name", "repo", "files", "quantization",
   "parameters_billion", "size_bytes", "context_length", "license", "description",
-  "installed", "path", "source"}]`` (catalog entries, then imported files)
+  "installed", "path", "source", "verified"}]`` (catalog entries, then imported files;
+  ``verified`` is false when the Hub gave no checksum, null when not installed)
 * ``models fit --json``: ``{"ctx", "hardware": {...}, "recommended": id | null,
   "models": [{"id", "name", "quantization", "size_bytes", "verdict",
   "memory_bytes", "weights_bytes", "kv_cache_bytes", "gpu_layers"}]}``
@@ -66,20 +67,23 @@ def _list(args: argparse.Namespace) -> int:
     for entry in load_catalog():
         model = installed.pop(entry.id, None)
         rows.append({**entry.to_dict(), "installed": model is not None,
-                     "path": model.path if model else None, "source": "catalog"})
+                     "path": model.path if model else None, "source": "catalog",
+                     "verified": model.verified if model else None})
     for model in installed.values():
         rows.append({"id": model.id, "name": model.name, "repo": None, "files": model.paths,
                      "quantization": model.quantization, "parameters_billion": None,
                      "size_bytes": model.size_bytes, "context_length": None, "license": None,
                      "description": "imported GGUF file", "installed": True, "path": model.path,
-                     "source": model.source})
+                     "source": model.source, "verified": model.verified})
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
         return EXIT_OK
     for row in rows:
         mark = "✔" if row["installed"] else " "
         size = f"{int(row['size_bytes']) / 1e9:6.2f} GB"  # type: ignore[call-overload]
-        print(f"{mark} {row['id']:<34} {row['quantization']:<7} {size}  {row['name']}")
+        unchecked = row["verified"] is False and row["source"] in ("catalog", "download")
+        note = "  (no checksum from the Hub)" if unchecked else ""
+        print(f"{mark} {row['id']:<34} {row['quantization']:<7} {size}  {row['name']}{note}")
     return EXIT_OK
 
 

@@ -51,6 +51,7 @@ class Settings:
     remote_model: str = ""
     remote_verify_tls: bool = True
     remote_timeout: float = 60.0
+    remote_reasoning: str = "detect"  # how the server's replies carry reasoning (REASONING_MODES)
     trace_panel_visible: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 

@@ -26,6 +26,7 @@ from typing import Any
 from denkspur.core.conversations.chat_template import (
     ChatTemplateError,
     Turn,
+    check_template,
     prepare_history,
     prompt_opens_trace,
     render_prompt,
@@ -33,7 +34,9 @@ from denkspur.core.conversations.chat_template import (
 from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_gguf_info
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
+from denkspur.engine.chat_format import ChatFormat, choose_format, render_builtin
 from denkspur.engine.child_io import Inbox, Outbox, ThinkWatch, TokenPieces, heartbeat
+from denkspur.engine.errors import FailureKind
 from denkspur.engine.faults import Fault
 
 #: Tokens always left free for the reply when the history must be shortened.
@@ -65,7 +68,8 @@ class LlamaHost:
         self._inbox = inbox
         self._fault = fault
         self._llm: Any = None
-        self._template: str | None = None
+        self._format = ChatFormat(None, None, True)
+        self._longest: int | None = None
         self._bos = self._eos = ""
         self._last: LastReply | None = None  # what the previous reply's tokens were, for branches
         self._pieces: TokenPieces | None = None
@@ -91,14 +95,24 @@ class LlamaHost:
         try:
             info = read_gguf_info(command.path)
             check_chat_model(info)
-        except GGUFError as error:
+            if info.chat_template is not None:
+                check_template(info.chat_template)  # llama-cpp-python compiles it too, less politely
+        except (GGUFError, ChatTemplateError) as error:
             self._outbox.send(p.Failed(None, "bad-model", str(error)))
+            return
+        import llama_cpp
+
+        from denkspur.core.models.fit import context_problem  # here: keeps the child's start lean
+        from denkspur.core.models.hardware import probe
+
+        too_large = context_problem(info, command.n_ctx,
+                                    probe(gpu_offload=bool(llama_cpp.llama_supports_gpu_offload())))
+        if too_large is not None:
+            self._outbox.send(p.Failed(None, FailureKind.CONTEXT_TOO_LARGE.value, too_large))
             return
         if self._fault and (self._fault.at == "load"
                             or (self._fault.at == "gpu-load" and command.n_gpu_layers != 0)):
             self._fault.trigger()
-        import llama_cpp
-
         started = time.perf_counter()
         try:
             self._llm = llama_cpp.Llama(
@@ -110,11 +124,18 @@ class LlamaHost:
                 verbose=False,
             )
         except (ValueError, RuntimeError) as error:
-            self._outbox.send(p.Failed(None, "load", f"llama.cpp could not load the model: {error}"))
+            hint = ""
+            if "context" in str(error):
+                trained = (f"; the model was trained for {info.context_length:,}"
+                           if info.context_length else "")
+                hint = (f" (a context of {command.n_ctx:,} tokens{trained}): "
+                        "choose a smaller context size")
+            self._outbox.send(p.Failed(None, "load", f"llama.cpp could not load the model: {error}{hint}"))
             return
         model = self._llm._model
         self._pieces = TokenPieces(model.vocab)
-        self._template = info.chat_template
+        self._format = choose_format(info.chat_template, info.architecture, self._has_token)
+        self._longest = None
         self._bos = model.token_get_text(model.token_bos()) if model.token_bos() >= 0 else ""
         self._eos = model.token_get_text(model.token_eos()) if model.token_eos() >= 0 else ""
         self._outbox.send(
@@ -128,8 +149,28 @@ class LlamaHost:
                 n_gpu_layers=command.n_gpu_layers,
                 has_chat_template=info.chat_template is not None,
                 load_seconds=time.perf_counter() - started,
+                reasoning=self._format.reasoning,
+                chat_format=self._format.label,
             )
         )
+
+    def _has_token(self, piece: str) -> bool:
+        """Whether ``piece`` is a single (special) token of the loaded model's vocabulary."""
+        tokens = self._llm.tokenize(piece.encode("utf-8"), add_bos=False, special=True)
+        return len(tokens) == 1 and self._llm._model.token_get_text(tokens[0]) == piece
+
+    def _longest_token_bytes(self) -> int:
+        """Bytes of the longest token text in the vocabulary (computed once per model)."""
+        if self._longest is None:
+            model = self._llm._model
+            self._longest = max((len(model.token_get_text(t).encode("utf-8", "replace"))
+                                 for t in range(model.n_vocab())), default=1)
+        return max(1, self._longest)
+
+    def _render(self, turns: list[Turn]) -> str:
+        if self._format.builtin is not None:
+            return render_builtin(self._format.builtin, turns)
+        return render_prompt(self._format.template, turns, bos_token=self._bos, eos_token=self._eos)
 
     def _unload(self) -> None:
         if self._llm is not None:
@@ -150,21 +191,31 @@ class LlamaHost:
         turns = prepare_history(Turn(m.role, m.content) for m in request.messages)
         dropped = 0
         while True:
-            prompt = render_prompt(self._template, turns, bos_token=self._bos, eos_token=self._eos)
-            opens = prompt_opens_trace(prompt)
+            prompt = self._render(turns)
+            opens = self._format.reasoning and prompt_opens_trace(prompt)
             if request.trace_prefix and not opens:  # continuing a trace: the prompt must open it
                 prompt += OPEN_TAG + "\n"
                 opens = True
-            tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-            prefix = self._prefix_segments(tokens, request.trace_prefix)
+            raw = prompt.encode("utf-8", "replace")
+            # Tokenizing is slow for huge texts (quadratic in some tokenizers): a text
+            # longer than the context's tokens can hold at their longest is refused unread.
+            unread = len(raw) > n_ctx * self._longest_token_bytes() + reserve
+            tokens = [] if unread else llm.tokenize(raw, add_bos=False, special=True)
+            if not tokens and not unread:
+                raise ChatTemplateError(
+                    "the model's chat template turned this conversation into an empty prompt: "
+                    "the template is broken or does not accept these messages"
+                )
+            prefix = [] if unread else self._prefix_segments(tokens, request.trace_prefix)
             total = len(tokens) + sum(len(ids) for ids, _text in prefix)
-            if total + reserve <= n_ctx:
+            if not unread and total + reserve <= n_ctx:
                 budget = min(request.params.max_tokens, n_ctx - total)
                 return FittedPrompt(tokens, prefix, opens, dropped, budget)
             droppable = [i for i, t in enumerate(turns[:-1]) if t.role != "system"]
             if not droppable:
+                size = f"{len(raw):,} bytes" if unread else f"{total:,} tokens"
                 raise OverflowError(
-                    f"the message needs {total:,} tokens but the context holds {n_ctx:,} "
+                    f"the message needs {size} but the context holds {n_ctx:,} tokens "
                     f"(with {reserve} kept for the reply): shorten it or raise the context size"
                 )
             del turns[droppable[0]]
@@ -208,9 +259,11 @@ class LlamaHost:
             self._outbox.send(p.Failed(rid, "bad-model", str(error)))
             return
         tokens = fitted.tokens
-        self._outbox.send(p.GenerationStarted(rid, len(tokens), fitted.opens, fitted.dropped, fitted.budget))
+        self._outbox.send(p.GenerationStarted(rid, len(tokens), fitted.opens, fitted.dropped, fitted.budget,
+                                              reasoning=self._format.reasoning))
         started = time.perf_counter()
-        decoding = Decoding(self._llm, self._pieces, self._outbox, self._inbox, self._fault)
+        decoding = Decoding(self._llm, self._pieces, self._outbox, self._inbox, self._fault,
+                            reasoning=self._format.reasoning)
         self._last = None  # the KV cache is about to change
         produced, reason = decoding.run(request, tokens, fitted.budget, fitted.opens,
                                         len(tokens) - len(fitted.prompt))
@@ -253,8 +306,9 @@ class Decoding:
     """
 
     def __init__(self, llm: Any, pieces: TokenPieces | None, outbox: Outbox, inbox: Inbox,
-                 fault: Fault | None) -> None:
+                 fault: Fault | None, *, reasoning: bool = True) -> None:
         self._llm, self._outbox, self._inbox = llm, outbox, inbox
+        self._reasoning = reasoning
         assert pieces is not None
         self._pieces = pieces
         self._fault = fault if fault and fault.at == "token" else None
@@ -316,7 +370,7 @@ class Decoding:
             if self.produced >= budget:
                 return self.produced, "length"
             self._serve_probe()
-            if watch.thinking and not closing:
+            if watch.thinking and self._reasoning and not closing:  # models that do not think: no close
                 closing = self._closing_reason()
                 closing_by = self.produced + SENTENCE_GRACE
             if closing and watch.thinking and (at_sentence_end(recent) or self.produced >= closing_by):

@@ -28,6 +28,8 @@ class FailureKind(str, Enum):
     LOAD = "load"
     BAD_MODEL = "bad-model"
     CONTEXT_OVERFLOW = "context-overflow"
+    #: the context asked for cannot fit this machine's memory (fewer GPU layers do not help)
+    CONTEXT_TOO_LARGE = "context-too-large"
     BAD_REQUEST = "bad-request"
     INTERNAL = "internal"
     # the child died or froze

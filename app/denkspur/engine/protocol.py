@@ -123,6 +123,10 @@ class ModelLoaded:
     n_gpu_layers: int
     has_chat_template: bool
     load_seconds: float
+    #: The model writes ``<think>`` reasoning; False: its replies are plain answers (no trace).
+    reasoning: bool = True
+    #: How prompts are formatted: "model template", "llama.cpp 'chatml'", "DeepSeek-R1 (fallback)".
+    chat_format: str = "model template"
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,11 @@ class GenerationStarted:
     #: Oldest turns dropped so the prompt fits the context (0 = none).
     dropped_messages: int
     max_tokens: int
+    #: The prompt probably ends inside ``<think>`` (a server's model named like a reasoning
+    #: model), unconfirmed: the output is trace only if the stream shows it (see the splitter).
+    prompt_may_open_think: bool = False
+    #: The model reasons; False: everything it writes is answer text.
+    reasoning: bool = True
 
 
 @dataclass(frozen=True)

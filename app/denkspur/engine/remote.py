@@ -10,10 +10,19 @@ Reasoning arrives in several shapes, all normalised into one text stream for the
 core splitter: a separate ``reasoning_content`` delta (DeepSeek API, vLLM,
 llama-server), a ``reasoning`` or ``thinking`` field (other servers, Ollama), or
 inline ``<think>`` tags in the content. Servers that apply an R1 chat template
-start the content *inside* the trace without an opening tag; for R1-family model
-names that is assumed (``assume_open``), and a redundant ``<think>`` is harmless.
+start the content *inside* the trace without an opening tag. Whether that happened
+is decided from what the stream carries, not from the model's name: for a name
+like a reasoning model's, the content streams as a *tentative* trace that a
+``</think>`` confirms and a reply that ends without one turns into the answer
+(see :mod:`denkspur.core.trace.splitter`). ``RemoteSettings.reasoning`` overrides
+the detection when the user knows better.
 
-SSE is parsed by ``httpx-sse``; HTTP by ``httpx``. Cancel closes the stream at once.
+Every limit is enforced here, not left to the server: the reply stops locally at
+``max_tokens`` (also sent to the server), the whole request has a wall-clock
+deadline, the server may stay silent (no new text) for at most ``timeout``
+seconds, one SSE event may hold at most ``max_event_bytes`` (:mod:`denkspur.engine.sse`
+reads the stream itself), and cancel cuts the connection at once, also while the
+server has not sent its headers yet (:mod:`denkspur.engine.abortable`).
 """
 
 from __future__ import annotations
@@ -24,27 +33,31 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import httpx
-from httpx_sse import SSEError, connect_sse
 
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
+from denkspur.core.trace.stream import estimate_tokens
 from denkspur.engine import protocol as p
-from denkspur.engine.errors import EngineError
+from denkspur.engine.abortable import SocketCutter, install
+from denkspur.engine.remote_chunks import ChoiceDelta, RemoteError, bad_response, parse_chunk, server_text
+from denkspur.engine.sse import EventTooLarge, iter_sse_data
+
+__all__ = ["KeyNotStored", "RemoteClient", "RemoteError", "RemoteSettings", "load_api_key", "store_api_key"]
 
 log = logging.getLogger("denkspur.engine")
 _R1_NAMES = re.compile(r"r1|reason|think|qwq|distill", re.IGNORECASE)
 KEYRING_SERVICE = "denkspur-remote"
-
-
-class RemoteError(EngineError):
-    """A remote server failed a request; ``kind`` says how (for the UI and the CLI's JSON)."""
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
+#: "detect": from the stream (see the module text); "template": the server's chat template
+#: opens the trace, the content is trace until ``</think>``; "none": the content is the answer
+#: (a separate reasoning field or a ``<think>`` the model writes still shows as trace).
+REASONING_MODES = ("detect", "template", "none")
+#: Bodies that are not a stream (model lists, error replies) are read up to this size.
+MAX_BODY_BYTES = 4 * 1024 * 1024
+#: The most characters one counted token may stand for (a server may pack many into one delta).
+CHARS_PER_TOKEN_CAP = 32
 
 
 @dataclass(frozen=True)
@@ -52,10 +65,15 @@ class RemoteSettings:
     base_url: str  # e.g. http://127.0.0.1:8080/v1 or https://api.deepseek.com
     model: str = ""  # empty: the first model the server lists
     api_key: str | None = None
+    #: Longest silence: seconds to wait for the headers, and then for each complete line.
     timeout: float = 60.0
+    #: Wall-clock limit of one whole request, from sending it to the last byte.
+    deadline: float = 3600.0
+    #: Largest single SSE line or event; beyond it the reply fails instead of filling memory.
+    max_event_bytes: int = 4 * 1024 * 1024
     verify_tls: bool = True
-    #: The server's chat template ends the prompt with <think> (None: guess from the model name).
-    assume_open: bool | None = None
+    #: How the reply carries reasoning: one of :data:`REASONING_MODES`.
+    reasoning: str = "detect"
 
 
 def api_root(base_url: str) -> str:
@@ -64,20 +82,38 @@ def api_root(base_url: str) -> str:
     return root if root.endswith("/v1") else root + "/v1"
 
 
+class KeyNotStored(RemoteError):
+    """The API key could not be kept in the OS keyring; it works for this session only."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("keyring", f"The API key could not be stored in the system keyring ({reason}); "
+                                    "it is used for this session only and must be entered again next time.")
+        self.reason = reason  # the keyring's own words, capped: plain text
+
+
 def store_api_key(base_url: str, key: str) -> None:
-    """Keep the API key in the OS keyring (never in config files or logs)."""
+    """Keep the API key in the OS keyring (never in config files or logs).
+
+    Raises :class:`KeyNotStored` when there is no usable keyring: keyring backends
+    fail in many ways (no secret service, a locked or refused D-Bus collection), and
+    the user must hear about it rather than find the key gone next time.
+    """
     import keyring
 
-    keyring.set_password(KEYRING_SERVICE, api_root(base_url), key)
+    try:
+        keyring.set_password(KEYRING_SERVICE, api_root(base_url), key)
+    except Exception as error:  # any backend's failure, typed for the caller
+        log.warning("keyring refused the API key: %s", type(error).__name__)
+        raise KeyNotStored(server_text(f"{type(error).__name__}: {error}", 300)) from error
 
 
 def load_api_key(base_url: str) -> str | None:
+    """The stored API key, or ``None`` (also when the keyring cannot be used)."""
     import keyring
-    from keyring.errors import KeyringError
 
     try:
         return keyring.get_password(KEYRING_SERVICE, api_root(base_url))
-    except KeyringError as error:
+    except Exception as error:  # no usable keyring: there is no stored key
         log.warning("keyring unavailable: %s", type(error).__name__)
         return None
 
@@ -95,9 +131,10 @@ class RemoteClient:
             verify=settings.verify_tls,
             headers={"Authorization": f"Bearer {settings.api_key}"} if settings.api_key else {},
         )
+        self._cutter = SocketCutter()
+        install(self._http, self._cutter)
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        self._response: httpx.Response | None = None
         self._cancelled = False
         self.model_id = settings.model
         self.ready = p.Ready(0, "remote", gpu_offload=False, backend="remote")
@@ -138,20 +175,19 @@ class RemoteClient:
 
     # -- requests ------------------------------------------------------------------------------
     def list_models(self) -> list[str]:
-        response = self._request("GET", "/models")
+        self._begin()
+        with self._watch() as watch:
+            body = self._call(watch, lambda: self._read_body("GET", "/models"))
         try:
-            return [str(m["id"]) for m in response.json().get("data", [])]
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise RemoteError("bad-response",
-                              f"the server's model list is not valid JSON: {error}") from error
+            return [server_text(m["id"], 200) for m in json.loads(body).get("data", [])]
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+            raise bad_response("a model list that is not valid", body.decode(errors="replace")) from error
 
     def cancel(self) -> None:
-        """Close the running stream now (thread-safe)."""
+        """End the running request now (thread-safe), whatever stage it is in."""
         with self._lock:
             self._cancelled = True
-            response = self._response
-        if response is not None:
-            response.close()
+        self._cutter.cut()
 
     def end_thinking(self) -> None:
         """Not available remotely: the server decides when the model stops thinking."""
@@ -177,103 +213,185 @@ class RemoteClient:
         }
         if params.seed is not None:
             body["seed"] = params.seed
-        with self._lock:
-            self._cancelled = False
-        return self._stream(next(self._ids), body)
+        self._begin()
+        return self._stream(next(self._ids), body, params.max_tokens)
 
     # -- internals -----------------------------------------------------------------------------
-    def _assume_open(self) -> bool:
-        if self.settings.assume_open is not None:
-            return self.settings.assume_open
-        return bool(_R1_NAMES.search(self.model_id))
+    def _trace_opening(self) -> tuple[bool, bool]:
+        """(the prompt opens the trace for sure, it may have opened it) for GenerationStarted."""
+        mode = self.settings.reasoning
+        if mode == "template":
+            return True, False
+        if mode == "none":
+            return False, False
+        return False, bool(_R1_NAMES.search(self.model_id))
 
     def _stream(
-        self, request_id: int, body: dict[str, object]
+        self, request_id: int, body: dict[str, object], max_tokens: int
     ) -> Iterator[p.GenerationStarted | p.TokenText | p.GenerationDone]:
         started = time.perf_counter()
-        opens = self._assume_open()
-        yield p.GenerationStarted(request_id, 0, opens, 0, int(body["max_tokens"]))  # type: ignore[call-overload]
-        shaper = _ReasoningShaper(opens)
-        produced, reason, prompt_tokens = 0, "stop", 0
-        try:
-            with connect_sse(self._http, "POST", "/chat/completions", json=body) as source:
-                response = source.response
-                with self._lock:
-                    self._response = response
-                    cancelled = self._cancelled
-                if cancelled:
-                    response.close()
-                if response.status_code >= 400:
-                    response.read()
-                    raise _http_error(response)
-                for sse in source.iter_sse():
-                    if sse.data.strip() == "[DONE]":
-                        break
-                    chunk = _parse_chunk(sse.data)
-                    if "error" in chunk:
-                        raise RemoteError("server", f"the server reported an error: {chunk['error']}")
-                    usage = chunk.get("usage") or {}
-                    prompt_tokens = int(usage.get("prompt_tokens") or prompt_tokens)
-                    for choice in chunk.get("choices") or []:
-                        text = shaper.feed(choice.get("delta") or {})
-                        if text:
-                            produced += 1
-                            yield p.TokenText(request_id, text)
-                        if choice.get("finish_reason") == "length":
+        opens, maybe = self._trace_opening()
+        yield p.GenerationStarted(request_id, 0, opens, 0, max_tokens, prompt_may_open_think=maybe)
+        shaper = _ReasoningShaper()
+        produced, counted, reason, prompt_tokens = 0, 0, "stop", 0
+        with self._watch() as watch:
+            try:
+                with self._http.stream("POST", "/chat/completions", json=body,
+                                       headers=_STREAM_HEADERS) as response:
+                    if response.status_code >= 400:
+                        raise _http_error(response, _read_capped(response))
+                    watch.progress()
+                    lines = watch.bytes_of(response)
+                    for data in iter_sse_data(lines, self.settings.max_event_bytes, watch.progress):
+                        if data.strip() == "[DONE]":
+                            break
+                        chunk = parse_chunk(data)
+                        prompt_tokens = chunk.prompt_tokens or prompt_tokens
+                        for choice in chunk.choices:
+                            text = shaper.feed(choice)
+                            if text:
+                                produced += 1
+                                counted += _tokens_in(text)
+                                yield p.TokenText(request_id, text)
+                            if choice.finish_reason == "length":
+                                reason = "length"
+                        if counted >= max_tokens:  # the server ignored max_tokens: stop here
                             reason = "length"
-                else:
-                    if not self._cancelled:
+                            break
+                    else:
                         raise RemoteError("dropped", "the server closed the stream before it finished")
-        except (httpx.ReadError, httpx.RemoteProtocolError, httpx.StreamClosed, SSEError) as error:
-            if not self._cancelled:
-                broke = f"the connection broke mid-answer ({type(error).__name__})"
-                raise RemoteError("dropped", broke) from error
-        except httpx.TimeoutException as error:
-            raise self._timeout() from error
-        except httpx.ConnectError as error:
-            raise RemoteError("connect", f"cannot reach {self.settings.base_url}: {error}") from error
-        finally:
-            with self._lock:
-                self._response = None
+            except (httpx.HTTPError, EventTooLarge, RemoteError) as error:
+                failure = watch.failure(error)
+                if failure is not None:
+                    raise failure from error
         if self._cancelled:
             reason = "cancelled"
         seconds = time.perf_counter() - started
         yield p.GenerationDone(request_id, reason, prompt_tokens, produced, seconds)  # type: ignore[arg-type]
 
-    def _timeout(self) -> RemoteError:
-        return RemoteError("timeout", f"the server did not answer within {self.settings.timeout:.0f} s")
+    def _begin(self) -> None:
+        """A new request: an earlier cancel no longer applies."""
+        with self._lock:
+            self._cancelled = False
+        self._cutter.resume()
 
-    def _request(self, method: str, path: str) -> httpx.Response:
+    def _watch(self) -> _Watch:
+        return _Watch(self.settings, self._cutter, lambda: self._cancelled)
+
+    def _call(self, watch: _Watch, work: Callable[[], bytes]) -> bytes:
+        """Run a plain request under ``watch``; a cancel here is a failure (there is no partial)."""
         try:
-            response = self._http.request(method, path)
-        except httpx.TimeoutException as error:
-            raise self._timeout() from error
-        except httpx.HTTPError as error:
-            raise RemoteError("connect", f"cannot reach {self.settings.base_url}: {error}") from error
-        if response.status_code >= 400:
-            raise _http_error(response)
-        return response
+            return work()
+        except (httpx.HTTPError, EventTooLarge, RemoteError) as error:
+            raise (watch.failure(error) or RemoteError("cancelled", "cancelled")) from error
+
+    def _read_body(self, method: str, path: str) -> bytes:
+        with self._http.stream(method, path) as response:
+            body = _read_capped(response)
+            if response.status_code >= 400:
+                raise _http_error(response, body)
+            return body
+
+
+_STREAM_HEADERS = {"Accept": "text/event-stream", "Accept-Encoding": "identity"}
+
+
+class _Watch:
+    """One request's limits: the wall-clock deadline and the longest silence.
+
+    A timer cuts the connection at the deadline, whatever httpx is waiting for;
+    silence is measured between complete lines (keep-alive comments count), so a
+    trickle of bytes that never completes a line does not count as life.
+    :meth:`failure` turns whatever ended the request into the error the user sees
+    (``None``: it was cancelled).
+    """
+
+    def __init__(self, settings: RemoteSettings, cutter: SocketCutter, cancelled: Callable[[], bool]) -> None:
+        self._settings = settings
+        self._cutter = cutter
+        self._cancelled = cancelled
+        self._expired = False
+        self._last_progress = time.monotonic()
+        self._timer = threading.Timer(settings.deadline, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watch:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        self._expired = True
+        self._cutter.cut()
+
+    def progress(self) -> None:
+        self._last_progress = time.monotonic()
+
+    def bytes_of(self, response: httpx.Response) -> Iterator[bytes]:
+        """The response's bytes as they come, ended when the server has been silent too long."""
+        for piece in response.iter_bytes():
+            if time.monotonic() - self._last_progress > self._settings.timeout:
+                raise RemoteError("timeout", self._silence_message())
+            yield piece
+
+    def failure(self, error: Exception) -> RemoteError | None:
+        settings = self._settings
+        if self._cancelled():
+            return None
+        if self._expired:
+            return RemoteError("timeout", f"the reply did not finish within {settings.deadline:.0f} s "
+                                          "(the deadline for one request)")
+        if isinstance(error, RemoteError):
+            return error
+        if isinstance(error, EventTooLarge):
+            return RemoteError("too-large", f"the server sent {error}; the reply was stopped")
+        if isinstance(error, httpx.TimeoutException):
+            return RemoteError("timeout", self._silence_message())
+        if isinstance(error, httpx.ConnectError):
+            return RemoteError("connect", f"cannot reach {settings.base_url}: {server_text(str(error), 300)}")
+        return RemoteError("dropped", f"the connection broke mid-answer ({type(error).__name__})")
+
+    def _silence_message(self) -> str:
+        return f"the server sent nothing complete for {self._settings.timeout:.0f} s"
+
+
+def _tokens_in(text: str) -> int:
+    """Tokens a piece of text counts for ``max_tokens``: at least one per delta and per word,
+    and one per :data:`CHARS_PER_TOKEN_CAP` characters, so a server that packs a whole book
+    into one delta still meets the limit."""
+    return max(1, estimate_tokens(text), len(text) // CHARS_PER_TOKEN_CAP)
+
+
+def _read_capped(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> bytes:
+    """A non-stream body, at most ``limit`` bytes (an endless body must not fill memory)."""
+    body = bytearray()
+    for piece in response.iter_bytes():
+        body += piece
+        if len(body) > limit:
+            raise RemoteError("too-large", f"the server's reply is larger than {limit // 1024 // 1024} MB")
+    return bytes(body)
 
 
 class _ReasoningShaper:
     """Turns deltas of any reasoning shape into one stream with ``<think>`` tags."""
 
-    def __init__(self, opened_by_template: bool) -> None:
+    def __init__(self) -> None:
         self._in_reasoning_field = False
-        self._opened_by_template = opened_by_template
         self._seen_content = False
 
-    def feed(self, delta: dict[str, object]) -> str:
-        reasoning = delta.get("reasoning_content") or delta.get("reasoning") or delta.get("thinking")
-        content = delta.get("content")
+    def feed(self, delta: ChoiceDelta) -> str:
+        reasoning, content = delta.reasoning, delta.content
         out = []
-        if isinstance(reasoning, str) and reasoning:
+        if reasoning:
             if not self._in_reasoning_field and not self._seen_content:
-                # A separate reasoning field: open the trace ourselves (if the template did not).
-                out.append("" if self._opened_by_template else OPEN_TAG)
+                # A separate reasoning field: open the trace explicitly (this also settles a
+                # tentative trace; a template-opened one swallows the redundant tag).
+                out.append(OPEN_TAG)
                 self._in_reasoning_field = True
             out.append(reasoning.replace(CLOSE_TAG, "</ think>"))  # reasoning text cannot close it
-        if isinstance(content, str) and content:
+        if content:
             if self._in_reasoning_field:
                 out.append(CLOSE_TAG)
                 self._in_reasoning_field = False
@@ -282,31 +400,20 @@ class _ReasoningShaper:
         return "".join(out)
 
 
-def _parse_chunk(data: str) -> dict[str, object]:
-    try:
-        chunk = json.loads(data)
-    except ValueError as error:
-        raise RemoteError("bad-response",
-                          f"the server sent something that is not JSON: {data[:80]!r}") from error
-    if not isinstance(chunk, dict):
-        raise RemoteError("bad-response", f"the server sent an unexpected chunk: {data[:80]!r}")
-    return chunk
-
-
-def _http_error(response: httpx.Response) -> RemoteError:
+def _http_error(response: httpx.Response, body: bytes) -> RemoteError:
     status = response.status_code
     try:
-        detail = response.json().get("error", {})
-        detail = detail.get("message", detail) if isinstance(detail, dict) else detail
-    except (ValueError, AttributeError):
-        detail = response.text[:200]
+        error = json.loads(body).get("error", {})
+        detail = server_text(error.get("message", error) if isinstance(error, dict) else error)
+    except (ValueError, AttributeError, RecursionError):
+        detail = server_text(body.decode("utf-8", errors="replace"))
     if status in (401, 403):
         return RemoteError("auth", f"the server refused the API key ({status}): {detail}")
     if status == 404:
         return RemoteError("not-found", f"not found on the server ({status}): {detail}")
     if status == 429:
         wait = response.headers.get("Retry-After")
-        later = f"; try again in {wait} s" if wait else ""
+        later = f"; try again in {server_text(wait, 20)} s" if wait else ""
         return RemoteError("rate-limit", f"the server is rate-limiting requests (429){later}")
     if status >= 500:
         return RemoteError("server", f"the server failed ({status}): {detail}")

@@ -18,6 +18,8 @@ from denkspur.core.settings import Settings
 from denkspur.gui.engine_worker import EngineWorker, GenerationJob
 from denkspur.gui.tasks import StoreThread
 from denkspur.session import conversation
+from denkspur.session.conversation import with_unsaved
+from denkspur.session.reply import StoreSaver, VersionContent
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,6 +46,7 @@ class ChatSession(QObject):
     model_changed = Signal(object)  # p.ModelLoaded | None
     problem = Signal(str)  # a message for the user
     note = Signal(str)  # something worth knowing, not a problem
+    unsaved_changed = Signal(int, str)  # replies kept only in memory, the last save error
 
     # Signals into the worker thread (queued).
     _load = Signal(object)
@@ -62,6 +65,9 @@ class ChatSession(QObject):
         self.model: p.ModelLoaded | None = None
         self.ready: p.Ready | None = None
         self.generating_version: int | None = None
+        #: Finished replies whose final save failed (disk full…), by version id: shown and
+        #: exported from here until :meth:`retry_saves` gets them onto the disk.
+        self.unsaved: dict[int, VersionContent] = {}
         self._thread = QThread(self)
         self._thread.setObjectName("denkspur-engine")
         self.worker = EngineWorker(self.db_path, fault=engine_fault)
@@ -157,8 +163,30 @@ class ChatSession(QObject):
             self.open_conversation(self.conversation.id)
 
     def _set_conversation(self, conversation: Conversation) -> None:
-        self.conversation = conversation
-        self.conversation_loaded.emit(conversation)
+        self.conversation = with_unsaved(conversation, self.unsaved)
+        self.conversation_loaded.emit(self.conversation)
+
+    # -- replies the disk did not take ---------------------------------------------
+    def retry_saves(self) -> None:
+        """Write the replies kept in memory (after a failed save) to the store again."""
+        pending = dict(self.unsaved)
+        if not pending:
+            return
+
+        def write(store: Store) -> None:
+            for version_id, content in pending.items():
+                StoreSaver(store, version_id).save(content)
+
+        self.store.call(write, lambda _r: self._saved(pending), self._still_unsaved)
+
+    def _saved(self, written: dict[int, VersionContent]) -> None:
+        for version_id in written:
+            self.unsaved.pop(version_id, None)
+        self.unsaved_changed.emit(len(self.unsaved), "")
+        self.reload()
+
+    def _still_unsaved(self, error: Exception) -> None:
+        self.unsaved_changed.emit(len(self.unsaved), str(error))
 
     # -- generating -------------------------------------------------------------------
     def send(self, text: str) -> bool:
@@ -227,6 +255,11 @@ class ChatSession(QObject):
 
     def _on_finished(self, result: GenerationResult) -> None:
         self.generating_version = None
+        outcome = result.outcome
+        if outcome.save_error is not None and not outcome.saved:
+            # The disk did not take the reply: keep it here, shown and exportable, until a retry works.
+            self.unsaved[result.version_id] = outcome.content()
+            self.unsaved_changed.emit(len(self.unsaved), str(outcome.save_error))
         self.generation_finished.emit(result)
         self.refresh_conversations()
         self.reload()

@@ -27,6 +27,7 @@ from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
 from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
+from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
 
 if TYPE_CHECKING:  # imported where used: start-up only pays for what the first window needs
@@ -88,6 +89,8 @@ class MainWindow(WindowActions, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.chat, 1)
         column.addLayout(empty_actions)
+        self.unsaved_bar = UnsavedBar()
+        column.addWidget(self.unsaved_bar)
         column.addWidget(self.composer)
         self.trace = TracePanel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -155,6 +158,10 @@ class MainWindow(WindowActions, QMainWindow):
         s.generation_finished.connect(self._on_generation_finished)
         s.model_changed.connect(self._on_model_changed)
         s.problem.connect(self._show_problem)
+        s.unsaved_changed.connect(self.unsaved_bar.show_state)
+        self.unsaved_bar.retry_requested.connect(s.retry_saves)
+        self.unsaved_bar.export_requested.connect(lambda: self.export_current("json"))
+        s.store.recovered.connect(lambda report: self._show_problem(report.message()))
         s.note.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.conversations.open_requested.connect(s.open_conversation)
         self.conversations.new_requested.connect(s.new_conversation)
@@ -215,6 +222,9 @@ class MainWindow(WindowActions, QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.unsaved and not self._may_drop_unsaved():
+            event.ignore()
+            return
         self._qsettings().setValue("mainSplitter", self.splitter.saveState())
         self.settings.trace_panel_visible = self.trace.isVisible()
         try:
@@ -223,6 +233,17 @@ class MainWindow(WindowActions, QMainWindow):
             log.warning("could not save settings: %s", error)
         self.session.close()
         super().closeEvent(event)
+
+    def _may_drop_unsaved(self) -> bool:
+        """Replies live only in memory (the disk was full): quitting loses them, so ask first."""
+        answer = QMessageBox.warning(
+            self, "Denkspur",
+            self.tr("Some replies could not be saved and exist only in this window. "
+                    "Quit anyway and lose them? (Cancel, then Retry save or Export…)"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     # -- actions ---------------------------------------------------------------------
     def load_model(self, path: str) -> None:
@@ -260,7 +281,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _on_generation_started(self, version_id: int) -> None:
         self.composer.set_busy(True)
-        self.composer.set_thinking(not self.session.is_remote)
+        self.composer.set_thinking(self._answer_now_possible())
         self.chat.begin_live(version_id)
         self.trace.begin_live()
         self.speed_label.setText("")
@@ -273,7 +294,12 @@ class MainWindow(WindowActions, QMainWindow):
         if any(isinstance(e, TraceClosed) for e in events):
             self.composer.set_thinking(False)
         elif any(isinstance(e, TraceText) for e in events):
-            self.composer.set_thinking(not self.session.is_remote)  # servers decide when to stop thinking
+            self.composer.set_thinking(self._answer_now_possible())
+
+    def _answer_now_possible(self) -> bool:
+        """Only a local model that thinks can be told to stop thinking (servers decide themselves)."""
+        model = self.session.model
+        return not self.session.is_remote and (model is None or model.reasoning)
 
     def _on_generation_finished(self, result: GenerationResult) -> None:
         self.trace.end_live()

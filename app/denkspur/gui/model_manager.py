@@ -286,7 +286,7 @@ class ModelManager(QDialog):
                                   on_progress=job.report)
 
         self.downloads[entry.id] = (
-            BackgroundOp(self, op=fetch, success=lambda _model: self._download_ended(entry.id, None),
+            BackgroundOp(self, op=fetch, success=lambda model: self._download_ended(entry.id, None, model),
                          name=f"download-{entry.id}")
             .failure(lambda error: self._download_ended(entry.id, error))
             .with_progress(lambda progress: self._on_progress(entry.id, progress))
@@ -305,7 +305,8 @@ class ModelManager(QDialog):
             self.cards[entry_id].show_progress(progress)
             self.download_progress.emit(entry_id, progress)
 
-    def _download_ended(self, entry_id: str, error: Exception | None) -> None:
+    def _download_ended(self, entry_id: str, error: Exception | None,
+                        model: InstalledModel | None = None) -> None:
         self.downloads.pop(entry_id, None)
         card = self.cards[entry_id]
         if isinstance(error, DownloadCancelled):
@@ -313,6 +314,9 @@ class ModelManager(QDialog):
         elif error is not None:
             card.status.setText(failure_text(error))
             card.status.setStyleSheet("color: #c0392b;")
+        elif model is not None and not model.verified:
+            card.status.setText(self.tr("Installed; no checksum from the Hub "
+                                        "(its sha256 was computed here, not checked)."))
         else:
             card.status.setText(self.tr("Installed and verified (sha256)."))
         self.refresh()

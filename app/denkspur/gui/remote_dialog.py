@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.settings import Settings
-from denkspur.engine.remote import RemoteClient, RemoteSettings, load_api_key, store_api_key
+from denkspur.engine.remote import (
+    REASONING_MODES,
+    KeyNotStored,
+    RemoteClient,
+    RemoteSettings,
+    load_api_key,
+    store_api_key,
+)
 from denkspur.gui.background import BackgroundOp, Job, failure_text
 
 
@@ -42,6 +49,18 @@ class RemoteDialog(QDialog):
         self.timeout.setRange(5, 600)
         self.timeout.setValue(settings.remote_timeout)
         self.timeout.setSuffix(" s")
+        self.reasoning = QComboBox()
+        self.reasoning.setObjectName("reasoningMode")
+        labels = {"detect": self.tr("detect from the reply"),
+                  "template": self.tr("trace opened by the server's template"),
+                  "none": self.tr("no reasoning: the content is the answer")}
+        for mode in REASONING_MODES:
+            self.reasoning.addItem(labels[mode], mode)
+        self.reasoning.setCurrentIndex(max(0, self.reasoning.findData(settings.remote_reasoning)))
+        self.reasoning.setToolTip(self.tr(
+            "Detect: the reply holds a trace only if the server marks one (a reasoning field or "
+            "think tags). Choose the template option for a reasoning model whose server opens the "
+            "trace in the prompt, and 'no reasoning' for a model that does not think."))
         self.status = QLabel()
         self.status.setObjectName("remoteStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # server errors are untrusted text
@@ -60,6 +79,7 @@ class RemoteDialog(QDialog):
         form.addRow(self.tr("Model"), self.model)
         form.addRow("", fetch)
         form.addRow(self.tr("Timeout"), self.timeout)
+        form.addRow(self.tr("Reasoning"), self.reasoning)
         form.addRow("", self.verify)
         form.addRow(self.status)
         form.addRow(buttons)
@@ -68,7 +88,7 @@ class RemoteDialog(QDialog):
         """The connection as typed; the API key only if one was typed (no keyring look-up)."""
         return RemoteSettings(self.url.text().strip(), model=self.model.currentText().strip(),
                               api_key=self.key.text().strip() or None, timeout=self.timeout.value(),
-                              verify_tls=self.verify.isChecked())
+                              verify_tls=self.verify.isChecked(), reasoning=str(self.reasoning.currentData()))
 
     def list_models(self) -> None:
         """Ask the server in the background (it may take until the timeout); the dialog stays usable."""
@@ -101,6 +121,7 @@ class RemoteDialog(QDialog):
         remote = self.typed_settings()
         settings.remote_url, settings.remote_model = remote.base_url, remote.model
         settings.remote_verify_tls, settings.remote_timeout = remote.verify_tls, remote.timeout
+        settings.remote_reasoning = remote.reasoning
         return remote
 
 
@@ -120,8 +141,8 @@ def keep_key(settings: RemoteSettings) -> tuple[RemoteSettings, str]:
         return with_stored_key(settings), ""
     try:
         store_api_key(settings.base_url, settings.api_key)
-    except Exception as error:  # no keyring service: use the key for this session only
+    except KeyNotStored as error:  # no keyring service: the key is for this session only
         return settings, QCoreApplication.translate(
             "RemoteDialog", "The key could not be stored (%1); it is used for this session only."
-        ).replace("%1", type(error).__name__)
+        ).replace("%1", error.reason)
     return settings, ""

@@ -32,6 +32,8 @@ class StoreThread(QObject):
     """Runs ``fn(store)`` on the store thread; ``on_done(result)`` on the GUI thread."""
 
     _delivered = Signal(object, object, bool)  # callback, result or error, failed
+    #: The database was damaged and replaced at open (a RecoveryReport), on the GUI thread.
+    recovered = Signal(object)
 
     def __init__(self, path: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,9 +47,11 @@ class StoreThread(QObject):
     def _open(self) -> Store:
         """Open the database on first use (on the store thread, so start-up does not wait)."""
         if self._store is None:
-            from denkspur.core.conversations.store import Store
+            from denkspur.core.conversations.recovery import open_checked
 
-            self._store = Store(self.path)
+            self._store, report = open_checked(self.path)  # a damaged file is kept aside and read back
+            if report is not None:
+                self._delivered.emit(self.recovered.emit, report, False)
             self.interrupted = self._store.mark_interrupted()
         return self._store
 

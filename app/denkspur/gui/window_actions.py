@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from denkspur.session.conversation import with_unsaved
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -202,8 +204,9 @@ class WindowActions(_Window):
             f"*.{suffix}",
         )
         if path:
+            unsaved = dict(self.session.unsaved)  # replies the disk did not take are exported too
             self.session.store.call(
-                lambda s: _export(s.load_conversation(conversation_id), kind, path),
+                lambda s: _export(with_unsaved(s.load_conversation(conversation_id), unsaved), kind, path),
                 on_error=lambda e: self._show_problem(str(e)),
             )
 

@@ -13,12 +13,14 @@ thread, the CLI's main thread).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from denkspur.core.conversations.store import Conversation, Store
 from denkspur.engine import protocol as p
 from denkspur.session.backend import Backend
+from denkspur.session.reply import VersionContent
 from denkspur.session.states import VersionState
 
 _ROLES: dict[str, p.Role] = {"system": "system", "user": "user", "assistant": "assistant"}
@@ -109,3 +111,21 @@ def params_record(params: p.SamplingParams) -> dict[str, object]:
 def _prepared(store: Store, conversation_id: int, version_id: int) -> PreparedReply:
     conversation = store.load_conversation(conversation_id)
     return PreparedReply(conversation, version_id, history_before(conversation, version_id))
+
+
+def with_unsaved(conversation: Conversation, unsaved: Mapping[int, VersionContent]) -> Conversation:
+    """``conversation`` with the replies that are only in memory in place of what the disk holds.
+
+    When the final save of a reply fails (a full disk), the store still has the
+    last partial save; the user must see, copy and export the whole reply anyway.
+    """
+    if not unsaved:
+        return conversation
+    for message in conversation.all_messages or conversation.messages:
+        for index, version in enumerate(message.versions):
+            content = unsaved.get(version.id)
+            if content is not None:
+                message.versions[index] = replace(
+                    version, answer=content.answer, trace=content.trace, state=content.state,
+                    steps=content.steps, stats=content.stats, error=content.error)
+    return conversation

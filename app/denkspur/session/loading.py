@@ -79,8 +79,8 @@ def load_model(backend: Backend, request: ModelRequest, *, plan: list[int] | Non
         try:
             loaded = backend.load(_load_request(request, layers))
         except EngineRequestFailed as error:
-            if error.kind == FailureKind.BAD_MODEL:
-                raise
+            if error.kind in (FailureKind.BAD_MODEL, FailureKind.CONTEXT_TOO_LARGE):
+                raise  # fewer GPU layers cannot cure these
             last_error = error
         except EngineCrashed as error:
             last_error = error

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from denkspur.core.conversations.store import Store, StoreError
+from denkspur.core.text.clean import capped, clean_text
 from denkspur.core.trace.stream import (
     AnswerText,
     ProvisionalAnswer,
@@ -27,9 +28,10 @@ from denkspur.core.trace.stream import (
     ReasoningStream,
     StreamEvent,
     TraceText,
+    TraceWithdrawn,
 )
 from denkspur.engine import protocol as p
-from denkspur.engine.errors import EngineError
+from denkspur.engine.errors import EngineError, EngineRequestFailed
 from denkspur.session.backend import Backend
 from denkspur.session.states import StopReason, VersionState, state_after
 
@@ -136,7 +138,9 @@ def run_reasoning(
         for event in backend.generate(messages, params, trace_prefix=trace_prefix):
             if isinstance(event, p.GenerationStarted):
                 opens = event.prompt_opens_think if assume_open is None else assume_open
-                stream = ReasoningStream(assume_open=opens or bool(trace_prefix))
+                maybe = event.prompt_may_open_think and assume_open is None and not trace_prefix
+                stream = ReasoningStream(assume_open=opens or bool(trace_prefix), tentative_open=maybe,
+                                         plain=not event.reasoning)
                 prompt_tokens, dropped = event.prompt_tokens, event.dropped_messages
                 for origin, text in prefix:
                     for stream_event in stream.feed(text, 0, origin):
@@ -147,12 +151,17 @@ def run_reasoning(
             elif isinstance(event, p.ProbeAnswer):
                 emit(ProvisionalAnswer(event.text, event.trace_tokens))
             else:
-                _flush(stream, emit)
+                _flush(stream, emit, complete=event.stop_reason == "stop")
                 result = stream.finish(prompt_tokens=prompt_tokens)
                 return RunOutcome(result, StopReason(event.stop_reason), None, dropped)
     except EngineError as error:
-        _flush(stream, emit)
+        _flush(stream, emit, complete=False)
         return RunOutcome(stream.finish(prompt_tokens=prompt_tokens), StopReason.ERROR, error, dropped)
+    except Exception as error:  # a backend bug must still end the reply, with what arrived kept
+        log.exception("the backend failed unexpectedly")
+        _flush(stream, emit, complete=False)
+        failure = unexpected_failure(error)
+        return RunOutcome(stream.finish(prompt_tokens=prompt_tokens), StopReason.ERROR, failure, dropped)
     raise AssertionError("the backend's stream ended without GenerationDone")  # pragma: no cover
 
 
@@ -202,6 +211,8 @@ class _Progress:
     def add(self, event: StreamEvent) -> None:
         if isinstance(event, TraceText):
             self.trace.append(event.text)
+        elif isinstance(event, TraceWithdrawn):  # it was the answer: it follows as AnswerText
+            self.trace.clear()
         elif isinstance(event, AnswerText):
             self.answer.append(event.text)
         now = self.clock()
@@ -225,8 +236,15 @@ class _Progress:
         return True
 
 
-def _flush(stream: ReasoningStream, emit: EventSink) -> None:
-    for event in stream.flush():
+def unexpected_failure(error: Exception) -> EngineError:
+    """Any exception a backend did not type (a bug, a library surprise) as an ``internal`` error."""
+    return EngineRequestFailed("internal", capped(f"the reply failed unexpectedly ({type(error).__name__}: "
+                                                  f"{clean_text(str(error))})", 2_000))
+
+
+def _flush(stream: ReasoningStream, emit: EventSink, *, complete: bool) -> None:
+    """Emit the end of the stream; ``complete``: the model ended the reply by itself."""
+    for event in stream.flush(complete=complete):
         emit(event)
 
 

@@ -9,10 +9,12 @@ The engine and remote modules are imported when first used, not at start-up.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from denkspur.core.conversations.recovery import RecoveryReport, open_checked
 from denkspur.core.conversations.store import Store
 from denkspur.engine import protocol as p
 from denkspur.session.backend import Backend
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from denkspur.engine.remote import RemoteSettings
 
 ReadySink = Callable[[p.Ready], None]
+log = logging.getLogger("denkspur.session")
 
 
 class ChatRunner:
@@ -32,6 +35,8 @@ class ChatRunner:
         self._fault = fault
         self._backend: Backend | None = None
         self._store: Store | None = None
+        #: What was done about a damaged database when the store was opened (None: it was fine).
+        self.recovery: RecoveryReport | None = None
 
     @property
     def backend(self) -> Backend:
@@ -50,7 +55,9 @@ class ChatRunner:
         if self._store is None:
             if self.store_path is None:
                 raise ValueError("this runner keeps no conversations")
-            self._store = Store(self.store_path)
+            self._store, self.recovery = open_checked(self.store_path)  # damaged: kept aside, read back
+            if self.recovery is not None:
+                log.warning("%s", self.recovery.message())
         return self._store
 
     # -- backends ---------------------------------------------------------------------

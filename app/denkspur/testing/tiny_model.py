@@ -11,6 +11,9 @@ self-correction and a verification, ``</think>``, and an answer. It loads and ru
 in milliseconds through the real llama-cpp-python, so every test exercises the
 true inference path.
 
+:func:`write_tiny_plain_model` writes the same kind of machine for a model that
+does not think: no chat template, no ``<think>`` tokens, ChatML's special tokens
+(so llama.cpp's ChatML template is its format), and a plain answer.
 :func:`write_random_model` writes a larger random-weight model for benchmarks.
 """
 
@@ -77,6 +80,12 @@ EXPECTED_ANSWER = "".join(_ANSWER_PIECES).strip()
 #: Completion tokens of one full reply, the EOS token not counted.
 EXPECTED_COMPLETION_TOKENS = len(SCRIPT)
 
+#: What the plain (non-reasoning) tiny model answers after any prompt, then EOS.
+_PLAIN_PIECES = ("Plain answer:", " 2 + 3", " = 5.")
+EXPECTED_PLAIN_ANSWER = "".join(_PLAIN_PIECES)
+PLAIN_BOS, PLAIN_EOS = "<s>", "<|im_end|>"
+_PLAIN_CONTROL = (PLAIN_BOS, PLAIN_EOS, "<|im_start|>")
+
 _CONTROL = (BOS, EOS, USER, ASSISTANT)
 _TOKEN_NORMAL, _TOKEN_UNKNOWN, _TOKEN_CONTROL, _TOKEN_USER_DEFINED, _TOKEN_BYTE = 1, 2, 3, 4, 6
 
@@ -94,15 +103,18 @@ def _spm(piece: str) -> str:
     return piece.replace(" ", "▁")
 
 
-def r1_vocabulary(extra: Sequence[str] = (), *, verbatim: bool = False) -> Vocabulary:
+def r1_vocabulary(extra: Sequence[str] = (), *, thinking: bool = True, verbatim: bool = False) -> Vocabulary:
     """``<unk>``, the R1 specials, 256 byte tokens, then ``extra`` pieces.
 
+    ``thinking=False``: ChatML's specials instead, and no ``<think>`` tokens.
     ``verbatim`` makes the extra pieces user-defined tokens: the tokenizer then
     finds them in text as they are, so a trace written back into a prompt (a branch
     from a step) becomes the very tokens the model emitted.
     """
-    pieces = ["<unk>", *_CONTROL, THINK_OPEN, THINK_CLOSE]
-    types = [_TOKEN_UNKNOWN] + [_TOKEN_CONTROL] * len(_CONTROL) + [_TOKEN_USER_DEFINED] * 2
+    control = _CONTROL if thinking else _PLAIN_CONTROL
+    think = [THINK_OPEN, THINK_CLOSE] if thinking else []
+    pieces = ["<unk>", *control, *think]
+    types = [_TOKEN_UNKNOWN] + [_TOKEN_CONTROL] * len(control) + [_TOKEN_USER_DEFINED] * len(think)
     pieces += [f"<0x{byte:02X}>" for byte in range(256)]
     types += [_TOKEN_BYTE] * 256
     pieces += list(extra) if verbatim else [_spm(p) for p in extra]
@@ -130,6 +142,8 @@ def _write_llama_gguf(
     template: str | None,
     file_type: int,
     architecture: str = "llama",
+    bos: str = BOS,
+    eos: str = EOS,
 ) -> Path:
     import gguf
 
@@ -148,8 +162,8 @@ def _write_llama_gguf(
     writer.add_token_list(vocab.pieces)
     writer.add_token_scores([0.0] * len(vocab.pieces))
     writer.add_token_types(vocab.types)
-    writer.add_bos_token_id(vocab.id(BOS))
-    writer.add_eos_token_id(vocab.id(EOS))
+    writer.add_bos_token_id(vocab.id(bos))
+    writer.add_eos_token_id(vocab.id(eos))
     writer.add_add_bos_token(False)  # the template writes BOS itself
     writer.add_add_eos_token(False)
     writer.add_add_space_prefix(False)
@@ -190,12 +204,32 @@ def write_tiny_r1_model(
     architecture: str = "llama",
 ) -> Path:
     """Write the deterministic test model to ``path`` (about 250 KB)."""
-    path = Path(path)
     vocab = r1_vocabulary(_TRACE_PIECES + _ANSWER_PIECES, verbatim=True)
-    # Each token that precedes a script step, and its successor.
     chain = [vocab.id(p) for p in SCRIPT] + [vocab.id(EOS)]
-    successor = {vocab.id("<0x0A>"): chain[0], vocab.id(THINK_OPEN): chain[0]}
-    successor[vocab.id(ASSISTANT)] = vocab.id(THINK_OPEN)
+    # The prompt ends in "\n" (after "<think>\n") or "<think>"; "<｜Assistant｜>" opens the trace.
+    starts = {vocab.id("<0x0A>"): chain[0], vocab.id(THINK_OPEN): chain[0],
+              vocab.id(ASSISTANT): vocab.id(THINK_OPEN)}
+    return _write_bigram_model(Path(path), vocab, chain, starts, name="Denkspur tiny R1",
+                               template=template, architecture=architecture, bos=BOS, eos=EOS)
+
+
+def write_tiny_plain_model(path: str | Path, *, architecture: str = "llama") -> Path:
+    """Write a deterministic model that does not think: no template, no ``<think>`` tokens.
+
+    After any ChatML prompt (which ends in ``"assistant\n"``) it writes
+    :data:`EXPECTED_PLAIN_ANSWER` and stops.
+    """
+    vocab = r1_vocabulary(_PLAIN_PIECES, thinking=False)
+    chain = [vocab.id(_spm(p)) for p in _PLAIN_PIECES] + [vocab.id(PLAIN_EOS)]
+    starts = {vocab.id("<0x0A>"): chain[0]}
+    return _write_bigram_model(Path(path), vocab, chain, starts, name="Denkspur tiny plain",
+                               template=None, architecture=architecture, bos=PLAIN_BOS, eos=PLAIN_EOS)
+
+
+def _write_bigram_model(path: Path, vocab: Vocabulary, chain: list[int], starts: dict[int, int], *,
+                        name: str, template: str | None, architecture: str, bos: str, eos: str) -> Path:
+    """A model whose every next token is fixed by the current one: ``starts``, then ``chain``."""
+    successor = dict(starts)
     successor.update(pairwise(chain))
 
     shape = Shape(n_embd=64, n_layers=1, n_head=4, n_head_kv=2, n_ff=32)
@@ -216,8 +250,8 @@ def write_tiny_r1_model(
     tensors = {"token_embd.weight": embedding, "output_norm.weight": np.ones(shape.n_embd, np.float32)}
     tensors.update(_layer_tensors(shape, make))
     tensors["output.weight"] = output
-    return _write_llama_gguf(path, vocab, shape, tensors, name="Denkspur tiny R1",
-                             template=template, file_type=0, architecture=architecture)
+    return _write_llama_gguf(path, vocab, shape, tensors, name=name, template=template, file_type=0,
+                             architecture=architecture, bos=bos, eos=eos)
 
 
 def write_random_model(path: str | Path, *, shape: Shape, n_vocab: int = 32000,

@@ -53,7 +53,16 @@ def _compile(source: str) -> Template:
     try:
         return environment.from_string(source)
     except TemplateError as error:
-        raise ChatTemplateError(f"the model's chat template is invalid: {error}") from error
+        line = getattr(error, "lineno", None)
+        where = f" (line {line})" if line else ""
+        raise ChatTemplateError(f"the model's chat template is invalid{where}: {error}") from error
+    except RecursionError as error:
+        raise ChatTemplateError("the model's chat template is invalid: nested too deeply") from error
+
+
+def check_template(source: str) -> None:
+    """Raise :class:`ChatTemplateError` when ``source`` does not even compile."""
+    _compile(source)
 
 
 def prepare_history(turns: Iterable[Turn]) -> list[Turn]:

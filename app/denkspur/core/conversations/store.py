@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from denkspur.core.conversations.states import VersionState
+from denkspur.core.text.clean import clean_text
 
 SCHEMA_VERSION = 2
 STATES = tuple(state.value for state in VersionState)
@@ -235,6 +236,11 @@ class Store:
         """
         self._db.execute("PRAGMA query_only = ON")
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection, for bulk work beside the methods here (recovery)."""
+        return self._db
+
     # -- schema ------------------------------------------------------------------
     def _migrate(self) -> None:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
@@ -280,12 +286,14 @@ class Store:
     def create_conversation(self, title: str = "New chat") -> int:
         now = self._clock()
         cursor = self._db.execute(
-            "INSERT INTO conversations(title, created, updated) VALUES (?, ?, ?)", (title, now, now)
+            "INSERT INTO conversations(title, created, updated) VALUES (?, ?, ?)",
+            (clean_text(title), now, now),
         )
         return int(cursor.lastrowid or 0)
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
-        self._db.execute("UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id))
+        self._db.execute("UPDATE conversations SET title = ? WHERE id = ?",
+                         (clean_text(title), conversation_id))
 
     def delete_conversation(self, conversation_id: int) -> None:
         self._db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
@@ -376,8 +384,8 @@ class Store:
         cursor = self._db.execute(
             "INSERT INTO versions(message_id, number, answer, trace, state, model, params, created, updated,"
             " parent_version_id, branch_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (message_id, number, text, trace, str(state), model, json.dumps(params or {}), now, now,
-             parent_version_id, branch_offset),
+            (message_id, number, clean_text(text), clean_text(trace), str(state), clean_text(model),
+             json.dumps(params or {}), now, now, parent_version_id, branch_offset),
         )
         return int(cursor.lastrowid or 0)
 
@@ -398,14 +406,18 @@ class Store:
         stats: dict[str, object] | None = None,
         error: str = "",
     ) -> None:
-        """Store a version's (partial or final) content in one short transaction."""
+        """Store a version's (partial or final) content in one short transaction.
+
+        Text is cleaned of lone surrogates first: SQLite cannot encode them, and a
+        reply must never fail to save because of what a model or server sent.
+        """
         if state not in STATES:
             raise ValueError(f"unknown state {state!r}")
         self._db.execute(
             "UPDATE versions SET answer = ?, trace = ?, state = ?, steps = ?, stats = ?, error = ?,"
             " updated = ? WHERE id = ?",
-            (answer, trace, str(state), json.dumps(steps or []), json.dumps(stats or {}), error,
-             self._clock(), version_id),
+            (clean_text(answer), clean_text(trace), str(state), json.dumps(steps or []),
+             json.dumps(stats or {}), clean_text(error), self._clock(), version_id),
         )
 
     def select_version(self, message_id: int, number: int) -> None:
@@ -489,7 +501,7 @@ class Store:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over answers *and* traces (current and older versions)."""
-        terms = [t for t in query.replace('"', " ").split() if t]
+        terms = [t for t in clean_text(query).replace('"', " ").split() if t]
         if not terms:
             return []
         match = " ".join(f'"{term}"*' for term in terms)

@@ -1,11 +1,13 @@
 """Download catalog models from the Hugging Face Hub with ``huggingface_hub``.
 
-The Hub's file metadata gives each file's exact size and sha256 (the LFS etag).
-Bytes go to ``NAME.part`` through ``huggingface_hub``'s own HTTP download (which
-retries a dropped connection with a Range request); because the ``.part`` file
-stays when the app is cancelled or killed, the next attempt resumes where it
-stopped. Only after the sha256 matched is the file renamed and the model
-registered, so a partial file is never offered or loaded.
+The Hub's file metadata (one HEAD request per file through ``huggingface_hub``)
+gives each file's exact size and sha256 (the LFS etag). Bytes go to ``NAME.part``
+through one bounded GET (:mod:`denkspur.core.models.hub_transfer`: never more than
+the announced size, resumed after a dropped connection); because the ``.part``
+file stays when the app is cancelled or killed, the next attempt resumes where
+it stopped. Every file is hashed before the model is registered, also one that
+was already there or in the Hugging Face cache; when the Hub gave no sha256 the
+entry says so (``verified: false``) instead of claiming a check.
 
 ``HF_TOKEN``, ``HF_ENDPOINT`` and ``HF_HUB_OFFLINE`` are honoured; a file already
 in the Hugging Face cache is used from there instead of downloaded again.
@@ -24,9 +26,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from denkspur.core.models.catalog import CatalogEntry
+from denkspur.core.models.hub_transfer import (
+    DownloadError,
+    TooManyBytes,
+    fetch_into,
+    is_network_failure,
+    network_failure,
+)
 from denkspur.core.models.registry import InstalledModel, ModelRegistry
 
 log = logging.getLogger("denkspur.core")
@@ -34,8 +42,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 SPACE_MARGIN = 64 * 1024 * 1024
 
 
-class DownloadError(RuntimeError):
-    """A download cannot go on; the message says why and what to do."""
+__all__ = ["DownloadCancelled", "DownloadError", "Progress", "download_entry", "partial_path"]
 
 
 class DownloadCancelled(DownloadError):
@@ -98,9 +105,13 @@ def remote_files(entry: CatalogEntry) -> list[RemoteFile]:
         except (RepositoryNotFoundError, EntryNotFoundError) as error:
             raise DownloadError(f"{entry.repo} has no file {name} (was it renamed?)") from error
         except HfHubHTTPError as error:
-            raise DownloadError(f"the Hub refused {name}: {error}") from error
-        except OSError as error:
-            raise DownloadError(f"cannot reach the Hugging Face Hub: {error}") from error
+            status = error.response.status_code if error.response is not None else "?"
+            raise DownloadError(f"the Hub refused {name} (HTTP {status})") from error
+        except Exception as error:  # httpx2 network errors, OSError, …: nothing escapes unexplained
+            if is_network_failure(error) or isinstance(error, OSError):
+                raise network_failure(error, "cannot reach the Hugging Face Hub") from error
+            raise DownloadError(f"the Hub's answer for {name} is unusable "
+                                f"({type(error).__name__}: {error})") from error
         if meta.size is None:
             raise DownloadError(f"the Hub gave no size for {name}")
         etag = (meta.etag or "").strip('"').lower()
@@ -118,7 +129,7 @@ def sha256_of(path: Path, chunk: int = 8 * 1024 * 1024) -> str:
 
 
 class _Tracker:
-    """Takes huggingface_hub's progress updates; raises to cancel."""
+    """Takes the transfer's byte counts, reports progress; raises to cancel."""
 
     def __init__(self, file: str, base: int, total: int, on_progress: ProgressCallback | None,
                  cancel: threading.Event) -> None:
@@ -126,20 +137,6 @@ class _Tracker:
         self.on_progress, self.cancel = on_progress, cancel
         self.n = 0
         self._window: list[tuple[float, int]] = [(time.monotonic(), 0)]
-
-    def factory(self, *_args: Any, **kwargs: Any) -> _Tracker:
-        """Used as ``tqdm_class``: huggingface_hub instantiates it with tqdm's arguments."""
-        self.n = int(kwargs.get("initial") or 0)
-        return self
-
-    def __enter__(self) -> _Tracker:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        return None
-
-    def close(self) -> None:
-        return None
 
     def update(self, count: int = 1) -> None:
         if self.cancel.is_set():
@@ -172,22 +169,26 @@ def _cached(entry: CatalogEntry, name: str) -> Path | None:
     return Path(found) if isinstance(found, str) else None
 
 
-def _fetch(remote: RemoteFile, target: Path, tracker: _Tracker) -> None:
-    from huggingface_hub.file_download import http_get
+def _fetch(remote: RemoteFile, target: Path, tracker: _Tracker) -> str:
+    """Download (or resume) ``remote`` to ``target``; returns its sha256 (checked when known)."""
+    import huggingface_hub.constants
     from huggingface_hub.utils import build_hf_headers
 
     partial = partial_path(target)
     partial.parent.mkdir(parents=True, exist_ok=True)
     try:
         with partial.open("ab") as handle:
-            resume = handle.tell()
-            if resume > remote.size:  # not ours to trust: start over
+            if handle.tell() > remote.size:  # not ours to trust: start over
                 handle.truncate(0)
-                resume = 0
-            tracker.n = resume
-            http_get(remote.url, handle, resume_size=resume, headers=build_hf_headers(),
-                     expected_size=remote.size, displayed_filename=remote.name,
-                     tqdm_class=tracker.factory)  # type: ignore[arg-type]
+                handle.seek(0)
+            tracker.n = handle.tell()
+            fetch_into(remote.url, handle, name=remote.name, size=remote.size,
+                       headers=build_hf_headers(), on_bytes=tracker.update,
+                       chunk_size=huggingface_hub.constants.DOWNLOAD_CHUNK_SIZE,
+                       timeout=float(huggingface_hub.constants.HF_HUB_DOWNLOAD_TIMEOUT))
+    except TooManyBytes:
+        partial.unlink(missing_ok=True)
+        raise
     except DownloadError:
         raise
     except OSError as error:
@@ -195,18 +196,31 @@ def _fetch(remote: RemoteFile, target: Path, tracker: _Tracker) -> None:
             raise DownloadError(f"the disk filled up while downloading {remote.name}; "
                                 "free some space and download again to resume") from error
         raise DownloadError(f"downloading {remote.name} failed: {error}") from error
-    except Exception as error:  # network errors after huggingface_hub's own retries
-        raise DownloadError(f"downloading {remote.name} failed ({type(error).__name__}: {error}); "
-                            "download again to resume") from error
-    if remote.sha256 is not None:
-        actual = sha256_of(partial)
-        if actual != remote.sha256:
-            partial.unlink(missing_ok=True)
-            raise DownloadError(
-                f"{remote.name} is damaged: its sha256 is {actual[:12]}… but the Hub says "
-                f"{remote.sha256[:12]}…. The file was deleted; download it again."
-            )
+    try:
+        digest = _verified_digest(partial, remote, "was downloaded damaged")
+    except DownloadError:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)
+    return digest
+
+
+def _verified_digest(path: Path, remote: RemoteFile, damaged: str) -> str:
+    """The sha256 of ``path``, refused when it differs from the Hub's size or checksum."""
+    try:
+        size = path.stat().st_size
+        digest = sha256_of(path) if size == remote.size else ""
+    except OSError as error:
+        raise DownloadError(f"cannot read {path}: {error.strerror or error}") from error
+    if size != remote.size:
+        raise DownloadError(f"{path.name} {damaged}: it has {size:,} bytes but the Hub says "
+                            f"{remote.size:,}")
+    if remote.sha256 is not None and digest != remote.sha256:
+        raise DownloadError(
+            f"{path.name} {damaged}: its sha256 is {digest[:12]}… but the Hub says "
+            f"{remote.sha256[:12]}…"
+        )
+    return digest
 
 
 def download_entry(
@@ -233,22 +247,28 @@ def download_entry(
     _check_space(folder, total - have)
 
     paths: list[str] = []
+    digests: list[str] = []
     done = 0
     for target, cache, remote in zip(targets, cached, remotes, strict=True):
         if cache is not None:
+            digests.append(_verified_digest(cache, remote, "in the Hugging Face cache is damaged"))
             paths.append(str(cache))
         elif not target.exists():
-            _fetch(remote, target, _Tracker(remote.name, done, total, on_progress, cancel))
+            digests.append(_fetch(remote, target, _Tracker(remote.name, done, total, on_progress, cancel)))
             paths.append(str(target))
-        else:
+        else:  # already there: trusted only once hashed
+            digests.append(_verified_digest(
+                target, remote, "is already in the model folder but is not the Hub's file "
+                "(remove it and download again)"))
             paths.append(str(target))
         done += remote.size
         if on_progress is not None:
             on_progress(Progress(remote.name, done, total, 0.0, None))
     installed = InstalledModel(
         id=entry.id, name=entry.name, paths=paths, size_bytes=total, source="download",
-        quantization=entry.quantization, sha256=[r.sha256 or "" for r in remotes],
+        quantization=entry.quantization, sha256=digests,
         owned=all(cache is None for cache in cached),  # never delete files of the shared HF cache
+        verified=all(r.sha256 is not None for r in remotes),
     )
     registry.add(installed)
     log.info("installed %s (%d files, %.2f GB)", entry.id, len(paths), total / 1e9)

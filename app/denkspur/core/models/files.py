@@ -17,19 +17,20 @@ def import_gguf(path: Path, registry: ModelRegistry) -> tuple[InstalledModel, li
     """Register a GGUF file where it is; returns the entry and warnings for the user.
 
     Refuses (``GGUFError``) files that are not GGUF, are cut short, or are not
-    chat models; a missing chat template is only a warning (the R1 format is used).
+    chat models; a missing chat template is only a warning (the engine picks a format).
     """
     path = path.expanduser().resolve()
     info = read_gguf_info(path)
     check_chat_model(info)
     warnings = []
     if info.chat_template is None:
-        warnings.append("the file has no chat template; Denkspur will use the DeepSeek-R1 format")
+        warnings.append("the file has no chat template; Denkspur will use the DeepSeek-R1 format for "
+                        "R1 models, else llama.cpp's built-in format for its model family")
     if info.split_count > 1:
         warnings.append(f"this is part 1 of {info.split_count}; keep the other parts beside it")
     model = InstalledModel(
         id=_local_id(path), name=info.name, paths=[str(path)], size_bytes=info.file_size,
-        source="import", quantization=info.quantization, owned=False,
+        source="import", quantization=info.quantization, owned=False, verified=False,
     )
     registry.add(model)
     return model, warnings

@@ -14,6 +14,7 @@ import enum
 from dataclasses import dataclass
 
 from denkspur.core.models.catalog import CatalogEntry
+from denkspur.core.models.gguf_info import GGUFInfo
 from denkspur.core.models.hardware import Hardware
 
 MIB = 1024 * 1024
@@ -85,6 +86,42 @@ def fit_model(weights: int, layers: int, kv_bytes_per_token: int, n_ctx: int, ha
     if total <= ram:
         return Fit(Verdict.CPU, estimate, 0, layers)
     return Fit(Verdict.TOO_BIG, estimate, 0, layers)
+
+
+def context_problem(info: GGUFInfo, n_ctx: int, hardware: Hardware) -> str | None:
+    """Why ``n_ctx`` tokens of context cannot work for this model on this machine, or None.
+
+    Checked before llama.cpp tries: asked for an impossible context it only says
+    that it failed to create one (which used to reach the user as "0 GPU layers
+    did not fit"). All memory counts, RAM and GPU together: more is never possible.
+    """
+    weights = info.file_size * max(1, info.split_count)
+    per_token = info.kv_cache_bytes(1)
+
+    def needed(tokens: int) -> MemoryEstimate:
+        return estimate_memory(weights, per_token, tokens, heads=info.head_count or 32,
+                               vocab=info.vocab_size or 152_064)
+
+    available = hardware.ram_total + hardware.gpu_memory_free
+    estimate = needed(n_ctx)
+    if estimate.total <= available:
+        return None
+    low, high = 0, n_ctx  # the largest context that fits, by bisection
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if needed(middle).total <= available else (low, middle - 1)
+    trained = info.context_length
+    suggestion = min(low, trained) if trained else low
+    memory = f"{hardware.ram_total / 1e9:.1f} GB RAM"
+    if hardware.gpu_memory_free:
+        memory += f" and {hardware.gpu_memory_free / 1e9:.1f} GB free GPU memory"
+    advice = (f"choose a context of at most {suggestion:,} tokens" if suggestion >= 256 else
+              "this model does not fit this machine even with a small context")
+    return (
+        f"a context of {n_ctx:,} tokens needs about {estimate.total / 1e9:,.1f} GB "
+        f"(its KV cache alone {estimate.kv_cache / 1e9:,.1f} GB), but this machine has {memory}; "
+        f"the model was trained for {trained:,} tokens: {advice}"
+    )
 
 
 def fit_entry(entry: CatalogEntry, n_ctx: int, hardware: Hardware) -> Fit:

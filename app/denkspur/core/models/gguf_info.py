@@ -11,29 +11,40 @@ without building Python objects for them, so it takes milliseconds.
 
 from __future__ import annotations
 
+import functools
 import mmap
 import os
+import stat
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 GGUF_MAGIC = b"GGUF"
 _SUPPORTED_VERSIONS = (2, 3)
 _ARRAY_KEEP_LIMIT = 64  # arrays longer than this are skipped, only their length kept
+#: Arrays of arrays deeper than this are refused (real models nest at most once or twice;
+#: a hostile header nesting thousands deep must not exhaust the stack).
+MAX_ARRAY_NESTING = 8
 
 # value type id -> struct format for the fixed-size scalar types
 _SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
 _STRING, _ARRAY = 8, 9
 
-# ggml tensor type id -> (elements per block, bytes per block)
-_GGML_BLOCKS: dict[int, tuple[int, int]] = {
-    0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34),
-    9: (32, 36), 10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176),
-    14: (256, 210), 15: (256, 292), 16: (256, 66), 17: (256, 74), 18: (256, 98),
-    19: (256, 50), 20: (32, 18), 21: (256, 110), 22: (256, 82), 23: (256, 136), 24: (1, 1),
-    25: (1, 2), 26: (1, 4), 27: (1, 8), 28: (1, 8), 29: (256, 56), 30: (1, 2), 34: (256, 54),
-    35: (256, 66), 39: (32, 17),
-}
+
+@functools.cache
+def llama_cpp_tables() -> tuple[frozenset[str], dict[int, tuple[int, int]]]:
+    """Architectures and tensor types llama.cpp knows, with each type's block layout.
+
+    Taken from ``gguf`` (gguf-py, published from the llama.cpp repository with
+    the same tables as the C code) rather than copied here: architecture names,
+    and ggml type id -> (elements per block, bytes per block).
+    """
+    from gguf.constants import GGML_QUANT_SIZES, MODEL_ARCH_NAMES
+
+    return (frozenset(MODEL_ARCH_NAMES.values()),
+            {int(kind): (int(block), int(size)) for kind, (block, size) in GGML_QUANT_SIZES.items()})
+
 
 #: llama.cpp's ``general.file_type`` codes, as users know them from file names.
 FILE_TYPES = {
@@ -199,7 +210,10 @@ class _Cursor:
         raise GGUFError(f"the header has a value of unknown type {type_id}: not a valid GGUF file")
 
 
-def _read_array(cursor: _Cursor) -> tuple[list[object] | None, int]:
+def _read_array(cursor: _Cursor, depth: int = 1) -> tuple[list[object] | None, int]:
+    if depth > MAX_ARRAY_NESTING:
+        raise GGUFError(f"the header nests arrays more than {MAX_ARRAY_NESTING} deep: "
+                        "not a valid model file")
     item_type = cursor.integer("I")
     count = cursor.integer("Q")
     if count <= _ARRAY_KEEP_LIMIT and item_type != _ARRAY:
@@ -213,14 +227,14 @@ def _read_array(cursor: _Cursor) -> tuple[list[object] | None, int]:
             cursor.skip_string()
     elif item_type == _ARRAY:
         for _ in range(count):
-            _read_array(cursor)
+            _read_array(cursor, depth + 1)
     else:
         raise GGUFError(f"the header has an array of unknown type {item_type}")
     return None, count
 
 
 def _tensor_bytes(type_id: int, elements: int) -> int | None:
-    block = _GGML_BLOCKS.get(type_id)
+    block = llama_cpp_tables()[1].get(type_id)
     if block is None:
         return None
     per_block, size = block
@@ -230,18 +244,49 @@ def _tensor_bytes(type_id: int, elements: int) -> int | None:
 def read_gguf_info(path: str | os.PathLike[str]) -> GGUFInfo:
     """Parse the header of ``path``; raise :class:`GGUFError` if it is unusable."""
     path = Path(path)
-    try:
-        file_size = path.stat().st_size
-        handle = path.open("rb")
-    except OSError as error:
-        raise GGUFError(f"cannot open {path}: {error.strerror or error}") from error
-    with handle:
+    with open_regular_file(path) as handle:
+        file_size = os.fstat(handle.fileno()).st_size
         head = handle.read(4)
         if head != GGUF_MAGIC:
-            what = "the file is empty" if not head else f"it starts with {head!r}"
-            raise GGUFError(f"{path.name} is not a GGUF model file ({what}, expected b'GGUF')")
+            what = "the file is empty" if not head else f"it starts with {_shown(head)}"
+            raise GGUFError(f"{path.name} is not a GGUF model file ({what}, not with “GGUF”)")
         with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as buffer:
             return _parse(path, buffer, file_size)
+
+
+def _shown(raw: bytes) -> str:
+    """A file's first bytes as a user reads them: the text if printable, else hex."""
+    text = raw.decode("ascii", "replace")
+    if text.isprintable() and "\ufffd" not in text:
+        return f"“{text}”"
+    return "the bytes " + " ".join(f"{byte:02X}" for byte in raw)
+
+
+def open_regular_file(path: Path) -> BinaryIO:
+    """``path`` opened for reading, refused (``GGUFError``) unless it is a regular file.
+
+    Opened without blocking, then checked on the open handle: a FIFO, a device
+    or a socket given as a model would otherwise block the caller forever (or
+    feed it endless bytes) before any check could run.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise GGUFError(f"cannot open {path}: {error.strerror or error}") from error
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a folder" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode)
+                    else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                    else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+            raise GGUFError(f"{path} is {kind}, not a model file")
+        if nonblocking:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _parse(path: Path, buffer: mmap.mmap, file_size: int) -> GGUFInfo:
@@ -307,6 +352,18 @@ def check_chat_model(info: GGUFInfo) -> None:
         raise GGUFError(
             f"{info.path.name} is a '{arch}' model (an encoder or adapter), not a chat model: "
             "Denkspur needs a text-generation model such as a DeepSeek-R1 distill"
+        )
+    known_architectures, _ = llama_cpp_tables()
+    if arch not in known_architectures:
+        raise GGUFError(
+            f"{info.path.name} is a '{arch}' model, an architecture this version of llama.cpp "
+            "does not know: it cannot be loaded (a newer Denkspur may support it)"
+        )
+    if info.unknown_tensor_types:
+        kinds = ", ".join(str(kind) for kind in sorted(info.unknown_tensor_types))
+        raise GGUFError(
+            f"{info.path.name} stores tensors in a format this version of llama.cpp does not know "
+            f"(ggml type {kinds}): it cannot be loaded (a newer Denkspur may support it)"
         )
     if info.n_tensors == 0 or info.n_layers == 0:
         raise GGUFError(f"{info.path.name} has no model weights (a vocabulary-only file?)")

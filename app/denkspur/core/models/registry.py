@@ -6,9 +6,14 @@ sha256 matched, so a half-downloaded file can never be offered or loaded.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import sys
+import tempfile
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -26,6 +31,9 @@ class InstalledModel:
     sha256: list[str] = field(default_factory=list)
     installed_at: float = 0.0
     owned: bool = True  # files live in Denkspur's model folder (removing deletes them)
+    #: Whether ``sha256`` matched a checksum from the Hub; False: no checksum came from the Hub
+    #: and ``sha256`` only records what was computed here.
+    verified: bool = True
 
     @property
     def path(self) -> str:
@@ -66,18 +74,70 @@ class ModelRegistry:
 
     def add(self, model: InstalledModel) -> None:
         model.installed_at = model.installed_at or time.time()
-        self._write([m for m in self.all() if m.id != model.id] + [model])
+        self._update(lambda models: [m for m in models if m.id != model.id] + [model])
 
     def remove(self, model_id: str) -> InstalledModel | None:
-        models = self.all()
-        found = next((m for m in models if m.id == model_id), None)
-        if found is not None:
-            self._write([m for m in models if m.id != model_id])
-        return found
+        found: list[InstalledModel] = []
+
+        def without(models: list[InstalledModel]) -> list[InstalledModel]:
+            found.extend(m for m in models if m.id == model_id)
+            return [m for m in models if m.id != model_id]
+
+        self._update(without)
+        return found[0] if found else None
+
+    def _update(self, change: Callable[[list[InstalledModel]], list[InstalledModel]]) -> None:
+        """Read, change and write the registry as one step, safe against other processes.
+
+        The app and any number of ``denkspur models …`` commands may write at once:
+        an exclusive lock on a sibling lock file serialises read-modify-write, and
+        each write goes to a uniquely named temporary file that replaces the
+        registry atomically, so a reader never sees half a file.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(self.path.with_name(self.path.name + ".lock")):
+            self._write(change(self.all()))
 
     def _write(self, models: list[InstalledModel]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"models": [m.to_dict() for m in models]}, indent=2),
-                             encoding="utf-8")
-        temporary.replace(self.path)
+        text = json.dumps({"models": [m.to_dict() for m in models]}, indent=2)
+        handle, temporary = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp",
+                                             dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(text)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+@contextlib.contextmanager
+def _locked(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive OS lock on ``lock_path`` (released if the process dies)."""
+    with open(lock_path, "a+b") as handle:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            while True:
+                try:
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:  # LK_LOCK gives up after ~10 s: keep waiting
+                    continue
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

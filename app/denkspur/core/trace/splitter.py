@@ -12,6 +12,8 @@ Rules (the "why" of each is model behaviour, not taste):
 * ``assume_open=True``: the chat template already ended the prompt with
   ``<think>\\n`` (current R1 distill templates do), so output starts *inside* the
   trace. A redundant leading ``<think>`` is swallowed anyway.
+* ``plain=True``: a model that does not reason; every character is answer text,
+  tags included (it cannot open a trace, so a ``<think>`` it writes is text).
 * ``assume_open=False``: text before the first ``<think>`` is answer text (some
   models say something first); the trace starts at the tag. A model that never
   opens a trace produces only an answer.
@@ -19,6 +21,13 @@ Rules (the "why" of each is model behaviour, not taste):
   (say in a code sample) is plain answer text.
 * A missing ``</think>`` (stopped, out of tokens) leaves an *open* trace: the result
   is flagged ``finished=False`` and the answer stays empty.
+* ``tentative_open=True`` (with ``assume_open``): the template *probably* opened the
+  trace (a server's model is named like a reasoning model), but nothing says so
+  for sure. Output streams live as trace, as assumed, until the stream decides: a
+  ``<think>`` at the start or a ``</think>`` confirms the trace; a reply that
+  completes without either never was one, so :meth:`finish` files all of it as
+  the answer (:attr:`ReasoningSplitter.withdrawn` tells consumers to drop what they
+  showed as trace). A reply cut short (stopped, out of tokens) keeps the guess.
 * Leading whitespace of trace and answer is dropped as it streams, trailing
   whitespace when the result is read; both are independent of chunking.
 """
@@ -73,9 +82,14 @@ def partial_tag_length(text: str, tag: str) -> int:
 class ReasoningSplitter:
     """Incremental trace/answer splitter; feed chunks, then call :meth:`finish`."""
 
-    def __init__(self, *, assume_open: bool = False) -> None:
-        self._phase = _Phase.LEADING_OPEN if assume_open else _Phase.EXPECT_OPEN
-        self._state = TraceState.OPEN if assume_open else TraceState.NONE
+    def __init__(self, *, assume_open: bool = False, tentative_open: bool = False,
+                 plain: bool = False) -> None:
+        opened = (assume_open or tentative_open) and not plain
+        self._phase = (_Phase.ANSWER if plain else
+                       _Phase.LEADING_OPEN if opened else _Phase.EXPECT_OPEN)
+        self._state = TraceState.OPEN if opened else TraceState.NONE
+        self._tentative = tentative_open and not plain
+        self.withdrawn = False  # the tentative trace turned out to be the answer
         self._pending = ""
         self._trace: list[str] = []
         self._answer: list[str] = []
@@ -119,10 +133,16 @@ class ReasoningSplitter:
             pass
         return out
 
-    def finish(self) -> list[Delta]:
-        """End of output: whatever is held back is literal text of the current side."""
+    def finish(self, *, complete: bool = True) -> list[Delta]:
+        """End of output: whatever is held back is literal text of the current side.
+
+        ``complete``: the model ended its reply by itself (not stopped or cut off);
+        only then does a tentative trace that never closed become the answer.
+        """
         out: list[Delta] = []
         rest, self._pending = self._pending, ""
+        if self._tentative and complete and self._phase in (_Phase.LEADING_OPEN, _Phase.TRACE):
+            return self._withdraw_trace(rest)
         if self._phase is _Phase.EXPECT_OPEN:
             self._emit(Section.ANSWER, rest, out)
         elif self._phase in (_Phase.LEADING_OPEN, _Phase.TRACE):
@@ -133,6 +153,16 @@ class ReasoningSplitter:
         return out
 
     # -- internals -------------------------------------------------------------
+    def _withdraw_trace(self, rest: str) -> list[Delta]:
+        """The tentative trace was the answer all along: file all of it there."""
+        text = "".join(self._trace) + rest
+        self._trace, self._trace_started = [], False
+        self._phase, self._state, self._tentative = _Phase.ANSWER, TraceState.NONE, False
+        self.withdrawn = True
+        out: list[Delta] = []
+        self._emit(Section.ANSWER, text, out)
+        return out
+
     def _step(self, out: list[Delta]) -> bool:
         """Advance the state machine once; True when it should run again."""
         phase = self._phase
@@ -159,6 +189,7 @@ class ReasoningSplitter:
             self._emit(section, self._pending[:index], out)
             self._pending = self._pending[index + len(tag) :]
             self._phase, self._state = next_phase, next_state
+            self._tentative = False  # a tag in the stream decides
             return True
         keep = partial_tag_length(self._pending, tag)
         cut = len(self._pending) - keep
@@ -175,6 +206,7 @@ class ReasoningSplitter:
         if stripped.startswith(OPEN_TAG):
             self._pending = stripped[len(OPEN_TAG) :]
             self._phase = _Phase.TRACE
+            self._tentative = False  # the model opened the trace itself
             return True
         if OPEN_TAG.startswith(stripped):
             self._pending = stripped  # could still become "<think>"

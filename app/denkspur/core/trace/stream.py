@@ -64,7 +64,18 @@ class Intervention:
         return {"start": self.start, "end": self.end, "kind": self.kind}
 
 
-StreamEvent = TraceText | AnswerText | StepDone | TraceClosed | ProvisionalAnswer
+
+@dataclass(frozen=True)
+class TraceWithdrawn:
+    """What was shown as trace was the answer (a trace only assumed open never closed).
+
+    Consumers drop the trace text and steps they showed; the text follows as
+    :class:`AnswerText`. Only streams made with ``tentative_open`` send it, at the end.
+    """
+
+
+
+StreamEvent = TraceText | AnswerText | StepDone | TraceClosed | TraceWithdrawn | ProvisionalAnswer
 
 _TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
@@ -149,9 +160,14 @@ class ReasoningStream:
     time since it arrived, so prompt processing does not dilute it.
     """
 
-    def __init__(self, *, assume_open: bool, clock: Clock = time.monotonic) -> None:
+    def __init__(self, *, assume_open: bool, tentative_open: bool = False,
+                 clock: Clock = time.monotonic, plain: bool = False) -> None:
         self._clock = clock
-        self._splitter = ReasoningSplitter(assume_open=assume_open)
+        if plain:  # a model that does not think: nothing is trace, assumed or tentative
+            assume_open = tentative_open = False
+        self._splitter = ReasoningSplitter(assume_open=assume_open, tentative_open=tentative_open,
+                                           plain=plain)
+        assume_open = assume_open or tentative_open
         self._tracker = StepTracker()
         self._steps: list[Step] = []
         self._stats = GenerationStats()
@@ -200,13 +216,20 @@ class ReasoningStream:
             events.extend(self._close_trace(now))
         return events
 
-    def flush(self) -> list[StreamEvent]:
-        """End of output: text held back and the last step, as events (once)."""
+    def flush(self, *, complete: bool = True) -> list[StreamEvent]:
+        """End of output: text held back and the last step, as events (once).
+
+        ``complete``: the model ended the reply itself (see :meth:`ReasoningSplitter.finish`).
+        """
         if self._flushed:
             return []
         self._flushed = True
         self._ended_at = self._clock()
-        events = self._convert(self._splitter.finish())
+        deltas = self._splitter.finish(complete=complete)
+        events: list[StreamEvent] = []
+        if self._splitter.withdrawn:
+            events.append(self._withdraw_trace())
+        events.extend(self._convert(deltas))
         if self._splitter.state is TraceState.OPEN:
             events.extend(self._close_trace(self._ended_at, closed=False))
         return events
@@ -238,6 +261,15 @@ class ReasoningStream:
             stats=stats,
             interventions=list(self._interventions),
         )
+
+    def _withdraw_trace(self) -> TraceWithdrawn:
+        """Forget the trace that was not one: its steps, its tokens (they were answer tokens)."""
+        self._steps.clear()
+        self._tracker = StepTracker()
+        self._trace_opened_at = None
+        self._stats.answer_tokens += self._stats.trace_tokens
+        self._stats.trace_tokens = 0
+        return TraceWithdrawn()
 
     def _convert(self, deltas: list[Delta]) -> list[StreamEvent]:
         events: list[StreamEvent] = []

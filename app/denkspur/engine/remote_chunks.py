@@ -1,0 +1,117 @@
+"""Validated parsing of an OpenAI-compatible server's stream chunks.
+
+A server's reply is untrusted: anything that is not the documented shape (a
+``choices`` that is not a list, a ``null`` choice, a string where a delta
+object belongs, text that is not a string) ends the generation with a typed
+``bad-response`` error instead of an ``AttributeError`` deep in the client.
+Optional extras that do not matter for the reply (``usage``) are ignored when
+malformed. All text is cleaned of lone surrogates here, before it reaches the
+stream, the store or a terminal; server text in error messages is capped.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from denkspur.core.text.clean import capped, clean_text
+from denkspur.engine.errors import EngineError
+
+#: The most characters of a server's own words kept in an error message.
+SERVER_TEXT_LIMIT = 2_000
+REASONING_FIELDS = ("reasoning_content", "reasoning", "thinking")
+
+
+class RemoteError(EngineError):
+    """A remote server failed a request; ``kind`` says how (for the UI and the CLI's JSON).
+
+    Text quoted from the server is part of ``message`` as plain data (shown as plain
+    text, never markup) and capped at :data:`SERVER_TEXT_LIMIT` characters.
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class ChoiceDelta:
+    """What one choice of one chunk adds: reasoning text, answer text, a finish reason."""
+
+    reasoning: str = ""
+    content: str = ""
+    finish_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    choices: tuple[ChoiceDelta, ...]
+    prompt_tokens: int | None = None
+
+
+def server_text(value: object, limit: int = SERVER_TEXT_LIMIT) -> str:
+    """A server-sent value as capped, clean plain text for a message."""
+    if not isinstance(value, str):
+        try:
+            value = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError, RecursionError):
+            value = repr(value)
+    return capped(clean_text(value), limit)
+
+
+def bad_response(what: str, data: str) -> RemoteError:
+    return RemoteError("bad-response", f"the server sent {what}: {server_text(data, 80)!r}")
+
+
+def parse_chunk(data: str) -> Chunk:
+    """One SSE ``data`` payload as a :class:`Chunk`; raises :class:`RemoteError`."""
+    try:
+        chunk = json.loads(data)
+    except (ValueError, RecursionError) as error:
+        raise bad_response("something that is not JSON", data) from error
+    if not isinstance(chunk, dict):
+        raise bad_response("an unexpected chunk", data)
+    if "error" in chunk:
+        reported = chunk["error"]
+        detail = reported.get("message", reported) if isinstance(reported, dict) else reported
+        raise RemoteError("server", f"the server reported an error: {server_text(detail)}")
+    choices = chunk.get("choices")
+    if choices is None:
+        choices = []
+    if not isinstance(choices, list):
+        raise bad_response("a chunk whose 'choices' is not a list", data)
+    return Chunk(tuple(_parse_choice(choice, data) for choice in choices), _prompt_tokens(chunk))
+
+
+def _parse_choice(choice: object, data: str) -> ChoiceDelta:
+    if not isinstance(choice, dict):
+        raise bad_response("a choice that is not an object", data)
+    delta = choice.get("delta")
+    if delta is None:
+        delta = {}
+    if not isinstance(delta, dict):
+        raise bad_response("a delta that is not an object", data)
+    # Some servers send the same text under two names: the first non-empty one counts.
+    reasoning = next((text for text in (_text(delta, name, data) for name in REASONING_FIELDS) if text), "")
+    finish = choice.get("finish_reason")
+    return ChoiceDelta(reasoning, _text(delta, "content", data), finish if isinstance(finish, str) else None)
+
+
+def _text(delta: dict[str, object], name: str, data: str) -> str:
+    value = delta.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise bad_response(f"a '{name}' that is not text", data)
+    return clean_text(value)
+
+
+def _prompt_tokens(chunk: dict[str, object]) -> int | None:
+    """The prompt's token count, if the chunk reports a sane one (it is only a statistic)."""
+    usage = chunk.get("usage")
+    if not isinstance(usage, dict):
+        return None
+    value = usage.get("prompt_tokens")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
