@@ -97,3 +97,28 @@ def test_continuing_a_trace_needs_a_local_model(tmp_path: Path) -> None:
         raise AssertionError("a server was asked to continue a trace")
     finally:
         client.close()
+
+
+def test_cli_continues_a_trace_thinks_longer_and_keeps_a_budget(tiny_model: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    def chat(*flags: str) -> dict[str, object]:
+        run = subprocess.run([sys.executable, "-m", "denkspur", "chat", "--model", str(tiny_model), "--json",
+                              "--ctx", "512", *flags, "What is 2 + 3?"],
+                             capture_output=True, text=True, timeout=120, check=False)
+        assert run.returncode == 0, run.stderr
+        done: dict[str, object] = json.loads(run.stdout.splitlines()[-1])
+        assert done["event"] == "done"
+        return done
+
+    continued = chat("--trace-prefix", FIRST_SENTENCE)
+    assert str(continued["trace"]).startswith(FIRST_SENTENCE) and continued["answer"] == EXPECTED_ANSWER
+    assert continued["interventions"] == [{"start": 0, "end": len(FIRST_SENTENCE), "kind": "user"}]
+    longer = chat("--think-longer", "1")
+    assert str(longer["trace"]).count("Wait,") == 2
+    budget = chat("--budget", "2")
+    assert budget["trace"] == FIRST_SENTENCE + BRIDGE_TEXT
+    plain = chat()
+    assert "interventions" not in plain and plain["trace"] == EXPECTED_TRACE  # unchanged without flags

@@ -238,7 +238,8 @@ def _until_interrupted(runner: ChatRunner, work: Callable[[], int], printer: Pri
 
 def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) -> int:
     params = p.SamplingParams(temperature=args.temperature, top_p=args.top_p, seed=args.seed,
-                              max_tokens=args.max_tokens)
+                              max_tokens=args.max_tokens, thinking_budget=args.budget,
+                              think_longer=args.think_longer)
     kept: dict[str, object] = {}
     messages: tuple[p.ChatMessage, ...] = (p.ChatMessage("user", args.prompt),)
     saver: StoreSaver | None = None
@@ -255,7 +256,8 @@ def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) ->
             return EXIT_FAILED
         kept["conversation"] = prepared.conversation_id
         messages, saver = prepared.history, StoreSaver(runner.store(), prepared.version_id)
-    outcome = run_reply(runner.backend, messages, params, saver, printer.event)
+    prefix = (("user", args.trace_prefix),) if args.trace_prefix else ()
+    outcome = run_reply(runner.backend, messages, params, saver, printer.event, prefix=prefix)
     if outcome.save_error is not None:
         kept["save_error"] = str(outcome.save_error)
         print(f"denkspur: the conversation could not be saved: {outcome.save_error}", file=sys.stderr)

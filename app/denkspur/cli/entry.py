@@ -36,6 +36,13 @@ def _conversation_id(value: str) -> int:
     return number
 
 
+def _not_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number <= 0:
@@ -57,6 +64,16 @@ def _add_server_arguments(chat: argparse.ArgumentParser) -> None:
     chat.add_argument("--reasoning", choices=("detect", "template", "none"), default="detect",
                       help="with --server: how the reply carries reasoning: detect it from the reply "
                       "(default), a trace opened by the server's template, or no reasoning")
+
+
+def _add_thinking_arguments(chat: argparse.ArgumentParser) -> None:
+    """``chat``'s options that act on the reasoning (#15)."""
+    chat.add_argument("--trace-prefix", default="", metavar="TEXT",
+                      help="the reasoning starts with TEXT and the model continues it (local models)")
+    chat.add_argument("--think-longer", type=_not_negative, default=0, metavar="N",
+                      help="when the model ends its thinking, have it go on ('Wait,') up to N times")
+    chat.add_argument("--budget", type=_positive, default=None, metavar="N",
+                      help="thinking budget in tokens: then the model finishes its sentence and answers")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--temperature", type=float, default=0.6, help="sampling temperature (R1: 0.6)")
     chat.add_argument("--top-p", type=float, default=0.95, help="nucleus sampling (R1: 0.95)")
     chat.add_argument("--seed", type=int, default=None, help="sampling seed (reproducible output)")
+    _add_thinking_arguments(chat)
     chat.add_argument("--save", action="store_true",
                       help="keep the exchange (trace included) as a new conversation in the app")
     chat.add_argument("--conversation", type=_conversation_id, default=None, metavar="ID",

@@ -174,6 +174,7 @@ def run_reply(
     *,
     save_interval: float = SAVE_INTERVAL,
     clock: Callable[[], float] = time.monotonic,
+    prefix: Sequence[tuple[str, str]] = (),
 ) -> RunOutcome:
     """Generate and keep one reply: partial saves on a timer, then the final state.
 
@@ -189,7 +190,7 @@ def run_reply(
         emit(event)
 
     try:
-        outcome = run_reasoning(backend, messages, params, on_stream_event)
+        outcome = run_reasoning(backend, messages, params, on_stream_event, prefix=prefix)
     except KeyboardInterrupt:
         progress.save(progress.content(VersionState.CANCELLED))
         raise
