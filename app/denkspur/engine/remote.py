@@ -189,6 +189,10 @@ class RemoteClient:
             self._cancelled = True
         self._cutter.cut()
 
+    def probe(self, max_tokens: int = 96) -> None:
+        """Not available remotely: a server cannot answer from a copy of the running reply."""
+        return None
+
     def end_thinking(self) -> None:
         """Not available remotely: the server decides when the model stops thinking."""
         return None

@@ -217,6 +217,22 @@ class ChatSession(QObject):
         return self._prepare(lambda store, model, params: conversation.edit_and_resend(
             store, conversation_id, message_id, text, model=model, params=params))
 
+    def branch_from(self, version_id: int, offset: int, note: str = "") -> bool:
+        """"Continue differently from here": a new version that keeps the trace up to ``offset``.
+
+        ``note`` (optional) is inserted there to steer the model; it is marked as the user's.
+        """
+        if self.busy or self.model is None or self.conversation is None or self.is_remote:
+            return False
+        conversation_id = self.conversation.id
+        return self._prepare(lambda store, model, params: conversation.branch(
+            store, conversation_id, version_id, offset, note=note, model=model, params=params))
+
+    def probe(self) -> None:
+        """"What would it answer now?" while the model thinks (local models)."""
+        if self.busy:
+            self.worker.probe()
+
     def stop(self) -> None:
         if self.busy:
             self.worker.cancel()
@@ -251,7 +267,7 @@ class ChatSession(QObject):
         self._set_conversation(prepared.conversation)
         self.generating_version = prepared.version_id
         self.generation_started.emit(prepared.version_id)
-        self._generate.emit(GenerationJob(prepared.version_id, prepared.history, params))
+        self._generate.emit(GenerationJob(prepared.version_id, prepared.history, params, prepared.prefix))
 
     def _on_finished(self, result: GenerationResult) -> None:
         self.generating_version = None

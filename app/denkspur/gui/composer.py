@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 
 class _Editor(QPlainTextEdit):
@@ -26,6 +26,7 @@ class Composer(QWidget):
     send_requested = Signal(str)
     stop_requested = Signal()
     answer_now_requested = Signal()
+    probe_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,13 +41,26 @@ class Composer(QWidget):
         self.answer_now = QPushButton()
         self.answer_now.setObjectName("answerNowButton")
         self.answer_now.clicked.connect(self.answer_now_requested.emit)
+        self.probe = QPushButton()
+        self.probe.setObjectName("probeButton")
+        self.probe.clicked.connect(self.probe_requested.emit)
+        self.provisional = QLabel()
+        self.provisional.setObjectName("provisionalAnswer")
+        self.provisional.setTextFormat(Qt.TextFormat.PlainText)  # model output
+        self.provisional.setWordWrap(True)
+        self.provisional.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.provisional.hide()
         buttons = QVBoxLayout()
         buttons.addWidget(self.answer_now)
+        buttons.addWidget(self.probe)
         buttons.addWidget(self.send_button)
-        layout = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.editor, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 8)
-        layout.addWidget(self.editor, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.provisional)
+        layout.addLayout(row)
         self._busy = False
         self._thinking = False
         self.retranslate()
@@ -56,6 +70,9 @@ class Composer(QWidget):
         self.editor.setPlaceholderText(self.tr("Ask the model… (Ctrl+Enter sends, Esc stops)"))
         self.answer_now.setText(self.tr("Answer now"))
         self.answer_now.setToolTip(self.tr("End the reasoning here and make the model answer"))
+        self.probe.setText(self.tr("Answer if now?"))
+        self.probe.setToolTip(self.tr("What would it answer now? A short side answer from the trace so "
+                                      "far; the thinking goes on"))
         self.send_button.setText(self.tr("Stop") if self._busy else self.tr("Send"))
 
     def set_busy(self, busy: bool) -> None:
@@ -66,6 +83,17 @@ class Composer(QWidget):
     def set_thinking(self, thinking: bool) -> None:
         self._thinking = thinking
         self.answer_now.setEnabled(self._busy and thinking)
+        self.probe.setEnabled(self._busy and thinking)
+
+    def show_provisional(self, text: str, trace_tokens: int) -> None:
+        """The side answer of a probe: what the model would answer after ``trace_tokens`` of thinking."""
+        head = self.tr("If it answered now (after %1 thinking tokens):").replace("%1", f"{trace_tokens:,}")
+        self.provisional.setText(f"{head} {text[:2000] or '…'}")
+        self.provisional.show()
+
+    def clear_provisional(self) -> None:
+        self.provisional.clear()
+        self.provisional.hide()
 
     def _send_or_stop(self) -> None:
         if self._busy:

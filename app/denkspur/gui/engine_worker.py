@@ -43,6 +43,7 @@ class GenerationJob:
     version_id: int
     messages: tuple[p.ChatMessage, ...]
     params: p.SamplingParams
+    prefix: tuple[tuple[str, str], ...] = ()  # trace the reply starts with (branch, steer)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class EngineWorker(QObject):
 
     def answer_now(self) -> None:
         self.runner.answer_now()
+
+    def probe(self) -> None:
+        self.runner.probe()
 
     # Slots (run on the worker thread) -------------------------------------------------
     @Slot(object)
@@ -115,7 +119,7 @@ class EngineWorker(QObject):
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
         batch = _Batch(lambda events: self.events.emit(job.version_id, events))
-        outcome = self.runner.reply(job.version_id, job.messages, job.params, batch.add)
+        outcome = self.runner.reply(job.version_id, job.messages, job.params, batch.add, job.prefix)
         batch.flush()
         self.finished.emit(GenerationResult(job.version_id, outcome, outcome.state))
 

@@ -172,6 +172,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.composer.send_requested.connect(self._send)
         self.composer.stop_requested.connect(s.stop)
         self.composer.answer_now_requested.connect(s.answer_now)
+        self.composer.probe_requested.connect(s.probe)
         self.chat.version_selected.connect(self._on_version_selected)
         self.chat.regenerate_requested.connect(s.regenerate)
         self.chat.edit_requested.connect(s.edit_and_resend)
@@ -282,13 +283,17 @@ class MainWindow(WindowActions, QMainWindow):
     def _on_generation_started(self, version_id: int) -> None:
         self.composer.set_busy(True)
         self.composer.set_thinking(self._answer_now_possible())
+        self.composer.clear_provisional()
         self.chat.begin_live(version_id)
         self.trace.begin_live()
         self.speed_label.setText("")
 
     def _on_live_events(self, version_id: int, events: list[StreamEvent]) -> None:
-        from denkspur.core.trace.stream import TraceClosed, TraceText
+        from denkspur.core.trace.stream import ProvisionalAnswer, TraceClosed, TraceText
 
+        for event in events:
+            if isinstance(event, ProvisionalAnswer):
+                self.composer.show_provisional(event.text, event.trace_tokens)
         self.trace.add_events(events)
         self.chat.add_events(version_id, events)
         if any(isinstance(e, TraceClosed) for e in events):

@@ -60,6 +60,10 @@ class Backend(Protocol):
     def end_thinking(self) -> None:
         """"Answer now" (thread-safe); a no-op where ``capabilities.answer_now`` is false."""
 
+    def probe(self, max_tokens: int = 96) -> None:
+        """"What would it answer now?" (thread-safe): a ``ProbeAnswer`` comes in the stream, the
+        generation goes on; a no-op where ``capabilities.answer_now`` is false."""
+
     def restart(self) -> p.ModelLoaded | None:
         """Start afresh and reload the last model, if any."""
 

@@ -38,6 +38,8 @@ class PreparedReply:
     conversation: Conversation
     version_id: int  # the reply version to generate into
     history: tuple[p.ChatMessage, ...]  # what the model is sent
+    #: Trace the reply starts with, as (origin, text) parts (a branch from a step, a steer).
+    prefix: tuple[tuple[str, str], ...] = ()
 
     @property
     def conversation_id(self) -> int:
@@ -81,6 +83,31 @@ def edit_and_resend(store: Store, conversation_id: int, message_id: int, text: s
     _, version = store.add_message(conversation_id, "assistant", state=VersionState.GENERATING,
                                    model=model, params=params_record(params))
     return _prepared(store, conversation_id, version)
+
+
+def branch(store: Store, conversation_id: int, version_id: int, offset: int, *, note: str = "",
+           model: str, params: p.SamplingParams) -> PreparedReply:
+    """"Continue differently from here": a new version of a reply that keeps its trace up to ``offset``.
+
+    The model goes on from just before that point (the engine finds the shared
+    prefix in its KV cache); ``note`` is the user's text inserted there to steer
+    it. The new version records the version and the offset it branched from;
+    the old one is untouched.
+    """
+    parent = store.version(version_id)
+    if not 0 <= offset <= len(parent.trace):
+        raise ValueError(f"offset {offset} is outside the trace ({len(parent.trace)} characters)")
+    # Up to the end of the sentence before: the model writes the space itself, as it would
+    # (its tokens carry their leading space; a prefix ending in one would force an odd split).
+    kept = parent.trace[:offset].rstrip()
+    prefix = [("prefix", kept)] if kept else []
+    if note.strip():
+        prefix.append(("user", (" " if kept else "") + note.strip()))
+    message_id = store.message_of(version_id)
+    version = store.add_version(message_id, model=model, params=params_record(params),
+                                parent_version_id=version_id, branch_offset=offset)
+    prepared = _prepared(store, conversation_id, version)
+    return replace(prepared, prefix=tuple(prefix))
 
 
 def answer_now(backend: Backend) -> bool:

@@ -108,7 +108,9 @@ class RunOutcome:
             trace=result.trace,
             state=self.state,
             steps=[step.to_dict() for step in result.steps],
-            stats={**result.stats.to_dict(), "finished": result.finished, "stop_reason": self.stop_reason},
+            stats={**result.stats.to_dict(), "finished": result.finished, "stop_reason": self.stop_reason,
+                   **({"interventions": [i.to_dict() for i in result.interventions]}
+                      if result.interventions else {})},
             error=self.error.message if self.error else "",
         )
 

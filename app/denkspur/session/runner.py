@@ -10,7 +10,7 @@ The engine and remote modules are imported when first used, not at start-up.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,9 +89,18 @@ class ChatRunner:
 
     # -- replies ------------------------------------------------------------------------
     def reply(self, version_id: int, messages: Iterable[p.ChatMessage], params: p.SamplingParams,
-              on_event: EventSink | None = None) -> RunOutcome:
-        """Generate into a stored version: partial saves as it streams, then its final state."""
-        return run_reply(self.backend, messages, params, StoreSaver(self.store(), version_id), on_event)
+              on_event: EventSink | None = None, prefix: Sequence[tuple[str, str]] = ()) -> RunOutcome:
+        """Generate into a stored version: partial saves as it streams, then its final state.
+
+        ``prefix``: trace the reply starts with (a branch from a step, a steer).
+        """
+        return run_reply(self.backend, messages, params, StoreSaver(self.store(), version_id), on_event,
+                         prefix=prefix)
+
+    def probe(self) -> None:
+        """"What would it answer now?" (thread-safe): a provisional answer arrives in the stream."""
+        if self._backend is not None:
+            self._backend.probe()
 
     def cancel(self) -> None:
         """Stop the running generation (thread-safe)."""

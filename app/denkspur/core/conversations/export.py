@@ -35,7 +35,8 @@ def export_markdown(conversation: Conversation) -> str:
             label = f"Reasoning ({len(version.steps)} steps"
             label += f", thought for {float(seconds):.0f} s)" if isinstance(seconds, (int, float)) else ")"
             # A blank line after <summary> lets Markdown render inside the block.
-            parts.append(f"<details>\n<summary>{label}</summary>\n\n{version.trace}\n\n</details>\n")
+            trace = _mark_user_notes(version.trace, version.stats.get("interventions"))
+            parts.append(f"<details>\n<summary>{label}</summary>\n\n{trace}\n\n</details>\n")
         if version.state not in ("complete",):
             parts.append(f"*({version.state})*\n")
         parts.append(f"{version.answer}\n")
@@ -43,6 +44,20 @@ def export_markdown(conversation: Conversation) -> str:
         parts.append(f"*({conversation.hidden_messages} messages on other branches are not shown here; "
                      "the JSON export keeps them.)*\n")
     return "\n".join(parts)
+
+
+def _mark_user_notes(trace: str, interventions: object) -> str:
+    """Text the user inserted into a trace (to steer the model) is marked as theirs."""
+    items = interventions if isinstance(interventions, list) else []
+    spans = sorted(
+        (i["start"], i["end"]) for i in items
+        if isinstance(i, dict) and i.get("kind") == "user"
+        and isinstance(i.get("start"), int) and isinstance(i.get("end"), int)
+    )
+    for start, end in reversed(spans):
+        if 0 <= start < end <= len(trace):
+            trace = f"{trace[:start]} [your note: {trace[start:end].strip()}] {trace[end:].lstrip()}"
+    return trace
 
 
 def export_json(conversation: Conversation) -> dict[str, Any]:

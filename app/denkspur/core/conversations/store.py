@@ -389,6 +389,13 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
+    def message_of(self, version_id: int) -> int:
+        """The message a version belongs to."""
+        row = self._db.execute("SELECT message_id FROM versions WHERE id = ?", (version_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"version {version_id} does not exist")
+        return int(row[0])
+
     def _conversation_of(self, message_id: int) -> int:
         row = self._db.execute("SELECT conversation_id FROM messages WHERE id = ?", (message_id,)).fetchone()
         if row is None:
