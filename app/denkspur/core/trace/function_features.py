@@ -103,7 +103,7 @@ _ANYWHERE_CUES: dict[str, re.Pattern[str]] = {
     "check_any": _cue(
         r"\bcheck", r"\bverif", r"\bconfirm", r"\bcorrect\b", r"\bconsistent\b", r"\bmatches\b",
         r"\bsame (?:result|answer)\b", r"\bmakes sense\b", r"\bchecks out\b", r"\bagain\b", r"\bsanity\b",
-        r"\bprüf", r"\bkontroll", r"\bstimmt\b", r"\bpasst\b", r"\bbestätig", r"\bnochmal\b", r"\berneut\b",
+        r"\bprüf", r"\bkontroll", r"\bstimmt\b(?! (?:doch |also |hier )?nicht)", r"\bpasst\b", r"\bbestätig", r"\bnochmal\b", r"\berneut\b",
     ),
     "question": re.compile(r"\?\s*\W*$"),
     "question_any": re.compile(r"\?"),
@@ -123,6 +123,20 @@ _ANYWHERE_CUES: dict[str, re.Pattern[str]] = {
     "total": _cue(r"\btotal\b", r"\boverall\b", r"\baltogether\b", r"\binsgesamt\b", r"\bzusammen\b"),
     "approx": re.compile(r"≈|\\approx|approximately|ungefähr|etwa\b"),
     "ellipsis": re.compile(r"\.\.\.|…"),
+    "recall_earlier": _cue(
+        r"\bindeed\b", r"\bas (?:i )?(?:calculated|computed|found|said|before|earlier)", r"\bearlier\b",
+        r"\balready\b", r"\bstill\b", r"\btatsächlich\b", r"\bwie (?:oben|vorher|berechnet)", r"\bbereits\b",
+        r"\bschon\b",
+    ),
+    "confident": _cue(
+        r"\bconfident\b", r"\bmakes sense\b", r"\bseems (?:right|correct|plausible|reasonable)", r"\bgot it\b",
+        r"\bi think (?:that'?s|this is|it'?s) (?:it|right|correct)", r"\bsicher\b", r"\bergibt sinn\b",
+        r"\bscheint (?:richtig|plausibel)",
+    ),
+    "think_again": _cue(
+        r"\bthink (?:again|differently|about (?:it|this) (?:again|differently))", r"\breconsider", r"\bre-?examine",
+        r"\bapproach (?:this|it) differently", r"\bnochmal (?:nach)?denken", r"\büberdenken",
+    ),
 }
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?", re.UNICODE)
@@ -141,6 +155,52 @@ class SentenceContext:
     opens_paragraph: bool
     previous_function: str | None
     previous_text: str | None
+    history: tuple[str, ...] = ()  # from :class:`TraceHistory`
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TRACKED_CUES = ("check", "doubt", "final", "conclude", "alternative", "plan", "fact")
+
+
+class TraceHistory:
+    """Features from the text before a sentence (never from predicted functions).
+
+    How many sentences ago each cue family last opened a sentence, which cues
+    opened the current paragraph, and whether the sentence's numbers are new to
+    the trace (a result restated vs. computed). Text-only, so training and live
+    decoding see the same values.
+    """
+
+    def __init__(self) -> None:
+        self._since: dict[str, int] = {}
+        self._paragraph_cues: list[str] = []
+        self._numbers: set[str] = set()
+        self._in_paragraph = 0
+
+    def features(self, text: str, opens_paragraph: bool) -> tuple[str, ...]:
+        feats = [f"since_{cue}:{_bin(n, (0, 1, 2, 4, 8))}" for cue, n in self._since.items()]
+        if not opens_paragraph:
+            feats.extend(f"pcue_para:{cue}" for cue in self._paragraph_cues)
+            feats.append(f"in_para:{_bin(self._in_paragraph, (0, 1, 3, 6))}")
+        numbers = set(_NUMBER.findall(text))
+        if numbers:
+            new = len(numbers - self._numbers)
+            feats.append("nums:new" if new == len(numbers) else ("nums:old" if new == 0 else "nums:some"))
+        return tuple(feats)
+
+    def update(self, text: str, opens_paragraph: bool) -> None:
+        cues = opening_cues(text)
+        for cue in self._since:
+            self._since[cue] += 1
+        for cue in cues:
+            if cue in _TRACKED_CUES:
+                self._since[cue] = 0
+        if opens_paragraph:
+            self._paragraph_cues = cues
+            self._in_paragraph = 0
+        else:
+            self._in_paragraph += 1
+        self._numbers.update(_NUMBER.findall(text))
 
 
 def _bin(value: float, edges: tuple[float, ...]) -> int:
@@ -179,6 +239,8 @@ def text_features(text: str) -> list[str]:
     feats.append(f"ends:{last if last in '.?!:' else ('d' if last.isdigit() else 'o')}")
     if "\n" in text:
         feats.append("multiline")
+    if re.search(r"\b(?:is|are|be|was|equals|ist|sind|beträgt|gleich)\s+\S*\d[\d.,/%]*\s*\S{0,4}$", text.rstrip(". ")):
+        feats.append("states_value")
     return feats
 
 
@@ -192,6 +254,9 @@ def context_features(context: SentenceContext, previous_cues: list[str]) -> list
     feats.extend(f"pcue:{name}" for name in previous_cues)
     if context.previous_text is not None and context.previous_text.rstrip().endswith(":"):
         feats.append("prev_colon")
+    feats.extend(context.history)
+    if "states_value" in feats:  # "So, X is 6." restating a result vs. stating a new one
+        feats.extend(f"states_value&{h}" for h in context.history if h.startswith("nums:"))
     return feats
 
 
@@ -203,8 +268,7 @@ def sentence_features(text: str, context: SentenceContext) -> list[str]:
     # A few conjunctions the linear model cannot form itself.
     cues = {f for f in feats if f.startswith("cue:")}
     previous = context.previous_function or "START"
-    for cue in cues:
-        feats.append(f"{cue}&prev:{previous}")
+    feats.extend(f"{cue}&prev:{previous}" for cue in cues)
     if context.opens_paragraph:
         feats.extend(f"{cue}&para" for cue in cues)
     feats.append("bias")

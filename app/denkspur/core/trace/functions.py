@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from denkspur.core.trace.function_features import SentenceContext, sentence_features
+from denkspur.core.trace.function_features import SentenceContext, TraceHistory, sentence_features
 
 WEIGHTS_PATH = Path(__file__).with_name("function_weights.json")
 
@@ -96,12 +96,16 @@ class FunctionLabeler:
         self._model = model or default_model()
         self._previous_function: str | None = None
         self._previous_text: str | None = None
+        self._history = TraceHistory()
         self._index = 0
 
     def label(self, text: str, *, opens_paragraph: bool) -> str:
         """The function of the next sentence (``text`` without surrounding whitespace)."""
-        context = SentenceContext(self._index, opens_paragraph, self._previous_function, self._previous_text)
+        history = self._history.features(text, opens_paragraph)
+        context = SentenceContext(self._index, opens_paragraph, self._previous_function, self._previous_text,
+                                  history)
         function = self._model.predict(sentence_features(text, context))
+        self._history.update(text, opens_paragraph)
         self._previous_function, self._previous_text = function, text
         self._index += 1
         return function

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from denkspur.core.trace.function_features import SentenceContext, sentence_features
-from denkspur.core.trace.functions import FUNCTIONS, WEIGHTS_PATH, FunctionModel, opens_paragraph
+from denkspur.core.trace.function_features import SentenceContext, TraceHistory, sentence_features
+from denkspur.core.trace.functions import FUNCTIONS, WEIGHTS_PATH, FunctionLabeler, FunctionModel, opens_paragraph
 
 CLOSE_TAG = "</think>"
 _LEXICAL_PREFIXES = ("w:", "w1:", "w2:", "w3:")
@@ -81,9 +81,12 @@ def load_traces(folder: Path) -> list[LabelledTrace]:
 
 
 def _contexts(trace: LabelledTrace, previous: list[str | None]) -> Iterable[tuple[LabelledSentence, SentenceContext]]:
+    history = TraceHistory()
     for i, sentence in enumerate(trace.sentences):
         prev_text = trace.sentences[i - 1].text if i else None
-        yield sentence, SentenceContext(i, opens_paragraph(trace.trace, sentence.start), previous[i], prev_text)
+        paragraph = opens_paragraph(trace.trace, sentence.start)
+        yield sentence, SentenceContext(i, paragraph, previous[i], prev_text, history.features(sentence.text, paragraph))
+        history.update(sentence.text, paragraph)
 
 
 def _gold_previous(trace: LabelledTrace) -> list[str | None]:
@@ -95,6 +98,7 @@ def fit(
     *,
     l2_cue: float = 1e-3,
     l2_word: float = 1e-2,
+    l2_bag: float = 1e-2,
     epochs: int = 300,
     min_count: int = 2,
     class_power: float = 0.5,
@@ -127,7 +131,8 @@ def fit(
     class_weight = (freq.sum() / freq) ** class_power
     sample_weight = class_weight[y]
     sample_weight /= sample_weight.mean()
-    l2 = np.array([l2_word if f.startswith(_LEXICAL_PREFIXES) else l2_cue for f in vocab], dtype=np.float32)
+    l2 = np.array([l2_bag if f.startswith("w:") else l2_word if f.startswith(_LEXICAL_PREFIXES) else l2_cue
+                   for f in vocab], dtype=np.float32)
     w = np.zeros((len(vocab), n_classes), dtype=np.float32)
     b = np.zeros(n_classes, dtype=np.float32)
     m_w, v_w = np.zeros_like(w), np.zeros_like(w)
@@ -157,14 +162,8 @@ def fit(
 
 def predict_trace(model: FunctionModel, trace: LabelledTrace) -> list[str]:
     """Left-to-right decoding on the gold sentences of a trace (as the live labeler does)."""
-    out: list[str] = []
-    previous: str | None = None
-    for i, sentence in enumerate(trace.sentences):
-        prev_text = trace.sentences[i - 1].text if i else None
-        context = SentenceContext(i, opens_paragraph(trace.trace, sentence.start), previous, prev_text)
-        previous = model.predict(sentence_features(sentence.text, context))
-        out.append(previous)
-    return out
+    labeler = FunctionLabeler(model)
+    return [labeler.label(s.text, opens_paragraph=opens_paragraph(trace.trace, s.start)) for s in trace.sentences]
 
 
 def f1_table(gold: list[str], predicted: list[str]) -> dict[str, float]:
