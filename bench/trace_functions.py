@@ -66,7 +66,8 @@ def print_table(title: str, table: dict[str, float]) -> None:
     print(f"\n{title}")
     for name in (*FUNCTIONS, "macro"):
         goal = GOALS.get(name)
-        mark = "" if goal is None else ("  (goal >= %.2f: %s)" % (goal, "met" if table[name] >= goal else "NOT met"))
+        verdict = "" if goal is None else ("met" if table[name] >= goal else "NOT met")
+        mark = "" if goal is None else f"  (goal >= {goal:.2f}: {verdict})"
         print(f"  {name:24s} {table[name]:.3f}{mark}")
 
 
@@ -86,9 +87,11 @@ def speed(traces: list[LabelledTrace]) -> None:
         pattern.search(text)
     baseline = (time.perf_counter() - started) / max(len(texts), 1)
     per_sentence = total / max(sentences, 1)
-    print(f"\nspeed: {per_sentence * 1e3:.3f} ms per sentence (split, label, steps; {sentences} sentences), "
-          f"baseline one regex {baseline * 1e6:.2f} µs -> ratio {per_sentence / baseline:.0f}x; "
-          f"goal <= 1 ms: {'met' if per_sentence <= 1e-3 else 'NOT met'}")
+    print(
+        f"\nspeed: {per_sentence * 1e3:.3f} ms per sentence (split, label, steps; {sentences} sentences), "
+        f"baseline one regex {baseline * 1e6:.2f} µs -> ratio {per_sentence / baseline:.0f}x; "
+        f"goal <= 1 ms: {'met' if per_sentence <= 1e-3 else 'NOT met'}"
+    )
 
 
 def main() -> int:

@@ -43,7 +43,8 @@ def test_chat_json_streams_events_and_ends_with_done(tiny_model: Path) -> None:
     assert stats["self_corrections"] == 1 and stats["steps"] == 4
     assert stats["trace_tokens"] == 12 and stats["answer_tokens"] == 1
     sentences = [x for x in lines if x["event"] == "sentence"]
-    assert [set(x) for x in sentences] == [{"event", "index", "start", "end", "function", "step"}] * len(sentences)
+    shape = {"event", "index", "start", "end", "function", "step"}
+    assert [set(x) for x in sentences] == [shape] * len(sentences)
     assert [x["index"] for x in sentences] == list(range(len(sentences))) and len(sentences) >= 4
     assert {x["step"] for x in sentences} == {s["index"] for s in steps}
     assert all(x["function"] in FUNCTIONS for x in sentences)

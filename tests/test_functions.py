@@ -33,8 +33,15 @@ def test_german_trace_gets_every_function() -> None:
         ("**Endgültige Antwort**\nDie Antwort lautet \\boxed{5}.", True),
     ]
     assert label(trace) == [
-        "problem_setup", "plan_generation", "fact_retrieval", "active_computation", "result_consolidation",
-        "uncertainty_management", "uncertainty_management", "self_checking", "final_answer_emission",
+        "problem_setup",
+        "plan_generation",
+        "fact_retrieval",
+        "active_computation",
+        "result_consolidation",
+        "uncertainty_management",
+        "uncertainty_management",
+        "self_checking",
+        "final_answer_emission",
     ]
 
 
@@ -48,7 +55,11 @@ def test_english_cues() -> None:
         ("**Final Answer**\nThe sum is \\boxed{5}.", True),
     ]
     assert label(trace) == [
-        "problem_setup", "plan_generation", "active_computation", "uncertainty_management", "self_checking",
+        "problem_setup",
+        "plan_generation",
+        "active_computation",
+        "uncertainty_management",
+        "self_checking",
         "final_answer_emission",
     ]
 

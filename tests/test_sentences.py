@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,18 +25,29 @@ def test_sentences_end_at_terminators_and_offsets_are_exact() -> None:
 
 def test_decimals_factorials_abbreviations_and_lists_do_not_end_sentences() -> None:
     assert texts("Pi is 3.14 or so. Then 5! / (2! * 3!) = 10. E.g. this one, i.e. that.") == [
-        "Pi is 3.14 or so.", "Then 5! / (2! * 3!) = 10.", "E.g. this one, i.e. that."]
+        "Pi is 3.14 or so.",
+        "Then 5! / (2! * 3!) = 10.",
+        "E.g. this one, i.e. that.",
+    ]
     assert texts("Two things:\n1. The first.\n2. The second. Done.") == [
-        "Two things:\n1. The first.", "2. The second.", "Done."]
+        "Two things:\n1. The first.",
+        "2. The second.",
+        "Done.",
+    ]
     assert texts("Das ist z. B. so. Und d. h. weiter.") == ["Das ist z. B. so.", "Und d. h. weiter."]
     assert texts("The value is x. so what") == ["The value is x. so what"]
 
 
 def test_newlines_paragraphs_and_step_markers() -> None:
-    assert texts("Let me compute:\n\\[ x = 2. y = 3 \\]\nDone.") == ["Let me compute:\n\\[ x = 2. y = 3 \\]\nDone."]
+    assert texts("Let me compute:\n\\[ x = 2. y = 3 \\]\nDone.") == [
+        "Let me compute:\n\\[ x = 2. y = 3 \\]\nDone."
+    ]
     assert texts("First line\nsecond line\n\nNew paragraph") == ["First line\nsecond line", "New paragraph"]
     assert texts("So x = 5\nWait, no: 6.") == ["So x = 5", "Wait, no: 6."]
-    assert texts("Das Ergebnis: 6; Moment, das stimmt nicht.") == ["Das Ergebnis: 6;", "Moment, das stimmt nicht."]
+    assert texts("Das Ergebnis: 6; Moment, das stimmt nicht.") == [
+        "Das Ergebnis: 6;",
+        "Moment, das stimmt nicht.",
+    ]
 
 
 def test_code_fences_keep_their_punctuation_and_blank_lines() -> None:
@@ -54,8 +67,34 @@ def test_empty_traces_have_no_sentences() -> None:
 
 
 _pieces = st.sampled_from(
-    ["Wait,", "wait", "Hmm", "Let me check", "So the answer", "x", "5.", "3.14", ". ", "! ", "? ", "\n", "\n\n",
-     " ", "e.g.", "1.", "```", "\\[", "\\]", "$$", "Moment", "Ich prüfe", "z. B.", ":", "A", "**"]
+    [
+        "Wait,",
+        "wait",
+        "Hmm",
+        "Let me check",
+        "So the answer",
+        "x",
+        "5.",
+        "3.14",
+        ". ",
+        "! ",
+        "? ",
+        "\n",
+        "\n\n",
+        " ",
+        "e.g.",
+        "1.",
+        "```",
+        "\\[",
+        "\\]",
+        "$$",
+        "Moment",
+        "Ich prüfe",
+        "z. B.",
+        ":",
+        "A",
+        "**",
+    ]
 )
 
 
@@ -72,7 +111,7 @@ def test_streaming_agrees_with_batch(text: str, cuts: list[int]) -> None:
     for span in streamed:
         body = text[span.start : span.end]
         assert body and body == body.strip()
-    assert all(a.end <= b.start for a, b in zip(streamed, streamed[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(streamed))
     # Every non-space character lies in some sentence.
     covered = {i for s in streamed for i in range(s.start, s.end)}
     assert all(c.isspace() or i in covered for i, c in enumerate(text))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from denkspur.core.trace.analytics import LoopDetector, final_answer, first_mention, longest_run_without_progress
+from denkspur.core.trace.analytics import (
+    LoopDetector,
+    final_answer,
+    first_mention,
+    longest_run_without_progress,
+)
 from denkspur.core.trace.stream import ReasoningStream, SentenceDone, StepDone, split_text
 from helpers import chunked
 
@@ -64,15 +69,25 @@ def test_live_stream_gives_tokens_and_seconds_of_the_first_answer() -> None:
 
 def test_cycles_and_runs_without_progress() -> None:
     detector = LoopDetector()
-    path = ["Let me consider the first layer of the expression again now.",
-            "Then the second layer gives three times the first layer plus one.",
-            "Then the third layer gives three times the second layer plus one."]
+    path = [
+        "Let me consider the first layer of the expression again now.",
+        "Then the second layer gives three times the first layer plus one.",
+        "Then the third layer gives three times the second layer plus one.",
+    ]
     for text in [*path, "Something else entirely happens in this sentence here.", *path]:
         detector.add(text)
     assert detector.cycles == [(0, 4, 3)]
     assert detector.to_dict()["cycles"] == [{"first": 0, "again": 4, "sentences": 3}]
     run = longest_run_without_progress(
-        ["active_computation", "plan_generation", "uncertainty_management", "fact_retrieval", "active_computation"],
-        ["2 + 2 = 4", "Let me think.", "Hmm.", "A fact.", "4 + 4 = 8"], set())
+        [
+            "active_computation",
+            "plan_generation",
+            "uncertainty_management",
+            "fact_retrieval",
+            "active_computation",
+        ],
+        ["2 + 2 = 4", "Let me think.", "Hmm.", "A fact.", "4 + 4 = 8"],
+        set(),
+    )
     assert run == {"start": 1, "sentences": 3}
     assert longest_run_without_progress([], [], set()) is None

@@ -168,8 +168,11 @@ def longest_run_without_progress(
         return None
     best_start, best_length, start, length = 0, 0, 0, 0
     for index, (function, text) in enumerate(zip(functions, texts, strict=True)):
-        progress = (function in _PROGRESS_FUNCTIONS and index not in repeated
-                    and any(c.isdigit() or c == "=" for c in text))
+        progress = (
+            function in _PROGRESS_FUNCTIONS
+            and index not in repeated
+            and any(c.isdigit() or c == "=" for c in text)
+        )
         if progress:
             length = 0
             continue

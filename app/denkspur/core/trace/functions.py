@@ -102,8 +102,9 @@ class FunctionLabeler:
     def label(self, text: str, *, opens_paragraph: bool) -> str:
         """The function of the next sentence (``text`` without surrounding whitespace)."""
         history = self._history.features(text, opens_paragraph)
-        context = SentenceContext(self._index, opens_paragraph, self._previous_function, self._previous_text,
-                                  history)
+        context = SentenceContext(
+            self._index, opens_paragraph, self._previous_function, self._previous_text, history
+        )
         function = self._model.predict(sentence_features(text, context))
         self._history.update(text, opens_paragraph)
         self._previous_function, self._previous_text = function, text
@@ -119,7 +120,9 @@ def opens_paragraph(trace: str, start: int) -> bool:
     return i == 0 or trace.count("\n", i, start) >= 2
 
 
-def label_texts(texts: list[str], paragraph_starts: list[bool], model: FunctionModel | None = None) -> list[str]:
+def label_texts(
+    texts: list[str], paragraph_starts: list[bool], model: FunctionModel | None = None
+) -> list[str]:
     """Functions of a whole sequence of sentences (batch form of :class:`FunctionLabeler`)."""
     labeler = FunctionLabeler(model)
     return [labeler.label(t, opens_paragraph=p) for t, p in zip(texts, paragraph_starts, strict=True)]

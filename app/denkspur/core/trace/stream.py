@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from denkspur.core.trace.splitter import Delta, ReasoningSplitter, Section, TraceState
 from denkspur.core.trace.analytics import (
     LoopDetector,
     final_answer,
@@ -23,6 +22,7 @@ from denkspur.core.trace.analytics import (
     function_counts,
     longest_run_without_progress,
 )
+from denkspur.core.trace.splitter import Delta, ReasoningSplitter, Section, TraceState
 from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker
 
 Clock = Callable[[], float]
@@ -276,7 +276,8 @@ class ReasoningStream:
         functions = [s.function for s in sentences]
         stats.functions = function_counts(functions)
         stats.loops = self.loops.to_dict()
-        stats.longest_run_without_progress = longest_run_without_progress(functions, texts, self.loops.repeated)
+        repeated = self.loops.repeated
+        stats.longest_run_without_progress = longest_run_without_progress(functions, texts, repeated)
         value = final_answer(self._splitter.answer)
         found = first_mention(texts, value) if value else None
         if found is None:

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from denkspur.core.trace.function_features import SentenceContext, TraceHistory, sentence_features
-from denkspur.core.trace.functions import FUNCTIONS, WEIGHTS_PATH, FunctionLabeler, FunctionModel, opens_paragraph
+from denkspur.core.trace.functions import (
+    FUNCTIONS,
+    WEIGHTS_PATH,
+    FunctionLabeler,
+    FunctionModel,
+    opens_paragraph,
+)
 
 CLOSE_TAG = "</think>"
 _LEXICAL_PREFIXES = ("w:", "w1:", "w2:", "w3:")
@@ -80,12 +86,17 @@ def load_traces(folder: Path) -> list[LabelledTrace]:
     return [load_trace(path) for path in sorted(folder.glob("*.json"))]
 
 
-def _contexts(trace: LabelledTrace, previous: list[str | None]) -> Iterable[tuple[LabelledSentence, SentenceContext]]:
+def _contexts(
+    trace: LabelledTrace, previous: list[str | None]
+) -> Iterable[tuple[LabelledSentence, SentenceContext]]:
     history = TraceHistory()
     for i, sentence in enumerate(trace.sentences):
         prev_text = trace.sentences[i - 1].text if i else None
         paragraph = opens_paragraph(trace.trace, sentence.start)
-        yield sentence, SentenceContext(i, paragraph, previous[i], prev_text, history.features(sentence.text, paragraph))
+        yield (
+            sentence,
+            SentenceContext(i, paragraph, previous[i], prev_text, history.features(sentence.text, paragraph)),
+        )
         history.update(sentence.text, paragraph)
 
 
@@ -131,8 +142,13 @@ def fit(
     class_weight = (freq.sum() / freq) ** class_power
     sample_weight = class_weight[y]
     sample_weight /= sample_weight.mean()
-    l2 = np.array([l2_bag if f.startswith("w:") else l2_word if f.startswith(_LEXICAL_PREFIXES) else l2_cue
-                   for f in vocab], dtype=np.float32)
+    l2 = np.array(
+        [
+            l2_bag if f.startswith("w:") else l2_word if f.startswith(_LEXICAL_PREFIXES) else l2_cue
+            for f in vocab
+        ],
+        dtype=np.float32,
+    )
     w = np.zeros((len(vocab), n_classes), dtype=np.float32)
     b = np.zeros(n_classes, dtype=np.float32)
     m_w, v_w = np.zeros_like(w), np.zeros_like(w)
@@ -146,12 +162,11 @@ def fit(
         grad = (p - onehot) * sample_weight[:, None] / len(rows)
         g_w = x.T @ grad + l2[:, None] * w
         g_b = grad.sum(axis=0)
-        for param, g, m, v in ((w, g_w, m_w, v_w), (b, g_b, m_b, v_b)):
-            m *= beta1
-            m += (1 - beta1) * g
-            v *= beta2
-            v += (1 - beta2) * g * g
-            param -= rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + eps)
+        for param, g, first, second in ((w, g_w, m_w, v_w), (b, g_b, m_b, v_b)):
+            first[...] = beta1 * first + (1 - beta1) * g
+            second[...] = beta2 * second + (1 - beta2) * g * g
+            corrected = first / (1 - beta1**step), second / (1 - beta2**step)
+            param[...] = param - rate * corrected[0] / (np.sqrt(corrected[1]) + eps)
     weights = {
         f: tuple(round(float(v), 3) for v in w[i])
         for f, i in column.items()
@@ -163,7 +178,9 @@ def fit(
 def predict_trace(model: FunctionModel, trace: LabelledTrace) -> list[str]:
     """Left-to-right decoding on the gold sentences of a trace (as the live labeler does)."""
     labeler = FunctionLabeler(model)
-    return [labeler.label(s.text, opens_paragraph=opens_paragraph(trace.trace, s.start)) for s in trace.sentences]
+    return [
+        labeler.label(s.text, opens_paragraph=opens_paragraph(trace.trace, s.start)) for s in trace.sentences
+    ]
 
 
 def f1_table(gold: list[str], predicted: list[str]) -> dict[str, float]:
