@@ -91,3 +91,16 @@ def test_cycles_and_runs_without_progress() -> None:
     )
     assert run == {"start": 1, "sentences": 3}
     assert longest_run_without_progress([], [], set()) is None
+
+
+def test_compare_aligns_by_function_and_marks_divergences() -> None:
+    from denkspur.core.trace.compare import align_functions
+
+    left = ["problem_setup", "active_computation", "result_consolidation", "final_answer_emission"]
+    right = ["problem_setup", "active_computation", "uncertainty_management", "self_checking",
+             "result_consolidation", "final_answer_emission"]
+    rows, divergences = align_functions(left, right)
+    assert rows == [(0, 0), (1, 1), (None, 2), (None, 3), (2, 4), (3, 5)]
+    assert divergences == [(None, 2)]
+    same, none = align_functions(left, left)
+    assert same == [(i, i) for i in range(4)] and none == []
