@@ -45,9 +45,10 @@ class StepDone:
 
 @dataclass(frozen=True)
 class SentenceDone:
-    """A sentence of the trace is final: its offsets, function and step index."""
+    """A sentence of the trace is final: its offsets, function and step index, and its text."""
 
     sentence: Sentence
+    text: str
 
 
 @dataclass(frozen=True)
@@ -312,9 +313,11 @@ class ReasoningStream:
     def _record(self, sentences: list[Sentence], steps: list[Step]) -> list[StreamEvent]:
         self._steps.extend(steps)
         trace = self._tracker.text
-        for sentence in sentences:
-            self.loops.add(trace[sentence.start : sentence.end])
-        return [*(StepDone(step) for step in steps), *(SentenceDone(s) for s in sentences)]
+        texts = [trace[sentence.start : sentence.end] for sentence in sentences]
+        for text in texts:
+            self.loops.add(text)
+        done = [SentenceDone(s, text) for s, text in zip(sentences, texts, strict=True)]
+        return [*(StepDone(step) for step in steps), *done]
 
     def _close_trace(self, now: float, *, closed: bool = True) -> list[StreamEvent]:
         events = self._record(*self._tracker.close())
