@@ -91,7 +91,7 @@ class ReasoningMap(QWidget):
         self._cells.clear()
         for sentence in sentences:
             start, _ = _fields(sentence)
-            end = int(_get(sentence, "end"))
+            end = int(_get(sentence, "end"))  # type: ignore[call-overload]
             self.add_sentence(sentence, trace[start:end])
         self._changed()
 
@@ -125,25 +125,25 @@ class ReasoningMap(QWidget):
         return f"{function_name(cell.function)}\n{body}"
 
     # -- Qt -----------------------------------------------------------------------
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+    def heightForWidth(self, width: int) -> int:
         rows = self._row_count(width)
         return max(1, rows) * (CELL_HEIGHT + ROW_GAP)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         width = max(self.width(), 200)
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         return QSize(50, CELL_HEIGHT + ROW_GAP)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: object) -> None:
         self._laid_out_width = -1
         super().resizeEvent(event)  # type: ignore[arg-type]
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:
         self._layout()
         painter = QPainter(self)
         dim = QColor(UNKNOWN_COLOR)
@@ -153,7 +153,7 @@ class ReasoningMap(QWidget):
             painter.fillRect(rect, color)
         painter.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.cell_at(event.position().toPoint())
         if index is not None and event.button() == Qt.MouseButton.LeftButton:
             self.sentenceClicked.emit(self._cells[index].start)

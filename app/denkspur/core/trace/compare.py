@@ -85,7 +85,7 @@ def align_functions(
             continue
         lefts, rights = list(range(i1, i2)), list(range(j1, j2))
         common = min(len(lefts), len(rights))
-        region = [(lefts[k], rights[k]) for k in range(common)]
+        region: list[tuple[int | None, int | None]] = [(lefts[k], rights[k]) for k in range(common)]
         region += [(i, None) for i in lefts[common:]]
         region += [(None, j) for j in rights[common:]]
         divergences.append(region[0])
