@@ -83,7 +83,8 @@ def test_quality_on_an_unseen_problem() -> None:
     traces = load_traces(TRACES)
     held_out = sorted({t.problem for t in traces})[0]
     model = fit([t for t in traces if t.problem != held_out], epochs=150)
-    gold, predicted = [], []
+    gold: list[str] = []
+    predicted: list[str] = []
     for trace in (t for t in traces if t.problem == held_out):
         gold.extend(s.function for s in trace.sentences)
         predicted.extend(predict_trace(model, trace))

@@ -38,7 +38,7 @@ def test_split_reports_answer_first_seen_and_overthinking() -> None:
     seen = stats["answer_first_seen"]
     assert seen == {"sentence": 1, "offset": result.sentences[1].start, "token": None, "seconds": None}
     assert isinstance(stats["tokens_after_answer"], int) and stats["tokens_after_answer"] > 20
-    assert sum(stats["functions"].values()) == len(result.sentences)  # type: ignore[union-attr]
+    assert sum(stats["functions"].values()) == len(result.sentences)  # type: ignore[attr-defined]
     assert stats["loops"]["repeated_sentences"] == 1  # type: ignore[index]
     assert stats["loops"]["pairs"] == [[3, 4]]  # type: ignore[index]
 
