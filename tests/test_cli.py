@@ -49,7 +49,7 @@ def test_chat_json_streams_events_and_ends_with_done(tiny_model: Path) -> None:
     assert {x["step"] for x in sentences} == {s["index"] for s in steps}
     assert all(x["function"] in FUNCTIONS for x in sentences)
     assert [{k: v for k, v in x.items() if k != "event"} for x in sentences] == done["sentences"]
-    assert EXPECTED_TRACE[sentences[0]["start"] : sentences[0]["end"]] == "Okay, the user asks what 2 + 3 is."
+    assert EXPECTED_TRACE[sentences[0]["start"] : sentences[0]["end"]] == "Okay, the user asks what 2 + 3 is."  # type: ignore[index]
     assert stats["answer_first_seen"]["sentence"] == 2  # "2 + 3 = 5." after "Wait, that is wrong:"
     assert isinstance(stats["answer_first_seen"]["token"], int)
     assert set(stats["functions"]) == set(FUNCTIONS)
