@@ -77,6 +77,10 @@ def test_cycles_and_runs_without_progress() -> None:
     for text in [*path, "Something else entirely happens in this sentence here.", *path]:
         detector.add(text)
     assert detector.cycles == [(0, 4, 3)]
+    assert detector.going_in_circles()
+    for index in range(30):
+        assert not detector.add(f"A fresh sentence number {index} about something quite different {index * 7}.")
+    assert not detector.going_in_circles()
     assert detector.to_dict()["cycles"] == [{"first": 0, "again": 4, "sentences": 3}]
     run = longest_run_without_progress(
         [

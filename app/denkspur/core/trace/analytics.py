@@ -148,6 +148,12 @@ class LoopDetector:
         else:
             self._run = (earlier, index, 1)
 
+    def going_in_circles(self, window: int = 20) -> bool:
+        """Live hint ("use Answer now"): among the last ``window`` sentences, a cycle or 3+ repeats."""
+        latest = len(self._shingles) - window
+        recent = sum(later >= latest for _, later in self.repeats)
+        return recent >= 3 or any(again + length - 1 >= latest for _, again, length in self.cycles)
+
     @property
     def repeated(self) -> set[int]:
         return {later for _, later in self.repeats}
