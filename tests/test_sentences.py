@@ -44,6 +44,7 @@ def test_newlines_paragraphs_and_step_markers() -> None:
     ]
     assert texts("First line\nsecond line\n\nNew paragraph") == ["First line\nsecond line", "New paragraph"]
     assert texts("So x = 5\nWait, no: 6.") == ["So x = 5", "Wait, no: 6."]
+    assert texts("a. Wait, b.") == ["a.", "Wait, b."]  # a marker wins over a list-like "a."
     assert texts("Das Ergebnis: 6; Moment, das stimmt nicht.") == [
         "Das Ergebnis: 6;",
         "Moment, das stimmt nicht.",
@@ -115,3 +116,9 @@ def test_streaming_agrees_with_batch(text: str, cuts: list[int]) -> None:
     # Every non-space character lies in some sentence.
     covered = {i for s in streamed for i in range(s.start, s.end)}
     assert all(c.isspace() or i in covered for i, c in enumerate(text))
+
+
+def test_a_huge_line_is_cut_at_a_space() -> None:
+    trace = "x " * (2 * MAX_SENTENCE_CHARS)
+    spans = split_sentences(trace)
+    assert len(spans) >= 2 and all(s.end - s.start <= 2 * MAX_SENTENCE_CHARS + 2 for s in spans)

@@ -79,7 +79,8 @@ def test_cycles_and_runs_without_progress() -> None:
     assert detector.cycles == [(0, 4, 3)]
     assert detector.going_in_circles()
     for index in range(30):
-        assert not detector.add(f"A fresh sentence number {index} about something quite different {index * 7}.")
+        fresh = f"A fresh sentence number {index} about something quite different {index * 7}."
+        assert detector.add(fresh) is None
     assert not detector.going_in_circles()
     assert detector.to_dict()["cycles"] == [{"first": 0, "again": 4, "sentences": 3}]
     run = longest_run_without_progress(

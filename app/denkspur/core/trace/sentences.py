@@ -11,13 +11,14 @@ them:
 * A paragraph break (a blank line) always ends a sentence.
 * A single newline does not ("Let me compute:\\n\\\\[ x = 2 \\\\]" is one sentence),
   except before a step marker ("Wait", "Hmm", "Let me check", "Moment" …), which
-  also ends a sentence after ``:``, ``;`` or ``)``.
+  also ends a sentence after ``:``, ``;`` or ``)``, and after any terminator even
+  where an abbreviation, list marker or math would otherwise keep the sentence open.
 * Not after abbreviations ("e.g.", "Dr.", "z. B.", "bzw.") or a numbered-list
   marker at the start of a line ("1. The coefficient …").
 * Inside math (``\\( … \\)``, ``\\[ … \\]``, ``$$ … $$``) and fenced code only a
   paragraph break (math) or nothing (code) ends a sentence; a sentence longer
-  than :data:`MAX_SENTENCE_CHARS` is cut at the next newline so the live view never
-  waits forever on a huge code block.
+  than :data:`MAX_SENTENCE_CHARS` is cut at the next newline (at twice that, at
+  any space) so the live view never waits forever on a huge block.
 
 Decisions are local: whether a whitespace run ends a sentence depends on the
 sentence so far and at most :data:`LOOKAHEAD` characters after the run. The
@@ -39,7 +40,8 @@ LOOKAHEAD = 40
 
 _TERMINATORS = ".!?"
 _CLOSERS = ")]}\"'*_`’”"
-_WEAK_TERMINATORS = ":;)…"  # end a sentence only before a step marker
+_WEAK_TERMINATORS = ":;)…"  # end a sentence only before a step marker (as do newlines)
+_MARKER_AFTER = frozenset(_TERMINATORS + _WEAK_TERMINATORS)
 # A character after which a new sentence cannot start.
 _NO_START = re.compile(r"[a-zäöüß=*/+^×·<>)\]}|,;:≈≤≥−]")
 _ABBREVIATIONS = frozenset(
@@ -118,7 +120,9 @@ def _ends_sentence(text: str, sentence_start: int, run_start: int, position: int
     before = text[sentence_start:run_start]
     stripped = before.rstrip(_CLOSERS)
     last = stripped[-1:] if stripped else ""
-    if (("\n" in gap) or last in _WEAK_TERMINATORS or before[-1:] in _WEAK_TERMINATORS) and (
+    # A step marker after any terminator or a newline always starts a sentence (and a step),
+    # even inside math or after what looks like an abbreviation: "a. Wait, …".
+    if ("\n" in gap or last in _MARKER_AFTER or before[-1:] in _MARKER_AFTER) and (
         STEP_MARKER_RE.match(text, position)
     ):
         return True
@@ -174,7 +178,8 @@ def _scan(text: str, start: int, state: _ScanState, *, final: bool) -> tuple[int
         if run_start == start:
             continue
         paragraph = text.count("\n", run_start, position) >= 2
-        too_long = run_start - start > MAX_SENTENCE_CHARS and "\n" in match.group()
+        length = run_start - start
+        too_long = length > 2 * MAX_SENTENCE_CHARS or (length > MAX_SENTENCE_CHARS and "\n" in match.group())
         if too_long or (not fence and _ends_sentence(text, start, run_start, position, math)):
             return run_start, position, _ScanState(fence=fence, math=math and not paragraph)
     if not final:
