@@ -35,6 +35,9 @@ from denkspur.core.trace.functions import FUNCTIONS
 REPEAT_SIMILARITY = 0.8
 MIN_WORDS = 6
 MAX_REPORTED = 50  # pairs and cycles listed in the JSON (counts are complete)
+#: Recent sentences remembered per shingle: keeps each sentence's cost bounded on long
+#: traces (common shingles like "let me check" would otherwise make it grow with the trace).
+POSTINGS_PER_SHINGLE = 32
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?")
@@ -116,7 +119,10 @@ class LoopDetector:
         self._shingles.append(shingles)
         earlier = self._most_similar(shingles) if shingles else None
         for shingle in shingles:
-            self._index.setdefault(shingle, []).append(index)
+            postings = self._index.setdefault(shingle, [])
+            postings.append(index)
+            if len(postings) > POSTINGS_PER_SHINGLE:
+                del postings[0]
         if earlier is None:
             self._run = None
             return None

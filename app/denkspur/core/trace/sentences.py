@@ -41,6 +41,7 @@ LOOKAHEAD = 40
 _TERMINATORS = ".!?"
 _CLOSERS = ")]}\"'*_`’”"
 _WEAK_TERMINATORS = ":;)…"  # end a sentence only before a step marker (as do newlines)
+_BEFORE_WINDOW = 80
 _MARKER_AFTER = frozenset(_TERMINATORS + _WEAK_TERMINATORS)
 # A character after which a new sentence cannot start.
 _NO_START = re.compile(r"[a-zäöüß=*/+^×·<>)\]}|,;:≈≤≥−]")
@@ -117,7 +118,9 @@ def _ends_sentence(text: str, sentence_start: int, run_start: int, position: int
     gap = text[run_start:position]
     if gap.count("\n") >= 2:
         return True
-    before = text[sentence_start:run_start]
+    # The rules look at the end of the sentence only; a sentinel stands for a cut-off start.
+    window = max(sentence_start, run_start - _BEFORE_WINDOW)
+    before = ("\x00" if window > sentence_start else "") + text[window:run_start]
     stripped = before.rstrip(_CLOSERS)
     last = stripped[-1:] if stripped else ""
     # A step marker after any terminator or a newline always starts a sentence (and a step),
