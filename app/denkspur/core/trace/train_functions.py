@@ -107,9 +107,9 @@ def _gold_previous(trace: LabelledTrace) -> list[str | None]:
 def fit(
     traces: list[LabelledTrace],
     *,
-    l2_cue: float = 1e-3,
-    l2_word: float = 1e-2,
-    l2_bag: float = 1e-2,
+    l2_cue: float = 3e-3,
+    l2_word: float = 2e-2,
+    l2_bag: float = 3e-2,
     epochs: int = 300,
     min_count: int = 2,
     class_power: float = 0.5,
