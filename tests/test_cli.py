@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from denkspur.core.trace.functions import FUNCTIONS
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
 
 
@@ -26,7 +27,7 @@ def test_chat_json_streams_events_and_ends_with_done(tiny_model: Path) -> None:
     assert run.returncode == 0, run.stderr
     lines = events(run.stdout)
     kinds = [line["event"] for line in lines]
-    assert set(kinds) <= {"trace", "answer", "step", "done"}
+    assert set(kinds) <= {"trace", "answer", "step", "sentence", "done"}
     assert kinds[-1] == "done" and kinds[0] == "trace"
     done = lines[-1]
     assert done["trace"] == EXPECTED_TRACE and done["answer"] == EXPECTED_ANSWER
@@ -41,6 +42,18 @@ def test_chat_json_streams_events_and_ends_with_done(tiny_model: Path) -> None:
     assert isinstance(stats, dict)
     assert stats["self_corrections"] == 1 and stats["steps"] == 4
     assert stats["trace_tokens"] == 12 and stats["answer_tokens"] == 1
+    sentences = [x for x in lines if x["event"] == "sentence"]
+    shape = {"event", "index", "start", "end", "function", "step"}
+    assert [set(x) for x in sentences] == [shape] * len(sentences)
+    assert [x["index"] for x in sentences] == list(range(len(sentences))) and len(sentences) >= 4
+    assert {x["step"] for x in sentences} == {s["index"] for s in steps}
+    assert all(x["function"] in FUNCTIONS for x in sentences)
+    assert [{k: v for k, v in x.items() if k != "event"} for x in sentences] == done["sentences"]
+    assert EXPECTED_TRACE[sentences[0]["start"] : sentences[0]["end"]] == "Okay, the user asks what 2 + 3 is."  # type: ignore[index]
+    assert stats["answer_first_seen"]["sentence"] == 2  # "2 + 3 = 5." after "Wait, that is wrong:"
+    assert isinstance(stats["answer_first_seen"]["token"], int)
+    assert set(stats["functions"]) == set(FUNCTIONS)
+    assert set(stats["loops"]) == {"repeated_sentences", "pairs", "cycles"}
 
 
 def test_chat_plain_puts_the_answer_on_stdout_and_the_trace_on_stderr(tiny_model: Path) -> None:
@@ -95,6 +108,16 @@ def test_trace_split_from_stdin() -> None:
     first = result["steps"][0]
     assert set(first) == {"index", "kind", "text", "start", "end"}
     assert result["trace"][first["start"] : first["end"]] == first["text"]
+    sentences = result["sentences"]
+    assert [set(x) for x in sentences] == [{"index", "start", "end", "function", "step"}] * 3
+    assert [result["trace"][x["start"] : x["end"]] for x in sentences] == [
+        "Let me see.", "2 + 2 = 5.", "Wait, no: 4."]
+    assert [x["step"] for x in sentences] == [0, 0, 1]
+    assert sentences[2]["function"] == "uncertainty_management"
+    stats = result["stats"]
+    assert stats["answer_first_seen"] == {"sentence": 2, "offset": sentences[2]["start"], "token": None,
+                                          "seconds": None}
+    assert stats["tokens_after_answer"] == 0
 
 
 def test_trace_split_file_with_assume_open(tmp_path: Path) -> None:

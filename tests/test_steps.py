@@ -67,9 +67,31 @@ _words = st.sampled_from(
 def test_streaming_tracker_agrees_with_batch_segmentation(text: str, cuts: list[int]) -> None:
     text = text.lstrip()  # the splitter never passes leading whitespace
     tracker = StepTracker()
-    streamed = []
+    streamed, sentences = [], []
     for chunk in chunked(text, cuts):
-        streamed.extend(tracker.extend(chunk))
-    streamed.extend(tracker.finish())
+        new_sentences, steps = tracker.feed(chunk)
+        sentences.extend(new_sentences)
+        streamed.extend(steps)
+    new_sentences, steps = tracker.close()
+    sentences.extend(new_sentences)
+    streamed.extend(steps)
     assert streamed == segment_steps(text)
     assert [s.index for s in streamed] == list(range(len(streamed)))
+    batch = StepTracker()
+    batch.finish() if not text else (batch.extend(text), batch.finish())
+    assert sentences == batch.sentences
+    # Steps are runs of whole sentences.
+    for sentence in sentences:
+        step = streamed[sentence.step]
+        assert step.start <= sentence.start and sentence.end <= step.end
+
+
+def test_steps_are_named_by_the_functions_of_their_sentences() -> None:
+    trace = ("Okay, the problem asks for 2 + 3.\n\nI compute 2 + 3 = 5.\n\n"
+             "The final answer is 5.")
+    tracker = StepTracker()
+    tracker.extend(trace)
+    steps = tracker.finish()
+    functions = [s.function for s in tracker.sentences]
+    assert functions[-1] == "final_answer_emission"
+    assert steps[-1].kind is StepKind.CONCLUSION  # no marker: the kind comes from the function

@@ -8,6 +8,7 @@ prints one event per line on stdout::
     {"event": "answer", "text": ...}      answer text as it streams
     {"event": "step", "index", "kind", "text", "start", "end"}   a finished step
     {"event": "trace-withdrawn"}          the text sent as trace was the answer (it follows)
+    {"event": "sentence", "index", "start", "end", "function", "step"}   a finished sentence
     {"event": "done", "trace", "answer", "finished", "steps", "stats", "stop_reason"}
     {"event": "error", "kind", "message"}
 
@@ -35,6 +36,7 @@ from denkspur.core.settings import data_dir
 from denkspur.core.text.terminal import strip_terminal_controls
 from denkspur.core.trace.stream import (
     AnswerText,
+    SentenceDone,
     StepDone,
     StreamEvent,
     TraceClosed,
@@ -68,6 +70,8 @@ class _JsonPrinter:
             _json_line(self.out, {"event": "step", **event.step.to_dict()})
         elif isinstance(event, TraceWithdrawn):
             _json_line(self.out, {"event": "trace-withdrawn"})
+        elif isinstance(event, SentenceDone):
+            _json_line(self.out, {"event": "sentence", **event.sentence.to_dict()})
 
     def done(self, outcome: RunOutcome, **kept: object) -> None:
         payload: dict[str, object] = {"event": "done", **outcome.result.to_dict()}

@@ -62,3 +62,32 @@ def _pair_by_similarity(
         j = best + 1
     rows.extend((None, rights[k]) for k in range(j, len(rights)))
     return rows
+
+
+def align_functions(
+    left: list[str], right: list[str]
+) -> tuple[list[tuple[int | None, int | None]], list[tuple[int | None, int | None]]]:
+    """Align two traces by their sentences' functions; mark where they diverge.
+
+    ``left`` and ``right`` are the function sequences (one per sentence). Returns
+    ``(rows, divergences)``: rows pair sentence indices (``None`` = no
+    counterpart) in reading order, as a longest-common-subsequence alignment of
+    the functions; a divergence is the first row of each stretch where the two
+    traces do different things (different functions, or one has sentences the
+    other lacks) — where one model starts checking while the other computes on.
+    """
+    matcher = SequenceMatcher(a=left, b=right, autojunk=False)
+    rows: list[tuple[int | None, int | None]] = []
+    divergences: list[tuple[int | None, int | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows.extend(zip(range(i1, i2), range(j1, j2), strict=True))
+            continue
+        lefts, rights = list(range(i1, i2)), list(range(j1, j2))
+        common = min(len(lefts), len(rights))
+        region: list[tuple[int | None, int | None]] = [(lefts[k], rights[k]) for k in range(common)]
+        region += [(i, None) for i in lefts[common:]]
+        region += [(None, j) for j in rights[common:]]
+        divergences.append(region[0])
+        rows.extend(region)
+    return rows, divergences

@@ -1,79 +1,64 @@
-"""Segmentation of a reasoning trace into steps.
+"""Segmentation of a reasoning trace into steps, derived from its sentences.
 
 R1 traces are long monologues. What makes them readable is where the model
-changes course: a new paragraph, or a sentence that starts with "Wait", "Hmm",
-"Alternatively", "Let me check" (and German equivalents, since the models answer in
-the user's language). Each step gets a kind so the trace panel can mark
-self-corrections and verifications.
+changes course. Every sentence gets a reasoning function (``functions``); a step
+is a run of sentences, and a new one starts
 
-Boundaries are local decisions: whether position ``p`` starts a step depends on
-the whitespace before it, the character before that, and at most
-:data:`LOOKAHEAD` characters after it. That is what lets :class:`StepTracker`
-commit steps while the trace streams, scanning each character a bounded number of
-times, and still agree exactly with :func:`segment_steps` on the finished text.
+* at a paragraph break,
+* at a step marker ("Wait", "Hmm", "Alternatively", "Let me check", "Moment",
+  "Ich prüfe" …, see ``markers``), or
+* where the function turns to doubt, checking or the final answer
+  (``uncertainty_management``, ``self_checking``, ``final_answer_emission``).
+
+A step's kind comes from its opening marker when it has one, otherwise from its
+first sentence's function (doubt -> self-correction, checking -> verification,
+consolidation and final answer -> conclusion, the rest -> reasoning).
+
+Sentences are final as soon as the text after them decides their end, and a
+sentence's function and step depend only on what came before, so
+:class:`StepTracker` reports sentences live, each step once it is complete, and
+agrees exactly with :func:`segment_steps` on the finished text.
 """
 
 from __future__ import annotations
 
-import enum
-import re
 from dataclasses import dataclass
 
+from denkspur.core.trace.functions import FunctionLabeler, FunctionModel, ReasoningFunction, opens_paragraph
+from denkspur.core.trace.markers import CLASSIFY_RE, KIND_OF_MARKER, STEP_MARKER_RE, StepKind
+from denkspur.core.trace.sentences import SentenceSpan, SentenceTracker
 
-class StepKind(str, enum.Enum):
-    """What a step does in the model's reasoning."""
+__all__ = ["Sentence", "Step", "StepKind", "StepTracker", "classify_step", "segment_steps"]
 
-    REASONING = "reasoning"
-    SELF_CORRECTION = "self-correction"
-    ALTERNATIVE = "alternative"
-    VERIFICATION = "verification"
-    CONCLUSION = "conclusion"
-
-
-#: Markers that begin a step, by kind. Longest match wins ("But wait" over "But").
-_MARKERS: dict[StepKind, tuple[str, ...]] = {
-    StepKind.SELF_CORRECTION: (
-        "But wait", "Wait", "Hmm", "Hm", "Actually", "Hold on", "Oops", "No, wait",
-        "Oh wait", "Oh, wait", "On second thought",
-        "Moment", "Warte", "Aber warte", "Nein, warte", "Hmm, nein", "Stopp",
-    ),
-    StepKind.ALTERNATIVE: (
-        "Alternatively", "Another approach", "Another way", "Or maybe", "Maybe another",
-        "Alternativ", "Ein anderer Ansatz", "Oder vielleicht", "Andererseits",
-    ),
-    StepKind.VERIFICATION: (
-        "Let me check", "Let me verify", "Let me double-check", "Let me double check",
-        "Let me confirm", "Let me recheck", "Let me re-check", "Double-checking", "To verify",
-        "To double-check", "Ich prüfe", "Prüfen wir", "Überprüfen wir", "Ich überprüfe",
-        "Zur Kontrolle", "Kontrollieren wir",
-    ),
-    StepKind.CONCLUSION: (
-        "So the answer", "So the final answer", "So, the answer", "So, the final answer",
-        "Therefore", "Thus", "In conclusion", "Final answer", "To summarize", "In summary",
-        "Also ist die Antwort", "Die Antwort ist", "Zusammengefasst", "Zusammenfassend",
-        "Somit", "Folglich",
-    ),
+_KIND_OF_FUNCTION = {
+    ReasoningFunction.UNCERTAINTY_MANAGEMENT.value: StepKind.SELF_CORRECTION,
+    ReasoningFunction.SELF_CHECKING.value: StepKind.VERIFICATION,
+    ReasoningFunction.RESULT_CONSOLIDATION.value: StepKind.CONCLUSION,
+    ReasoningFunction.FINAL_ANSWER_EMISSION.value: StepKind.CONCLUSION,
 }
+#: Functions whose start opens a new step even without a marker or paragraph.
+_STEP_OPENING_FUNCTIONS = frozenset(
+    {
+        ReasoningFunction.UNCERTAINTY_MANAGEMENT.value,
+        ReasoningFunction.SELF_CHECKING.value,
+        ReasoningFunction.FINAL_ANSWER_EMISSION.value,
+    }
+)
 
-_KIND_OF_MARKER = {marker: kind for kind, markers in _MARKERS.items() for marker in markers}
 
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a trace (``trace[start:end]``), its function and its step."""
 
-def _alternation(markers: list[str]) -> str:
-    return "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+    index: int
+    start: int
+    end: int
+    function: str
+    step: int
 
-
-# Optional markdown emphasis or list bullet before the marker, then a non-word char.
-_PREFIX = r"(?:[*_>#\-]{1,3}[ \t]?)?"
-_CLASSIFY_RE = re.compile(rf"{_PREFIX}(?P<marker>{_alternation(list(_KIND_OF_MARKER))})(?!\w)")
-# Conclusions only name a step that starts a paragraph: "Thus" mid-paragraph is
-# ordinary prose, while "Wait" mid-paragraph really is the model changing course.
-_SPLITTING_MARKERS = [m for m, k in _KIND_OF_MARKER.items() if k is not StepKind.CONCLUSION]
-_SPLIT_RE = re.compile(rf"{_PREFIX}(?:{_alternation(_SPLITTING_MARKERS)})(?!\w)")
-_SENTENCE_END = frozenset(".!?:;)…")
-_WHITESPACE_RUN = re.compile(r"\s+(?=\S)")
-
-#: Characters after a boundary that may decide whether it is one (and its kind).
-LOOKAHEAD = max(len(m) for m in _KIND_OF_MARKER) + 8
+    def to_dict(self) -> dict[str, object]:
+        return {"index": self.index, "start": self.start, "end": self.end, "function": self.function,
+                "step": self.step}
 
 
 @dataclass(frozen=True)
@@ -97,100 +82,88 @@ class Step:
 
 
 def classify_step(text: str) -> StepKind:
-    """Kind of a step from its opening words."""
-    match = _CLASSIFY_RE.match(text)
-    return _KIND_OF_MARKER[match.group("marker")] if match else StepKind.REASONING
+    """Kind of a step from its opening words (``REASONING`` when it has no marker)."""
+    match = CLASSIFY_RE.match(text)
+    return KIND_OF_MARKER[match.group("marker")] if match else StepKind.REASONING
 
 
-def _is_boundary(text: str, run_start: int, position: int) -> bool:
-    """Does the non-space character at ``position`` start a step?
+def _step_kind(text: str, function: str) -> StepKind:
+    """Kind of a step from its first sentence: the marker first, else the function."""
+    match = CLASSIFY_RE.match(text)
+    if match:
+        return KIND_OF_MARKER[match.group("marker")]
+    return _KIND_OF_FUNCTION.get(function, StepKind.REASONING)
 
-    ``text[run_start:position]`` is the whole whitespace run before it.
+
+class StepTracker:
+    """Sentences, their functions and steps while the trace grows.
+
+    :meth:`feed` returns the sentences that became final and the steps that
+    became complete; :meth:`extend` is the steps-only form.
     """
-    if run_start == 0:
-        return False  # leading whitespace: the first step starts here anyway
-    gap = text[run_start:position]
-    newlines = gap.count("\n")
-    if newlines >= 2:
-        return True  # new paragraph
-    after_sentence = newlines == 1 or text[run_start - 1] in _SENTENCE_END
-    return after_sentence and _SPLIT_RE.match(text, position) is not None
 
+    def __init__(self, model: FunctionModel | None = None) -> None:
+        self._sentences = SentenceTracker()
+        self._labeler = FunctionLabeler(model)
+        self._previous_function: str | None = None
+        self._step_start: int | None = None  # offset of the open step
+        self._step_kind = StepKind.REASONING
+        self._step_end = 0
+        self._step_index = -1
+        self.sentences: list[Sentence] = []
 
-def _boundaries(text: str, start: int, stable_end: int) -> list[int]:
-    """Step starts in ``[start, stable_end)``; ``start`` must not split a whitespace run."""
-    found: list[int] = []
-    for match in _WHITESPACE_RUN.finditer(text, start):
-        position = match.end()
-        if position >= stable_end:
-            break
-        if _is_boundary(text, match.start(), position):
-            found.append(position)
-    return found
+    @property
+    def text(self) -> str:
+        return self._sentences.text
 
+    def feed(self, more: str) -> tuple[list[Sentence], list[Step]]:
+        """Append trace text; return the new sentences and the newly complete steps."""
+        return self._take(self._sentences.extend(more), final=False)
 
-def _make_step(text: str, index: int, start: int, end: int) -> Step:
-    body = text[start:end].rstrip()
-    return Step(index, classify_step(body), start, start + len(body), body)
+    def close(self) -> tuple[list[Sentence], list[Step]]:
+        """The trace ended: the remaining sentences, and every step still open."""
+        return self._take(self._sentences.finish(), final=True)
+
+    def extend(self, more: str) -> list[Step]:
+        return self.feed(more)[1]
+
+    def finish(self) -> list[Step]:
+        return self.close()[1]
+
+    def _take(self, spans: list[SentenceSpan], *, final: bool) -> tuple[list[Sentence], list[Step]]:
+        text = self._sentences.text
+        sentences: list[Sentence] = []
+        steps: list[Step] = []
+        for span in spans:
+            body = text[span.start : span.end]
+            paragraph = opens_paragraph(text, span.start)
+            function = self._labeler.label(body, opens_paragraph=paragraph)
+            if self._opens_step(text, span, paragraph, function):
+                if self._step_start is not None:
+                    steps.append(self._close_step(text))
+                self._step_index += 1
+                self._step_start = span.start
+                self._step_kind = _step_kind(body, function)
+            self._step_end = span.end
+            self._previous_function = function
+            sentences.append(Sentence(span.index, span.start, span.end, function, self._step_index))
+        if final and self._step_start is not None:
+            steps.append(self._close_step(text))
+            self._step_start = None
+        self.sentences.extend(sentences)
+        return sentences, steps
+
+    def _opens_step(self, text: str, span: SentenceSpan, paragraph: bool, function: str) -> bool:
+        if self._step_start is None or paragraph or STEP_MARKER_RE.match(text, span.start):
+            return True
+        return function in _STEP_OPENING_FUNCTIONS and function != self._previous_function
+
+    def _close_step(self, text: str) -> Step:
+        start = self._step_start or 0
+        return Step(self._step_index, self._step_kind, start, self._step_end, text[start : self._step_end])
 
 
 def segment_steps(trace: str) -> list[Step]:
     """All steps of a finished trace."""
-    first = len(trace) - len(trace.lstrip())
-    if first == len(trace):
-        return []
-    starts = [first, *_boundaries(trace, first, len(trace))]
-    ends = [*starts[1:], len(trace)]
-    return [_make_step(trace, i, s, e) for i, (s, e) in enumerate(zip(starts, ends, strict=True))]
-
-
-class StepTracker:
-    """Finds steps while the trace grows; each step is reported once, when complete."""
-
-    def __init__(self) -> None:
-        self._text = ""
-        self._starts: list[int] = []
-        self._scanned = 0  # boundaries before this offset are final
-        self._emitted = 0
-
-    @property
-    def text(self) -> str:
-        return self._text
-
-    def extend(self, more: str) -> list[Step]:
-        """Append trace text; return the steps that are now complete."""
-        self._text += more
-        self._discover(final=False)
-        return self._complete_steps(final=False)
-
-    def finish(self) -> list[Step]:
-        """The trace ended: return the remaining steps, the last one included."""
-        self._discover(final=True)
-        return self._complete_steps(final=True)
-
-    def _discover(self, *, final: bool) -> None:
-        text = self._text
-        if not self._starts:
-            stripped = len(text) - len(text.lstrip())
-            if stripped == len(text):
-                return
-            self._starts.append(stripped)
-            self._scanned = stripped
-        stable_end = len(text) if final else len(text) - LOOKAHEAD
-        if stable_end <= self._scanned:
-            return
-        begin = self._scanned
-        while begin > self._starts[-1] and text[begin - 1].isspace():
-            begin -= 1  # never start inside a whitespace run
-        self._starts.extend(p for p in _boundaries(text, begin, stable_end) if p > self._starts[-1])
-        self._scanned = stable_end
-
-    def _complete_steps(self, *, final: bool) -> list[Step]:
-        starts = self._starts
-        last = len(starts) if final else len(starts) - 1
-        steps = []
-        for index in range(self._emitted, last):
-            end = starts[index + 1] if index + 1 < len(starts) else len(self._text)
-            steps.append(_make_step(self._text, index, starts[index], end))
-        self._emitted = max(self._emitted, last)
-        return steps
+    tracker = StepTracker()
+    return [*tracker.extend(trace), *tracker.finish()]

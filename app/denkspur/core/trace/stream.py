@@ -2,18 +2,28 @@
 
 :class:`ReasoningStream` is what the CLI, the GUI and the bench feed with the
 engine's token chunks. It turns them into events (trace text, answer text, a
-completed step, the trace closing) and finally a :class:`ReasoningResult`.
+completed step, a finished sentence with its reasoning function, the trace
+closing) and finally a :class:`ReasoningResult` with the trace analytics
+(``analytics``) among its statistics.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from denkspur.core.trace.analytics import (
+    LoopDetector,
+    final_answer,
+    first_mention,
+    function_counts,
+    longest_run_without_progress,
+)
 from denkspur.core.trace.splitter import Delta, ReasoningSplitter, Section, TraceState
-from denkspur.core.trace.steps import Step, StepKind, StepTracker
+from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker
 
 Clock = Callable[[], float]
 
@@ -31,6 +41,14 @@ class AnswerText:
 @dataclass(frozen=True)
 class StepDone:
     step: Step
+
+
+@dataclass(frozen=True)
+class SentenceDone:
+    """A sentence of the trace is final: its offsets, function and step index, and its text."""
+
+    sentence: Sentence
+    text: str
 
 
 @dataclass(frozen=True)
@@ -74,8 +92,9 @@ class TraceWithdrawn:
     """
 
 
-
-StreamEvent = TraceText | AnswerText | StepDone | TraceClosed | TraceWithdrawn | ProvisionalAnswer
+StreamEvent = (
+    TraceText | AnswerText | StepDone | SentenceDone | TraceClosed | TraceWithdrawn | ProvisionalAnswer
+)
 
 _TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
@@ -99,6 +118,11 @@ class GenerationStats:
     tokens_per_second: float | None = None
     steps: int = 0
     self_corrections: int = 0
+    functions: dict[str, int] = field(default_factory=dict)
+    answer_first_seen: dict[str, object] | None = None
+    tokens_after_answer: int | None = None
+    longest_run_without_progress: dict[str, int] | None = None
+    loops: dict[str, object] = field(default_factory=lambda: LoopDetector().to_dict())
 
     @property
     def completion_tokens(self) -> int:
@@ -120,6 +144,11 @@ class GenerationStats:
             "tokens_per_second": rounded(self.tokens_per_second),
             "steps": self.steps,
             "self_corrections": self.self_corrections,
+            "functions": self.functions,
+            "answer_first_seen": self.answer_first_seen,
+            "tokens_after_answer": self.tokens_after_answer,
+            "longest_run_without_progress": self.longest_run_without_progress,
+            "loops": self.loops,
         }
 
 
@@ -132,6 +161,7 @@ class ReasoningResult:
     trace_state: TraceState
     steps: list[Step]
     stats: GenerationStats
+    sentences: list[Sentence] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
     interventions: list[Intervention] = field(default_factory=list)
 
@@ -146,6 +176,7 @@ class ReasoningResult:
             "finished": self.finished,
             "trace_state": self.trace_state.value,
             "steps": [step.to_dict() for step in self.steps],
+            "sentences": [sentence.to_dict() for sentence in self.sentences],
             "stats": self.stats.to_dict(),
             **({"interventions": [i.to_dict() for i in self.interventions]} if self.interventions else {}),
         }
@@ -170,6 +201,10 @@ class ReasoningStream:
         assume_open = assume_open or tentative_open
         self._tracker = StepTracker()
         self._steps: list[Step] = []
+        self.loops = LoopDetector()
+        # (trace characters so far, trace tokens so far, seconds) after each chunk: token and
+        # time of any trace offset, for ``answer_first_seen``.
+        self._checkpoints: list[tuple[int, int, float]] = []
         self._stats = GenerationStats()
         self._counted_tokens = False
         self._started = clock()
@@ -212,6 +247,9 @@ class ReasoningStream:
                 self._stats.trace_tokens += tokens
             else:
                 self._stats.answer_tokens += tokens
+        if tokens and self._trace_opened_at is not None:
+            self._checkpoints.append((len(self._tracker.text), self._stats.trace_tokens,
+                                      now - self._trace_opened_at))
         if state_before is not TraceState.CLOSED and state_after is TraceState.CLOSED:
             events.extend(self._close_trace(now))
         return events
@@ -253,6 +291,7 @@ class ReasoningStream:
                 stats.tokens_per_second = (self._tokens_seen - 1) / decode_time
         stats.steps = len(self._steps)
         stats.self_corrections = sum(s.kind is StepKind.SELF_CORRECTION for s in self._steps)
+        self._analyse(stats)
         return ReasoningResult(
             trace=self._splitter.trace,
             answer=self._splitter.answer,
@@ -260,16 +299,49 @@ class ReasoningStream:
             steps=list(self._steps),
             stats=stats,
             interventions=list(self._interventions),
+            sentences=list(self._tracker.sentences),
         )
 
     def _withdraw_trace(self) -> TraceWithdrawn:
         """Forget the trace that was not one: its steps, its tokens (they were answer tokens)."""
         self._steps.clear()
         self._tracker = StepTracker()
+        self.loops = LoopDetector()
+        self._checkpoints.clear()
         self._trace_opened_at = None
         self._stats.answer_tokens += self._stats.trace_tokens
         self._stats.trace_tokens = 0
         return TraceWithdrawn()
+
+    def _analyse(self, stats: GenerationStats) -> None:
+        sentences = self._tracker.sentences
+        trace = self._tracker.text
+        texts = [trace[s.start : s.end] for s in sentences]
+        functions = [s.function for s in sentences]
+        stats.functions = function_counts(functions)
+        stats.loops = self.loops.to_dict()
+        repeated = self.loops.repeated
+        stats.longest_run_without_progress = longest_run_without_progress(functions, texts, repeated)
+        value = final_answer(self._splitter.answer)
+        found = first_mention(texts, value) if value else None
+        if found is None:
+            return
+        sentence = sentences[found]
+        token, seconds = self._token_and_time_at(sentence.end)
+        stats.answer_first_seen = {"sentence": found, "offset": sentence.start, "token": token,
+                                   "seconds": None if seconds is None else round(seconds, 4)}
+        if token is not None and self._counted_tokens:
+            stats.tokens_after_answer = max(stats.trace_tokens - token, 0)
+        else:
+            stats.tokens_after_answer = estimate_tokens(trace[sentence.end :])
+
+    def _token_and_time_at(self, offset: int) -> tuple[int | None, float | None]:
+        """Trace tokens and seconds when the trace had reached ``offset`` characters."""
+        if not self._checkpoints:
+            return None, None
+        at = bisect.bisect_left(self._checkpoints, (offset, -1, -1.0))
+        _, tokens, seconds = self._checkpoints[min(at, len(self._checkpoints) - 1)]
+        return tokens, seconds
 
     def _convert(self, deltas: list[Delta]) -> list[StreamEvent]:
         events: list[StreamEvent] = []
@@ -277,17 +349,22 @@ class ReasoningStream:
             if delta.section is Section.TRACE:
                 self._trace_chars += len(delta.text)
                 events.append(TraceText(delta.text))
-                events.extend(self._record(self._tracker.extend(delta.text)))
+                events.extend(self._record(*self._tracker.feed(delta.text)))
             else:
                 events.append(AnswerText(delta.text))
         return events
 
-    def _record(self, steps: list[Step]) -> list[StreamEvent]:
+    def _record(self, sentences: list[Sentence], steps: list[Step]) -> list[StreamEvent]:
         self._steps.extend(steps)
-        return [StepDone(step) for step in steps]
+        trace = self._tracker.text
+        texts = [trace[sentence.start : sentence.end] for sentence in sentences]
+        for text in texts:
+            self.loops.add(text)
+        done = [SentenceDone(s, text) for s, text in zip(sentences, texts, strict=True)]
+        return [*(StepDone(step) for step in steps), *done]
 
     def _close_trace(self, now: float, *, closed: bool = True) -> list[StreamEvent]:
-        events = self._record(self._tracker.finish())
+        events = self._record(*self._tracker.close())
         if self._counted_tokens and self._trace_opened_at is not None:
             self._stats.thinking_seconds = now - self._trace_opened_at
         return [*events, TraceClosed(self._stats.thinking_seconds)] if closed else events

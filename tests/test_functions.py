@@ -1,0 +1,93 @@
+"""Reasoning functions of trace sentences: cues in English and German, the shipped model, quality."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from denkspur.core.trace.functions import FUNCTIONS, WEIGHTS_PATH, FunctionLabeler, default_model
+
+REPO = Path(__file__).resolve().parent.parent
+TRACES = Path(os.environ.get("DENKSPUR_SHARED_TRACES", REPO.parent / "shared" / "traces"))
+needs_traces = pytest.mark.skipif(not TRACES.is_dir(), reason="the shared traces are not beside the checkout")
+
+
+def label(sentences: list[tuple[str, bool]]) -> list[str]:
+    labeler = FunctionLabeler()
+    return [labeler.label(text, opens_paragraph=paragraph) for text, paragraph in sentences]
+
+
+def test_german_trace_gets_every_function() -> None:
+    trace = [
+        ("Okay, die Aufgabe fragt nach der Summe von 2 und 3.", True),
+        ("Zuerst muss ich die beiden Zahlen addieren.", False),
+        ("Ich erinnere mich, dass die Formel für den Umfang eines Kreises 2πr ist.", False),
+        ("Ich rechne: 2 + 3 = 5.", False),
+        ("Also ist die Summe insgesamt 5.", False),
+        ("Moment, das stimmt nicht.", False),
+        ("Warte, habe ich mich verrechnet?", False),
+        ("Ich prüfe das: 5 - 3 = 2.", True),
+        ("**Endgültige Antwort**\nDie Antwort lautet \\boxed{5}.", True),
+    ]
+    assert label(trace) == [
+        "problem_setup",
+        "plan_generation",
+        "fact_retrieval",
+        "active_computation",
+        "result_consolidation",
+        "uncertainty_management",
+        "uncertainty_management",
+        "self_checking",
+        "final_answer_emission",
+    ]
+
+
+def test_english_cues() -> None:
+    trace = [
+        ("Okay, so I need to find the sum of 2 and 3.", True),
+        ("Hmm, let me try to figure this out step by step.", False),
+        ("2 + 3 = 5.", False),
+        ("Wait, did I make a mistake?", False),
+        ("Let me verify: 5 - 3 = 2, which matches.", True),
+        ("**Final Answer**\nThe sum is \\boxed{5}.", True),
+    ]
+    assert label(trace) == [
+        "problem_setup",
+        "plan_generation",
+        "active_computation",
+        "uncertainty_management",
+        "self_checking",
+        "final_answer_emission",
+    ]
+
+
+def test_the_shipped_model_is_small_and_holds_weights_not_sentences() -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert tuple(data["labels"]) == FUNCTIONS
+    assert WEIGHTS_PATH.stat().st_size < 400_000
+    assert all(len(row) == len(FUNCTIONS) for row in data["weights"].values())
+    # Feature names are cues, word n-grams of at most three words and numeric shapes.
+    assert max(len(name.split("_")) for name in data["weights"] if name.startswith("w")) <= 3
+    assert all(len(name) < 80 for name in data["weights"])
+    assert default_model().labels == FUNCTIONS
+
+
+@needs_traces
+def test_quality_on_an_unseen_problem() -> None:
+    """Loose floor: trained without one problem, labelled that problem's four traces."""
+    from denkspur.core.trace.train_functions import f1_table, fit, load_traces, predict_trace
+
+    traces = load_traces(TRACES)
+    held_out = sorted({t.problem for t in traces})[0]
+    model = fit([t for t in traces if t.problem != held_out], epochs=150)
+    gold: list[str] = []
+    predicted: list[str] = []
+    for trace in (t for t in traces if t.problem == held_out):
+        gold.extend(s.function for s in trace.sentences)
+        predicted.extend(predict_trace(model, trace))
+    table = f1_table(gold, predicted)
+    assert table["macro"] >= 0.35, table
+    assert table["uncertainty_management"] >= 0.4, table

@@ -1,0 +1,81 @@
+"""The reasoning map widget: cells per sentence, live growth, click, hover text, filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from denkspur.core.trace.stream import SentenceDone, split_text
+from denkspur.gui.function_style import step_title
+from denkspur.gui.reasoning_map import MapFilter, ReasoningMap
+
+RAW = (
+    "Okay, the problem asks for 2 + 3. I add: 2 + 3 = 6. Wait, that is wrong. "
+    "Let me check: 5 - 3 = 2, so 2 + 3 = 5.\n\nThe final answer is 5.\n</think>\n\n\\boxed{5}"
+)
+
+
+def make_map(qtbot: QtBot) -> ReasoningMap:
+    widget = ReasoningMap()
+    qtbot.addWidget(widget)
+    widget.resize(300, 60)
+    widget.show()
+    return widget
+
+
+def test_cells_grow_live_and_click_emits_the_start_offset(qtbot: QtBot) -> None:
+    result = split_text(RAW, assume_open=True)
+    widget = make_map(qtbot)
+    for sentence in result.sentences:
+        widget.add_sentence(sentence, result.trace[sentence.start : sentence.end])
+    assert widget.cell_count() == len(result.sentences) == 5
+    third = widget.cell_rect(2)
+    assert third.width() >= 3 and widget.cell_rect(0).right() < third.left()
+    with qtbot.waitSignal(widget.sentenceClicked) as clicked:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=third.center())
+    assert clicked.args == [result.sentences[2].start]
+    assert widget.tooltip_text(2).endswith("Wait, that is wrong.")
+
+
+def test_stored_sentences_filters_and_plain_text_tooltips(qtbot: QtBot) -> None:
+    result = split_text(RAW, assume_open=True)
+    widget = make_map(qtbot)
+    widget.set_sentences(result.trace, [s.to_dict() for s in result.sentences])
+    functions = [s.function for s in result.sentences]
+    widget.set_filter(MapFilter.BACKTRACKS)
+    assert widget.highlighted() == [i for i, f in enumerate(functions) if f == "uncertainty_management"] != []
+    widget.set_filter(MapFilter.CHECKS)
+    assert widget.highlighted() == [i for i, f in enumerate(functions) if f == "self_checking"] != []
+    widget.set_filter(MapFilter.CONCLUSIONS)
+    assert len(widget.highlighted()) >= 1
+    widget.set_filter(MapFilter.ALL)
+    assert widget.highlighted() == list(range(5))
+    widget.clear()
+    assert widget.cell_count() == 0
+    widget.add_sentence({"start": 0, "end": 9, "function": "plan_generation"}, "<b>x</b>*")
+    assert widget.tooltip_text(0).endswith("<b>x</b>*")  # kept verbatim, escaped only for Qt
+
+
+def test_many_cells_wrap_into_rows(qtbot: QtBot) -> None:
+    widget = make_map(qtbot)
+    for index in range(200):
+        widget.add_sentence({"start": index * 10, "function": "active_computation"}, "x = 1 + 2 + 3 " * 3)
+    assert widget.heightForWidth(300) > 3 * widget.heightForWidth(10_000) / 2
+    last = widget.cell_rect(199)
+    assert last.top() > 0 and widget.cell_at(last.center()) == 199
+
+
+def test_live_events_feed_the_map_and_steps_get_titles(qtbot: QtBot) -> None:
+    from denkspur.core.trace.stream import ReasoningStream
+
+    stream = ReasoningStream(assume_open=True)
+    widget = make_map(qtbot)
+    events = [event for piece in RAW.split(" ") for event in stream.feed(piece + " ", tokens=1)]
+    for event in [*events, *stream.flush()]:
+        if isinstance(event, SentenceDone):
+            widget.add_sentence(event.sentence, event.text)
+    assert widget.cell_count() == 5
+    assert widget.tooltip_text(4).endswith("The final answer is 5.")
+    assert step_title("self_checking", "Let me check: 5 - 3 = 2, so 2 + 3 = 5.") == (
+        "Check: Let me check: 5 - 3 = 2, so 2 + 3 = 5."
+    )
