@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import platform
 import sys
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import psutil
 
@@ -72,12 +74,26 @@ def _apple_gpu(ram_total: int) -> list[Gpu]:
 
 
 def llama_gpu_offload() -> bool:
-    """Whether the installed llama-cpp-python was built with CUDA/Metal/Vulkan."""
+    """Whether the installed llama-cpp-python was built with a GPU backend (CUDA, Metal, Vulkan…).
+
+    Read from the files it ships, without importing it: llama.cpp is loaded only in
+    the engine child, so that a native crash there never takes down the caller.
+    """
     try:
-        import llama_cpp
-    except ImportError:
+        spec = importlib.util.find_spec("llama_cpp")
+    except (ImportError, ValueError):
         return False
-    return bool(llama_cpp.llama_supports_gpu_offload())
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    for folder in spec.submodule_search_locations:
+        for library in Path(folder).rglob("*ggml-*"):
+            if any(backend in library.name for backend in _GPU_BACKEND_LIBRARIES):
+                return True
+    return False
+
+
+#: Parts of the names of llama.cpp's GPU backend libraries (libggml-cuda.so, ggml-metal.dll…).
+_GPU_BACKEND_LIBRARIES = ("ggml-cuda", "ggml-metal", "ggml-vulkan", "ggml-hip", "ggml-sycl", "ggml-opencl")
 
 
 def probe(*, gpu_offload: bool | None = None) -> Hardware:
