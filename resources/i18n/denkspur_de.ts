@@ -11,6 +11,11 @@
 <context>
     <name>ChatSession</name>
     <message>
+        <location filename="../../app/denkspur/gui/chat_session.py" line="262" />
+        <source>This server decides when its model stops thinking: the thinking budget and 'think longer' apply to local models only.</source>
+        <translation>Dieser Server entscheidet selbst, wann sein Modell aufhört zu denken: Das Denkbudget und „Länger denken“ gelten nur für lokale Modelle.</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/chat_session.py" line="224" />
         <source>The message could not be saved: %1</source>
         <translation>Die Nachricht konnte nicht gespeichert werden: %1</translation>

@@ -261,6 +261,9 @@ def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) ->
         kept["conversation"] = prepared.conversation_id
         messages, saver = prepared.history, StoreSaver(runner.store(), prepared.version_id)
     prefix = (("user", args.trace_prefix),) if args.trace_prefix else ()
+    if not runner.backend.capabilities.answer_now and (args.budget or args.think_longer):
+        print("denkspur: this server decides when its model stops thinking: --budget and --think-longer "
+              "apply to local models only", file=sys.stderr)
     outcome = run_reply(runner.backend, messages, params, saver, printer.event, prefix=prefix)
     if outcome.save_error is not None:
         kept["save_error"] = str(outcome.save_error)

@@ -179,7 +179,8 @@ class GenerationDone:
 class Capabilities:
     """What a backend can do, so callers ask instead of checking its class."""
 
-    #: ``end_thinking`` closes the trace and makes the model answer ("answer now").
+    #: ``end_thinking`` closes the trace and makes the model answer ("answer now"); the same
+    #: control of the thinking gives the thinking budget, think-longer, probes and branches.
     answer_now: bool
     #: ``load`` opens a local GGUF file and honours ``n_gpu_layers``.
     local_files: bool

@@ -258,6 +258,9 @@ class ChatSession(QObject):
         assert self.model is not None
         model_name = Path(self.model.path).name
         params = self._params()
+        if self.is_remote and (params.thinking_budget or params.think_longer):
+            self.note.emit(self.tr("This server decides when its model stops thinking: the thinking "
+                                   "budget and 'think longer' apply to local models only."))
         self.generating_version = -1  # reserved until the store answers
         self.store.call(lambda store: operation(store, model_name, params),
                         lambda prepared: self._start(prepared, params), self._write_failed)
