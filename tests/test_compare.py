@@ -23,3 +23,14 @@ def test_extra_and_reworded_steps_leave_gaps() -> None:
 def test_empty_sides() -> None:
     assert align_steps([], ["a"]) == [(None, 0)]
     assert align_steps(["a"], []) == [(0, None)]
+
+
+def test_shared_beginning_ends_at_a_word_start() -> None:
+    from denkspur.core.trace.compare import shared_beginning
+
+    assert shared_beginning("So x is 5. Wait, no.", "So x is 5. Check: yes.") == len("So x is 5. ")
+    assert shared_beginning("abc def", "abc dex") == len("abc ")
+    assert shared_beginning("abc", "abc def") == 3
+    assert shared_beginning("abc", "abcd") == 0
+    assert shared_beginning("same", "same") == 4
+    assert shared_beginning("", "x") == 0

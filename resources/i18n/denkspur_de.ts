@@ -117,6 +117,11 @@
 <context>
     <name>CompareDialog</name>
     <message>
+        <location filename="../../app/denkspur/gui/compare_dialog.py" line="90" />
+        <source>Both begin the same (%1 characters), then diverge below:</source>
+        <translation>Beide beginnen gleich (%1 Zeichen) und gehen dann unten auseinander:</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/compare_dialog.py" line="33" />
         <source>Compare traces</source>
         <translation>Denkspuren vergleichen</translation>

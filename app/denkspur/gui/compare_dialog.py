@@ -1,7 +1,12 @@
-"""Compare two traces side by side, corresponding steps on one row."""
+"""Compare two traces side by side, corresponding steps on one row.
+
+What both traces share at their start (a branch and the version it branched
+from) is shown once above; the rows hold where they diverge.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,13 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.conversations.store import Version
-from denkspur.core.trace.compare import align_steps
+from denkspur.core.trace.compare import align_steps, shared_beginning
 from denkspur.core.trace.steps import segment_steps
 from denkspur.gui.step_style import COLORS, ICONS, parse_kind
 
 
-def _steps_of(version: Version) -> list[dict[str, object]]:
-    return version.steps or [s.to_dict() for s in segment_steps(version.trace)]
+def _steps_of(version: Version, start: int = 0) -> list[dict[str, object]]:
+    """The steps of the trace from ``start`` on (the stored ones when it is the whole trace)."""
+    if start == 0 and version.steps:
+        return version.steps
+    return [s.to_dict() for s in segment_steps(version.trace[start:])]
 
 
 class CompareDialog(QDialog):
@@ -47,18 +55,29 @@ class CompareDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.summary = QLabel()
+        self.shared = QLabel()
+        self.shared.setObjectName("sharedBeginning")
+        self.shared.setTextFormat(Qt.TextFormat.PlainText)  # model output
+        self.shared.setWordWrap(True)
         pickers = QHBoxLayout()
         pickers.addWidget(self.left)
         pickers.addWidget(self.right)
         layout = QVBoxLayout(self)
         layout.addLayout(pickers)
+        layout.addWidget(self.shared)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self.refresh()
 
     def refresh(self) -> None:
-        left = _steps_of(self._versions[self.left.currentIndex()][1])
-        right = _steps_of(self._versions[self.right.currentIndex()][1])
+        left_version = self._versions[self.left.currentIndex()][1]
+        right_version = self._versions[self.right.currentIndex()][1]
+        same = shared_beginning(left_version.trace, right_version.trace)
+        if left_version.id == right_version.id:
+            same = 0
+        self._show_shared(left_version.trace[:same])
+        left = _steps_of(left_version, same)
+        right = _steps_of(right_version, same)
         rows = align_steps([str(s["text"]) for s in left], [str(s["text"]) for s in right])
         self.table.setRowCount(len(rows))
         self.table.setHorizontalHeaderLabels(
@@ -73,6 +92,15 @@ class CompareDialog(QDialog):
             self.tr("%1 steps vs %2 steps, %3 aligned").replace("%1", str(len(left)))
             .replace("%2", str(len(right))).replace("%3", str(matched))
         )
+
+    def _show_shared(self, text: str) -> None:
+        if not text.strip():
+            self.shared.hide()
+            return
+        shown = text if len(text) <= 600 else "…" + text[-600:]
+        self.shared.setText(self.tr("Both begin the same (%1 characters), then diverge below:")
+                            .replace("%1", f"{len(text):,}") + "\n" + shown)
+        self.shared.show()
 
     def _cell(self, step: dict[str, object] | None) -> QTableWidgetItem:
         if step is None:

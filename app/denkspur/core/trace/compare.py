@@ -27,6 +27,24 @@ def _similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+def shared_beginning(a: str, b: str) -> int:
+    """Where two traces stop being the same, backed off to the start of a word.
+
+    A branch from a step shares its parent's trace up to the branch point; the
+    comparison shows that part once and the two continuations side by side.
+    """
+    limit = min(len(a), len(b))
+    same = 0
+    while same < limit and a[same] == b[same]:
+        same += 1
+    longer = a if len(a) > len(b) else b
+    if same == limit and (same == len(longer) or longer[same].isspace()):
+        return same  # one trace is the other's beginning, up to a word end
+    while same > 0 and not a[same - 1].isspace():
+        same -= 1
+    return same
+
+
 def align_steps(
     left: list[str], right: list[str], threshold: float = 0.2
 ) -> list[tuple[int | None, int | None]]:
