@@ -46,8 +46,8 @@ def test_sigkill_mid_generation_keeps_the_last_second(qtbot: QtBot, tmp_path: Pa
                          capture_output=True, text=True, timeout=120, check=False)
     assert run.returncode == -9, run.stderr
     window = open_window(qtbot, tmp_path, None)
-    qtbot.waitUntil(lambda: window.conversations.items.count() == 1, timeout=5_000)
-    window.conversations.items.itemClicked.emit(window.conversations.items.item(0))
+    qtbot.waitUntil(lambda: len(window.conversations.conversation_items()) == 1, timeout=5_000)
+    window.conversations.items.itemClicked.emit(window.conversations.conversation_items()[0])
     qtbot.waitUntil(lambda: len(window.chat.cards) == 2, timeout=5_000)
     card = window.chat.cards[1]
     assert card.version.state == "interrupted"
@@ -72,7 +72,7 @@ def test_export_markdown_and_json_then_import(qtbot: QtBot, tmp_path: Path, tiny
     assert json.loads(exported.read_text(encoding="utf-8"))["format"] == "denkspur-conversation"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(exported), ""))
     window.import_conversation()
-    qtbot.waitUntil(lambda: window.conversations.items.count() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: len(window.conversations.conversation_items()) == 2, timeout=5_000)
     store = Store(tmp_path / "data" / "conversations.sqlite3")
     answers = [store.load_conversation(s.id).messages[1].version.answer for s in store.list_conversations()]
     assert answers == [EXPECTED_ANSWER, EXPECTED_ANSWER]
@@ -95,7 +95,7 @@ def test_import_of_a_foreign_file_is_reported(qtbot: QtBot, tmp_path: Path,
 def test_a_store_that_cannot_write_is_reported_and_nothing_hangs(qtbot: QtBot, tmp_path: Path,
                                                                   tiny_model: Path) -> None:
     window = open_window(qtbot, tmp_path, tiny_model)
-    qtbot.waitUntil(lambda: window.conversations.items.count() == 0, timeout=5_000)
+    qtbot.waitUntil(lambda: len(window.conversations.conversation_items()) == 0, timeout=5_000)
     window.session.store.call(lambda store: store.refuse_writes())
     window.composer.editor.setPlainText("What is 2 + 3?")
     window.composer.send_button.click()

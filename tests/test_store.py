@@ -158,3 +158,44 @@ def test_import_rejects_foreign_files(store: Store, data: object) -> None:
     with pytest.raises(ConversationImportError):
         import_json(store, data)
     assert store.list_conversations() == []
+
+
+def test_pinned_conversations_come_first_and_survive_a_reopen(tmp_path: Path) -> None:
+    ticks = iter(range(100))
+    store = Store(tmp_path / "pins.sqlite3", clock=lambda: float(next(ticks)))
+    old = store.create_conversation("Old")
+    new = store.create_conversation("New")
+    assert [c.title for c in store.list_conversations()] == ["New", "Old"]
+    store.set_pinned(old, True)
+    store.close()
+    again = Store(tmp_path / "pins.sqlite3")
+    listed = again.list_conversations()
+    assert [(c.title, c.pinned) for c in listed] == [("Old", True), ("New", False)]
+    again.set_pinned(old, False)
+    assert [c.id for c in again.list_conversations()] == [new, old]
+
+
+def test_schema_2_database_gains_the_pinned_column(tmp_path: Path) -> None:
+    from denkspur.core.conversations.store import MIGRATIONS
+
+    path = tmp_path / "v2.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(f"BEGIN; {MIGRATIONS[0]}; {MIGRATIONS[1]}; PRAGMA user_version = 2; COMMIT;")
+    db.execute("INSERT INTO conversations(title, created, updated) VALUES ('Kept', 1, 1)")
+    db.commit()
+    db.close()
+    (summary,) = Store(path).list_conversations()
+    assert (summary.title, summary.pinned) == ("Kept", False)
+
+
+def test_search_snippet_marks_matches_not_brackets_in_the_text(store: Store) -> None:
+    conversation = store.create_conversation("Lists")
+    store.add_message(conversation, "user", "x = [1, 2]\nthen\n\n  the zebra [note] runs")
+    (hit,) = store.search("zebra")
+    assert "[zebra]" in hit.snippet
+    parts = hit.parts()
+    assert ("zebra", True) in parts
+    assert all("\n" not in text and "  " not in text for text, _ in parts)
+    assert [text for text, is_match in parts if is_match] == ["zebra"]
+    assert "[note]" in "".join(text for text, _ in parts)  # brackets of the text stay text
+    assert not hit.in_trace

@@ -146,6 +146,10 @@ class ChatSession(QObject):
         self.store.call(lambda s: s.rename_conversation(conversation_id, title),
                         lambda _r: self.refresh_conversations())
 
+    def pin_conversation(self, conversation_id: int, pinned: bool) -> None:
+        self.store.call(lambda s: s.set_pinned(conversation_id, pinned),
+                        lambda _r: self.refresh_conversations())
+
     def delete_conversation(self, conversation_id: int) -> None:
         if self.conversation is not None and self.conversation.id == conversation_id:
             self.new_conversation()

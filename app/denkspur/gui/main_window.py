@@ -167,6 +167,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.conversations.new_requested.connect(s.new_conversation)
         self.conversations.rename_requested.connect(s.rename_conversation)
         self.conversations.delete_requested.connect(s.delete_conversation)
+        self.conversations.pin_requested.connect(s.pin_conversation)
         self.conversations.search_requested.connect(s.search)
         self.conversations.export_requested.connect(self.export_conversation)
         self.composer.send_requested.connect(self._send)

@@ -18,6 +18,7 @@ engine worker write while the GUI's store thread reads.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -28,7 +29,7 @@ from pathlib import Path
 from denkspur.core.conversations.states import VersionState
 from denkspur.core.text.clean import clean_text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STATES = tuple(state.value for state in VersionState)
 
 
@@ -108,8 +109,19 @@ _SCHEMA_2 = """
         ALTER TABLE versions ADD COLUMN branch_offset INTEGER;
 """
 
+# Schema 3: conversations can be pinned to the top of the list.
+_SCHEMA_3 = """
+        ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+"""
+
 #: SQL scripts; index i migrates schema version i to i + 1 (each runs in one transaction).
-MIGRATIONS: list[str] = [_SCHEMA_1, _SCHEMA_2]
+MIGRATIONS: list[str] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3]
+
+#: Where a search match starts and ends in :attr:`SearchHit.marked` (control characters
+#: that stored text does not use, so brackets in an answer are never taken for a match).
+MATCH_START = "\x02"
+MATCH_END = "\x03"
+_WHITESPACE = re.compile(r"\s+")
 
 
 class StoreError(RuntimeError):
@@ -189,6 +201,7 @@ class ConversationSummary:
     title: str
     updated: float
     message_count: int
+    pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,6 +212,18 @@ class SearchHit:
     version_id: int
     snippet: str
     in_trace: bool
+    marked: str = ""  # the snippet with matches between MATCH_START and MATCH_END
+
+    def parts(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, is_match) pieces, whitespace folded to single spaces."""
+        pieces: list[tuple[str, bool]] = []
+        for i, chunk in enumerate(self.marked.split(MATCH_START)):
+            match, _, rest = chunk.partition(MATCH_END) if i else ("", "", chunk)
+            for raw, is_match in ((match, True), (rest, False)):
+                text = _WHITESPACE.sub(" ", raw)
+                if text:
+                    pieces.append((text, is_match))
+        return pieces
 
 
 class _Tail:
@@ -298,13 +323,18 @@ class Store:
     def delete_conversation(self, conversation_id: int) -> None:
         self._db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
 
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        self._db.execute("UPDATE conversations SET pinned = ? WHERE id = ?", (int(pinned), conversation_id))
+
     def list_conversations(self) -> list[ConversationSummary]:
+        """Pinned conversations first, then the most recently updated."""
         rows = self._db.execute(
-            "SELECT c.id, c.title, c.updated, COUNT(m.id) AS n FROM conversations c "
+            "SELECT c.id, c.title, c.updated, c.pinned, COUNT(m.id) AS n FROM conversations c "
             "LEFT JOIN messages m ON m.conversation_id = c.id "
-            "GROUP BY c.id ORDER BY c.updated DESC, c.id DESC"
+            "GROUP BY c.id ORDER BY c.pinned DESC, c.updated DESC, c.id DESC"
         ).fetchall()
-        return [ConversationSummary(r["id"], r["title"], r["updated"], r["n"]) for r in rows]
+        return [ConversationSummary(r["id"], r["title"], r["updated"], r["n"], bool(r["pinned"]))
+                for r in rows]
 
     def _touch(self, conversation_id: int) -> None:
         self._db.execute(
@@ -514,19 +544,20 @@ class Store:
         match = " ".join(f'"{term}"*' for term in terms)
         rows = self._db.execute(
             "SELECT v.id AS version_id, m.id AS message_id, c.id AS conversation_id, c.title,"
-            " snippet(versions_fts, 0, '[', ']', '…', 12) AS answer_snippet,"
-            " snippet(versions_fts, 1, '[', ']', '…', 12) AS trace_snippet"
+            " snippet(versions_fts, 0, ?, ?, '…', 12) AS answer_snippet,"
+            " snippet(versions_fts, 1, ?, ?, '…', 12) AS trace_snippet"
             " FROM versions_fts JOIN versions v ON v.id = versions_fts.rowid"
             " JOIN messages m ON m.id = v.message_id JOIN conversations c ON c.id = m.conversation_id"
             " WHERE versions_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit),
+            (MATCH_START, MATCH_END, MATCH_START, MATCH_END, match, limit),
         ).fetchall()
         hits = []
         for row in rows:
-            in_answer = "[" in row["answer_snippet"]
-            snippet = row["answer_snippet"] if in_answer else row["trace_snippet"]
+            in_answer = MATCH_START in row["answer_snippet"]
+            marked = row["answer_snippet"] if in_answer else row["trace_snippet"]
+            snippet = marked.replace(MATCH_START, "[").replace(MATCH_END, "]")
             hits.append(SearchHit(row["conversation_id"], row["title"], row["message_id"],
-                                  row["version_id"], snippet, not in_answer))
+                                  row["version_id"], snippet, not in_answer, marked))
         return hits
 
 
