@@ -1,4 +1,7 @@
-"""Where the user types: Ctrl+Enter sends, Esc stops, "Answer now" ends thinking."""
+"""Where the user types: Ctrl+Enter sends, Esc stops, Tab leaves (Ctrl+Tab types a tab).
+
+"Answer now" ends the thinking; "Answer if now?" asks for a side answer.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,9 @@ class _Editor(QPlainTextEdit):
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.submit.emit()
+            return
+        if event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.insertPlainText("\t")  # Tab leaves the box; Ctrl+Tab types a tab
             return
         if event.key() == Qt.Key.Key_Escape:
             self.escape.emit()
@@ -33,6 +39,7 @@ class Composer(QWidget):
         self.editor = _Editor()
         self.editor.setObjectName("composerEditor")
         self.editor.setMaximumHeight(120)
+        self.editor.setTabChangesFocus(True)
         self.editor.submit.connect(self._submit)
         self.editor.escape.connect(self.stop_requested.emit)
         self.send_button = QPushButton()

@@ -29,6 +29,7 @@ from denkspur.gui.i18n import LANGUAGES, install_language
 from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
 from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
+from denkspur.gui.window_keys import WindowKeys
 
 if TYPE_CHECKING:  # imported where used: start-up only pays for what the first window needs
     from denkspur.core.conversations.store import Conversation, Version
@@ -61,6 +62,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._connect()
         self.retranslate()
         self._restore_layout()
+        self.composer.editor.setFocus()  # keyboard first: typing starts a question
         # The window comes first; the conversation list follows from the store thread.
         QTimer.singleShot(0, self.session.refresh_conversations)
         if autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
@@ -147,6 +149,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.engine_menu = bar.addMenu("")
         self.restart_action = self.engine_menu.addAction("", self.session.restart_engine)
         self.trace.setVisible(self.settings.trace_panel_visible)
+        self.keys = WindowKeys(self)
 
     def _connect(self) -> None:
         s = self.session
@@ -202,6 +205,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.models_button.setText(self.tr("Browse and download models…"))
         self.models_action.setText(self.tr("Models…"))
         self.remote_action.setText(self.tr("Connect to a server…"))
+        self.keys.retranslate()
         for widget in (self.conversations, self.composer, self.trace):
             widget.retranslate()
         self.chat.set_model_present(self.session.model is not None)

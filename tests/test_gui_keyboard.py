@@ -1,0 +1,126 @@
+"""Keyboard first: focus, Tab, the window's shortcuts, and the Help menu's dialogs (real widgets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from denkspur.gui.main_window import MainWindow
+from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
+from gui_helpers import ask, open_window, wait_idle
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _active(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+
+
+def test_focus_starts_in_the_composer_and_tab_leaves_it(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path, None)
+    _active(qtbot, window)
+    editor = window.composer.editor
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor, timeout=5_000)
+    qtbot.keyClicks(editor, "a")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab, CTRL)  # a literal tab
+    assert editor.toPlainText() == "a\t"
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not editor and editor.toPlainText() == "a\t"
+    window.close()
+
+
+def test_ctrl_f_searches_and_ctrl_n_starts_a_new_chat_in_the_composer(qtbot: QtBot, tmp_path: Path,
+                                                                      tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    _active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is window.conversations.search
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: not window.chat.cards, timeout=5_000)
+    assert window.session.conversation is None
+    assert QApplication.focusWidget() is window.composer.editor
+    window.close()
+
+
+def test_ctrl_r_regenerates_the_last_answer(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    _active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: window.session.busy, timeout=5_000)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: len(window.chat.cards[-1].message.versions) == 2, timeout=5_000)
+    assert [v.answer for v in window.chat.cards[-1].message.versions] == [EXPECTED_ANSWER] * 2
+    window.close()
+
+
+def test_ctrl_shift_a_answers_now(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model, engine_fault="slow@token:150")
+    ask(qtbot, window, "What is 2 + 3?")
+    qtbot.waitUntil(lambda: window.trace.trace_text() != "", timeout=10_000)
+    _active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, window)
+    version = window.chat.cards[-1].version
+    assert version.state == "complete" and version.answer == EXPECTED_ANSWER
+    assert len(version.trace) < len(EXPECTED_TRACE)
+    window.close()
+
+
+def test_ctrl_comma_opens_preferences(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path, None)
+    _active(qtbot, window)
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            seen.append(type(dialog).__name__)
+            dialog.reject()
+
+    QTimer.singleShot(300, close_it)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    assert seen == ["SettingsDialog"]
+    window.close()
+
+
+def test_help_shortcuts_list_the_real_keys(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path, None)
+    _active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: getattr(window.keys, "shortcuts_dialog", None) is not None, timeout=5_000)
+    rows = dict(window.keys.shortcuts_dialog.rows())
+    native = QKeySequence.SequenceFormat.NativeText
+    assert rows["New chat"] == QKeySequence("Ctrl+N").toString(native)
+    assert rows["Search conversations"] == QKeySequence("Ctrl+F").toString(native)
+    assert rows["Preferences"] == QKeySequence("Ctrl+,").toString(native)
+    assert "Answer now" in rows and "Regenerate the last answer" in rows
+    assert rows["Rename the selected conversation"] == "F2"
+    window.keys.shortcuts_dialog.close()
+    window.close()
+
+
+def test_about_and_data_places(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    qtbot.waitUntil(lambda: window.session.ready is not None, timeout=30_000)
+    window.keys.about.trigger()
+    about = window.keys.about_dialog
+    ready = window.session.ready
+    assert ready is not None
+    assert ready.llama_cpp_version in about.engine_label.text() and ready.backend in about.engine_label.text()
+    assert "MIT" in about.licences_label.text() and "LGPL" in about.licences_label.text()
+    about.close()
+    window.keys.data_places.trigger()
+    shown = [label.text() for label in window.keys.data_dialog.path_labels]
+    assert shown == [str(tmp_path / "data"), str(tmp_path), str(tmp_path / "data" / "models")]
+    window.keys.data_dialog.close()
+    window.close()
