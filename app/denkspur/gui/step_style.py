@@ -9,7 +9,7 @@ from denkspur.core.trace.steps import StepKind
 ICONS = {
     StepKind.REASONING: "•",
     StepKind.SELF_CORRECTION: "↺",
-    StepKind.ALTERNATIVE: "⑂",
+    StepKind.ALTERNATIVE: "↔",  # WGL4: every common UI font has it (U+2442 ⑂ showed an empty box)
     StepKind.VERIFICATION: "✓",
     StepKind.CONCLUSION: "■",
 }
