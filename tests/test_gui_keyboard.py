@@ -124,3 +124,37 @@ def test_about_and_data_places(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -
     assert shown == [str(tmp_path / "data"), str(tmp_path), str(tmp_path / "data" / "models")]
     window.keys.data_dialog.close()
     window.close()
+
+
+def test_window_fits_the_screen_and_remembers_its_layout_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    from denkspur.gui.window_layout import fitting_size
+
+    assert fitting_size(1920, 1080) == (1280, 800) and fitting_size(1024, 700) == (921, 630)
+    window = open_window(qtbot, tmp_path, None)
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    window.resize(760, 480)
+    window.splitter.setSizes([150, 410, 200])
+    size, sizes = window.size(), window.splitter.sizes()
+    layout = tmp_path / "layout.ini"  # beside settings.json, i.e. in the app's config folder
+    qtbot.waitUntil(lambda: layout.is_file() and "geometry" in layout.read_text(encoding="latin-1"),
+                    timeout=5_000)  # saved soon after the change, no clean quit needed
+    window.layout_memory.save()  # the splitter moved by code, not by the user's drag
+    again = open_window(qtbot, tmp_path, None)
+    assert again.size() == size
+    assert again.splitter.sizes() == sizes
+    again.close()
+    window.close()
+
+
+def test_settings_are_saved_when_changed_not_only_on_quit(qtbot: QtBot, tmp_path: Path) -> None:
+    import json
+
+    window = open_window(qtbot, tmp_path, None)
+    saved = tmp_path / "settings.json"
+    window.toggle_trace_action.trigger()
+    assert json.loads(saved.read_text(encoding="utf-8"))["trace_panel_visible"] is False
+    window.set_language("de")
+    assert json.loads(saved.read_text(encoding="utf-8"))["language"] == "de"
+    window.set_language("en")
+    window.close()

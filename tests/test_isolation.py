@@ -29,13 +29,14 @@ def test_a_window_with_default_folders_writes_only_temporary_ones(qtbot: QtBot,
     window.show()
     qtbot.waitExposed(window)
     window.splitter.setSizes([100, 700, 300])
-    window.close()  # saves settings.json and the window layout (QSettings)
+    window.close()  # saves settings.json and the window layout (an INI file beside it)
     assert snapshot(REAL_FOLDERS) == before
     assert config_dir().is_relative_to(isolated_user_folders)
     assert data_dir().is_relative_to(isolated_user_folders)
     assert (config_dir() / "settings.json").is_file()
-    layouts = list((isolated_user_folders / "qsettings").rglob("Denkspur.*"))
-    assert layouts and "mainSplitter" in layouts[0].read_text(encoding="utf-8", errors="replace")
+    layout = config_dir() / "layout.ini"
+    assert "mainSplitter" in layout.read_text(encoding="utf-8", errors="replace")
+    assert not list((isolated_user_folders / "qsettings").rglob("Denkspur.*"))  # no ~/.config/Denkspur.conf
 
 
 def test_child_processes_and_the_hub_client_see_temporary_folders(isolated_user_folders: Path) -> None:

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.settings import Settings, data_dir
+from denkspur.core.settings import Settings, config_dir, data_dir
 from denkspur.gui.chat_session import ChatSession
 from denkspur.gui.chat_view import ChatView
 from denkspur.gui.composer import Composer
@@ -30,6 +30,7 @@ from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
 from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
 from denkspur.gui.window_keys import WindowKeys
+from denkspur.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:  # imported where used: start-up only pays for what the first window needs
     from denkspur.core.conversations.store import Conversation, Version
@@ -52,7 +53,6 @@ class MainWindow(WindowActions, QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
-        self.resize(1280, 800)
         self._settings_path = settings_path
         self.settings = settings or Settings.load(settings_path)
         self.language = install_language(self.settings.language)
@@ -219,26 +219,27 @@ class MainWindow(WindowActions, QMainWindow):
         super().changeEvent(event)
 
     # -- layout memory ------------------------------------------------------------------
-    def _qsettings(self) -> QSettings:
-        return QSettings("Denkspur", "Denkspur")
-
     def _restore_layout(self) -> None:
-        state = self._qsettings().value("mainSplitter")
-        if isinstance(state, QByteArray):
-            self.splitter.restoreState(state)
+        folder = self._settings_path.parent if self._settings_path else config_dir()
+        self.layout_memory = WindowLayout(self, self.splitter, folder / "layout.ini")
+        self.layout_memory.restore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.unsaved and not self._may_drop_unsaved():
             event.ignore()
             return
-        self._qsettings().setValue("mainSplitter", self.splitter.saveState())
-        self.settings.trace_panel_visible = self.trace.isVisible()
+        self.layout_memory.save()
+        self.save_settings()
+        self.session.close()
+        super().closeEvent(event)
+
+    def save_settings(self) -> None:
+        """Write settings.json now: called on every change, not only on a clean quit."""
+        self.settings.trace_panel_visible = not self.trace.isHidden()  # also before the window shows
         try:
             self.settings.save(self._settings_path)
         except OSError as error:
             log.warning("could not save settings: %s", error)
-        self.session.close()
-        super().closeEvent(event)
 
     def _may_drop_unsaved(self) -> bool:
         """Replies live only in memory (the disk was full): quitting loses them, so ask first."""
@@ -260,6 +261,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.trace.setVisible(visible)
         if self.toggle_trace_action.isChecked() != visible:
             self.toggle_trace_action.setChecked(visible)
+        self.save_settings()
 
     def set_language(self, code: str) -> None:
         self.settings.language = code
@@ -268,6 +270,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.corpus_panel.set_language(self.language)
         for other, action in self.language_actions.items():
             action.setChecked(other == self.language)
+        self.save_settings()
 
     def _send(self, text: str) -> None:
         if self.session.model is None:
@@ -326,6 +329,8 @@ class MainWindow(WindowActions, QMainWindow):
             self.statusBar().showMessage(result.outcome.error.message, 10_000)
 
     def _on_model_changed(self, model: p.ModelLoaded | None) -> None:
+        if model is not None:
+            self.save_settings()  # the model to open next time
         self.chat.set_model_present(model is not None)
         self.open_model_button.setVisible(model is None)
         self.models_button.setVisible(model is None)

@@ -47,6 +47,7 @@ class WindowActions(_Window):
         model_label: QLabel
 
         def load_model(self, path: str) -> None: ...
+        def save_settings(self) -> None: ...
         def set_language(self, code: str) -> None: ...
         def _show_problem(self, message: str) -> None: ...
 
@@ -161,6 +162,7 @@ class WindowActions(_Window):
             self.settings.__dict__.update(new.__dict__)
             if language_changed:
                 self.set_language(new.language)
+            self.save_settings()
             if reload_model and self.session.model is not None:
                 self.load_model(self.session.model.path)
 
