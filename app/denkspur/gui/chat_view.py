@@ -7,6 +7,7 @@ card renders finished blocks once and re-renders only the open tail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from denkspur.gui.clipboard import copy_text
+
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Conversation, Message, Version
     from denkspur.core.text.markdown import IncrementalMarkdown
@@ -35,10 +38,26 @@ def dark_theme() -> bool:
     return QGuiApplication.palette().window().color().lightness() < 128
 
 
-def render_markdown(text: str) -> str:
+def render_markdown(text: str, copy_text: str = "") -> str:
     from denkspur.core.text.markdown import render_markdown as render
 
-    return render(text, dark=dark_theme())
+    return render(text, dark=dark_theme(), copy_text=copy_text)
+
+
+def model_name(model: str) -> str:
+    """How a reply names the model that wrote it: a file's name without ``.gguf``, or the server's model."""
+    if not model.lower().endswith(".gguf"):
+        return model
+    return model.replace("\\", "/").rsplit("/", 1)[-1][:-5]
+
+
+def _add_copy(card: MessageCard, text: str, tooltip: str, content: Callable[[], str], name: str) -> None:
+    """A card button that copies ``content()`` and says "Copied" for a moment."""
+
+    def copy() -> None:
+        copy_text(content(), button=button)
+
+    button = card.add_action(text, tooltip, copy, name)
 
 #: Messages shown at once; "show earlier" adds this many more.
 PAGE = 40
@@ -74,6 +93,7 @@ class MessageCard(QFrame):
         self.setProperty("selected", False)
         self.role_label = QLabel()
         self.role_label.setObjectName("roleLabel")
+        self.role_label.setTextFormat(Qt.TextFormat.PlainText)  # a model name from a server is outside text
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
         self.action_row = QHBoxLayout()
@@ -91,7 +111,7 @@ class MessageCard(QFrame):
         self.body.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
-        self.body.linkActivated.connect(open_safe_link)
+        self.body.linkActivated.connect(self._link)
         self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.error_row = QHBoxLayout()
         layout = QVBoxLayout(self)
@@ -107,7 +127,11 @@ class MessageCard(QFrame):
 
     def refresh(self) -> None:
         version = self.version
-        self.role_label.setText(self.tr("You") if self.message.role == "user" else self.tr("Denkspur"))
+        if self.message.role == "user":
+            self.role_label.setText(self.tr("You"))
+        else:
+            self.role_label.setText(model_name(version.model)[:80] or self.tr("Assistant"))
+            self.role_label.setToolTip(version.model)
         notes = {
             "generating": self.tr("generating…"),
             "interrupted": self.tr("interrupted"),
@@ -121,12 +145,25 @@ class MessageCard(QFrame):
         self.state_label.setText(note)
         text = version.answer
         if self.message.role == "user" or text:
-            self.body.setText(render_markdown(text))
+            self.body.setText(render_markdown(text, "" if self.message.role == "user" else self.tr("Copy")))
         elif version.trace and version.state != "generating":
             pending = self.tr("(no answer yet: the model was still thinking)")
             self.body.setText(f"<i>{pending}</i>")
         else:
             self.body.setText("")
+
+    def _link(self, url: str) -> None:
+        """The Copy link above a code block copies that block; other links open in the browser."""
+        from denkspur.core.text.markdown import COPY_CODE_LINK, code_blocks
+
+        if not url.startswith(COPY_CODE_LINK):
+            open_safe_link(url)
+            return
+        blocks = code_blocks(self.version.answer)
+        number = url[len(COPY_CODE_LINK):]
+        if number.isdigit() and int(number) < len(blocks):
+            language, code = blocks[int(number)]
+            copy_text(code, self.tr("code (%1)").replace("%1", language) if language else self.tr("code"))
 
     def begin_live(self) -> None:
         from denkspur.core.text.markdown import IncrementalMarkdown
@@ -269,10 +306,10 @@ class ChatView(QScrollArea):
         if message.role == "assistant":
             card.add_action("⟳", self.tr("Regenerate (keeps this version)"),
                             lambda: self.regenerate_requested.emit(message.id), "regenerate")
-            card.add_action(self.tr("Copy"), self.tr("Copy answer"),
-                            lambda: _copy(card.version.answer), "copyAnswer")
-            card.add_action(self.tr("Copy trace"), self.tr("Copy the reasoning trace"),
-                            lambda: _copy(card.version.trace), "copyTrace")
+            _add_copy(card, self.tr("Copy"), self.tr("Copy answer"), lambda: card.version.answer,
+                      "copyAnswer")
+            _add_copy(card, self.tr("Copy trace"), self.tr("Copy the reasoning trace"),
+                      lambda: card.version.trace, "copyTrace")
             if card.version.state == "error":
                 self._add_error(card)
         else:
@@ -344,6 +381,3 @@ class ChatView(QScrollArea):
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
 
-
-def _copy(text: str) -> None:
-    QGuiApplication.clipboard().setText(text)

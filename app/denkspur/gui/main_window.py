@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from denkspur.core.settings import Settings, config_dir, data_dir
 from denkspur.gui.chat_session import ChatSession
 from denkspur.gui.chat_view import ChatView
+from denkspur.gui.clipboard import copies, copy_text
 from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
-from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
+from denkspur.gui.trace_panel import TracePanel
 from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
 from denkspur.gui.window_keys import WindowKeys
@@ -182,7 +183,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.chat.edit_requested.connect(s.edit_and_resend)
         self.chat.version_requested.connect(s.select_version)
         self.chat.restart_requested.connect(s.restart_engine)
-        self.trace.copy_requested.connect(copy_to_clipboard)
+        self.trace.copy_requested.connect(copy_text)  # with "Copied" feedback, like every copy
+        copies.copied.connect(self._show_note)  # a bound slot: disconnected when the window goes
 
     def retranslate(self) -> None:
         self.setWindowTitle("Denkspur")
@@ -349,6 +351,9 @@ class MainWindow(WindowActions, QMainWindow):
         elif self.session.ready is not None:
             text += f" · llama.cpp {self.session.ready.backend}"
         self.model_label.setText(text)
+
+    def _show_note(self, note: str) -> None:
+        self.statusBar().showMessage(note, 3_000)
 
     def _show_problem(self, message: str) -> None:
         """Tell the user without blocking: the window keeps working behind the note."""

@@ -70,6 +70,32 @@ def _render_math_block(_renderer: object, tokens: list[Token], idx: int, *_rest:
     return f'<pre class="math">{html.escape(tokens[idx].content.strip())}</pre>\n'
 
 
+#: Links the app itself puts above code blocks; the number is the block's place in the text.
+#: Model-written links can never carry this scheme (only web and mail links survive).
+COPY_CODE_LINK = "denkspur:copy-code/"
+
+
+def _render_fence_with_actions(renderer: object, tokens: list[Token], idx: int,
+                               options: object, env: dict[str, object]) -> str:
+    """A fenced code block with a line above it: its language and a Copy link."""
+    number = int(env.get("code_blocks", 0))  # type: ignore[call-overload]
+    env["code_blocks"] = number + 1
+    language = tokens[idx].info.strip().split(" ")[0] if tokens[idx].info else ""
+    label = html.escape(language[:40]) if language else "code"
+    head = (f'<p class="codehead" style="margin:6px 0 0 0"><small><b>{label}</b> · '
+            f'<a href="{COPY_CODE_LINK}{number}">{html.escape(str(env.get("copy_text", "Copy")))}</a>'
+            f"</small></p>")
+    body: str = renderer.fence(tokens, idx, options, env)  # type: ignore[attr-defined]
+    return head + body
+
+
+def code_blocks(text: str) -> list[tuple[str, str]]:
+    """(language, code) of each fenced code block in ``text``, in order (what Copy copies)."""
+    tokens = _parser(False, False).parse(text)
+    fences = [t for t in tokens if t.type == "fence"]
+    return [((t.info.strip().split(" ")[0] if t.info else ""), t.content) for t in fences]
+
+
 class _SafeLinks(MarkdownIt):
     """Keeps only web and mail links: anything else (``javascript:``, ``file:``…) stays text."""
 
@@ -77,8 +103,8 @@ class _SafeLinks(MarkdownIt):
         return is_safe_link(url)
 
 
-@lru_cache(maxsize=2)
-def _parser(dark: bool) -> MarkdownIt:
+@lru_cache(maxsize=4)
+def _parser(dark: bool, code_actions: bool) -> MarkdownIt:
     md = _SafeLinks("commonmark", {"html": False, "linkify": False, "typographer": False,
                                    "highlight": _highlighter(dark)})
     md.enable(["table", "strikethrough"])
@@ -88,12 +114,19 @@ def _parser(dark: bool) -> MarkdownIt:
     md.add_render_rule("math_inline_double", _render_math_inline)
     md.add_render_rule("math_block", _render_math_block)
     md.add_render_rule("math_block_label", _render_math_block)
+    if code_actions:
+        md.add_render_rule("fence", _render_fence_with_actions)
     return md
 
 
-def render_markdown(text: str, *, dark: bool = False) -> str:
-    """HTML for ``text``; safe to show in a QTextBrowser/QLabel (``dark``: code colours for dark themes)."""
-    rendered: str = _parser(dark).render(text)
+def render_markdown(text: str, *, dark: bool = False, copy_text: str = "") -> str:
+    """HTML for ``text``; safe to show in a QTextBrowser/QLabel (``dark``: code colours for dark themes).
+
+    With ``copy_text`` (the translated word for "Copy"), each fenced code block gets a line
+    above it with its language and a :data:`COPY_CODE_LINK` link numbered like :func:`code_blocks`.
+    """
+    env: dict[str, object] = {"copy_text": copy_text}
+    rendered: str = _parser(dark, bool(copy_text)).render(text, env)
     return rendered
 
 
