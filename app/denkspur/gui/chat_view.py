@@ -39,9 +39,11 @@ def dark_theme() -> bool:
 
 
 def render_markdown(text: str, copy_text: str = "") -> str:
+    """Finished messages: code blocks with Copy links, formulas typeset (their source a click away)."""
     from denkspur.core.text.markdown import render_markdown as render
+    from denkspur.gui.math_images import math_html
 
-    return render(text, dark=dark_theme(), copy_text=copy_text)
+    return render(text, dark=dark_theme(), copy_text=copy_text, math=math_html)
 
 
 def model_name(model: str) -> str:
@@ -153,9 +155,17 @@ class MessageCard(QFrame):
             self.body.setText("")
 
     def _link(self, url: str) -> None:
-        """The Copy link above a code block copies that block; other links open in the browser."""
-        from denkspur.core.text.markdown import COPY_CODE_LINK, code_blocks
+        """The Copy link above a code block copies that block, a formula copies its LaTeX source;
+        other links open in the browser."""
+        from denkspur.core.text.markdown import COPY_CODE_LINK, MATH_SOURCE_LINK, code_blocks, math_sources
 
+        if url.startswith(MATH_SOURCE_LINK):
+            sources = math_sources(self.version.answer)
+            number = url[len(MATH_SOURCE_LINK):]
+            if number.isdigit() and int(number) < len(sources):
+                source = sources[int(number)]
+                copy_text(source, self.tr("LaTeX: %1").replace("%1", " ".join(source.split())[:120]))
+            return
         if not url.startswith(COPY_CODE_LINK):
             open_safe_link(url)
             return

@@ -4,8 +4,10 @@ Model output is untrusted text. The renderer therefore has raw HTML off (tags
 are shown as text), turns images into plain links (nothing is ever fetched),
 and keeps only ``http(s)`` and ``mailto`` links; anything else (``javascript:``,
 ``file:``, ``data:``) becomes inert text. Code blocks are highlighted with
-Pygments (inline styles, no external CSS), ``$…$`` / ``$$…$$`` math is shown
-as formatted source.
+Pygments (inline styles, no external CSS). Math (``$…$``, ``$$…$$``, ``\\(…\\)``,
+``\\[…\\]``) is shown as formatted source, or typeset by a ``math`` callback the
+caller passes (the app's typesetter makes images; this module stays free of Qt); a
+typeset formula links to its source.
 
 :class:`IncrementalMarkdown` keeps streaming cheap: once a block is followed by
 a blank line outside a code fence it can no longer change, so its HTML is
@@ -22,6 +24,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.texmath import texmath_plugin
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -62,12 +65,48 @@ def _render_image(_renderer: object, tokens: list[Token], idx: int, *_rest: obje
     return f"[image: {alt}]"
 
 
-def _render_math_inline(_renderer: object, tokens: list[Token], idx: int, *_rest: object) -> str:
-    return f'<code class="math">{html.escape(tokens[idx].content)}</code>'
+#: Links the app puts around a typeset formula; the number is the formula's place in the text.
+MATH_SOURCE_LINK = "denkspur:math-source/"
+#: Typesets LaTeX (``display``: a block formula) to HTML, or None to show the source instead.
+MathRenderer = Callable[[str, bool], "str | None"]
 
 
-def _render_math_block(_renderer: object, tokens: list[Token], idx: int, *_rest: object) -> str:
-    return f'<pre class="math">{html.escape(tokens[idx].content.strip())}</pre>\n'
+def _typeset(content: str, display: bool, env: dict[str, object]) -> str | None:
+    typeset = env.get("math")
+    if not callable(typeset):
+        return None
+    number = int(env.get("formulas", 0))  # type: ignore[call-overload]
+    env["formulas"] = number + 1
+    rendered = typeset(content.strip(), display)
+    return f'<a href="{MATH_SOURCE_LINK}{number}">{rendered}</a>' if rendered else None
+
+
+def _render_math_inline(_renderer: object, tokens: list[Token], idx: int, _options: object,
+                        env: dict[str, object]) -> str:
+    content = tokens[idx].content
+    return _typeset(content, False, env) or f'<code class="math">{html.escape(content)}</code>'
+
+
+def _render_math_block(_renderer: object, tokens: list[Token], idx: int, _options: object,
+                       env: dict[str, object]) -> str:
+    content = tokens[idx].content
+    typeset = _typeset(content, True, env)
+    if typeset:
+        return f'<p align="center">{typeset}</p>\n'
+    return f'<pre class="math">{html.escape(content.strip())}</pre>\n'
+
+
+_MATH_TOKENS = ("math_inline", "math_inline_double", "math_block", "math_block_label", "math_block_eqno")
+
+
+def math_sources(text: str) -> list[str]:
+    """The LaTeX of each formula in ``text``, numbered like the :data:`MATH_SOURCE_LINK` links."""
+    found = []
+    for token in _parser(False, False).parse(text):
+        for part in [token, *(token.children or [])]:
+            if part.type in _MATH_TOKENS:
+                found.append(part.content.strip())
+    return found
 
 
 #: Links the app itself puts above code blocks; the number is the block's place in the text.
@@ -108,24 +147,29 @@ def _parser(dark: bool, code_actions: bool) -> MarkdownIt:
     md = _SafeLinks("commonmark", {"html": False, "linkify": False, "typographer": False,
                                    "highlight": _highlighter(dark)})
     md.enable(["table", "strikethrough"])
-    md.use(dollarmath_plugin, allow_space=True, double_inline=True)
+    # Pandoc's rule for $: no space inside, no digit after the closing one ("$5 or $6" stays text).
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.use(texmath_plugin, delimiters="brackets")  # \(…\) and \[…\]
     md.add_render_rule("image", _render_image)
     md.add_render_rule("math_inline", _render_math_inline)
     md.add_render_rule("math_inline_double", _render_math_inline)
     md.add_render_rule("math_block", _render_math_block)
     md.add_render_rule("math_block_label", _render_math_block)
+    md.add_render_rule("math_block_eqno", _render_math_block)
     if code_actions:
         md.add_render_rule("fence", _render_fence_with_actions)
     return md
 
 
-def render_markdown(text: str, *, dark: bool = False, copy_text: str = "") -> str:
+def render_markdown(text: str, *, dark: bool = False, copy_text: str = "",
+                    math: MathRenderer | None = None) -> str:
     """HTML for ``text``; safe to show in a QTextBrowser/QLabel (``dark``: code colours for dark themes).
 
     With ``copy_text`` (the translated word for "Copy"), each fenced code block gets a line
     above it with its language and a :data:`COPY_CODE_LINK` link numbered like :func:`code_blocks`.
+    With ``math``, formulas are typeset by it (falling back to their source where it returns None).
     """
-    env: dict[str, object] = {"copy_text": copy_text}
+    env: dict[str, object] = {"copy_text": copy_text, "math": math}
     rendered: str = _parser(dark, bool(copy_text)).render(text, env)
     return rendered
 
