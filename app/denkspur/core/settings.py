@@ -53,6 +53,7 @@ class Settings:
     remote_timeout: float = 60.0
     remote_reasoning: str = "detect"  # how the server's replies carry reasoning (REASONING_MODES)
     trace_panel_visible: bool = True
+    recent_models: list[str] = field(default_factory=list)  # model files, newest first (the picker)
     extra: dict[str, object] = field(default_factory=dict)
 
     def model_folder(self, data: Path) -> Path:
@@ -79,6 +80,9 @@ class Settings:
                 layers = parse_gpu_layers(value, legacy=True)  # an old -1 meant "auto"
                 if layers is not None:
                     values[name] = layers
+            elif name == "recent_models":
+                if isinstance(value, list):
+                    values[name] = [item for item in value if isinstance(item, str)]
             elif name in known and isinstance(value, type(getattr(defaults, name))):
                 values[name] = value
         settings = cls(**values)

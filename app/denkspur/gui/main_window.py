@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from denkspur.gui.clipboard import copies, copy_text
 from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
+from denkspur.gui.model_picker import ModelPicker, remember_model, server_name
 from denkspur.gui.trace_panel import TracePanel
 from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
@@ -110,7 +112,19 @@ class MainWindow(WindowActions, QMainWindow):
         self.speed_label.setObjectName("speedLabel")
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.speed_label)
+        self._build_top_bar()
         self._build_menus()
+
+    def _build_top_bar(self) -> None:
+        """Model picker (and what else belongs to the current chat) above the panes."""
+        self.top_bar = QToolBar()
+        self.top_bar.setObjectName("topBar")
+        self.top_bar.setMovable(False)
+        self.model_picker = ModelPicker(self.load_model, {
+            "open": self.choose_model, "catalog": self.show_models, "server": self.connect_remote})
+        self.model_picker.recent = self.settings.recent_models
+        self.top_bar.addWidget(self.model_picker)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.top_bar)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -212,6 +226,7 @@ class MainWindow(WindowActions, QMainWindow):
             widget.retranslate()
         self.chat.set_model_present(self.session.model is not None)
         self._update_model_label()
+        self._update_picker()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -257,6 +272,7 @@ class MainWindow(WindowActions, QMainWindow):
     # -- actions ---------------------------------------------------------------------
     def load_model(self, path: str) -> None:
         self.model_label.setText(self.tr("Loading %1…").replace("%1", Path(path).name))
+        self.model_picker.show_model(Path(path).name, remote=False, loading=True)
         self.session.load_model(path)
 
     def set_trace_visible(self, visible: bool) -> None:
@@ -331,12 +347,26 @@ class MainWindow(WindowActions, QMainWindow):
             self.statusBar().showMessage(result.outcome.error.message, 10_000)
 
     def _on_model_changed(self, model: p.ModelLoaded | None) -> None:
+        if model is not None and not self.session.is_remote:
+            self.settings.recent_models = remember_model(self.settings.recent_models, model.path)
+            self.model_picker.recent = self.settings.recent_models
         if model is not None:
             self.save_settings()  # the model to open next time
+        self._update_picker()
         self.chat.set_model_present(model is not None)
         self.open_model_button.setVisible(model is None)
         self.models_button.setVisible(model is None)
         self._update_model_label()
+
+    def _update_picker(self) -> None:
+        model = self.session.model
+        if model is None:
+            self.model_picker.show_model("", remote=False, loading=False)
+        elif self.session.is_remote:
+            self.model_picker.show_model(server_name(self.settings.remote_url, model.path), remote=True,
+                                         loading=False)
+        else:
+            self.model_picker.show_model(Path(model.path).name, remote=False, loading=False)
 
     def _update_model_label(self) -> None:
         model = self.session.model

@@ -37,6 +37,7 @@ class WindowKeys(QObject):
         self.regenerate = self._add(self.chat_menu, "Ctrl+R", self.regenerate_last, "regenerateAction")
         self.focus_composer = self._add(self.chat_menu, "Ctrl+L", self.focus_message_box,
                                         "focusComposerAction")
+        self.pick_model = self._add(self.chat_menu, "Ctrl+P", window.model_picker.showMenu, "pickModelAction")
         window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.help_menu = bar.addMenu("")
         self.shortcuts = self._add(self.help_menu, "F1", self.show_shortcuts, "shortcutsAction")
@@ -62,6 +63,7 @@ class WindowKeys(QObject):
         self.answer_now.setText(self.tr("Answer now"))
         self.regenerate.setText(self.tr("Regenerate the last answer"))
         self.focus_composer.setText(self.tr("Go to the message box"))
+        self.pick_model.setText(self.tr("Switch model…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts.setText(self.tr("Keyboard shortcuts…"))
         self.data_places.setText(self.tr("Where my data lives…"))

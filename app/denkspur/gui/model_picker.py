@@ -1,0 +1,82 @@
+"""The model picker in the window's top bar: the current model or server, switched in two clicks.
+
+One click opens the menu, the second loads a recent model (kept in settings, newest
+first) or opens the file dialog, the catalog or the server dialog. Names shown come
+from file names and server settings: plain text only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+#: How many recently loaded models the picker lists.
+RECENT_LIMIT = 8
+
+
+def remember_model(recent: list[str], path: str) -> list[str]:
+    """``recent`` with ``path`` first, without duplicates, at most :data:`RECENT_LIMIT` long."""
+    return [path, *[p for p in recent if p != path]][:RECENT_LIMIT]
+
+
+def server_name(url: str, model: str) -> str:
+    host = urlsplit(url).netloc or url
+    return f"{model} @ {host}" if model else host
+
+
+class ModelPicker(QToolButton):
+    """A button naming the current model; its menu switches models.
+
+    ``actions`` maps "open", "catalog" and "server" to what the window does for them;
+    ``load`` loads a model file.
+    """
+
+    def __init__(self, load: Callable[[str], None], actions: dict[str, Callable[[], None]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelPicker")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._load = load
+        self._actions = actions
+        self.recent: list[str] = []
+        self.menu_ = QMenu(self)
+        self.menu_.setObjectName("modelPickerMenu")
+        self.menu_.aboutToShow.connect(self._fill)
+        self.setMenu(self.menu_)
+        self.show_model("", remote=False, loading=False)
+
+    def show_model(self, name: str, *, remote: bool, loading: bool) -> None:
+        """Name what is in use now: a model file, a server, or nothing yet."""
+        if loading:
+            text = self.tr("Loading %1…").replace("%1", name)
+        elif not name:
+            text = self.tr("Choose a model")
+        else:
+            text = name
+        self.setText(text[:80] + " ▾")
+        self.setToolTip(self.tr("Server: %1").replace("%1", name) if remote else
+                        (name or self.tr("No model loaded")) + "\n" + self.tr("Switch model (Ctrl+P)"))
+
+    def _fill(self) -> None:
+        self.menu_.clear()
+        recent = [p for p in self.recent if Path(p).is_file()]
+        if recent:
+            header = self.menu_.addAction(self.tr("Recent models"))
+            header.setEnabled(False)
+            for path in recent:
+                action = self.menu_.addAction(Path(path).name)
+                action.setToolTip(path)
+                action.setObjectName("recentModel")
+                action.triggered.connect(lambda _c=False, p=path: self._load(p))
+            self.menu_.addSeparator()
+        self.menu_.addAction(self.tr("Open a GGUF file…"), self._actions["open"])
+        self.menu_.addAction(self.tr("Browse and download models…"), self._actions["catalog"])
+        self.menu_.addAction(self.tr("Connect to a server…"), self._actions["server"])
+
+    def open_menu(self) -> None:
+        self.showMenu()
