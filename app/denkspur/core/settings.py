@@ -46,6 +46,7 @@ class Settings:
     thinking_budget: int = 0  # 0 = unlimited
     max_tokens: int = 8192
     language: str = "system"  # "system", "en" or "de"
+    theme: str = "system"  # "system", "light" or "dark"
     corpus_dir: str = ""  # folder with the news articles the corpus panel explains
     remote_url: str = ""  # an OpenAI-compatible server (the API key lives in the OS keyring)
     remote_model: str = ""

@@ -29,6 +29,7 @@ from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
 from denkspur.gui.model_picker import ModelPicker, remember_model, server_name
+from denkspur.gui.theme import apply_theme
 from denkspur.gui.trace_panel import TracePanel
 from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
@@ -59,6 +60,8 @@ class MainWindow(WindowActions, QMainWindow):
         self._settings_path = settings_path
         self.settings = settings or Settings.load(settings_path)
         self.language = install_language(self.settings.language)
+        if self.settings.theme != "system":
+            apply_theme(self.settings.theme)
         self.data_path = data_path or data_dir()
         self.session = ChatSession(self.data_path, self.settings, engine_fault=engine_fault, parent=self)
         self._build()
@@ -279,6 +282,13 @@ class MainWindow(WindowActions, QMainWindow):
         self.trace.setVisible(visible)
         if self.toggle_trace_action.isChecked() != visible:
             self.toggle_trace_action.setChecked(visible)
+        self.save_settings()
+
+    def set_theme(self, theme: str) -> None:
+        """Light, dark or the system's look; the open chat is drawn again in the new colours."""
+        self.settings.theme = apply_theme(theme)
+        if self.session.conversation is not None:
+            self.chat.show_conversation(self.session.conversation)
         self.save_settings()
 
     def set_language(self, code: str) -> None:

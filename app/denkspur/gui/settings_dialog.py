@@ -1,4 +1,4 @@
-"""Preferences: model directory, threads, context, sampling, GPU, budget, language."""
+"""Preferences: model directory, threads, context, sampling, GPU, budget, language, appearance."""
 
 from __future__ import annotations
 
@@ -62,6 +62,12 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.theme = QComboBox()
+        self.theme.setObjectName("themeChoice")
+        for code, name in (("system", self.tr("Like the system")), ("light", self.tr("Light")),
+                           ("dark", self.tr("Dark"))):
+            self.theme.addItem(name, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         form = QFormLayout(self)
         form.addRow(self.tr("Model folder"), folder)
         form.addRow(self.tr("CPU threads"), self.threads)
@@ -71,6 +77,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("GPU layers"), gpu)
         form.addRow(self.tr("Thinking budget (tokens)"), self.budget)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Appearance"), self.theme)
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         buttons.accepted.connect(self.accept)
@@ -116,4 +123,5 @@ class SettingsDialog(QDialog):
             gpu_layers=self._chosen_gpu_layers(),
             thinking_budget=self.budget.value(),
             language=str(self.language.currentData()),
+            theme=str(self.theme.currentData()),
         )

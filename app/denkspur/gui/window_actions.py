@@ -48,6 +48,7 @@ class WindowActions(_Window):
 
         def load_model(self, path: str) -> None: ...
         def save_settings(self) -> None: ...
+        def set_theme(self, theme: str) -> None: ...
         def set_language(self, code: str) -> None: ...
         def _show_problem(self, message: str) -> None: ...
 
@@ -159,7 +160,10 @@ class WindowActions(_Window):
                 self.settings.threads,
             )
             language_changed = new.language != self.settings.language
+            theme_changed = new.theme != self.settings.theme
             self.settings.__dict__.update(new.__dict__)
+            if theme_changed:
+                self.set_theme(new.theme)
             if language_changed:
                 self.set_language(new.language)
             self.save_settings()
