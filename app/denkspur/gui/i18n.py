@@ -23,6 +23,8 @@ def install_language(setting: str) -> str:
     """Switch the application's translator; returns the language now active."""
     app = QCoreApplication.instance()
     language = resolve_language(setting)
+    # Numbers and dates follow the UI language (3.998 in German), or the system's locale.
+    QLocale.setDefault(QLocale.system() if setting not in LANGUAGES else QLocale(language))
     while _installed:
         translator = _installed.pop()
         if app is not None:

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -346,17 +346,21 @@ class MainWindow(WindowActions, QMainWindow):
         self.trace.end_live()
         self.composer.set_busy(False)
         stats = result.outcome.result.stats
+        locale = QLocale()
         if stats.tokens_per_second:
-            self.speed_label.setText(self.tr("%1 tokens/s").replace("%1", f"{stats.tokens_per_second:.1f}"))
+            speed = locale.toString(float(stats.tokens_per_second), "f", 1)
+            self.speed_label.setText(self.tr("%1 tokens/s").replace("%1", speed))
         model = self.session.model
-        if model is not None and stats.prompt_tokens is not None:
+        if model is not None and stats.prompt_tokens is not None and model.n_ctx > 0:
             used = stats.prompt_tokens + stats.completion_tokens
-            self._context_text = f"{used:,}/{model.n_ctx:,}"
+            self._context_text = f"{locale.toString(used)}/{locale.toString(model.n_ctx)}"
             self._update_model_label()
         if result.outcome.error is not None:
             self.statusBar().showMessage(result.outcome.error.message, 10_000)
 
     def _on_model_changed(self, model: p.ModelLoaded | None) -> None:
+        self._context_text = ""  # figures of the previous model or server are not this one's
+        self.speed_label.setText("")
         if model is not None and not self.session.is_remote:
             self.settings.recent_models = remember_model(self.settings.recent_models, model.path)
             self.model_picker.recent = self.settings.recent_models
@@ -385,7 +389,9 @@ class MainWindow(WindowActions, QMainWindow):
             self.model_label.setText(self.tr("No model loaded"))
             return
         text = self.tr("Model: %1").replace("%1", Path(model.path).name)
-        text += " · " + self.tr("context %1").replace("%1", context or f"0/{model.n_ctx:,}")
+        if model.n_ctx > 0:  # a server does not say its context size
+            size = context or f"0/{QLocale().toString(model.n_ctx)}"
+            text += " · " + self.tr("context %1").replace("%1", size)
         if self.session.is_remote:
             text += " · " + self.tr("server %1").replace("%1", self.settings.remote_url)
         elif self.session.ready is not None:
