@@ -21,8 +21,8 @@ def test_a_server_shows_no_context_size_and_no_old_speed(qtbot: QtBot, tmp_path:
     assert "tokens/s" in window.speed_label.text()
     with OpenAIServer() as server:
         window.session.connect_remote(RemoteSettings(server.url))
-        qtbot.waitUntil(lambda: window.session.model is not None and window.session.model.architecture == "remote",
-                        timeout=10_000)
+        model = lambda: window.session.model  # noqa: E731
+        qtbot.waitUntil(lambda: model() is not None and model().architecture == "remote", timeout=10_000)
         assert window.speed_label.text() == ""  # the local model's speed is not the server's
         ask(qtbot, window, "What is 2 + 3?")
         wait_idle(qtbot, window)
