@@ -64,6 +64,7 @@ class ChatSession(QObject):
         self.conversation: Conversation | None = None
         self.model: p.ModelLoaded | None = None
         self.ready: p.Ready | None = None
+        self.chat_settings: dict[str, object] = {}  # the open (or next new) chat's own settings
         self.generating_version: int | None = None
         #: Finished replies whose final save failed (disk full…), by version id: shown and
         #: exported from here until :meth:`retry_saves` gets them onto the disk.
@@ -140,6 +141,7 @@ class ChatSession(QObject):
 
     def new_conversation(self) -> None:
         self.conversation = None
+        self.chat_settings = {}
         self.conversation_loaded.emit(None)
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
@@ -168,6 +170,7 @@ class ChatSession(QObject):
 
     def _set_conversation(self, conversation: Conversation) -> None:
         self.conversation = with_unsaved(conversation, self.unsaved)
+        self.chat_settings = dict(conversation.settings)
         self.conversation_loaded.emit(self.conversation)
 
     # -- replies the disk did not take ---------------------------------------------
@@ -199,8 +202,9 @@ class ChatSession(QObject):
         if not text or self.busy or self.model is None:
             return False
         conversation_id = self.conversation.id if self.conversation else None
+        chat_settings = dict(self.chat_settings)  # a new chat keeps what was set before its first message
         return self._prepare(lambda store, model, params: conversation.send(
-            store, conversation_id, text, model=model, params=params))
+            store, conversation_id, text, model=model, params=params, settings=chat_settings))
 
     def regenerate(self, message_id: int) -> bool:
         """A new version of an assistant reply (the old ones are kept)."""
@@ -254,8 +258,21 @@ class ChatSession(QObject):
         from denkspur.engine import protocol as p
 
         s = self.settings
-        return p.SamplingParams(temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_tokens,
+        base = p.SamplingParams(temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_tokens,
                                 thinking_budget=s.thinking_budget or None)
+        return conversation.chat_params(base, self.chat_settings)
+
+    def set_chat_settings(self, values: dict[str, object]) -> None:
+        """This chat's own settings (the drawer); stored with the conversation once it exists."""
+        self.chat_settings = dict(values)
+        if self.conversation is not None:
+            conversation_id = self.conversation.id
+            self.conversation.settings = dict(values)
+            self.store.call(lambda store: store.set_conversation_settings(conversation_id, dict(values)),
+                            None, self._settings_not_saved)
+
+    def _settings_not_saved(self, error: Exception) -> None:
+        self.problem.emit(self.tr("The chat settings could not be saved: %1").replace("%1", str(error)))
 
     def _prepare(self, operation: Operation) -> bool:
         """Write the user's side on the store thread, then generate into the new version."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,6 +51,17 @@ def model_name(model: str) -> str:
     if not model.lower().endswith(".gguf"):
         return model
     return model.replace("\\", "/").rsplit("/", 1)[-1][:-5]
+
+
+def budget_note(version: Version, budget: str, cut: str) -> str:
+    """What the chat says about a reply's thinking budget: its size, and whether it cut the thinking."""
+    tokens = version.params.get("thinking_budget")
+    if not isinstance(tokens, int) or isinstance(tokens, bool) or tokens <= 0:
+        return ""
+    interventions = version.stats.get("interventions")
+    was_cut = isinstance(interventions, list) and any(
+        isinstance(item, dict) and item.get("kind") == "budget" for item in interventions)
+    return (cut if was_cut else budget).replace("%1", QLocale().toString(tokens))
 
 
 def _add_copy(card: MessageCard, text: str, tooltip: str, content: Callable[[], str], name: str) -> None:
@@ -144,7 +155,9 @@ class MessageCard(QFrame):
         if len(self.message.versions) > 1:
             position = f"{self.message.current + 1}/{len(self.message.versions)}"
             note = self.tr("version %1").replace("%1", position) + "  " + note
-        self.state_label.setText(note)
+        budget = budget_note(version, self.tr("budget %1 tokens"),
+                             self.tr("thinking cut at the budget (%1 tokens)"))
+        self.state_label.setText("  ".join(part for part in (note, budget) if part))
         text = version.answer
         if self.message.role == "user" or text:
             self.body.setText(render_markdown(text, "" if self.message.role == "user" else self.tr("Copy")))

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from denkspur.core.settings import Settings, config_dir, data_dir
 from denkspur.gui.chat_session import ChatSession
+from denkspur.gui.chat_settings import ChatSettingsDrawer
 from denkspur.gui.chat_view import ChatView
 from denkspur.gui.clipboard import copies, copy_text
 from denkspur.gui.composer import Composer
@@ -127,6 +130,20 @@ class MainWindow(WindowActions, QMainWindow):
             "open": self.choose_model, "catalog": self.show_models, "server": self.connect_remote})
         self.model_picker.recent = self.settings.recent_models
         self.top_bar.addWidget(self.model_picker)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.top_bar.addWidget(spacer)
+        self.chat_settings = ChatSettingsDrawer()
+        self.chat_settings.changed.connect(self.session.set_chat_settings)
+        self.chat_settings_dock = QDockWidget()
+        self.chat_settings_dock.setObjectName("chatSettingsDock")
+        self.chat_settings_dock.setWidget(self.chat_settings)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chat_settings_dock)
+        self.chat_settings_dock.hide()
+        self.chat_settings_action = self.chat_settings_dock.toggleViewAction()
+        self.chat_settings_action.setObjectName("chatSettingsAction")
+        self.chat_settings_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.top_bar.addAction(self.chat_settings_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.top_bar)
 
     def _build_menus(self) -> None:
@@ -225,6 +242,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.models_action.setText(self.tr("Models…"))
         self.remote_action.setText(self.tr("Connect to a server…"))
         self.keys.retranslate()
+        self.chat_settings.retranslate()
+        self.chat_settings_dock.setWindowTitle(self.tr("This chat's settings"))
+        self.chat_settings_action.setText(self.tr("Chat settings"))
         for widget in (self.conversations, self.composer, self.trace):
             widget.retranslate()
         self.chat.set_model_present(self.session.model is not None)
@@ -309,6 +329,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _show_conversation(self, conversation: Conversation | None) -> None:
         self.chat.show_conversation(conversation)
+        self.chat_settings.show_values(self.session.chat_settings, self.settings)
 
     def _on_version_selected(self, version: Version | None) -> None:
         if self.session.busy and version is not None and version.id == self.session.generating_version:

@@ -47,13 +47,18 @@ class PreparedReply:
 
 
 def send(store: Store, conversation_id: int | None, text: str, *, model: str,
-         params: p.SamplingParams) -> PreparedReply:
-    """Append the user's message (to a new conversation if ``conversation_id`` is None) and a reply."""
+         params: p.SamplingParams, settings: Mapping[str, object] | None = None) -> PreparedReply:
+    """Append the user's message (to a new conversation if ``conversation_id`` is None) and a reply.
+
+    ``settings``: the new conversation's own settings (see :func:`chat_params`, ``system_prompt``).
+    """
     text = text.strip()
     if not text:
         raise ValueError("an empty message is not sent")
     if conversation_id is None:
         conversation_id = store.create_conversation(title_from(text))
+        if settings:
+            store.set_conversation_settings(conversation_id, dict(settings))
     else:
         store.load_conversation(conversation_id)  # raises StoreError if it does not exist
     store.add_message(conversation_id, "user", text)
@@ -137,7 +142,32 @@ def params_record(params: p.SamplingParams) -> dict[str, object]:
 
 def _prepared(store: Store, conversation_id: int, version_id: int) -> PreparedReply:
     conversation = store.load_conversation(conversation_id)
-    return PreparedReply(conversation, version_id, history_before(conversation, version_id))
+    history = history_before(conversation, version_id)
+    system = conversation.settings.get("system_prompt")
+    if isinstance(system, str) and system.strip():  # off unless the chat sets one (DeepSeek's advice for R1)
+        history = (p.ChatMessage("system", system.strip()), *history)
+    return PreparedReply(conversation, version_id, history)
+
+
+#: Per-chat settings that override the app's sampling defaults, with their allowed ranges.
+CHAT_PARAMS: dict[str, tuple[float, float]] = {
+    "temperature": (0.0, 2.0),
+    "top_p": (0.05, 1.0),
+    "thinking_budget": (0, 1_000_000),  # 0: unlimited
+    "think_longer": (0, 16),
+}
+
+
+def chat_params(base: p.SamplingParams, chat: Mapping[str, object]) -> p.SamplingParams:
+    """``base`` with the chat's own values where it has valid ones (stored JSON is not trusted)."""
+    changes: dict[str, object] = {}
+    for name, (low, high) in CHAT_PARAMS.items():
+        value = chat.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high:
+            changes[name] = float(value) if name in ("temperature", "top_p") else int(value)
+    if "thinking_budget" in changes:
+        changes["thinking_budget"] = changes["thinking_budget"] or None
+    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 def with_unsaved(conversation: Conversation, unsaved: Mapping[int, VersionContent]) -> Conversation:

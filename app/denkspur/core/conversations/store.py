@@ -122,6 +122,17 @@ MIGRATIONS: list[str] = [_SCHEMA_1, _SCHEMA_2, _SCHEMA_3]
 MATCH_START = "\x02"
 MATCH_END = "\x03"
 _WHITESPACE = re.compile(r"\s+")
+#: Size cap of a chat's settings (a system prompt is the only long part).
+SETTINGS_LIMIT = 64_000
+
+
+def _json_object(text: str) -> dict[str, object]:
+    """A stored JSON object, or {} for anything else (a damaged or foreign value)."""
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 class StoreError(RuntimeError):
@@ -171,6 +182,8 @@ class Conversation:
     updated: float
     messages: list[Message] = field(default_factory=list)  # the path along the selected versions
     all_messages: list[Message] = field(default_factory=list)  # every branch, in creation order
+    #: This chat's own settings (system prompt, sampling, budget) over the app's defaults.
+    settings: dict[str, object] = field(default_factory=dict)
 
     @property
     def hidden_messages(self) -> int:
@@ -322,6 +335,14 @@ class Store:
 
     def delete_conversation(self, conversation_id: int) -> None:
         self._db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+
+    def set_conversation_settings(self, conversation_id: int, settings: dict[str, object]) -> None:
+        """Replace the chat's own settings (a JSON object, at most :data:`SETTINGS_LIMIT` characters)."""
+        text = json.dumps(settings, ensure_ascii=False)
+        if len(text) > SETTINGS_LIMIT:
+            raise ValueError(f"chat settings over {SETTINGS_LIMIT} characters")
+        self._db.execute("UPDATE conversations SET settings = ? WHERE id = ?",
+                         (clean_text(text), conversation_id))
 
     def set_pinned(self, conversation_id: int, pinned: bool) -> None:
         self._db.execute("UPDATE conversations SET pinned = ? WHERE id = ?", (int(pinned), conversation_id))
@@ -513,7 +534,8 @@ class Store:
         row = self._db.execute("SELECT * FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
         if row is None:
             raise StoreError(f"conversation {conversation_id} does not exist")
-        conversation = Conversation(row["id"], row["title"], row["created"], row["updated"])
+        conversation = Conversation(row["id"], row["title"], row["created"], row["updated"],
+                                    settings=_json_object(row["settings"]))
         messages: dict[int, Message] = {}
         for message in self._db.execute(
             "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position, id", (conversation_id,)

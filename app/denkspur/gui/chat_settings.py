@@ -1,0 +1,135 @@
+"""The per-chat settings drawer: system prompt, temperature, top-p, thinking budget, think longer.
+
+Values start from Preferences; what the user changes here is this chat's own and is
+stored with the conversation (its ``settings`` JSON). A system prompt is off by
+default: DeepSeek advises none for R1 models (put instructions in the question).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from denkspur.core.settings import Settings
+from denkspur.session.conversation import CHAT_PARAMS
+
+
+class ChatSettingsDrawer(QWidget):
+    changed = Signal(dict)  # this chat's own values (only those that differ from Preferences)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatSettingsDrawer")
+        self.use_system = QCheckBox()
+        self.use_system.setObjectName("useSystemPrompt")
+        self.system_prompt = QPlainTextEdit()
+        self.system_prompt.setObjectName("systemPrompt")
+        self.system_prompt.setTabChangesFocus(True)
+        self.system_prompt.setMaximumHeight(110)
+        self.system_note = QLabel()
+        self.system_note.setWordWrap(True)
+        self.temperature = self._double("temperature", 0.05)
+        self.top_p = self._double("top_p", 0.05)
+        self.budget = self._int("thinking_budget", 256)
+        self.think_longer = self._int("think_longer", 1)
+        self.reset = QPushButton()
+        self.reset.setObjectName("resetChatSettings")
+        self.reset.clicked.connect(self._reset)
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _ in range(4)]
+        fields = (self.temperature, self.top_p, self.budget, self.think_longer)
+        for label, field in zip(self.labels, fields, strict=True):
+            self.form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.use_system)
+        layout.addWidget(self.system_prompt)
+        layout.addWidget(self.system_note)
+        layout.addLayout(self.form)
+        layout.addWidget(self.reset)
+        layout.addStretch(1)
+        self._defaults = Settings()
+        self._loading = False
+        self.use_system.toggled.connect(self._system_toggled)
+        self.system_prompt.textChanged.connect(self._emit)
+        for field in (self.temperature, self.top_p, self.budget, self.think_longer):
+            field.valueChanged.connect(self._emit)
+        self.retranslate()
+        self.show_values({}, Settings())
+
+    def _double(self, name: str, step: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setObjectName(name)
+        box.setRange(*CHAT_PARAMS[name])
+        box.setSingleStep(step)
+        return box
+
+    def _int(self, name: str, step: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName(name)
+        low, high = CHAT_PARAMS[name]
+        box.setRange(int(low), int(high))
+        box.setSingleStep(step)
+        return box
+
+    def retranslate(self) -> None:
+        self.use_system.setText(self.tr("Use a system prompt"))
+        self.system_note.setText(self.tr("Off by default: DeepSeek advises no system prompt for R1 models; "
+                                         "put instructions in your question."))
+        texts = (self.tr("Temperature (R1: 0.6)"), self.tr("Top-p (R1: 0.95)"),
+                 self.tr("Thinking budget (tokens)"), self.tr("Think longer (times)"))
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.budget.setSpecialValueText(self.tr("unlimited"))
+        self.think_longer.setSpecialValueText(self.tr("off"))
+        self.think_longer.setToolTip(self.tr("When the model ends its thinking, make it go on "
+                                             "this many times"))
+        self.reset.setText(self.tr("Use the Preferences"))
+
+    def show_values(self, chat: dict[str, object], defaults: Settings) -> None:
+        """Show this chat's values, Preferences where it has none (no ``changed`` is sent)."""
+        self._loading = True
+        self._defaults = defaults
+        prompt = chat.get("system_prompt")
+        self.use_system.setChecked(isinstance(prompt, str) and bool(prompt))
+        self.system_prompt.setPlainText(prompt if isinstance(prompt, str) else "")
+        self.system_prompt.setEnabled(self.use_system.isChecked())
+        for field, default in self._fields(defaults):
+            value = chat.get(field.objectName(), default)
+            field.setValue(value if isinstance(value, (int, float)) else default)  # type: ignore[arg-type]
+        self._loading = False
+
+    def _fields(self, defaults: Settings) -> list[tuple[QSpinBox | QDoubleSpinBox, float]]:
+        return [(self.temperature, defaults.temperature), (self.top_p, defaults.top_p),
+                (self.budget, defaults.thinking_budget), (self.think_longer, 0)]
+
+    def values(self) -> dict[str, object]:
+        """The chat's own values: those that differ from Preferences, and a system prompt if on."""
+        own: dict[str, object] = {}
+        if self.use_system.isChecked() and self.system_prompt.toPlainText().strip():
+            own["system_prompt"] = self.system_prompt.toPlainText().strip()
+        for field, default in self._fields(self._defaults):
+            if abs(field.value() - default) > 1e-9:
+                own[field.objectName()] = field.value()
+        return own
+
+    def _system_toggled(self, on: bool) -> None:
+        self.system_prompt.setEnabled(on)
+        self._emit()
+
+    def _emit(self, *_args: object) -> None:
+        if not self._loading:
+            self.changed.emit(self.values())
+
+    def _reset(self) -> None:
+        self.show_values({}, self._defaults)
+        self.changed.emit({})
