@@ -3,7 +3,9 @@
     xvfb-run -s "-screen 0 1280x800x24" python bench/screenshots.py OUTDIR
 
 Drives the real window with the generated tiny model: empty state, thinking,
-answered with steps, compare view, German UI. Not a benchmark: a check by eye.
+answered with steps, compare view, German UI. ``--look``: answered with math and
+code, model picker open, per-chat drawer, dark, German, 1024×700, shortcuts.
+Not a benchmark: a check by eye.
 """
 
 from __future__ import annotations
@@ -88,6 +90,70 @@ def main() -> None:
 
 
 
+ANSWER_WITH_MATH = (
+    "The sum of the first $n$ numbers is\n\n$$\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2},$$\n\n"
+    "so for \\(n = 4\\) it is **10**. In Python:\n\n```python\nprint(sum(range(1, 5)))\n```\n"
+)
+
+
+def lookfeel_shot(out: Path) -> None:
+    """Math and code, model picker, per-chat drawer, dark, German, 1024×700 (``--look``)."""
+    from denkspur.core.conversations.store import Store
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        model = write_tiny_r1_model(Path(folder) / "DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf")
+        store = Store(Path(folder) / "data" / "conversations.sqlite3")
+        for title in ("Primes below 20", "Why is the sky blue?"):
+            store.create_conversation(title)
+        chat = store.create_conversation("Sum of 1 to 4")
+        store.add_message(chat, "user", "What is 1 + 2 + 3 + 4? Show the formula.")
+        _, version = store.add_message(chat, "assistant", state="generating", model=str(model),
+                                       params={"thinking_budget": 1024})
+        store.save_version(version, answer=ANSWER_WITH_MATH, state="complete",
+                           trace="Okay, the user wants the sum. Gauss: n(n+1)/2 = 10. Wait, check: 10.")
+        store.set_pinned(chat, True)
+        store.close()
+        settings = Settings(model_path=str(model), context_size=512, language="en",
+                            recent_models=[str(model)])
+        window = MainWindow(data_path=Path(folder) / "data", settings=settings,
+                            settings_path=Path(folder) / "s.json")
+        window.setGeometry(0, 0, 1280, 800)
+        window.show()
+        wait_for(lambda: window.session.model is not None)
+        wait_for(lambda: len(window.conversations.conversation_items()) == 3)
+        window.session.open_conversation(chat)
+        wait_for(lambda: len(window.chat.cards) == 2)
+        shoot(window, out, "10-answered-math-code")
+        menu = window.model_picker.menu_
+        menu.popup(window.model_picker.mapToGlobal(window.model_picker.rect().bottomLeft()))
+        pump(300)
+        if QApplication.platformName() == "xcb":
+            shoot(window, out, "11-model-picker")
+        else:
+            menu.grab().save(str(out / "11-model-picker.png"))
+            print("wrote", out / "11-model-picker.png")
+        menu.close()
+        window.chat_settings_action.trigger()
+        shoot(window, out, "12-chat-settings")
+        window.chat_settings_action.trigger()
+        window.set_theme("dark")
+        shoot(window, out, "13-dark")
+        window.set_theme("system")
+        window.set_language("de")
+        shoot(window, out, "14-german")
+        window.set_language("en")
+        window.setGeometry(0, 0, 1024, 700)
+        shoot(window, out, "15-1024x700")
+        window.keys.show_shortcuts()
+        pump(200)
+        window.keys.shortcuts_dialog.grab().save(str(out / "16-shortcuts.png"))
+        print("wrote", out / "16-shortcuts.png")
+        window.keys.shortcuts_dialog.close()
+        window.close()
+    app.quit()
+
 
 def models_shot(out: Path) -> None:
     """The model manager on this machine (run separately: ``--models``)."""
@@ -135,7 +201,10 @@ def corpus_shot(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    if "--corpus" in sys.argv:
+    if "--look" in sys.argv:
+        sys.argv.remove("--look")
+        lookfeel_shot(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    elif "--corpus" in sys.argv:
         sys.argv.remove("--corpus")
         corpus_shot(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
     elif "--models" in sys.argv:

@@ -109,6 +109,8 @@ class MessageCard(QFrame):
         self.role_label.setTextFormat(Qt.TextFormat.PlainText)  # a model name from a server is outside text
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
+        for label in (self.role_label, self.state_label):  # they give way (clipped) before the buttons do
+            label.setMinimumWidth(24)
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(2)
         header = QHBoxLayout()

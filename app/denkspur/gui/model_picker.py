@@ -41,6 +41,8 @@ class ModelPicker(QToolButton):
         self.setObjectName("modelPicker")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setStyleSheet("QToolButton#modelPicker { font-weight: 600; padding: 3px 8px; }"
+                           "QToolButton#modelPicker::menu-indicator { image: none; width: 0px; }")
         self._load = load
         self._actions = actions
         self.recent: list[str] = []

@@ -58,8 +58,17 @@ def apply_theme(theme: str) -> str:
     if theme == "system":
         app.setStyle(QStyleFactory.create(str(_original["style"])))
         app.setPalette(_original["palette"])  # type: ignore[arg-type]
-        return theme
-    app.setStyle(QStyleFactory.create("Fusion"))
-    fusion = app.style().standardPalette()
-    app.setPalette(dark_palette() if theme == "dark" else fusion)
+    else:
+        app.setStyle(QStyleFactory.create("Fusion"))
+        fusion = app.style().standardPalette()
+        app.setPalette(dark_palette() if theme == "dark" else fusion)
+    _restyle(app)
     return theme
+
+
+def _restyle(app: QApplication) -> None:
+    """Style sheets resolve ``palette(...)`` when applied: apply them again in the new colours."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
