@@ -21,3 +21,17 @@ def test_german_ui(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
     window.set_language("en")
     qtbot.waitUntil(lambda: window.composer.send_button.text() == "Send", timeout=5_000)
     window.close()
+
+
+def test_the_new_shell_speaks_german_too(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path, None)
+    window.set_language("de")
+    try:
+        qtbot.waitUntil(lambda: window.keys.help_menu.title() == "&Hilfe", timeout=5_000)
+        assert window.chat_settings_action.text() == "Chat-Einstellungen"
+        assert window.model_picker.text().startswith("Modell wählen")
+        assert window.keys.shortcuts.text() == "Tastenkürzel…"
+        assert window.conversations.search.placeholderText().startswith("Antworten und Denkspuren")
+    finally:
+        window.set_language("en")
+    window.close()

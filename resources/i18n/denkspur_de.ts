@@ -11,6 +11,10 @@
 <context>
     <name>ChatSession</name>
     <message>
+        <source>The chat settings could not be saved: %1</source>
+        <translation>Die Einstellungen des Chats konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/chat_session.py" line="262" />
         <source>This server decides when its model stops thinking: the thinking budget and 'think longer' apply to local models only.</source>
         <translation>Dieser Server entscheidet selbst, wann sein Modell aufhört zu denken: Das Denkbudget und „Länger denken“ gelten nur für lokale Modelle.</translation>
@@ -135,6 +139,18 @@
 <context>
     <name>Composer</name>
     <message>
+        <source>Answer if now?</source>
+        <translation>Antwort jetzt?</translation>
+    </message>
+    <message>
+        <source>If it answered now (after %1 thinking tokens):</source>
+        <translation>Würde es jetzt antworten (nach %1 Denk-Token):</translation>
+    </message>
+    <message>
+        <source>What would it answer now? A short side answer from the trace so far; the thinking goes on</source>
+        <translation>Was würde es jetzt antworten? Eine kurze Nebenantwort aus der bisherigen Denkspur; das Denken geht weiter</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/composer.py" line="56" />
         <source>Ask the model… (Ctrl+Enter sends, Esc stops)</source>
         <translation>Frag das Modell… (Strg+Enter sendet, Esc stoppt)</translation>
@@ -164,6 +180,46 @@
 </context>
 <context>
     <name>ConversationList</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Älter</translation>
+    </message>
+    <message>
+        <source>Pin to the top</source>
+        <translation>Oben anheften</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Search answers and traces… (Ctrl+F)</source>
+        <translation>Antworten und Denkspuren durchsuchen… (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation>Neuen Chat beginnen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Nicht mehr anheften</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
     <message>
         <location filename="../../app/denkspur/gui/conversation_list.py" line="66" />
         <source>Search answers and traces…</source>
@@ -374,6 +430,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Chat settings</source>
+        <translation>Chat-Einstellungen</translation>
+    </message>
+    <message>
+        <source>This chat's settings</source>
+        <translation>Einstellungen dieses Chats</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/main_window.py" line="240" />
         <source>Some replies could not be saved and exist only in this window. Quit anyway and lose them? (Cancel, then Retry save or Export…)</source>
         <translation>Einige Antworten konnten nicht gespeichert werden und gibt es nur in diesem Fenster. Trotzdem beenden und sie verlieren? (Abbrechen, dann „Erneut speichern“ oder „Exportieren…“)</translation>
@@ -567,6 +631,34 @@
 <context>
     <name>MessageCard</name>
     <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>LaTeX: %1</source>
+        <translation>LaTeX: %1</translation>
+    </message>
+    <message>
+        <source>budget %1 tokens</source>
+        <translation>Budget %1 Token</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>code (%1)</source>
+        <translation>Code (%1)</translation>
+    </message>
+    <message>
+        <source>thinking cut at the budget (%1 tokens)</source>
+        <translation>Denken am Budget abgebrochen (%1 Token)</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/chat_view.py" line="99" />
         <source>You</source>
         <extracomment>Messages shown at once; "show earlier" adds this many more.</extracomment>
@@ -620,6 +712,10 @@
 </context>
 <context>
     <name>ModelManager</name>
+    <message>
+        <source>Installed; no checksum from the Hub (its sha256 was computed here, not checked).</source>
+        <translation>Installiert; der Hub nannte keine Prüfsumme (sha256 hier berechnet, nicht geprüft).</translation>
+    </message>
     <message>
         <location filename="../../app/denkspur/gui/model_manager.py" line="127" />
         <source>Models</source>
@@ -719,6 +815,26 @@
 <context>
     <name>RemoteDialog</name>
     <message>
+        <source>Detect: the reply holds a trace only if the server marks one (a reasoning field or think tags). Choose the template option for a reasoning model whose server opens the trace in the prompt, and 'no reasoning' for a model that does not think.</source>
+        <translation>Erkennen: Die Antwort enthält nur dann eine Denkspur, wenn der Server sie kennzeichnet (ein Reasoning-Feld oder Think-Tags). Wähle die Template-Option für ein denkendes Modell, dessen Server die Denkspur im Prompt öffnet, und „kein Denken“ für ein Modell, das nicht denkt.</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Denken</translation>
+    </message>
+    <message>
+        <source>detect from the reply</source>
+        <translation>aus der Antwort erkennen</translation>
+    </message>
+    <message>
+        <source>no reasoning: the content is the answer</source>
+        <translation>kein Denken: der Inhalt ist die Antwort</translation>
+    </message>
+    <message>
+        <source>trace opened by the server's template</source>
+        <translation>Denkspur vom Template des Servers geöffnet</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/remote_dialog.py" line="25" />
         <source>Connect to a server</source>
         <translation>Mit einem Server verbinden</translation>
@@ -781,6 +897,22 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Wie das System</translation>
+    </message>
     <message>
         <location filename="../../app/denkspur/gui/settings_dialog.py" line="37" />
         <source>Settings</source>
@@ -1053,6 +1185,241 @@
         <location filename="../../app/denkspur/gui/unsaved_bar.py" line="45" />
         <source>The disk said: %1</source>
         <translation>Meldung des Datenträgers: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSettingsDrawer</name>
+    <message>
+        <source>Off by default: DeepSeek advises no system prompt for R1 models; put instructions in your question.</source>
+        <translation>Standardmäßig aus: DeepSeek rät bei R1-Modellen von einem Systemprompt ab; schreib Anweisungen in deine Frage.</translation>
+    </message>
+    <message>
+        <source>Temperature (R1: 0.6)</source>
+        <translation>Temperatur (R1: 0,6)</translation>
+    </message>
+    <message>
+        <source>Think longer (times)</source>
+        <translation>Länger denken (Mal)</translation>
+    </message>
+    <message>
+        <source>Thinking budget (tokens)</source>
+        <translation>Denkbudget (Token)</translation>
+    </message>
+    <message>
+        <source>Top-p (R1: 0.95)</source>
+        <translation>Top-p (R1: 0,95)</translation>
+    </message>
+    <message>
+        <source>Use a system prompt</source>
+        <translation>Systemprompt verwenden</translation>
+    </message>
+    <message>
+        <source>Use the Preferences</source>
+        <translation>Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>When the model ends its thinking, make it go on this many times</source>
+        <translation>Wenn das Modell sein Denken beendet, so oft weiterdenken lassen</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>About Denkspur</source>
+        <translation>Über Denkspur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>From the search box to the hits</source>
+        <translation>Vom Suchfeld zu den Treffern</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Leave the message box</source>
+        <translation>Eingabefeld verlassen</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected conversation</source>
+        <translation>Gewählten Chat öffnen</translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation</source>
+        <translation>Gewählten Chat umbenennen</translation>
+    </message>
+    <message>
+        <source>See how DeepSeek-R1 models think: the answer, and beside it the reasoning trace, on your own computer.</source>
+        <translation>Sieh, wie DeepSeek-R1-Modelle denken: die Antwort und daneben die Denkspur, auf deinem eigenen Rechner.</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>Antwort anhalten</translation>
+    </message>
+    <message>
+        <source>Type a tab in the message box</source>
+        <translation>Tabulator ins Eingabefeld schreiben</translation>
+    </message>
+    <message>
+        <source>Where Denkspur keeps its files</source>
+        <translation>Wo Denkspur seine Dateien ablegt</translation>
+    </message>
+    <message>
+        <source>llama.cpp: %1</source>
+        <translation>llama.cpp: %1</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>noch nicht gestartet</translation>
+    </message>
+    <message>
+        <source>not used (connected to a server)</source>
+        <translation>nicht verwendet (mit einem Server verbunden)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Browse and download models…</source>
+        <translation>Modelle ansehen und herunterladen…</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>Modell wählen</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>Mit einem Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Lade %1…</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Kein Modell geladen</translation>
+    </message>
+    <message>
+        <source>Open a GGUF file…</source>
+        <translation>GGUF-Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Recent models</source>
+        <translation>Zuletzt verwendete Modelle</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Switch model (Ctrl+P)</source>
+        <translation>Modell wechseln (Strg+P)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeys</name>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About Denkspur…</source>
+        <translation>Über Denkspur…</translation>
+    </message>
+    <message>
+        <source>Answer now</source>
+        <translation>Jetzt antworten</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Go to the message box</source>
+        <translation>Zum Eingabefeld</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts…</source>
+        <translation>Tastenkürzel…</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Regenerate the last answer</source>
+        <translation>Letzte Antwort neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Search conversations…</source>
+        <translation>Chats durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Switch model…</source>
+        <translation>Modell wechseln…</translation>
+    </message>
+    <message>
+        <source>Where my data lives…</source>
+        <translation>Wo meine Daten liegen…</translation>
     </message>
 </context>
 </TS>

@@ -33,10 +33,6 @@ if TYPE_CHECKING:
     from denkspur.engine import protocol as p
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpDialogs", text)
-
-
 def _plain_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -48,13 +44,13 @@ def _plain_label(text: str) -> QLabel:
 def fixed_keys() -> list[tuple[str, str]]:
     """Keys that belong to a widget rather than a menu action (composer, conversation list)."""
     return [
-        (_tr("Send the message"), "Ctrl+Enter"),
-        (_tr("Stop the answer"), "Esc"),
-        (_tr("Leave the message box"), "Tab"),
-        (_tr("Type a tab in the message box"), "Ctrl+Tab"),
-        (_tr("Open the selected conversation"), "Enter"),
-        (_tr("Rename the selected conversation"), "F2"),
-        (_tr("From the search box to the hits"), "Enter"),
+        (QCoreApplication.translate("HelpDialogs", "Send the message"), "Ctrl+Enter"),
+        (QCoreApplication.translate("HelpDialogs", "Stop the answer"), "Esc"),
+        (QCoreApplication.translate("HelpDialogs", "Leave the message box"), "Tab"),
+        (QCoreApplication.translate("HelpDialogs", "Type a tab in the message box"), "Ctrl+Tab"),
+        (QCoreApplication.translate("HelpDialogs", "Open the selected conversation"), "Enter"),
+        (QCoreApplication.translate("HelpDialogs", "Rename the selected conversation"), "F2"),
+        (QCoreApplication.translate("HelpDialogs", "From the search box to the hits"), "Enter"),
     ]
 
 
@@ -75,12 +71,13 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(_tr("Keyboard shortcuts"))
+        self.setWindowTitle(QCoreApplication.translate("HelpDialogs", "Keyboard shortcuts"))
         rows = action_keys(window) + fixed_keys()
         self._rows = rows
         self.table = QTableWidget(len(rows), 2)
         self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels([_tr("Action"), _tr("Keys")])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("HelpDialogs", "Action"),
+                                              QCoreApplication.translate("HelpDialogs", "Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (what, keys) in enumerate(rows):
@@ -103,9 +100,9 @@ class ShortcutsDialog(QDialog):
 def engine_text(ready: p.Ready | None) -> str:
     """The llama.cpp build the engine child reported, or why there is none."""
     if ready is None:
-        return _tr("not started yet")
+        return QCoreApplication.translate("HelpDialogs", "not started yet")
     if ready.backend == "remote":
-        return _tr("not used (connected to a server)")
+        return QCoreApplication.translate("HelpDialogs", "not used (connected to a server)")
     return f"llama-cpp-python {ready.llama_cpp_version} · {ready.backend}"
 
 
@@ -124,20 +121,23 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, ready: p.Ready | None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(_tr("About Denkspur"))
+        self.setWindowTitle(QCoreApplication.translate("HelpDialogs", "About Denkspur"))
         title = QLabel(f"Denkspur {__version__}")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
-        self.engine_label = _plain_label(_tr("llama.cpp: %1").replace("%1", engine_text(ready)))
+        engine = QCoreApplication.translate("HelpDialogs", "llama.cpp: %1").replace("%1", engine_text(ready))
+        self.engine_label = _plain_label(engine)
         self.engine_label.setObjectName("aboutEngine")
         python = ".".join(str(part) for part in sys.version_info[:3])
         versions = _plain_label(f"Qt {qVersion()} · PySide6 {pyside_version} · Python {python}")
-        summary = _plain_label(_tr("See how DeepSeek-R1 models think: the answer, and beside it the "
-                                   "reasoning trace, on your own computer."))
+        summary = _plain_label(QCoreApplication.translate("HelpDialogs",
+            "See how DeepSeek-R1 models think: the answer, and beside it the reasoning trace, "
+            "on your own computer."))
         licences = "\n".join(f"{name}: {licence}" for name, licence in LICENCES)
-        self.licences_label = _plain_label(_tr("Licences") + "\n" + licences)
+        heading = QCoreApplication.translate("HelpDialogs", "Licences")
+        self.licences_label = _plain_label(heading + "\n" + licences)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -152,7 +152,7 @@ class DataLocationsDialog(QDialog):
     def __init__(self, parent: QWidget | None, places: list[tuple[str, Path]]) -> None:
         super().__init__(parent)
         self.setObjectName("dataLocationsDialog")
-        self.setWindowTitle(_tr("Where Denkspur keeps its files"))
+        self.setWindowTitle(QCoreApplication.translate("HelpDialogs", "Where Denkspur keeps its files"))
         grid = QGridLayout()
         self.path_labels: list[QLabel] = []
         for row, (what, path) in enumerate(places):
@@ -160,12 +160,12 @@ class DataLocationsDialog(QDialog):
             shown = _plain_label(str(path))
             self.path_labels.append(shown)
             grid.addWidget(shown, row, 1)
-            open_button = QPushButton(_tr("Open"))
+            open_button = QPushButton(QCoreApplication.translate("HelpDialogs", "Open"))
             open_button.setEnabled(path.is_dir())
             open_button.clicked.connect(
                 lambda _c=False, p=path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p))))
             grid.addWidget(open_button, row, 2)
-            copy_button = QPushButton(_tr("Copy"))
+            copy_button = QPushButton(QCoreApplication.translate("HelpDialogs", "Copy"))
             copy_button.clicked.connect(lambda _c=False, p=path, b=copy_button: self._copy(p, b))
             grid.addWidget(copy_button, row, 3)
         grid.setColumnStretch(1, 1)
@@ -178,5 +178,5 @@ class DataLocationsDialog(QDialog):
 
     def _copy(self, path: Path, button: QPushButton) -> None:
         QGuiApplication.clipboard().setText(str(path))
-        button.setText(_tr("Copied"))
+        button.setText(QCoreApplication.translate("HelpDialogs", "Copied"))
 
