@@ -1422,4 +1422,39 @@
         <translation>Wo meine Daten liegen…</translation>
     </message>
 </context>
+<context>
+    <name>ReasoningFunction</name>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Computation</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Doubt / backtrack</source>
+        <translation>Zweifel / Umkehr</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Fakt</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>Endgültige Antwort</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Problem setup</source>
+        <translation>Problemstellung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
 </TS>
