@@ -713,6 +713,14 @@
 <context>
     <name>ModelManager</name>
     <message>
+        <source>Filter: name, size or quantization (e.g. 7b q4)</source>
+        <translation>Filter: Name, Größe oder Quantisierung (z. B. 7b q4)</translation>
+    </message>
+    <message>
+        <source>Too big: needs about %1 GB, this machine has %2 GB of memory.</source>
+        <translation>Zu groß: braucht etwa %1 GB, dieser Rechner hat %2 GB Arbeitsspeicher.</translation>
+    </message>
+    <message>
         <source>Installed; no checksum from the Hub (its sha256 was computed here, not checked).</source>
         <translation>Installiert; der Hub nannte keine Prüfsumme (sha256 hier berechnet, nicht geprüft).</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -108,6 +109,16 @@ class EntryCard(QFrame):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
+    def refuse_download(self, reason: str) -> None:
+        """Too big for this machine: Download stays visible but disabled, with the reason beside it."""
+        self.download_button.setEnabled(False)
+        self.download_button.setToolTip(reason)
+        self.status.setText(reason)
+
+    def matches(self, words: list[str]) -> bool:
+        text = f"{self.entry.name} {self.entry.quantization} {self.entry.parameters_billion:g}b".lower()
+        return all(word in text for word in words)
+
     def refresh(self, installed: bool, downloading: bool, resumable: bool) -> None:
         self.download_button.setText(self.tr("Resume") if resumable else self.tr("Download"))
         self.download_button.setVisible(not installed and not downloading)
@@ -185,6 +196,8 @@ class ModelManager(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(column)
+        self.group_headers: dict[str, QLabel] = {}
+        self.filter = self._filter_box()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(import_button)
@@ -192,6 +205,7 @@ class ModelManager(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.note)
         layout.addWidget(self.installed_label)
+        layout.addWidget(self.filter)
         layout.addWidget(scroll, 1)
         BackgroundOp(self, op=lambda _job: survey(n_ctx, gpu_offload=gpu_offload), success=self._show_survey,
                      name="probe-hardware").run()
@@ -208,13 +222,30 @@ class ModelManager(QDialog):
     def _show_survey(self, found: Survey) -> None:
         self.survey = found
         self.summary.setText(self._hardware_line(found))
-        ordered = sorted(found.entries, key=lambda e: (e is not found.recommended,
-                                                       e.parameters_billion, e.quant_rank))
+        best = found.recommended
+        # Grouped by model, the recommended model's group first and the recommended file first in it.
+        ordered = sorted(found.entries, key=lambda e: (
+            best is None or e.name != best.name, e.parameters_billion, e.name, e is not best, e.quant_rank))
+        group = ""
         for entry in ordered:
-            card = EntryCard(entry, found.fits[entry.id], entry is found.recommended, self)
+            if entry.name != group:
+                group = entry.name
+                header = QLabel(entry.name)
+                header.setObjectName("modelGroup")
+                header.setTextFormat(Qt.TextFormat.PlainText)
+                header.setStyleSheet("font-weight: 600; font-size: 11pt; margin-top: 8px;")
+                self.group_headers[group] = header
+                self.column.addWidget(header)
+            fit = found.fits[entry.id]
+            card = EntryCard(entry, fit, entry is best, self)
+            if fit.verdict == Verdict.TOO_BIG:
+                card.refuse_download(self.tr("Too big: needs about %1 GB, this machine has %2 GB of memory.")
+                                     .replace("%1", f"{fit.estimate.total / 1e9:.1f}")
+                                     .replace("%2", f"{found.hardware.ram_total / 1e9:.0f}"))
             self.cards[entry.id] = card
             self.column.addWidget(card)
         self.column.addStretch(1)
+        self.apply_filter(self.filter.text())
         self.refresh()  # the cards' buttons follow with the installed state
 
     def _hardware_line(self, found: Survey) -> str:
@@ -226,6 +257,26 @@ class ModelManager(QDialog):
         return (self.tr("This machine: %1 GB RAM, %2, %3. Recommended: %4")
                 .replace("%1", f"{hw.ram_total / 1e9:.0f}").replace("%2", gpus)
                 .replace("%3", offload).replace("%4", best_name))
+
+    def _filter_box(self) -> QLineEdit:
+        box = QLineEdit()
+        box.setObjectName("modelFilter")
+        box.setClearButtonEnabled(True)
+        box.setPlaceholderText(self.tr("Filter: name, size or quantization (e.g. 7b q4)"))
+        box.textChanged.connect(self.apply_filter)
+        return box
+
+    def apply_filter(self, text: str) -> None:
+        """Show the cards whose name, size or quantization hold every word typed; groups follow."""
+        words = text.lower().split()
+        shown: set[str] = set()
+        for card in self.cards.values():
+            visible = card.matches(words)
+            card.setVisible(visible)
+            if visible:
+                shown.add(card.entry.name)
+        for name, header in self.group_headers.items():
+            header.setVisible(name in shown)
 
     def show_note(self, text: str) -> None:
         self.last_message = text
