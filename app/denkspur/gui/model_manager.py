@@ -75,7 +75,7 @@ class EntryCard(QFrame):
         verdict.setObjectName("verdict")
         verdict.setStyleSheet(f"color: {_VERDICT_COLORS[fit.verdict]}; font-weight: 600;")
         need = QLabel(self.tr("needs about %1 GB").replace("%1", f"{fit.estimate.total / 1e9:.1f}"))
-        description = QLabel(entry.description)
+        self.description = description = QLabel(entry.description)
         description.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -228,7 +228,8 @@ class ModelManager(QDialog):
             best is None or e.name != best.name, e.parameters_billion, e.name, e is not best, e.quant_rank))
         group = ""
         for entry in ordered:
-            if entry.name != group:
+            first_of_group = entry.name != group
+            if first_of_group:
                 group = entry.name
                 header = QLabel(entry.name)
                 header.setObjectName("modelGroup")
@@ -238,6 +239,7 @@ class ModelManager(QDialog):
                 self.column.addWidget(header)
             fit = found.fits[entry.id]
             card = EntryCard(entry, fit, entry is best, self)
+            card.description.setVisible(first_of_group)  # said once per model, not per file
             if fit.verdict == Verdict.TOO_BIG:
                 card.refuse_download(self.tr("Too big: needs about %1 GB, this machine has %2 GB of memory.")
                                      .replace("%1", f"{fit.estimate.total / 1e9:.1f}")
