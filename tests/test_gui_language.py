@@ -35,3 +35,18 @@ def test_the_new_shell_speaks_german_too(qtbot: QtBot, tmp_path: Path) -> None:
     finally:
         window.set_language("en")
     window.close()
+
+
+def test_qt_standard_buttons_speak_german(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = open_window(qtbot, tmp_path, None)
+    window.set_language("de")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel is not None and cancel.text().replace("&", "") == "Abbrechen"
+    finally:
+        window.set_language("en")
+    window.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from denkspur.resources import resources_dir
 
@@ -37,4 +37,9 @@ def install_language(setting: str) -> str:
             _installed.append(translator)
         else:
             log.warning("no translation file at %s", path)
+        # Qt's own texts (Cancel, Yes, No in standard buttons and dialogs), shipped with PySide6.
+        qt_texts = QTranslator(app)
+        if qt_texts.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_texts)
+            _installed.append(qt_texts)
     return language
