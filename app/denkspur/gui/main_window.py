@@ -146,6 +146,15 @@ class MainWindow(WindowActions, QMainWindow):
             self.language_actions[code] = action
         self.engine_menu = bar.addMenu("")
         self.restart_action = self.engine_menu.addAction("", self.session.restart_engine)
+        # Esc stops wherever the focus is (trace panel, list, chat): a window-wide
+        # shortcut, enabled only while a reply is generated so Esc keeps its usual
+        # meaning otherwise.
+        self.stop_action = self.engine_menu.addAction("", self.session.stop)
+        self.stop_action.setObjectName("stopGenerating")
+        self.stop_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.stop_action.setEnabled(False)
+        self.addAction(self.stop_action)
         self.trace.setVisible(self.settings.trace_panel_visible)
 
     def _connect(self) -> None:
@@ -197,6 +206,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.language_menu.setTitle(self.tr("Language"))
         self.engine_menu.setTitle(self.tr("&Engine"))
         self.restart_action.setText(self.tr("Restart engine"))
+        self.stop_action.setText(self.tr("Stop generating"))
         self.open_model_button.setText(self.tr("Open a GGUF model file…"))
         self.models_button.setText(self.tr("Browse and download models…"))
         self.models_action.setText(self.tr("Models…"))
@@ -282,6 +292,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _on_generation_started(self, version_id: int) -> None:
         self.composer.set_busy(True)
+        self.stop_action.setEnabled(True)
         self.composer.set_thinking(self._answer_now_possible())
         self.composer.clear_provisional()
         self.chat.begin_live(version_id)
@@ -309,6 +320,7 @@ class MainWindow(WindowActions, QMainWindow):
     def _on_generation_finished(self, result: GenerationResult) -> None:
         self.trace.end_live()
         self.composer.set_busy(False)
+        self.stop_action.setEnabled(False)
         stats = result.outcome.result.stats
         if stats.tokens_per_second:
             self.speed_label.setText(self.tr("%1 tokens/s").replace("%1", f"{stats.tokens_per_second:.1f}"))
