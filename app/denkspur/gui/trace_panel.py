@@ -1,21 +1,23 @@
 """The reasoning-trace panel beside the chat.
 
 Live, it fills while the model thinks ("Thinking… 12 s, 840 tokens"); the
-steps list grows as the core commits steps; the text view appends each
-finished step once and only rewrites the open tail, so the work per update is
-bounded by the tail, not by the whole trace (see ``bench/render_stream.py``).
+steps list grows as the core commits steps; the text is a faithful plain-text
+:class:`~denkspur.gui.trace_view.TraceView` that only ever appends, follows the
+newest text unless the user scrolled away ("Jump to live" brings it back), and
+marks step starts in its gutter instead of inserting labels into the text.
 For a stored answer it shows that version's trace, steps and statistics.
+
+``map_slot`` is a layout above the text reserved for the reasoning map.
 """
 
 from __future__ import annotations
 
-import html
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,17 +25,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from denkspur.core.trace.steps import Step, StepKind, segment_steps
+from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
+from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Version
     from denkspur.core.trace.stream import StreamEvent
-from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
 
 
 @dataclass
@@ -41,17 +43,6 @@ class _Live:
     started: float
     trace_events: int = 0
     closed_after: float | None = None
-
-
-def step_html(index: int, kind: StepKind, text: str) -> str:
-    from denkspur.gui.chat_view import render_markdown
-
-    label = f"{ICONS[kind]} {html.escape(kind_name(kind))}"
-    return (
-        f'<a name="step-{index}"></a><p style="margin-top:10px; margin-bottom:2px">'
-        f'<span style="color:{COLORS[kind]}; font-weight:600">{label}</span></p>'
-        f"{render_markdown(text)}"
-    )
 
 
 class TracePanel(QWidget):
@@ -73,16 +64,28 @@ class TracePanel(QWidget):
         self.steps = QListWidget()
         self.steps.setObjectName("traceSteps")
         self.steps.itemClicked.connect(self._scroll_to_step)
-        self.text = QTextBrowser()
+        self.text = TraceView()
         self.text.setObjectName("traceText")
-        self.text.setOpenLinks(False)
-        self.text.setOpenExternalLinks(False)
+        self.text.following_changed.connect(self._following_changed)
+        self.jump_button = QPushButton()
+        self.jump_button.setObjectName("jumpToLive")
+        self.jump_button.setVisible(False)
+        self.jump_button.clicked.connect(self.follow_live)
+        text_column = QWidget()
+        text_layout = QVBoxLayout(text_column)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(2)
+        #: Where the reasoning map (a strip over the whole trace) goes.
+        self.map_slot = QVBoxLayout()
+        text_layout.addLayout(self.map_slot)
+        text_layout.addWidget(self.text, 1)
+        text_layout.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignRight)
         self.stats = QLabel()
         self.stats.setObjectName("traceStats")
         self.stats.setWordWrap(True)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.steps)
-        split.addWidget(self.text)
+        split.addWidget(text_column)
         split.setSizes([180, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -91,12 +94,7 @@ class TracePanel(QWidget):
         layout.addWidget(self.stats)
         self._live: _Live | None = None
         self._live_text = ""
-        self._committed_end = 0
-        self._tail_position = 0
         self._step_count = 0
-        self._tail_shown = ""
-        self._tail_format = QTextCharFormat()
-        self._tail_format.setForeground(QColor("#888888"))
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._update_header)
@@ -107,6 +105,7 @@ class TracePanel(QWidget):
     def retranslate(self) -> None:
         self.copy_button.setText(self.tr("Copy trace"))
         self.copy_button.setToolTip(self.tr("Copy the whole reasoning trace"))
+        self.jump_button.setText(self.tr("↓ Jump to live"))
         if self._live is None:
             self.show_version(self._version)
 
@@ -116,7 +115,7 @@ class TracePanel(QWidget):
         self._stop_live()
         self._version = version
         self.steps.clear()
-        self.text.clear()
+        self.text.reset()
         self._step_count = 0
         if version is None or not version.trace:
             self.header.setText(self.tr("Reasoning trace"))
@@ -128,13 +127,17 @@ class TracePanel(QWidget):
             return
         # Partial versions (interrupted, crashed) were saved without steps: segment now.
         steps = version.steps or [step.to_dict() for step in segment_steps(version.trace)]
-        blocks = []
+        marks = []
         for step in steps:
             kind = parse_kind(step.get("kind"))
             text = str(step.get("text", ""))
-            blocks.append(step_html(self._step_count, kind, text))
-            self._add_step_item(kind, text)
-        self.text.setHtml("".join(blocks))
+            start = step.get("start")
+            if not isinstance(start, int):  # rows saved before steps had offsets
+                found = version.trace.find(text[:40])
+                start = max(found, marks[-1].start if marks else 0)
+            marks.append(StepMark(start, kind))
+            self._add_step_item(kind, text, start)
+        self.text.set_text(version.trace, marks)
         self.header.setText(self._thought_label(version.stats, version.state))
         self.stats.setText(self._stats_line(version.stats))
 
@@ -166,10 +169,8 @@ class TracePanel(QWidget):
         self.show_version(None)
         self._live = _Live(time.monotonic())
         self._live_text = ""
-        self._committed_end = 0
-        self._tail_position = 0
-        self._tail_shown = ""
         self.text.setPlaceholderText("")
+        self.text.follow()
         self._timer.start()
         self._update_header()
 
@@ -183,19 +184,19 @@ class TracePanel(QWidget):
         live = self._live
         if live is None:
             return
-        changed = False
+        new_text: list[str] = []
         for event in events:
             if isinstance(event, TraceText):
                 live.trace_events += 1
-                self._live_text += event.text
-                changed = True
+                new_text.append(event.text)
             elif isinstance(event, StepDone):
                 self._commit_step(event.step)
-                changed = True
             elif isinstance(event, TraceClosed):
                 live.closed_after = time.monotonic() - live.started
-        if changed:
-            self._write_tail()
+        if new_text:
+            text = "".join(new_text)
+            self._live_text += text
+            self.text.append(text)
         self._update_header()
 
     def end_live(self) -> None:
@@ -204,40 +205,20 @@ class TracePanel(QWidget):
     def _stop_live(self) -> None:
         self._timer.stop()
         self._live = None
+        self.jump_button.setVisible(False)
 
     def _commit_step(self, step: Step) -> None:
-        cursor = self._tail_cursor()
-        cursor.removeSelectedText()
-        self._tail_shown = ""
-        cursor.insertHtml(step_html(step.index, step.kind, step.text))
-        self._tail_position = cursor.position()
-        self._committed_end = step.end
-        self._add_step_item(step.kind, step.text)
+        self.text.add_mark(StepMark(step.start, step.kind))
+        self._add_step_item(step.kind, step.text, step.start)
+        if self.text.following:
+            self.steps.scrollToBottom()
 
-    def _write_tail(self) -> None:
-        """Show the unfinished step: append what is new, rewrite only if it changed."""
-        scrollbar = self.text.verticalScrollBar()
-        at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
-        tail = self._live_text[self._committed_end :].strip()
-        cursor = self._tail_cursor()
-        if self._tail_shown and tail.startswith(self._tail_shown):
-            cursor.clearSelection()
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText(tail[len(self._tail_shown) :], self._tail_format)
-        else:
-            cursor.removeSelectedText()
-            if tail:
-                cursor.insertBlock()
-                cursor.insertText(tail, self._tail_format)
-        self._tail_shown = tail
-        if at_bottom:
-            scrollbar.setValue(scrollbar.maximum())
+    def follow_live(self) -> None:
+        self.text.follow()
+        self.steps.scrollToBottom()
 
-    def _tail_cursor(self) -> QTextCursor:
-        cursor = QTextCursor(self.text.document())
-        cursor.setPosition(min(self._tail_position, self.text.document().characterCount() - 1))
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        return cursor
+    def _following_changed(self, following: bool) -> None:
+        self.jump_button.setVisible(self._live is not None and not following)
 
     def _update_header(self) -> None:
         live = self._live
@@ -254,11 +235,11 @@ class TracePanel(QWidget):
         )
 
     # -- steps list --------------------------------------------------------------------
-    def _add_step_item(self, kind: StepKind, text: str) -> None:
+    def _add_step_item(self, kind: StepKind, text: str, start: int) -> None:
         item = QListWidgetItem(f"{ICONS[kind]}  {first_words(text)}")
         item.setForeground(QColor(COLORS[kind]))
         item.setToolTip(f"{kind_name(kind)}\n\n{first_words(text, 400)}")
-        item.setData(Qt.ItemDataRole.UserRole, self._step_count)
+        item.setData(Qt.ItemDataRole.UserRole, start)
         if kind is StepKind.SELF_CORRECTION:
             font = item.font()
             font.setBold(True)
@@ -267,7 +248,7 @@ class TracePanel(QWidget):
         self._step_count += 1
 
     def _scroll_to_step(self, item: QListWidgetItem) -> None:
-        self.text.scrollToAnchor(f"step-{item.data(Qt.ItemDataRole.UserRole)}")
+        self.text.scroll_to_offset(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def step_count(self) -> int:
         return self.steps.count()
