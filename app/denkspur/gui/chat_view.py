@@ -135,6 +135,18 @@ class MessageCard(QFrame):
         self.state_label.setText(self.tr("thinking…"))
         self.body.setText("")
 
+    def add_events(self, events: list[StreamEvent]) -> None:
+        """Live events of this card's reply: the answer grows; the state follows the trace."""
+        from denkspur.core.trace.stream import AnswerText, TraceClosed
+
+        if self.live is None:
+            return
+        answer = "".join(e.text for e in events if isinstance(e, AnswerText))
+        if answer or any(isinstance(e, TraceClosed) for e in events):
+            self.state_label.setText(self.tr("answering…"))
+        if answer:
+            self.add_answer_text(answer)
+
     def add_answer_text(self, text: str) -> None:
         if self.live is None:
             return
@@ -335,9 +347,8 @@ class ChatView(QScrollArea):
         card = self.card_for_version(version_id)
         if card is None:
             return
-        answer = "".join(e.text for e in events if isinstance(e, AnswerText))
-        if answer:
-            card.add_answer_text(answer)
+        card.add_events(events)
+        if any(isinstance(e, AnswerText) for e in events):
             self.scroll_to_bottom()
 
     def scroll_to_bottom(self) -> None:

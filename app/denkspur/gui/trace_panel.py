@@ -138,27 +138,36 @@ class TracePanel(QWidget):
             marks.append(StepMark(start, kind))
             self._add_step_item(kind, text, start)
         self.text.set_text(version.trace, marks)
-        self.header.setText(self._thought_label(version.stats, version.state))
-        self.stats.setText(self._stats_line(version.stats))
+        finished = version.stats.get("finished")
+        trace_closed = finished if isinstance(finished, bool) else bool(version.answer)
+        self.header.setText(self._thought_label(version.stats, version.state, trace_closed))
+        self.stats.setText(self._stats_line(version.stats, steps, version.trace))
 
-    def _thought_label(self, stats: dict[str, object], state: str) -> str:
+    def _thought_label(self, stats: dict[str, object], state: str, trace_closed: bool) -> str:
+        stopped = state in ("interrupted", "cancelled", "error")
+        if not trace_closed:
+            return self.tr("Stopped while thinking") if stopped else self.tr("Still thinking")
         seconds = stats.get("thinking_seconds")
-        if stats.get("finished") is False or state in ("interrupted", "cancelled", "error"):
-            return self.tr("Stopped while thinking")
-        if isinstance(seconds, (int, float)):
-            return self.tr("Thought for %1 s").replace("%1", str(max(1, round(seconds))))
-        return self.tr("Reasoning trace")
+        label = (self.tr("Thought for %1").replace("%1", format_seconds(float(seconds)))
+                 if isinstance(seconds, (int, float)) else self.tr("Reasoning trace"))
+        if stopped:
+            label += " · " + self.tr("stopped while answering")
+        return label
 
-    def _stats_line(self, stats: dict[str, object]) -> str:
+    def _stats_line(self, stats: dict[str, object], steps: list[dict[str, object]], trace: str) -> str:
+        """Figures of a version; a reply cut off before its stats were saved gets counted ones."""
+        from denkspur.core.trace.stream import estimate_tokens
+
+        corrections = sum(parse_kind(step.get("kind")) is StepKind.SELF_CORRECTION for step in steps)
+        trace_tokens = _count(stats, "trace_tokens") if "trace_tokens" in stats else estimate_tokens(trace)
         parts = [
-            count_label(_count(stats, "steps"), self.tr("1 step"), self.tr("%1 steps")),
-            count_label(_count(stats, "self_corrections"), self.tr("1 self-correction"),
-                        self.tr("%1 self-corrections")),
-            count_label(_count(stats, "trace_tokens"), self.tr("1 trace token"),
-                        self.tr("%1 trace tokens")),
-            count_label(_count(stats, "answer_tokens"), self.tr("1 answer token"),
-                        self.tr("%1 answer tokens")),
+            count_label(len(steps), self.tr("1 step"), self.tr("%1 steps")),
+            count_label(corrections, self.tr("1 self-correction"), self.tr("%1 self-corrections")),
+            count_label(trace_tokens, self.tr("1 trace token"), self.tr("%1 trace tokens")),
         ]
+        if "answer_tokens" in stats:
+            parts.append(count_label(_count(stats, "answer_tokens"), self.tr("1 answer token"),
+                                     self.tr("%1 answer tokens")))
         speed = stats.get("tokens_per_second")
         if isinstance(speed, (int, float)):
             parts.append(self.tr("%1 tokens/s").replace("%1", f"{speed:.1f}"))
@@ -225,8 +234,7 @@ class TracePanel(QWidget):
         if live is None:
             return
         if live.closed_after is not None:
-            seconds = max(1, round(live.closed_after))
-            self.header.setText(self.tr("Thought for %1 s").replace("%1", str(seconds)))
+            self.header.setText(self.tr("Thought for %1").replace("%1", format_seconds(live.closed_after)))
             return
         elapsed = int(time.monotonic() - live.started)
         self.header.setText(
@@ -257,6 +265,18 @@ class TracePanel(QWidget):
         if self._live is not None:
             return self._live_text.strip()
         return self._version.trace if self._version else ""
+
+
+def format_seconds(seconds: float) -> str:
+    """A duration as people read it: "< 0.1 s", "0.2 s", "42 s", "2 min 5 s"."""
+    if seconds < 0.05:
+        return "< 0.1 s"
+    if seconds < 9.95:
+        return f"{seconds:.1f} s"
+    if seconds < 59.5:
+        return f"{round(seconds)} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"
 
 
 def copy_to_clipboard(text: str) -> None:
