@@ -7,6 +7,7 @@ card renders finished blocks once and re-renders only the open tail.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from denkspur.gui.plain import plain_label
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Conversation, Message, Version
@@ -72,10 +75,8 @@ class MessageCard(QFrame):
         self.live: IncrementalMarkdown | None = None
         self.setProperty("role", message.role)
         self.setProperty("selected", False)
-        self.role_label = QLabel()
-        self.role_label.setObjectName("roleLabel")
-        self.state_label = QLabel()
-        self.state_label.setObjectName("stateLabel")
+        self.role_label = plain_label(name="roleLabel")
+        self.state_label = plain_label(name="stateLabel")
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(2)
         header = QHBoxLayout()
@@ -235,7 +236,8 @@ class ChatView(QScrollArea):
                           "from the catalog, or open a GGUF file you already have.")
                 + "</p>"
                 + ("<p>" + self.tr("Recommended for this machine: %1").replace(
-                    "%1", f"<b>{self._recommendation}</b>") + "</p>" if self._recommendation else "")
+                    "%1", f"<b>{html.escape(self._recommendation)}</b>") + "</p>"
+                   if self._recommendation else "")
             )
 
     def show_conversation(self, conversation: Conversation | None) -> None:
@@ -303,9 +305,8 @@ class ChatView(QScrollArea):
         following.setEnabled(message.current < len(message.versions) - 1)
 
     def _add_error(self, card: MessageCard) -> None:
-        label = QLabel(card.version.error or self.tr("The engine failed."))
-        label.setObjectName("errorText")
-        label.setWordWrap(True)
+        label = plain_label(card.version.error or self.tr("The engine failed."), name="errorText",
+                            wrap=True)
         restart = QPushButton(self.tr("Restart engine"))
         restart.setObjectName("restartEngine")
         restart.clicked.connect(self.restart_requested.emit)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -26,6 +25,7 @@ from denkspur.gui.chat_view import ChatView
 from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
+from denkspur.gui.plain import message_box, plain_label
 from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
 from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
@@ -101,10 +101,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.splitter.setSizes([240, 640, 400])
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
-        self.model_label = QLabel()
-        self.model_label.setObjectName("modelLabel")
-        self.speed_label = QLabel()
-        self.speed_label.setObjectName("speedLabel")
+        self.model_label = plain_label(name="modelLabel")  # names a server's model: outside text
+        self.speed_label = plain_label(name="speedLabel")
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.speed_label)
         self._build_menus()
@@ -356,7 +354,6 @@ class MainWindow(WindowActions, QMainWindow):
         """Tell the user without blocking: the window keeps working behind the note."""
         self.statusBar().showMessage(message, 15_000)
         self._update_model_label()
-        self.problem_box = QMessageBox(QMessageBox.Icon.Warning, "Denkspur", message,
-                                       QMessageBox.StandardButton.Ok, self)
+        self.problem_box = message_box(self, QMessageBox.Icon.Warning, "Denkspur", message)
         self.problem_box.setObjectName("problemBox")
         self.problem_box.open()

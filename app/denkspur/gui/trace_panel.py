@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.trace.steps import Step, StepKind, segment_steps
+from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
 from denkspur.gui.trace_view import StepMark, TraceView
 
@@ -53,8 +53,7 @@ class TracePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TracePanel")
-        self.header = QLabel()
-        self.header.setObjectName("traceHeader")
+        self.header = plain_label(name="traceHeader")
         self.header.setStyleSheet("font-weight: 600; font-size: 13px;")
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
@@ -80,9 +79,7 @@ class TracePanel(QWidget):
         text_layout.addLayout(self.map_slot)
         text_layout.addWidget(self.text, 1)
         text_layout.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.stats = QLabel()
-        self.stats.setObjectName("traceStats")
-        self.stats.setWordWrap(True)
+        self.stats = plain_label(name="traceStats", wrap=True)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.steps)
         split.addWidget(text_column)
