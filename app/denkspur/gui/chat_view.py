@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from denkspur.gui.long_answer import LongAnswer, needs_plain_view
 from denkspur.gui.plain import plain_label
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def render_markdown(text: str) -> str:
 
     return render(text, dark=dark_theme())
 
+#: A streaming answer is re-rendered at most this often (each render lays out the whole label).
+RENDER_INTERVAL_MS = 120
 #: Messages shown at once; "show earlier" adds this many more.
 PAGE = 40
 #: One style sheet for all cards (set once on the chat, not per card: parsing a style
@@ -94,6 +97,12 @@ class MessageCard(QFrame):
         )
         self.body.linkActivated.connect(open_safe_link)
         self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.long_answer: LongAnswer | None = None  # replaces the body for very long answers
+        self._live_text = ""
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_INTERVAL_MS)
+        self._render_timer.timeout.connect(self._render_live)
         self.error_row = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -121,7 +130,9 @@ class MessageCard(QFrame):
             note = self.tr("version %1").replace("%1", position) + "  " + note
         self.state_label.setText(note)
         text = version.answer
-        if self.message.role == "user" or text:
+        if needs_plain_view(text):
+            self._use_long_answer().set_text(text)
+        elif self.message.role == "user" or text:
             self.body.setText(render_markdown(text))
         elif version.trace and version.state != "generating":
             pending = self.tr("(no answer yet: the model was still thinking)")
@@ -133,6 +144,7 @@ class MessageCard(QFrame):
         from denkspur.core.text.markdown import IncrementalMarkdown
 
         self.live = IncrementalMarkdown(dark=dark_theme())
+        self._live_text = ""
         self.state_label.setText(self.tr("thinking…"))
         self.body.setText("")
 
@@ -149,11 +161,35 @@ class MessageCard(QFrame):
             self.add_answer_text(answer)
 
     def add_answer_text(self, text: str) -> None:
+        """Grow the live answer: re-rendered at most every RENDER_INTERVAL_MS, plain once long."""
         if self.live is None:
             return
-        self.live.append(text)
         self.state_label.setText(self.tr("answering…"))
-        self.body.setText(self.live.full_html())
+        if self.long_answer is not None:
+            self.long_answer.append(text)
+            return
+        self._live_text += text
+        if needs_plain_view(self._live_text):
+            self._render_timer.stop()
+            self._use_long_answer().set_text(self._live_text)
+            return
+        self.live.append(text)
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def _render_live(self) -> None:
+        if self.live is not None and self.long_answer is None:
+            self.body.setText(self.live.full_html())
+
+    def _use_long_answer(self) -> LongAnswer:
+        if self.long_answer is None:
+            self.long_answer = LongAnswer()
+            self.body.setText("")
+            self.body.hide()
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.body) + 1, self.long_answer)
+        return self.long_answer
 
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", selected)

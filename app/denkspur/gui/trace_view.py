@@ -84,8 +84,9 @@ class TraceView(QPlainTextEdit):
 
     following_changed = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, gutter: bool = True) -> None:
         super().__init__(parent)
+        self._with_gutter = gutter
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -280,6 +281,8 @@ class TraceView(QPlainTextEdit):
 
     # -- gutter ----------------------------------------------------------------------
     def gutter_width(self) -> int:
+        if not self._with_gutter:
+            return 0
         metrics = self.fontMetrics()
         if self.width() < NARROW:
             return metrics.horizontalAdvance("↺") + 14
