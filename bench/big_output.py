@@ -55,7 +55,8 @@ def trace_case(app: QApplication, text: str, batch: int) -> float:
     assert isinstance(panel, TracePanel)
     panel.begin_live()
     stream = ReasoningStream(assume_open=True)
-    steps = [lambda i=i: panel.add_events(stream.feed(text[i : i + batch])) for i in range(0, len(text), batch)]
+    steps = [lambda i=i: panel.add_events(stream.feed(text[i : i + batch]))
+             for i in range(0, len(text), batch)]
     steps.append(lambda: panel.add_events(stream.flush()))
     stall = _turns(app, steps, lambda: panel.text.pending > 0)
     assert panel.trace_text() == text.strip()
@@ -79,7 +80,8 @@ def answer_stream_case(app: QApplication, text: str, batch: int) -> float:
     card.begin_live()
     stream = ReasoningStream(assume_open=True)
     card.add_events(stream.feed("Thought.</think>"))
-    steps = [lambda i=i: card.add_events(stream.feed(text[i : i + batch])) for i in range(0, len(text), batch)]
+    steps = [lambda i=i: card.add_events(stream.feed(text[i : i + batch]))
+             for i in range(0, len(text), batch)]
     long_view = lambda: card.long_answer.view.pending > 0 if card.long_answer else False  # noqa: E731
     stall = _turns(app, steps, long_view)
     card.close()
