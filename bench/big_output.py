@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from denkspur.core.conversations.store import Message, Version
-from denkspur.core.trace.stream import ReasoningStream
+from denkspur.core.trace.stream import ReasoningStream, StreamEvent
 from denkspur.gui.chat_view import MessageCard
 from denkspur.gui.trace_panel import TracePanel
 
@@ -50,27 +50,26 @@ def _show(widget: QWidget) -> QWidget:
     return widget
 
 
-def trace_case(app: QApplication, text: str, batch: int) -> float:
+def _events(batches: list[str], *, final: bool = True) -> list[list[StreamEvent]]:
+    """Stream events per batch, computed before timing (the app does this on its worker thread)."""
+    stream = ReasoningStream(assume_open=True)
+    events = [stream.feed(batch) for batch in batches]
+    if final:
+        events.append(stream.flush())
+    return events
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+def trace_case(app: QApplication, batches: list[str]) -> float:
     panel = _show(TracePanel())
     assert isinstance(panel, TracePanel)
     panel.begin_live()
-    stream = ReasoningStream(assume_open=True)
-    steps = [lambda i=i: panel.add_events(stream.feed(text[i : i + batch]))
-             for i in range(0, len(text), batch)]
-    steps.append(lambda: panel.add_events(stream.flush()))
-    stall = _turns(app, steps, lambda: panel.text.pending > 0)
-    assert panel.trace_text() == text.strip()
-    panel.close()
-    return stall
-
-
-def _token_batches(app: QApplication, batches: list[str]) -> float:
-    panel = _show(TracePanel())
-    assert isinstance(panel, TracePanel)
-    panel.begin_live()
-    stream = ReasoningStream(assume_open=True)
-    steps = [lambda b=b: panel.add_events(stream.feed(b, tokens=1)) for b in batches]
-    stall = _turns(app, steps, lambda: panel.text.pending > 0)
+    steps = [lambda e=e: panel.add_events(e) for e in _events(batches)]
+    stall = _turns(app, steps, lambda: panel.text.pending > 0 or bool(panel._pending_steps))
+    assert panel.trace_text() == "".join(batches).strip()
     panel.close()
     return stall
 
@@ -78,10 +77,7 @@ def _token_batches(app: QApplication, batches: list[str]) -> float:
 def answer_stream_case(app: QApplication, text: str, batch: int) -> float:
     card = _card("", "generating")
     card.begin_live()
-    stream = ReasoningStream(assume_open=True)
-    card.add_events(stream.feed("Thought.</think>"))
-    steps = [lambda i=i: card.add_events(stream.feed(text[i : i + batch]))
-             for i in range(0, len(text), batch)]
+    steps = [lambda e=e: card.add_events(e) for e in _events(["Thought.</think>", *_chunks(text, batch)])]
     long_view = lambda: card.long_answer.view.pending > 0 if card.long_answer else False  # noqa: E731
     stall = _turns(app, steps, long_view)
     card.close()
@@ -107,14 +103,14 @@ def main() -> None:
     reopen_case(app, "warm-up **markdown**")
     baseline = reopen_case(app, "A short answer: 2 + 3 = **5**.\n\n- one\n- two\n")
     line = "x" * (5 * MB)
-    paragraphs = ("Flood of reasoning text, sentence after sentence.\n\n" * (20 * MB // 52))
+    paragraphs = ("Flood of reasoning text, sentence after sentence.\n\n" * (5 * MB // 52))
     answer = ("A long answer line with **bold** and `code`.\n" * 120_000)[: 5 * MB]
     table = ("|" + "|".join(f"c{i}" for i in range(5000)) + "|\n|" + "|".join("-" * 5000) + "|\n|"
              + "|".join(str(i) for i in range(5000)) + "|\n")
     cases = {
-        "5 MB trace line, 100 KB batches": lambda: trace_case(app, line, 100_000),
-        "20 MB trace flood, 1 MB batches": lambda: trace_case(app, paragraphs, MB),
-        "20,000 trace tokens, 3 per batch (100 tok/s)": lambda: _token_batches(app, _batches(20_000, 3)),
+        "5 MB trace line, 100 KB batches": lambda: trace_case(app, _chunks(line, 100_000)),
+        "5 MB trace flood (96k steps), 1 MB batches": lambda: trace_case(app, _chunks(paragraphs, MB)),
+        "20,000 trace tokens, 3 per batch (100 tok/s)": lambda: trace_case(app, _batches(20_000, 3)),
         "5 MB answer streamed, 100 KB batches": lambda: answer_stream_case(app, answer, 100_000),
         "5 MB answer reopened": lambda: reopen_case(app, answer),
         "5,000-column table answer opened": lambda: reopen_case(app, table),

@@ -121,3 +121,20 @@ def test_a_5_mb_line_ends_up_fully_in_the_view(qtbot: QtBot) -> None:
     panel.text.copy()
     assert QGuiApplication.clipboard().text() == line  # the breaks are display-only
     assert panel.trace_text() == line
+
+
+def test_the_stored_copy_of_a_streamed_trace_keeps_the_reader_in_place(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    panel.begin_live()
+    stream = ReasoningStream(assume_open=True)
+    trace = "".join(f"Line {index}, still reasoning.\n\n" for index in range(200)).strip()
+    panel.add_events(stream.feed(trace))
+    panel.add_events(stream.flush())
+    qtbot.waitUntil(lambda: panel.text.pending == 0)
+    bar = panel.text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    position = bar.value()
+    panel.end_live()
+    panel.show_version(_version(trace))
+    assert bar.value() == position and _view_text(panel) == trace
+    assert len(panel.text.marks()) == panel.step_count() > 0

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from denkspur.core.trace.stream import StreamEvent
 
 
+#: Step items added to the list per event-loop turn.
+STEP_SLICE = 200
+
+
 @dataclass
 class _Live:
     started: float
@@ -63,22 +67,7 @@ class TracePanel(QWidget):
         self.steps = QListWidget()
         self.steps.setObjectName("traceSteps")
         self.steps.itemClicked.connect(self._scroll_to_step)
-        self.text = TraceView()
-        self.text.setObjectName("traceText")
-        self.text.following_changed.connect(self._following_changed)
-        self.jump_button = QPushButton()
-        self.jump_button.setObjectName("jumpToLive")
-        self.jump_button.setVisible(False)
-        self.jump_button.clicked.connect(self.follow_live)
-        text_column = QWidget()
-        text_layout = QVBoxLayout(text_column)
-        text_layout.setContentsMargins(0, 0, 0, 0)
-        text_layout.setSpacing(2)
-        #: Where the reasoning map (a strip over the whole trace) goes.
-        self.map_slot = QVBoxLayout()
-        text_layout.addLayout(self.map_slot)
-        text_layout.addWidget(self.text, 1)
-        text_layout.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignRight)
+        text_column = self._build_text_column()
         self.stats = plain_label(name="traceStats", wrap=True)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.steps)
@@ -92,12 +81,40 @@ class TracePanel(QWidget):
         self._live: _Live | None = None
         self._live_text = ""
         self._step_count = 0
+        # Steps wait here and enter the list in slices: a flood of text can bring
+        # thousands of steps in one batch.
+        self._pending_steps: list[tuple[StepKind, str, int]] = []
+        self._steps_timer = QTimer(self)
+        self._steps_timer.setSingleShot(True)
+        self._steps_timer.setInterval(0)
+        self._steps_timer.timeout.connect(self._add_pending_steps)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._update_header)
         self._version: Version | None = None
         self.retranslate()
         self.show_version(None)
+
+    def _build_text_column(self) -> QWidget:
+        """The reasoning-map slot, the trace text, and "Jump to live" under it."""
+        self.text = TraceView()
+        self.text.setObjectName("traceText")
+        self.text.following_changed.connect(self._following_changed)
+        self.jump_button = QPushButton()
+        self.jump_button.setObjectName("jumpToLive")
+        self.jump_button.setVisible(False)
+        self.jump_button.clicked.connect(self.follow_live)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        #: Where the reasoning map (a strip over the whole trace) goes.
+        self.map_slot = QVBoxLayout()
+        self.map_slot.setObjectName("reasoningMapSlot")
+        layout.addLayout(self.map_slot)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignRight)
+        return column
 
     def retranslate(self) -> None:
         self.copy_button.setText(self.tr("Copy trace"))
@@ -109,10 +126,15 @@ class TracePanel(QWidget):
     # -- stored versions -----------------------------------------------------------
     def show_version(self, version: Version | None) -> None:
         """Show a stored answer's trace (``None``: nothing selected)."""
+        # The stored copy of the reply that was just streamed: keep the view (and where
+        # the reader is in it), only the marks and figures are replaced.
+        same_text = bool(version and version.trace) and self.text.source_text() == version.trace
         self._stop_live()
         self._version = version
         self.steps.clear()
-        self.text.reset()
+        self._pending_steps.clear()
+        if not same_text:
+            self.text.reset()
         self._step_count = 0
         if version is None or not version.trace:
             self.header.setText(self.tr("Reasoning trace"))
@@ -134,7 +156,10 @@ class TracePanel(QWidget):
                 start = max(found, marks[-1].start if marks else 0)
             marks.append(StepMark(start, kind))
             self._add_step_item(kind, text, start)
-        self.text.set_text(version.trace, marks)
+        if same_text:
+            self.text.set_marks(marks)
+        else:
+            self.text.set_text(version.trace, marks)
         finished = version.stats.get("finished")
         trace_closed = finished if isinstance(finished, bool) else bool(version.answer)
         self.header.setText(self._thought_label(version.stats, version.state, trace_closed))
@@ -215,9 +240,18 @@ class TracePanel(QWidget):
 
     def _commit_step(self, step: Step) -> None:
         self.text.add_mark(StepMark(step.start, step.kind))
-        self._add_step_item(step.kind, step.text, step.start)
+        self._pending_steps.append((step.kind, step.text, step.start))
+        if not self._steps_timer.isActive():
+            self._steps_timer.start()
+
+    def _add_pending_steps(self) -> None:
+        batch, self._pending_steps = self._pending_steps[:STEP_SLICE], self._pending_steps[STEP_SLICE:]
+        for kind, text, start in batch:
+            self._add_step_item(kind, text, start)
         if self.text.following:
             self.steps.scrollToBottom()
+        if self._pending_steps:
+            self._steps_timer.start()
 
     def follow_live(self) -> None:
         self.text.follow()
@@ -256,7 +290,8 @@ class TracePanel(QWidget):
         self.text.scroll_to_offset(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def step_count(self) -> int:
-        return self.steps.count()
+        """Steps known so far (some may still be on their way into the list)."""
+        return self.steps.count() + len(self._pending_steps)
 
     def trace_text(self) -> str:
         if self._live is not None:

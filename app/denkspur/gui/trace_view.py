@@ -117,7 +117,10 @@ class TraceView(QPlainTextEdit):
         self._marks: list[StepMark] = []
         self._starts: list[int] = []  # the marks' starts, for bisecting
         self._in_code = False
-        self._code_scan = 0  # offset in _source up to which fences were looked for
+        self._code_scan = 0  # start of the first line not yet looked at for a fence
+        self._newline_scan = 0  # where the search for the end of that line goes on
+        self._code_start = 0  # start of the open code block
+        self._code_formatted = 0  # code formatted up to here
         self._drain_timer.stop()
         self.clear()
         self._set_following(True)
@@ -131,11 +134,15 @@ class TraceView(QPlainTextEdit):
 
     def set_text(self, text: str, marks: list[StepMark]) -> None:
         self.reset()
-        self._marks = sorted(marks, key=lambda m: m.start)
-        self._starts = [m.start for m in self._marks]
+        self.set_marks(marks)
         self.append(text)
         self._set_following(False)
         self.verticalScrollBar().setValue(0)
+
+    def set_marks(self, marks: list[StepMark]) -> None:
+        self._marks = sorted(marks, key=lambda m: m.start)
+        self._starts = [m.start for m in self._marks]
+        self._gutter.update()
 
     def add_mark(self, mark: StepMark) -> None:
         index = bisect.bisect_right(self._starts, mark.start)
@@ -198,25 +205,32 @@ class TraceView(QPlainTextEdit):
         return [(text, cut) for text, cut in parts if text or cut]
 
     def _format_code(self) -> None:
-        """Monospace for fenced code (``` … ```) in the newly shown text."""
+        """Monospace for fenced code (``` … ```) in the newly shown text.
+
+        Linear overall: each character is looked at once, complete lines only
+        (a fence is decided when its line ends), even for a line of megabytes.
+        """
         source, shown = self._source, self._shown
-        line_start = source.rfind("\n", 0, self._code_scan) + 1
-        region_start = line_start
-        for match in _FENCE.finditer(source, line_start, shown):
-            line_end = source.find("\n", match.start(), shown)
+        line_start = self._code_scan
+        search = max(line_start, self._newline_scan)
+        while True:
+            line_end = source.find("\n", search, shown)
             if line_end < 0:
-                break  # the fence line is still growing
-            if self._in_code:
-                self._apply_code(region_start, line_end)
-            region_start = match.start()
-            self._in_code = not self._in_code
-            self._code_scan = line_end + 1
+                self._newline_scan = shown
+                break
+            if _FENCE.match(source, line_start, line_end):
+                if self._in_code:
+                    self._apply_code(self._code_start, line_end)
+                else:
+                    self._code_start = line_start
+                self._in_code = not self._in_code
+            line_start = search = line_end + 1
+        self._code_scan = line_start
         if self._in_code:
-            self._apply_code(region_start, shown)
-        # Fences open lines: the next pass starts at the last line begun.
-        self._code_scan = max(self._code_scan, source.rfind("\n", self._code_scan, shown) + 1)
+            self._apply_code(max(self._code_start, self._code_formatted), shown)
 
     def _apply_code(self, start: int, end: int) -> None:
+        self._code_formatted = max(self._code_formatted, end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.document_position(start))
         cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
