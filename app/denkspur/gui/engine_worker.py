@@ -71,10 +71,7 @@ class EngineWorker(QObject):
 
     def abort(self) -> None:
         """Kill a local engine child at once (quitting while it is busy); thread-safe."""
-        from denkspur.engine.client import EngineClient
-
-        if isinstance(self._client, EngineClient):
-            self._client.abort()
+        self.runner.abort()
 
     def answer_now(self) -> None:
         self.runner.answer_now()
