@@ -66,6 +66,9 @@ class TracePanel(QWidget):
         top.addWidget(self.copy_button)
         self.steps = QListWidget()
         self.steps.setObjectName("traceSteps")
+        # One line per step: uniform sizes let the list lay out 100,000 steps without
+        # measuring each (scrolling to the newest took seconds otherwise).
+        self.steps.setUniformItemSizes(True)
         self.steps.itemClicked.connect(self._scroll_to_step)
         text_column = self._build_text_column()
         self.stats = plain_label(name="traceStats", wrap=True)
@@ -216,14 +219,17 @@ class TracePanel(QWidget):
         if live is None:
             return
         new_text: list[str] = []
+        new_steps: list[Step] = []
         for event in events:
             if isinstance(event, TraceText):
                 live.trace_events += 1
                 new_text.append(event.text)
             elif isinstance(event, StepDone):
-                self._commit_step(event.step)
+                new_steps.append(event.step)
             elif isinstance(event, TraceClosed):
                 live.closed_after = time.monotonic() - live.started
+        if new_steps:
+            self._commit_steps(new_steps)
         if new_text:
             text = "".join(new_text)
             self._live_text += text
@@ -238,9 +244,9 @@ class TracePanel(QWidget):
         self._live = None
         self.jump_button.setVisible(False)
 
-    def _commit_step(self, step: Step) -> None:
-        self.text.add_mark(StepMark(step.start, step.kind))
-        self._pending_steps.append((step.kind, step.text, step.start))
+    def _commit_steps(self, steps: list[Step]) -> None:
+        self.text.add_marks([StepMark(step.start, step.kind) for step in steps])
+        self._pending_steps.extend((step.kind, step.text, step.start) for step in steps)
         if not self._steps_timer.isActive():
             self._steps_timer.start()
 
@@ -248,10 +254,10 @@ class TracePanel(QWidget):
         batch, self._pending_steps = self._pending_steps[:STEP_SLICE], self._pending_steps[STEP_SLICE:]
         for kind, text, start in batch:
             self._add_step_item(kind, text, start)
-        if self.text.following:
-            self.steps.scrollToBottom()
         if self._pending_steps:
             self._steps_timer.start()
+        elif self.text.following:
+            self.steps.scrollToBottom()
 
     def follow_live(self) -> None:
         self.text.follow()

@@ -144,10 +144,13 @@ class TraceView(QPlainTextEdit):
         self._starts = [m.start for m in self._marks]
         self._gutter.update()
 
-    def add_mark(self, mark: StepMark) -> None:
-        index = bisect.bisect_right(self._starts, mark.start)
-        self._marks.insert(index, mark)
-        self._starts.insert(index, mark.start)
+    def add_marks(self, marks: list[StepMark]) -> None:
+        """Marks of new steps (normally after all known ones: appended in one go)."""
+        if self._starts and marks and marks[0].start < self._starts[-1]:
+            self.set_marks(self._marks + marks)
+            return
+        self._marks.extend(marks)
+        self._starts.extend(mark.start for mark in marks)
         self._gutter.update()
 
     def source_text(self) -> str:
