@@ -374,6 +374,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Stop generating</source>
+        <translation>Generierung anhalten</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/main_window.py" line="240" />
         <source>Some replies could not be saved and exist only in this window. Quit anyway and lose them? (Cancel, then Retry save or Export…)</source>
         <translation>Einige Antworten konnten nicht gespeichert werden und gibt es nur in diesem Fenster. Trotzdem beenden und sie verlieren? (Abbrechen, dann „Erneut speichern“ oder „Exportieren…“)</translation>
@@ -899,6 +903,22 @@
 <context>
     <name>TracePanel</name>
     <message>
+        <source>Still thinking</source>
+        <translation>Denkt noch nach</translation>
+    </message>
+    <message>
+        <source>Thought for %1</source>
+        <translation>%1 nachgedacht</translation>
+    </message>
+    <message>
+        <source>stopped while answering</source>
+        <translation>beim Antworten angehalten</translation>
+    </message>
+    <message>
+        <source>↓ Jump to live</source>
+        <translation>↓ Zum aktuellen Text</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/trace_panel.py" line="108" />
         <source>Copy trace</source>
         <translation>Denkspur kopieren</translation>
@@ -1053,6 +1073,13 @@
         <location filename="../../app/denkspur/gui/unsaved_bar.py" line="45" />
         <source>The disk said: %1</source>
         <translation>Meldung des Datenträgers: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LongAnswer</name>
+    <message>
+        <source>Show formatted</source>
+        <translation>Formatiert anzeigen</translation>
     </message>
 </context>
 </TS>
