@@ -75,6 +75,7 @@ def test_live_trace_is_faithful_and_steps_do_not_enter_the_text(qtbot: QtBot) ->
     qtbot.waitUntil(lambda: panel.text.pending == 0)
     assert _view_text(panel) == HOSTILE
     assert _is_monospace(panel, HOSTILE.index("print(i)"))
+    assert not _is_monospace(panel, HOSTILE.index("So the answer"))  # text after code is not code
     assert "Reasoning" not in _view_text(panel)
     assert panel.step_count() >= 2
     # Every step mark sits where its step starts in the text.

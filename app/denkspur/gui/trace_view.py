@@ -97,6 +97,7 @@ class TraceView(QPlainTextEdit):
         self._code_format = QTextCharFormat()
         self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._code_format.setFontFixedPitch(True)
+        self._plain_format = QTextCharFormat()
         self._drain_timer = QTimer(self)
         self._drain_timer.setSingleShot(True)
         self._drain_timer.setInterval(0)
@@ -174,7 +175,9 @@ class TraceView(QPlainTextEdit):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
         for part, breaks_line in self._split_long_lines(piece):
-            cursor.insertText(part)
+            # An explicit plain format: at the end the cursor would take on the format
+            # of the character before it (code), and all later text would look like code.
+            cursor.insertText(part, self._plain_format)
             if breaks_line:
                 cursor.insertBlock()
                 self._breaks.append(cursor.position() - 1)
