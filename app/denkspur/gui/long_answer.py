@@ -89,7 +89,9 @@ class LongAnswer(QWidget):
         browser.setMinimumHeight(120)
         browser.setMaximumHeight(420)
         browser.setHtml(html)
-        self.layout().replaceWidget(self.view, browser)
+        layout = self.layout()
+        assert layout is not None
+        layout.replaceWidget(self.view, browser)
         self.view.hide()
         self.formatted = browser
         self._update_button()

@@ -131,7 +131,7 @@ class TracePanel(QWidget):
         """Show a stored answer's trace (``None``: nothing selected)."""
         # The stored copy of the reply that was just streamed: keep the view (and where
         # the reader is in it), only the marks and figures are replaced.
-        same_text = bool(version and version.trace) and self.text.source_text() == version.trace
+        same_text = version is not None and bool(version.trace) and self.text.source_text() == version.trace
         self._stop_live()
         self._version = version
         self.steps.clear()
@@ -149,7 +149,7 @@ class TracePanel(QWidget):
             return
         # Partial versions (interrupted, crashed) were saved without steps: segment now.
         steps = version.steps or [step.to_dict() for step in segment_steps(version.trace)]
-        marks = []
+        marks: list[StepMark] = []
         for step in steps:
             kind = parse_kind(step.get("kind"))
             text = str(step.get("text", ""))
