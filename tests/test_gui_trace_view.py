@@ -42,6 +42,16 @@ def _is_monospace(panel: TracePanel, offset: int) -> bool:
     return cursor.charFormat().fontFixedPitch()
 
 
+def _stream_live(qtbot: QtBot, panel: TracePanel, text: str, chunk: int) -> None:
+    """Stream ``text`` into the live panel in ``chunk``-sized pieces, until all is shown."""
+    panel.begin_live()
+    stream = ReasoningStream(assume_open=True)
+    for index in range(0, len(text), chunk):
+        panel.add_events(stream.feed(text[index : index + chunk]))
+    panel.add_events(stream.flush())
+    qtbot.waitUntil(lambda: panel.text.pending == 0, timeout=60_000)
+
+
 def _panel(qtbot: QtBot) -> TracePanel:
     panel = TracePanel()
     qtbot.addWidget(panel)
@@ -67,12 +77,7 @@ def test_stored_trace_is_shown_and_copied_byte_for_byte(qtbot: QtBot) -> None:
 
 def test_live_trace_is_faithful_and_steps_do_not_enter_the_text(qtbot: QtBot) -> None:
     panel = _panel(qtbot)
-    panel.begin_live()
-    stream = ReasoningStream(assume_open=True)
-    for index in range(0, len(HOSTILE), 7):
-        panel.add_events(stream.feed(HOSTILE[index : index + 7]))
-    panel.add_events(stream.flush())
-    qtbot.waitUntil(lambda: panel.text.pending == 0)
+    _stream_live(qtbot, panel, HOSTILE, 7)
     assert _view_text(panel) == HOSTILE
     assert _is_monospace(panel, HOSTILE.index("print(i)"))
     assert not _is_monospace(panel, HOSTILE.index("So the answer"))  # text after code is not code
@@ -109,12 +114,7 @@ def test_view_follows_the_stream_until_the_user_scrolls_away(qtbot: QtBot) -> No
 def test_a_5_mb_line_ends_up_fully_in_the_view(qtbot: QtBot) -> None:
     line = "x" * 5_000_000
     panel = _panel(qtbot)
-    panel.begin_live()
-    stream = ReasoningStream(assume_open=True)
-    for index in range(0, len(line), 500_000):
-        panel.add_events(stream.feed(line[index : index + 500_000]))
-    panel.add_events(stream.flush())
-    qtbot.waitUntil(lambda: panel.text.pending == 0, timeout=60_000)
+    _stream_live(qtbot, panel, line, 500_000)
     document = panel.text.document()
     assert document.characterCount() - 1 - len(line) == len(line) // MAX_LINE - 1  # display breaks
     assert max(len(document.findBlockByNumber(i).text()) for i in range(5)) <= MAX_LINE
