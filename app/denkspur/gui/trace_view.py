@@ -24,11 +24,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -263,14 +267,32 @@ class TraceView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
-    def createMimeDataFromSelection(self) -> QMimeData:
-        """Copy the source characters, never the display-only breaks."""
+    def selected_source(self) -> str:
+        """The source characters of the selection (display-only breaks left out)."""
         cursor = self.textCursor()
-        start = self.trace_offset(cursor.selectionStart())
-        end = self.trace_offset(cursor.selectionEnd())
-        data = QMimeData()
-        data.setText(self._source[start:end])
-        return data
+        start, end = self.trace_offset(cursor.selectionStart()), self.trace_offset(cursor.selectionEnd())
+        return self._source[start:end]
+
+    def copy_selection(self) -> None:
+        """Copy what is selected, as written. (Not via ``createMimeDataFromSelection``:
+        a QMimeData made in Python is deleted twice at exit once the clipboard owns it.)"""
+        if self.textCursor().hasSelection():
+            QGuiApplication.clipboard().setText(self.selected_source())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            if action.objectName() == "edit-copy":
+                action.triggered.disconnect()
+                action.triggered.connect(self.copy_selection)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- following the stream ---------------------------------------------------------------
     @property
