@@ -69,8 +69,8 @@ class CompareDialog(QDialog):
         left_version = self._versions[self.left.currentIndex()][1]
         right_version = self._versions[self.right.currentIndex()][1]
         same = shared_beginning(left_version.trace, right_version.trace)
-        if left_version.id == right_version.id:
-            same = 0
+        if left_version.trace == right_version.trace:
+            same = 0  # nothing diverges: align the steps of the whole traces
         self._show_shared(left_version.trace[:same])
         left = _steps_of(left_version, same)
         right = _steps_of(right_version, same)
