@@ -438,6 +438,10 @@
         <translation>Einstellungen dieses Chats</translation>
     </message>
     <message>
+        <source>Stop generating</source>
+        <translation>Generierung anhalten</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/main_window.py" line="240" />
         <source>Some replies could not be saved and exist only in this window. Quit anyway and lose them? (Cancel, then Retry save or Export…)</source>
         <translation>Einige Antworten konnten nicht gespeichert werden und gibt es nur in diesem Fenster. Trotzdem beenden und sie verlieren? (Abbrechen, dann „Erneut speichern“ oder „Exportieren…“)</translation>
@@ -717,12 +721,12 @@
         <translation>Filter: Name, Größe oder Quantisierung (z. B. 7b q4)</translation>
     </message>
     <message>
-        <source>Too big: needs about %1 GB, this machine has %2 GB of memory.</source>
-        <translation>Zu groß: braucht etwa %1 GB, dieser Rechner hat %2 GB Arbeitsspeicher.</translation>
-    </message>
-    <message>
         <source>Installed; no checksum from the Hub (its sha256 was computed here, not checked).</source>
         <translation>Installiert; der Hub nannte keine Prüfsumme (sha256 hier berechnet, nicht geprüft).</translation>
+    </message>
+    <message>
+        <source>Too big: needs about %1 GB, this machine has %2 GB of memory.</source>
+        <translation>Zu groß: braucht etwa %1 GB, dieser Rechner hat %2 GB Arbeitsspeicher.</translation>
     </message>
     <message>
         <location filename="../../app/denkspur/gui/model_manager.py" line="127" />
@@ -1039,6 +1043,22 @@
 <context>
     <name>TracePanel</name>
     <message>
+        <source>Still thinking</source>
+        <translation>Denkt noch nach</translation>
+    </message>
+    <message>
+        <source>Thought for %1</source>
+        <translation>%1 nachgedacht</translation>
+    </message>
+    <message>
+        <source>stopped while answering</source>
+        <translation>beim Antworten angehalten</translation>
+    </message>
+    <message>
+        <source>↓ Jump to live</source>
+        <translation>↓ Zum aktuellen Text</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/trace_panel.py" line="108" />
         <source>Copy trace</source>
         <translation>Denkspur kopieren</translation>
@@ -1193,6 +1213,13 @@
         <location filename="../../app/denkspur/gui/unsaved_bar.py" line="45" />
         <source>The disk said: %1</source>
         <translation>Meldung des Datenträgers: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LongAnswer</name>
+    <message>
+        <source>Show formatted</source>
+        <translation>Formatiert anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1399,41 @@
     </message>
 </context>
 <context>
+    <name>ReasoningFunction</name>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Computation</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Doubt / backtrack</source>
+        <translation>Zweifel / Umkehr</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Fakt</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>Endgültige Antwort</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Problem setup</source>
+        <translation>Problemstellung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>WindowKeys</name>
     <message>
         <source>&amp;Chat</source>
@@ -1428,41 +1490,6 @@
     <message>
         <source>Where my data lives…</source>
         <translation>Wo meine Daten liegen…</translation>
-    </message>
-</context>
-<context>
-    <name>ReasoningFunction</name>
-    <message>
-        <source>Check</source>
-        <translation>Prüfung</translation>
-    </message>
-    <message>
-        <source>Computation</source>
-        <translation>Rechnung</translation>
-    </message>
-    <message>
-        <source>Doubt / backtrack</source>
-        <translation>Zweifel / Umkehr</translation>
-    </message>
-    <message>
-        <source>Fact</source>
-        <translation>Fakt</translation>
-    </message>
-    <message>
-        <source>Final answer</source>
-        <translation>Endgültige Antwort</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <source>Problem setup</source>
-        <translation>Problemstellung</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
     </message>
 </context>
 </TS>

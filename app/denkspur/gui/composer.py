@@ -1,6 +1,8 @@
-"""Where the user types: Ctrl+Enter sends, Esc stops, Tab leaves (Ctrl+Tab types a tab).
+"""Where the user types: Ctrl+Enter sends, Tab leaves (Ctrl+Tab types a tab), "Answer now" ends
+thinking.
 
-"Answer now" ends the thinking; "Answer if now?" asks for a side answer.
+Esc (stop) is a window-wide action of the main window, not a key of the editor:
+it must work wherever the focus is.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 class _Editor(QPlainTextEdit):
     submit = Signal()
-    escape = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -21,9 +22,6 @@ class _Editor(QPlainTextEdit):
             return
         if event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.insertPlainText("\t")  # Tab leaves the box; Ctrl+Tab types a tab
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.escape.emit()
             return
         super().keyPressEvent(event)
 
@@ -41,7 +39,6 @@ class Composer(QWidget):
         self.editor.setMaximumHeight(120)
         self.editor.setTabChangesFocus(True)
         self.editor.submit.connect(self._submit)
-        self.editor.escape.connect(self.stop_requested.emit)
         self.send_button = QPushButton()
         self.send_button.setObjectName("sendButton")
         self.send_button.clicked.connect(self._send_or_stop)

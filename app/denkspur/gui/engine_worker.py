@@ -69,6 +69,10 @@ class EngineWorker(QObject):
     def cancel(self) -> None:
         self.runner.cancel()
 
+    def abort(self) -> None:
+        """Kill a local engine child at once (quitting while it is busy); thread-safe."""
+        self.runner.abort()
+
     def answer_now(self) -> None:
         self.runner.answer_now()
 

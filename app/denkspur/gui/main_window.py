@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -32,6 +31,7 @@ from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
 from denkspur.gui.model_picker import ModelPicker, remember_model, server_name
+from denkspur.gui.plain import message_box, plain_label
 from denkspur.gui.theme import apply_theme
 from denkspur.gui.trace_panel import TracePanel
 from denkspur.gui.unsaved_bar import UnsavedBar
@@ -112,10 +112,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.splitter.setSizes([240, 640, 400])
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
-        self.model_label = QLabel()
-        self.model_label.setObjectName("modelLabel")
-        self.speed_label = QLabel()
-        self.speed_label.setObjectName("speedLabel")
+        self.model_label = plain_label(name="modelLabel")  # names a server's model: outside text
+        self.speed_label = plain_label(name="speedLabel")
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.speed_label)
         self._build_top_bar()
@@ -183,6 +181,15 @@ class MainWindow(WindowActions, QMainWindow):
             self.language_actions[code] = action
         self.engine_menu = bar.addMenu("")
         self.restart_action = self.engine_menu.addAction("", self.session.restart_engine)
+        # Esc stops wherever the focus is (trace panel, list, chat): a window-wide
+        # shortcut, enabled only while a reply is generated so Esc keeps its usual
+        # meaning otherwise.
+        self.stop_action = self.engine_menu.addAction("", self.session.stop)
+        self.stop_action.setObjectName("stopGenerating")
+        self.stop_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.stop_action.setEnabled(False)
+        self.addAction(self.stop_action)
         self.trace.setVisible(self.settings.trace_panel_visible)
         self.keys = WindowKeys(self)
 
@@ -237,6 +244,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.language_menu.setTitle(self.tr("Language"))
         self.engine_menu.setTitle(self.tr("&Engine"))
         self.restart_action.setText(self.tr("Restart engine"))
+        self.stop_action.setText(self.tr("Stop generating"))
         self.open_model_button.setText(self.tr("Open a GGUF model file…"))
         self.models_button.setText(self.tr("Browse and download models…"))
         self.models_action.setText(self.tr("Models…"))
@@ -339,6 +347,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _on_generation_started(self, version_id: int) -> None:
         self.composer.set_busy(True)
+        self.stop_action.setEnabled(True)
         self.composer.set_thinking(self._answer_now_possible())
         self.composer.clear_provisional()
         self.chat.begin_live(version_id)
@@ -366,6 +375,7 @@ class MainWindow(WindowActions, QMainWindow):
     def _on_generation_finished(self, result: GenerationResult) -> None:
         self.trace.end_live()
         self.composer.set_busy(False)
+        self.stop_action.setEnabled(False)
         stats = result.outcome.result.stats
         locale = QLocale()
         if stats.tokens_per_second:
@@ -426,7 +436,6 @@ class MainWindow(WindowActions, QMainWindow):
         """Tell the user without blocking: the window keeps working behind the note."""
         self.statusBar().showMessage(message, 15_000)
         self._update_model_label()
-        self.problem_box = QMessageBox(QMessageBox.Icon.Warning, "Denkspur", message,
-                                       QMessageBox.StandardButton.Ok, self)
+        self.problem_box = message_box(self, QMessageBox.Icon.Warning, "Denkspur", message)
         self.problem_box.setObjectName("problemBox")
         self.problem_box.open()

@@ -202,6 +202,7 @@ def write_tiny_r1_model(
     *,
     template: str | None = R1_DISTILL_TEMPLATE,
     architecture: str = "llama",
+    name: str = "Denkspur tiny R1",
 ) -> Path:
     """Write the deterministic test model to ``path`` (about 250 KB)."""
     vocab = r1_vocabulary(_TRACE_PIECES + _ANSWER_PIECES, verbatim=True)
@@ -209,7 +210,7 @@ def write_tiny_r1_model(
     # The prompt ends in "\n" (after "<think>\n") or "<think>"; "<｜Assistant｜>" opens the trace.
     starts = {vocab.id("<0x0A>"): chain[0], vocab.id(THINK_OPEN): chain[0],
               vocab.id(ASSISTANT): vocab.id(THINK_OPEN)}
-    return _write_bigram_model(Path(path), vocab, chain, starts, name="Denkspur tiny R1",
+    return _write_bigram_model(Path(path), vocab, chain, starts, name=name,
                                template=template, architecture=architecture, bos=BOS, eos=EOS)
 
 
