@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from denkspur.gui.main_window import MainWindow
@@ -118,6 +118,7 @@ def test_about_and_data_places(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -
     assert ready is not None
     assert ready.llama_cpp_version in about.engine_label.text() and ready.backend in about.engine_label.text()
     assert "MIT" in about.licences_label.text() and "LGPL" in about.licences_label.text()
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in about.findChildren(QLabel))
     about.close()
     window.keys.data_places.trigger()
     shown = [label.text() for label in window.keys.data_dialog.path_labels]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.settings import Settings
+from denkspur.gui.plain import make_labels_plain
 from denkspur.session.conversation import CHAT_PARAMS
 
 
@@ -65,6 +66,7 @@ class ChatSettingsDrawer(QWidget):
             field.valueChanged.connect(self._emit)
         self.retranslate()
         self.show_values({}, Settings())
+        make_labels_plain(self)
 
     def _double(self, name: str, step: float) -> QDoubleSpinBox:
         box = QDoubleSpinBox()

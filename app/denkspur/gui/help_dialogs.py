@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur import __version__
+from denkspur.gui.plain import make_labels_plain
 
 if TYPE_CHECKING:
     from denkspur.engine import protocol as p
@@ -92,6 +93,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(520, 480)
+        make_labels_plain(self)
 
     def rows(self) -> list[tuple[str, str]]:
         return list(self._rows)
@@ -144,6 +146,7 @@ class AboutDialog(QDialog):
         for widget in (title, summary, self.engine_label, versions, self.licences_label):
             layout.addWidget(widget)
         layout.addWidget(buttons)
+        make_labels_plain(self)
 
 
 class DataLocationsDialog(QDialog):
@@ -175,6 +178,7 @@ class DataLocationsDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(buttons)
         self.resize(640, 200)
+        make_labels_plain(self)
 
     def _copy(self, path: Path, button: QPushButton) -> None:
         QGuiApplication.clipboard().setText(str(path))
