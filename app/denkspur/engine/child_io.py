@@ -52,9 +52,6 @@ class TextBatcher:
     batch. The decode loop still checks for a cancel after every token.
     """
 
-    __slots__ = ("_outbox", "_request_id", "_interval", "_limit", "_clock", "_parts", "_tokens",
-                 "_last_sent")
-
     def __init__(self, outbox: Outbox, request_id: int, *, interval: float = BATCH_SECONDS,
                  limit: int = BATCH_TOKENS,
                  clock: Callable[[], float] = time.perf_counter) -> None:
