@@ -124,7 +124,8 @@ def report(label: str, pairs: list[tuple[Run, Run]], goal: float, *, ttft: bool 
           f"goal >= {goal}) {'OK' if ratio >= goal else 'MISSED'}")
     cpu_raw = statistics.median(r.cpu_per_token for r, _ in pairs) * 1e6
     cpu_other = statistics.median(o.cpu_per_token for _, o in pairs) * 1e6
-    print(f"  CPU per token: raw {cpu_raw:.0f} us, {label} {cpu_other:.0f} us (+{cpu_other - cpu_raw:.0f} us)")
+    print(f"  CPU per token: raw {cpu_raw:.0f} us, {label} {cpu_other:.0f} us "
+          f"({cpu_other - cpu_raw:+.0f} us)")
     if ttft:
         overheads = sorted((o.ttft - r.ttft) * 1000 for r, o in pairs)
         overhead = statistics.median(overheads)
@@ -154,13 +155,16 @@ def bench_engine(bench: BenchModel, model: Path, repeats: int, threads: int) -> 
 
 def bench_app(model: Path, n_tokens: int, repeats: int, threads: int, folder: Path) -> None:
     """The real main window (trace panel, chat, store), offscreen, against raw."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from denkspur.core.settings import Settings
     from denkspur.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(["bench"])
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):  # the window's layout
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))  # stays out of the user's config
+    app.setApplicationName("Denkspur bench")
     settings = Settings(model_path=str(model), context_size=2048, language="en", threads=threads,
                         max_tokens=n_tokens, gpu_layers=0)
     window = MainWindow(data_path=folder / "data", settings=settings,
@@ -184,7 +188,7 @@ def bench_app(model: Path, n_tokens: int, repeats: int, threads: int, folder: Pa
         done: list[Any] = []
         last_batch = [0.0]
         received = session.live_events.connect(lambda *_a: last_batch.__setitem__(0, time.perf_counter()))
-        finished = session.generation_finished.connect(lambda result: done.append(result))
+        finished = session.generation_finished.connect(done.append)
         cpu = time.process_time() + children_cpu()
         window.composer.editor.setPlainText(PROMPT)
         window.composer.send_button.click()
