@@ -186,7 +186,7 @@ class TracePanel(QWidget):
         changed = False
         for event in events:
             if isinstance(event, TraceText):
-                live.trace_events += 1
+                live.trace_events = event.trace_tokens or live.trace_events + 1
                 self._live_text += event.text
                 changed = True
             elif isinstance(event, StepDone):
