@@ -23,14 +23,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from denkspur.session.runner import ChatRunner
-
 if TYPE_CHECKING:
     from denkspur.core.trace.stream import StreamEvent
     from denkspur.engine import protocol as p
     from denkspur.engine.remote import RemoteSettings
     from denkspur.session.loading import ModelRequest
     from denkspur.session.reply import RunOutcome
+    from denkspur.session.runner import ChatRunner
     from denkspur.session.states import VersionState
 
 log = logging.getLogger("denkspur.gui")
@@ -63,14 +62,27 @@ class EngineWorker(QObject):
 
     def __init__(self, store_path: Path, fault: str | None = None) -> None:
         super().__init__()
-        self.runner = ChatRunner(store_path, fault=fault)
+        self._store_path, self._fault = store_path, fault
+        self._runner: ChatRunner | None = None
+
+    @property
+    def runner(self) -> ChatRunner:
+        """Made on first use, on the worker thread: the session layer (model fitting,
+        hardware probe, store checks) is not imported before the first window shows."""
+        if self._runner is None:
+            from denkspur.session.runner import ChatRunner
+
+            self._runner = ChatRunner(self._store_path, fault=self._fault)
+        return self._runner
 
     # Thread-safe controls (called from the GUI thread) ---------------------------
     def cancel(self) -> None:
-        self.runner.cancel()
+        if self._runner is not None:  # no runner yet: nothing is running
+            self._runner.cancel()
 
     def answer_now(self) -> None:
-        self.runner.answer_now()
+        if self._runner is not None:
+            self._runner.answer_now()
 
     def probe(self) -> None:
         self.runner.probe()
@@ -125,7 +137,8 @@ class EngineWorker(QObject):
 
     @Slot()
     def shutdown(self) -> None:
-        self.runner.close()
+        if self._runner is not None:
+            self._runner.close()
 
 
 class _Batch:
