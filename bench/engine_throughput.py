@@ -97,9 +97,9 @@ class FirstTokenClock:
         self.client = client
         self.first = 0.0
 
-    def generate(self, messages: Any, params: Any) -> Iterator[Any]:
+    def generate(self, messages: Any, params: Any, **options: Any) -> Iterator[Any]:
         self.first = 0.0
-        for event in self.client.generate(messages, params):
+        for event in self.client.generate(messages, params, **options):
             if not self.first and isinstance(event, p.TokenText):
                 self.first = time.perf_counter()
             yield event
