@@ -258,7 +258,9 @@ def write_random_model(path: str | Path, *, shape: Shape, n_vocab: int = 32000,
                        seed: int = 0) -> Path:
     """Write a random-weight F16 llama model (for throughput benchmarks)."""
     path = Path(path)
-    extra = [f"w{index}" for index in range(n_vocab - len(r1_vocabulary().pieces))]
+    # Word pieces with a leading space: the output has word breaks like real text, so
+    # what the app does with text (sentences, steps, rendering) costs what it would.
+    extra = [f" w{index}" for index in range(n_vocab - len(r1_vocabulary().pieces))]
     vocab = r1_vocabulary(extra)
     rng = np.random.default_rng(seed)
 
