@@ -222,7 +222,7 @@ class TracePanel(QWidget):
         new_steps: list[Step] = []
         for event in events:
             if isinstance(event, TraceText):
-                live.trace_events += 1
+                live.trace_events = event.trace_tokens or live.trace_events + 1
                 new_text.append(event.text)
             elif isinstance(event, StepDone):
                 new_steps.append(event.step)

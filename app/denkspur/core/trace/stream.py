@@ -31,6 +31,9 @@ Clock = Callable[[], float]
 @dataclass(frozen=True)
 class TraceText:
     text: str
+    #: Trace tokens so far, this text included (0 when the source counts no tokens).
+    #: The engine sends tokens in batches, so counting events would undercount.
+    trace_tokens: int = 0
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,7 @@ class ReasoningStream:
             self._last_token_at = now
         state_before = self._splitter.state
         was_in_trace = self._splitter.in_trace
-        events = self._convert(self._splitter.feed(chunk))
+        deltas = self._splitter.feed(chunk)
         state_after = self._splitter.state
         if state_before is TraceState.NONE and state_after is not TraceState.NONE:
             self._trace_opened_at = now
@@ -247,6 +250,7 @@ class ReasoningStream:
                 self._stats.trace_tokens += tokens
             else:
                 self._stats.answer_tokens += tokens
+        events = self._convert(deltas)  # after the counts: trace text carries the running count
         if tokens and self._trace_opened_at is not None:
             self._checkpoints.append((len(self._tracker.text), self._stats.trace_tokens,
                                       now - self._trace_opened_at))
@@ -348,7 +352,7 @@ class ReasoningStream:
         for delta in deltas:
             if delta.section is Section.TRACE:
                 self._trace_chars += len(delta.text)
-                events.append(TraceText(delta.text))
+                events.append(TraceText(delta.text, self._stats.trace_tokens))
                 events.extend(self._record(*self._tracker.feed(delta.text)))
             else:
                 events.append(AnswerText(delta.text))
