@@ -107,6 +107,10 @@ class ReasoningMap(QWidget):
         """Indices of the cells the current filter lets stand out."""
         return [i for i, cell in enumerate(self._cells) if self._stands_out(cell)]
 
+    def cell_start(self, index: int) -> int:
+        """Where the sentence of cell ``index`` starts in the trace."""
+        return self._cells[index].start
+
     def cell_rect(self, index: int) -> QRect:
         self._layout()
         return self._rects[index]
