@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from denkspur.core.trace.stream import estimate_tokens
+from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
 
 CELL_HEIGHT = 14

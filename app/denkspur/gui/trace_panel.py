@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.trace.steps import Step, StepKind, segment_steps
+from denkspur.core.trace.markers import StepKind
 from denkspur.gui.function_style import step_title
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
@@ -39,6 +39,7 @@ from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Version
+    from denkspur.core.trace.steps import Step
     from denkspur.core.trace.stream import StreamEvent
 
 
@@ -163,6 +164,8 @@ class TracePanel(QWidget):
             self.stats.setText("")
             return
         # Partial versions (interrupted, crashed) were saved without steps: segment now.
+        if not version.steps:
+            from denkspur.core.trace.steps import segment_steps
         steps = version.steps or [step.to_dict() for step in segment_steps(version.trace)]
         marks: list[StepMark] = []
         for index, step in enumerate(steps):
@@ -196,7 +199,7 @@ class TracePanel(QWidget):
 
     def _stats_line(self, stats: dict[str, object], steps: list[dict[str, object]], trace: str) -> str:
         """Figures of a version; a reply cut off before its stats were saved gets counted ones."""
-        from denkspur.core.trace.stream import estimate_tokens
+        from denkspur.core.trace.tokens import estimate_tokens
 
         corrections = sum(parse_kind(step.get("kind")) is StepKind.SELF_CORRECTION for step in steps)
         trace_tokens = _count(stats, "trace_tokens") if "trace_tokens" in stats else estimate_tokens(trace)

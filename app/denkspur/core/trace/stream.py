@@ -10,7 +10,6 @@ closing) and finally a :class:`ReasoningResult` with the trace analytics
 from __future__ import annotations
 
 import bisect
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from denkspur.core.trace.analytics import (
 )
 from denkspur.core.trace.splitter import Delta, ReasoningSplitter, Section, TraceState
 from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker
+from denkspur.core.trace.tokens import estimate_tokens
 
 Clock = Callable[[], float]
 
@@ -98,14 +98,6 @@ class TraceWithdrawn:
 StreamEvent = (
     TraceText | AnswerText | StepDone | SentenceDone | TraceClosed | TraceWithdrawn | ProvisionalAnswer
 )
-
-_TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-
-
-def estimate_tokens(text: str) -> int:
-    """Rough token count for text without a tokenizer (words and punctuation)."""
-    return len(_TOKEN_ESTIMATE.findall(text))
-
 
 @dataclass
 class GenerationStats:
