@@ -32,6 +32,8 @@ def test_generates_the_known_trace_and_answer(engine: EngineClient) -> None:
     assert outcome.result.finished
     stats = outcome.result.stats
     assert stats.completion_tokens == EXPECTED_COMPLETION_TOKENS
+    # Tokens arrive coalesced, yet each is counted on its side ("</think>" is a trace token).
+    assert (stats.trace_tokens, stats.answer_tokens) == (EXPECTED_COMPLETION_TOKENS - 1, 1)
     assert stats.self_corrections == 1 and stats.steps == 4
     assert [e.step.kind.value for e in steps] == [
         "reasoning", "self-correction", "verification", "conclusion"]

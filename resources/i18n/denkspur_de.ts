@@ -437,6 +437,7 @@
         <source>This chat's settings</source>
         <translation>Einstellungen dieses Chats</translation>
     </message>
+    <message><source>Continuing differently needs a local model and no reply being written.</source><translation>Anders weiterdenken geht nur mit einem lokalen Modell und wenn gerade keine Antwort entsteht.</translation></message>
     <message>
         <source>Stop generating</source>
         <translation>Generierung anhalten</translation>
@@ -1042,6 +1043,11 @@
 </context>
 <context>
     <name>TracePanel</name>
+    <message><source>Continue differently from here</source><translation>Ab hier anders weiterdenken</translation></message>
+    <message><source>Insert a note here and continue…</source><translation>Hier eine Notiz einfügen und weiterdenken…</translation></message>
+    <message><source>Steer the reasoning</source><translation>Das Denken lenken</translation></message>
+    <message><source>Your note, inserted into the trace here (it is marked as yours):</source><translation>Ihre Notiz, hier in die Denkspur eingefügt (als Ihre gekennzeichnet):</translation></message>
+    <message><source>Wait, </source><translation>Moment, </translation></message>
     <message>
         <source>Still thinking</source>
         <translation>Denkt noch nach</translation>
@@ -1221,6 +1227,15 @@
         <source>Show formatted</source>
         <translation>Formatiert anzeigen</translation>
     </message>
+</context>
+<context>
+    <name>MapBar</name>
+    <message><source>All sentences</source><translation>Alle Sätze</translation></message>
+    <message><source>Only backtracks</source><translation>Nur Rückschritte</translation></message>
+    <message><source>Only checks</source><translation>Nur Prüfungen</translation></message>
+    <message><source>Only conclusions</source><translation>Nur Schlüsse</translation></message>
+    <message><source>The model seems to be going in circles: Answer now makes it answer from what it has.</source><translation>Das Modell scheint sich im Kreis zu drehen: „Jetzt antworten“ lässt es mit dem bisher Gedachten antworten.</translation></message>
+    <message><source>Continue differently from here</source><translation>Ab hier anders weiterdenken</translation></message>
 </context>
 <context>
     <name>ChatSettingsDrawer</name>

@@ -19,7 +19,6 @@ from denkspur.gui.engine_worker import EngineWorker, GenerationJob
 from denkspur.gui.tasks import StoreThread
 from denkspur.session import conversation
 from denkspur.session.conversation import with_unsaved
-from denkspur.session.reply import StoreSaver, VersionContent
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from denkspur.engine.remote import RemoteSettings
     from denkspur.gui.engine_worker import GenerationResult
     from denkspur.session.conversation import PreparedReply
+    from denkspur.session.reply import VersionContent
 
     #: A session operation: (store, model name, sampling) -> the reply to generate.
     Operation = Callable[[Store, str, p.SamplingParams], PreparedReply]
@@ -194,6 +194,8 @@ class ChatSession(QObject):
         pending = dict(self.unsaved)
         if not pending:
             return
+
+        from denkspur.session.reply import StoreSaver
 
         def write(store: Store) -> None:
             for version_id, content in pending.items():

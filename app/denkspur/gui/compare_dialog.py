@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from denkspur.core.conversations.store import Version
 from denkspur.core.trace.compare import align_steps, shared_beginning
-from denkspur.core.trace.steps import segment_steps
 from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import COLORS, ICONS, parse_kind
 
@@ -29,6 +28,8 @@ def _steps_of(version: Version, start: int = 0) -> list[dict[str, object]]:
     """The steps of the trace from ``start`` on (the stored ones when it is the whole trace)."""
     if start == 0 and version.steps:
         return version.steps
+    from denkspur.core.trace.steps import segment_steps
+
     return [s.to_dict() for s in segment_steps(version.trace[start:])]
 
 

@@ -204,6 +204,7 @@ class MainWindow(WindowActions, QMainWindow):
         s.model_changed.connect(self._on_model_changed)
         s.problem.connect(self._show_problem)
         s.unsaved_changed.connect(self.unsaved_bar.show_state)
+        self.trace.branch_requested.connect(self._branch)
         self.unsaved_bar.retry_requested.connect(s.retry_saves)
         self.unsaved_bar.export_requested.connect(lambda: self.export_current("json"))
         s.store.recovered.connect(lambda report: self._show_problem(report.message()))
@@ -288,6 +289,12 @@ class MainWindow(WindowActions, QMainWindow):
             self.settings.save(self._settings_path)
         except OSError as error:
             log.warning("could not save settings: %s", error)
+
+    def _branch(self, version_id: int, offset: int, note: str) -> None:
+        """Continue an answer differently from a point of its trace (a new version, nothing replaced)."""
+        if not self.session.branch_from(version_id, offset, note):
+            self._show_problem(self.tr("Continuing differently needs a local model and no reply "
+                                       "being written."))
 
     def _may_drop_unsaved(self) -> bool:
         """Replies live only in memory (the disk was full): quitting loses them, so ask first."""

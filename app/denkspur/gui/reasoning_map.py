@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from denkspur.core.trace.stream import estimate_tokens
+from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
 
 CELL_HEIGHT = 14
@@ -106,6 +106,10 @@ class ReasoningMap(QWidget):
     def highlighted(self) -> list[int]:
         """Indices of the cells the current filter lets stand out."""
         return [i for i, cell in enumerate(self._cells) if self._stands_out(cell)]
+
+    def cell_start(self, index: int) -> int:
+        """Where the sentence of cell ``index`` starts in the trace."""
+        return self._cells[index].start
 
     def cell_rect(self, index: int) -> QRect:
         self._layout()

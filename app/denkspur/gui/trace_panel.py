@@ -16,25 +16,30 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from denkspur.core.trace.steps import Step, StepKind, segment_steps
+from denkspur.core.trace.markers import StepKind
+from denkspur.gui.function_style import step_title
+from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
 from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Version
+    from denkspur.core.trace.steps import Step
     from denkspur.core.trace.stream import StreamEvent
 
 
@@ -53,6 +58,8 @@ class TracePanel(QWidget):
     """Steps list + trace text + statistics for one answer version."""
 
     copy_requested = Signal(str)
+    #: "Continue differently from here": version id, trace offset, the user's note ("" for none).
+    branch_requested = Signal(int, int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +77,8 @@ class TracePanel(QWidget):
         # measuring each (scrolling to the newest took seconds otherwise).
         self.steps.setUniformItemSizes(True)
         self.steps.itemClicked.connect(self._scroll_to_step)
+        self.steps.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.steps.customContextMenuRequested.connect(self._step_menu)
         text_column = self._build_text_column()
         self.stats = plain_label(name="traceStats", wrap=True)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -86,7 +95,7 @@ class TracePanel(QWidget):
         self._step_count = 0
         # Steps wait here and enter the list in slices: a flood of text can bring
         # thousands of steps in one batch.
-        self._pending_steps: list[tuple[StepKind, str, int]] = []
+        self._pending_steps: list[tuple[StepKind, str, int, str | None]] = []
         self._steps_timer = QTimer(self)
         self._steps_timer.setSingleShot(True)
         self._steps_timer.setInterval(0)
@@ -114,6 +123,10 @@ class TracePanel(QWidget):
         #: Where the reasoning map (a strip over the whole trace) goes.
         self.map_slot = QVBoxLayout()
         self.map_slot.setObjectName("reasoningMapSlot")
+        self.map_bar = MapBar()
+        self.map_bar.sentence_clicked.connect(self.text.scroll_to_offset)
+        self.map_bar.branch_requested.connect(lambda offset: self._request_branch(offset, ""))
+        self.map_slot.addWidget(self.map_bar)
         layout.addLayout(self.map_slot)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -123,6 +136,7 @@ class TracePanel(QWidget):
         self.copy_button.setText(self.tr("Copy trace"))
         self.copy_button.setToolTip(self.tr("Copy the whole reasoning trace"))
         self.jump_button.setText(self.tr("↓ Jump to live"))
+        self.map_bar.retranslate()
         if self._live is None:
             self.show_version(self._version)
 
@@ -139,6 +153,8 @@ class TracePanel(QWidget):
         if not same_text:
             self.text.reset()
         self._step_count = 0
+        self.map_bar.branching = _can_branch(version)
+        self.map_bar.show_trace(version.trace if version is not None else "")
         if version is None or not version.trace:
             self.header.setText(self.tr("Reasoning trace"))
             self.text.setPlaceholderText(
@@ -148,9 +164,11 @@ class TracePanel(QWidget):
             self.stats.setText("")
             return
         # Partial versions (interrupted, crashed) were saved without steps: segment now.
+        if not version.steps:
+            from denkspur.core.trace.steps import segment_steps
         steps = version.steps or [step.to_dict() for step in segment_steps(version.trace)]
         marks: list[StepMark] = []
-        for step in steps:
+        for index, step in enumerate(steps):
             kind = parse_kind(step.get("kind"))
             text = str(step.get("text", ""))
             start = step.get("start")
@@ -158,7 +176,7 @@ class TracePanel(QWidget):
                 found = version.trace.find(text[:40])
                 start = max(found, marks[-1].start if marks else 0)
             marks.append(StepMark(start, kind))
-            self._add_step_item(kind, text, start)
+            self._add_step_item(kind, text, start, self.map_bar.step_functions.get(index))
         if same_text:
             self.text.set_marks(marks)
         else:
@@ -181,7 +199,7 @@ class TracePanel(QWidget):
 
     def _stats_line(self, stats: dict[str, object], steps: list[dict[str, object]], trace: str) -> str:
         """Figures of a version; a reply cut off before its stats were saved gets counted ones."""
-        from denkspur.core.trace.stream import estimate_tokens
+        from denkspur.core.trace.tokens import estimate_tokens
 
         corrections = sum(parse_kind(step.get("kind")) is StepKind.SELF_CORRECTION for step in steps)
         trace_tokens = _count(stats, "trace_tokens") if "trace_tokens" in stats else estimate_tokens(trace)
@@ -201,6 +219,7 @@ class TracePanel(QWidget):
     # -- live ------------------------------------------------------------------------
     def begin_live(self) -> None:
         self.show_version(None)
+        self.map_bar.clear()
         self._live = _Live(time.monotonic())
         self._live_text = ""
         self.text.setPlaceholderText("")
@@ -213,7 +232,7 @@ class TracePanel(QWidget):
         return self._live is not None
 
     def add_events(self, events: list[StreamEvent]) -> None:
-        from denkspur.core.trace.stream import StepDone, TraceClosed, TraceText
+        from denkspur.core.trace.stream import SentenceDone, StepDone, TraceClosed, TraceText
 
         live = self._live
         if live is None:
@@ -222,10 +241,12 @@ class TracePanel(QWidget):
         new_steps: list[Step] = []
         for event in events:
             if isinstance(event, TraceText):
-                live.trace_events += 1
+                live.trace_events = event.trace_tokens or live.trace_events + 1
                 new_text.append(event.text)
             elif isinstance(event, StepDone):
                 new_steps.append(event.step)
+            elif isinstance(event, SentenceDone):
+                self.map_bar.add_sentence(event.sentence, event.text)
             elif isinstance(event, TraceClosed):
                 live.closed_after = time.monotonic() - live.started
         if new_steps:
@@ -238,6 +259,7 @@ class TracePanel(QWidget):
 
     def end_live(self) -> None:
         self._stop_live()
+        self.map_bar.end_live()
 
     def _stop_live(self) -> None:
         self._timer.stop()
@@ -246,14 +268,16 @@ class TracePanel(QWidget):
 
     def _commit_steps(self, steps: list[Step]) -> None:
         self.text.add_marks([StepMark(step.start, step.kind) for step in steps])
-        self._pending_steps.extend((step.kind, step.text, step.start) for step in steps)
+        functions = self.map_bar.step_functions
+        self._pending_steps.extend((step.kind, step.text, step.start, functions.get(step.index))
+                                   for step in steps)
         if not self._steps_timer.isActive():
             self._steps_timer.start()
 
     def _add_pending_steps(self) -> None:
         batch, self._pending_steps = self._pending_steps[:STEP_SLICE], self._pending_steps[STEP_SLICE:]
-        for kind, text, start in batch:
-            self._add_step_item(kind, text, start)
+        for kind, text, start, function in batch:
+            self._add_step_item(kind, text, start, function)
         if self._pending_steps:
             self._steps_timer.start()
         elif self.text.following:
@@ -280,8 +304,10 @@ class TracePanel(QWidget):
         )
 
     # -- steps list --------------------------------------------------------------------
-    def _add_step_item(self, kind: StepKind, text: str, start: int) -> None:
-        item = QListWidgetItem(f"{ICONS[kind]}  {first_words(text)}")
+    def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None) -> None:
+        """One steps-list entry, named by its first sentence's function and its first words."""
+        title = step_title(function, text) if function else first_words(text)
+        item = QListWidgetItem(f"{ICONS[kind]}  {title}")
         item.setForeground(QColor(COLORS[kind]))
         item.setToolTip(f"{kind_name(kind)}\n\n{first_words(text, 400)}")
         item.setData(Qt.ItemDataRole.UserRole, start)
@@ -291,6 +317,28 @@ class TracePanel(QWidget):
             item.setFont(font)
         self.steps.addItem(item)
         self._step_count += 1
+
+    def _step_menu(self, point: QPoint) -> None:
+        item = self.steps.itemAt(point)
+        if item is None or not _can_branch(self._version):
+            return
+        offset = int(item.data(Qt.ItemDataRole.UserRole))
+        menu = QMenu(self)
+        menu.addAction(self.tr("Continue differently from here"), lambda: self._request_branch(offset, ""))
+        menu.addAction(self.tr("Insert a note here and continue…"), lambda: self._ask_note(offset))
+        menu.exec(self.steps.mapToGlobal(point))
+
+    def _ask_note(self, offset: int) -> None:
+        note, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Steer the reasoning"),
+            self.tr("Your note, inserted into the trace here (it is marked as yours):"),
+            self.tr("Wait, "))
+        if ok and note.strip():
+            self._request_branch(offset, note)
+
+    def _request_branch(self, offset: int, note: str) -> None:
+        if self._version is not None:
+            self.branch_requested.emit(self._version.id, offset, note)
 
     def _scroll_to_step(self, item: QListWidgetItem) -> None:
         self.text.scroll_to_offset(int(item.data(Qt.ItemDataRole.UserRole)))
@@ -303,6 +351,11 @@ class TracePanel(QWidget):
         if self._live is not None:
             return self._live_text.strip()
         return self._version.trace if self._version else ""
+
+
+def _can_branch(version: Version | None) -> bool:
+    """A finished or stopped answer with a trace can be continued differently (not one being written)."""
+    return version is not None and bool(version.trace) and version.state != "generating"
 
 
 def format_seconds(seconds: float) -> str:

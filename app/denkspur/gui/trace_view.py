@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from denkspur.core.trace.steps import StepKind
+from denkspur.core.trace.markers import StepKind
 from denkspur.gui.step_style import COLORS, ICONS, kind_name
 
 #: Longest line laid out as one paragraph; longer lines get display-only breaks.

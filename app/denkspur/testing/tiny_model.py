@@ -259,7 +259,11 @@ def write_random_model(path: str | Path, *, shape: Shape, n_vocab: int = 32000,
                        seed: int = 0) -> Path:
     """Write a random-weight F16 llama model (for throughput benchmarks)."""
     path = Path(path)
-    extra = [f"w{index}" for index in range(n_vocab - len(r1_vocabulary().pieces))]
+    # Words with a leading space, some capitalised, some ending a sentence: the output
+    # has word and sentence breaks like real text, so what the app does with text
+    # (sentences, steps, rendering) costs what it would.
+    extra = [f" {'W' if index % 2 else 'w'}{index}{'.' if index % 5 == 4 else ''}"
+             for index in range(n_vocab - len(r1_vocabulary().pieces))]
     vocab = r1_vocabulary(extra)
     rng = np.random.default_rng(seed)
 
