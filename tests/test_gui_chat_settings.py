@@ -46,6 +46,7 @@ def test_a_chat_keeps_its_settings_and_its_replies_use_them(qtbot: QtBot, tmp_pa
     window.chat_settings_action.trigger()
     assert window.chat_settings_dock.isVisible()
     drawer = window.chat_settings
+    assert drawer is not None  # built on first opening
     drawer.budget.setValue(3)  # before the first message: the new chat takes it
     ask(qtbot, window, "What is 2 + 3?")
     wait_idle(qtbot, window)

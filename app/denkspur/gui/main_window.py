@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from denkspur.core.settings import Settings, config_dir, data_dir
 from denkspur.gui.chat_session import ChatSession
-from denkspur.gui.chat_settings import ChatSettingsDrawer
 from denkspur.gui.chat_view import ChatView
 from denkspur.gui.clipboard import copies, copy_text
 from denkspur.gui.composer import Composer
@@ -43,6 +42,7 @@ if TYPE_CHECKING:  # imported where used: start-up only pays for what the first 
     from denkspur.core.conversations.store import Conversation, Version
     from denkspur.core.trace.stream import StreamEvent
     from denkspur.engine import protocol as p
+    from denkspur.gui.chat_settings import ChatSettingsDrawer
     from denkspur.gui.engine_worker import GenerationResult
 
 log = logging.getLogger("denkspur.gui")
@@ -131,11 +131,10 @@ class MainWindow(WindowActions, QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.top_bar.addWidget(spacer)
-        self.chat_settings = ChatSettingsDrawer()
-        self.chat_settings.changed.connect(self.session.set_chat_settings)
+        self.chat_settings: ChatSettingsDrawer | None = None  # built when first opened (start-up)
         self.chat_settings_dock = QDockWidget()
         self.chat_settings_dock.setObjectName("chatSettingsDock")
-        self.chat_settings_dock.setWidget(self.chat_settings)
+        self.chat_settings_dock.visibilityChanged.connect(self._build_chat_settings)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chat_settings_dock)
         self.chat_settings_dock.hide()
         self.chat_settings_action = self.chat_settings_dock.toggleViewAction()
@@ -143,6 +142,16 @@ class MainWindow(WindowActions, QMainWindow):
         self.chat_settings_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.top_bar.addAction(self.chat_settings_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.top_bar)
+
+    def _build_chat_settings(self, visible: bool) -> None:
+        if not visible or self.chat_settings is not None:
+            return
+        from denkspur.gui import chat_settings
+
+        self.chat_settings = chat_settings.ChatSettingsDrawer()
+        self.chat_settings.show_values(self.session.chat_settings, self.settings)
+        self.chat_settings.changed.connect(self.session.set_chat_settings)
+        self.chat_settings_dock.setWidget(self.chat_settings)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -251,7 +260,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.models_action.setText(self.tr("Models…"))
         self.remote_action.setText(self.tr("Connect to a server…"))
         self.keys.retranslate()
-        self.chat_settings.retranslate()
+        if self.chat_settings is not None:
+            self.chat_settings.retranslate()
         self.chat_settings_dock.setWindowTitle(self.tr("This chat's settings"))
         self.chat_settings_action.setText(self.tr("Chat settings"))
         for widget in (self.conversations, self.composer, self.trace):
@@ -344,7 +354,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _show_conversation(self, conversation: Conversation | None) -> None:
         self.chat.show_conversation(conversation)
-        self.chat_settings.show_values(self.session.chat_settings, self.settings)
+        if self.chat_settings is not None:
+            self.chat_settings.show_values(self.session.chat_settings, self.settings)
 
     def _on_version_selected(self, version: Version | None) -> None:
         if self.session.busy and version is not None and version.id == self.session.generating_version:
