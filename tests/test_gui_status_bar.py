@@ -35,9 +35,11 @@ def test_a_server_shows_no_context_size_and_no_old_speed(qtbot: QtBot, tmp_path:
 def test_german_numbers_in_the_status_bar(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
     window = open_window(qtbot, tmp_path, tiny_model)
     try:
-        window.set_language("de")
         ask(qtbot, window, "What is 2 + 3?")
         wait_idle(qtbot, window)
+        assert re.fullmatch(r"[\d,]+\.\d tokens/s", window.speed_label.text())
+        window.set_language("de")  # the figure shown is formatted again, not left in English
+        qtbot.waitUntil(lambda: "Token/s" in window.speed_label.text(), timeout=5_000)
         speed = window.speed_label.text()
         assert re.fullmatch(r"[\d.]+,\d Token/s", speed), speed
         other = tmp_path / "again.gguf"

@@ -268,6 +268,7 @@ class MainWindow(WindowActions, QMainWindow):
             widget.retranslate()
         self.chat.set_model_present(self.session.model is not None)
         self._update_model_label()
+        self._update_speed_label()
         self._update_picker()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -370,7 +371,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.composer.clear_provisional()
         self.chat.begin_live(version_id)
         self.trace.begin_live()
-        self.speed_label.setText("")
+        self._speed = 0.0
+        self._update_speed_label()
 
     def _on_live_events(self, version_id: int, events: list[StreamEvent]) -> None:
         from denkspur.core.trace.stream import ProvisionalAnswer, TraceClosed, TraceText
@@ -395,21 +397,20 @@ class MainWindow(WindowActions, QMainWindow):
         self.composer.set_busy(False)
         self.stop_action.setEnabled(False)
         stats = result.outcome.result.stats
-        locale = QLocale()
         if stats.tokens_per_second:
-            speed = locale.toString(float(stats.tokens_per_second), "f", 1)
-            self.speed_label.setText(self.tr("%1 tokens/s").replace("%1", speed))
+            self._speed = float(stats.tokens_per_second)
+            self._update_speed_label()
         model = self.session.model
         if model is not None and stats.prompt_tokens is not None and model.n_ctx > 0:
-            used = stats.prompt_tokens + stats.completion_tokens
-            self._context_text = f"{locale.toString(used)}/{locale.toString(model.n_ctx)}"
+            self._context_used = stats.prompt_tokens + stats.completion_tokens
             self._update_model_label()
         if result.outcome.error is not None:
             self.statusBar().showMessage(result.outcome.error.message, 10_000)
 
     def _on_model_changed(self, model: p.ModelLoaded | None) -> None:
-        self._context_text = ""  # figures of the previous model or server are not this one's
-        self.speed_label.setText("")
+        self._context_used = 0  # figures of the previous model or server are not this one's
+        self._speed = 0.0
+        self._update_speed_label()
         if model is not None and not self.session.is_remote:
             self.settings.recent_models = remember_model(self.settings.recent_models, model.path)
             self.model_picker.recent = self.settings.recent_models
@@ -431,15 +432,22 @@ class MainWindow(WindowActions, QMainWindow):
         else:
             self.model_picker.show_model(Path(model.path).name, remote=False, loading=False)
 
+    def _update_speed_label(self) -> None:
+        """Formatted when shown, so a language switch re-formats it (3.3 tokens/s, 3,3 Token/s)."""
+        speed = getattr(self, "_speed", 0.0)
+        text = self.tr("%1 tokens/s").replace("%1", QLocale().toString(speed, "f", 1)) if speed else ""
+        self.speed_label.setText(text)
+
     def _update_model_label(self) -> None:
         model = self.session.model
-        context = getattr(self, "_context_text", "")
+        locale = QLocale()
+        used = getattr(self, "_context_used", 0)
         if model is None:
             self.model_label.setText(self.tr("No model loaded"))
             return
         text = self.tr("Model: %1").replace("%1", Path(model.path).name)
         if model.n_ctx > 0:  # a server does not say its context size
-            size = context or f"0/{QLocale().toString(model.n_ctx)}"
+            size = f"{locale.toString(used)}/{locale.toString(model.n_ctx)}"
             text += " · " + self.tr("context %1").replace("%1", size)
         if self.session.is_remote:
             text += " · " + self.tr("server %1").replace("%1", self.settings.remote_url)
