@@ -234,11 +234,12 @@ class LlamaHost:
         segments: list[Segment] = []
         used = 0
         if self._last is not None and self._last.prompt == prompt:
-            for ids, text in self._last.segments:
-                if trace_prefix.startswith(text, used):
-                    used += len(text)
-                elif not (used == 0 and not text.strip()):  # leading whitespace the trace hides stays
+            for ids, written in self._last.segments:
+                # The trace shown does not start with whitespace the model wrote.
+                text = written.lstrip() if used == 0 else written
+                if not trace_prefix.startswith(text, used):
                     break
+                used += len(text)
                 segments.append((ids, text))
         rest = trace_prefix[used:]
         if rest:
