@@ -66,21 +66,41 @@ def open_checked(
 
 
 def find_damage(path: Path) -> str | None:
-    """What is wrong with the database file at ``path`` (``None``: nothing, or no file yet)."""
+    """What is wrong with the database file at ``path`` (``None``: nothing, or no file yet).
+
+    Only damage counts: a file that cannot be opened or written for other reasons
+    (a read-only folder, a full disk, a lock) raises :class:`StoreError` instead, and
+    is never moved aside, since the history in it is fine.
+    """
     if not path.exists():
         return None
     try:
         db = sqlite3.connect(path, timeout=10)
     except sqlite3.DatabaseError as error:
-        return str(error)
+        return _damage_or_raise(path, error)
     try:
         rows = db.execute(f"PRAGMA quick_check({_CHECK_ROWS})").fetchall()
     except sqlite3.DatabaseError as error:
-        return str(error)
+        return _damage_or_raise(path, error)
     finally:
         db.close()
     findings = [str(row[0]) for row in rows]
     return None if findings == ["ok"] else "; ".join(findings)[:300]
+
+
+#: SQLite's result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB.
+_DAMAGE_CODES = (11, 26)
+
+
+def _damage_or_raise(path: Path, error: sqlite3.DatabaseError) -> str:
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    text = str(error)
+    damaged = (code & 0xFF in _DAMAGE_CODES) if isinstance(code, int) else (
+        "malformed" in text or "not a database" in text)
+    if damaged:
+        return text
+    raise StoreError(f"the conversation database {path} cannot be used: {text} "
+                     "(is the data folder writable, and is there room on the disk?)") from error
 
 
 def _move_aside(path: Path, now: float) -> Path:
