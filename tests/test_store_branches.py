@@ -143,3 +143,17 @@ def test_schema_1_database_is_migrated_with_its_line_intact(tmp_path: Path) -> N
     assert _texts(store, 1) == ["Q1", "A1 again", "Q2", "A2"]
     assert [v.answer for v in store.load_conversation(1).messages[1].versions] == ["A1", "A1 again"]
     assert store.search("again")[0].message_id == 2
+
+
+def test_imported_steps_outside_the_trace_are_dropped(store: Store) -> None:
+    hostile = {"format": "denkspur-conversation", "format_version": 2, "title": "x", "messages": [
+        {"role": "user", "current": 0, "after": None, "versions": [{"answer": "Q"}]},
+        {"role": "assistant", "current": 0, "after": [0, 0], "versions": [{
+            "answer": "A", "trace": "Think. Wait, no.", "state": "owned", "stats": "not a dict",
+            "steps": [{"start": 0, "end": 6, "kind": "reasoning", "text": "Think."},
+                      {"start": 10**30, "end": 10**31, "kind": "nope"}, {"start": -5, "end": 10},
+                      "not a step", {"start": True, "end": 3}]}]},
+    ]}
+    version = store.load_conversation(import_json(store, hostile)).messages[1].version
+    assert [(s["start"], s["end"]) for s in version.steps] == [(0, 6)]
+    assert version.state == "interrupted" and version.stats == {}

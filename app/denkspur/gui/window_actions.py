@@ -246,6 +246,6 @@ def _import(store: Store, path: str) -> int:
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ConversationImportError(f"cannot read {path}: {error}") from error
+    except (OSError, ValueError, RecursionError) as error:  # RecursionError: absurdly nested JSON
+        raise ConversationImportError(f"cannot read {path}: {type(error).__name__}: {error}") from error
     return import_json(store, data)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from denkspur.core.conversations.store import Conversation, Store
+from denkspur.core.conversations.store import STATES, Conversation, Store
 
 FORMAT = "denkspur-conversation"
 FORMAT_VERSION = 2
@@ -168,11 +168,28 @@ def _int(value: object, low: int, high: int) -> int:
 
 def _fill(store: Store, version_id: int, version: dict[str, Any]) -> None:
     state = version.get("state", "complete")
+    trace = str(version.get("trace", ""))
+    stats = version.get("stats")
     store.save_version(
         version_id,
         answer=str(version.get("answer", "")),
-        trace=str(version.get("trace", "")),
-        state=state if state != "generating" else "interrupted",
-        steps=list(version.get("steps") or []),
-        stats=dict(version.get("stats") or {}),
+        trace=trace,
+        state=state if state in STATES and state != "generating" else "interrupted",
+        steps=_checked_steps(version.get("steps"), len(trace)),
+        stats=dict(stats) if isinstance(stats, dict) else {},
     )
+
+
+def _checked_steps(steps: object, trace_length: int) -> list[dict[str, object]]:
+    """Steps from a file are outside data: keep those whose offsets lie in the trace, in order."""
+    kept: list[dict[str, object]] = []
+    for step in steps if isinstance(steps, list) else []:
+        if not isinstance(step, dict):
+            continue
+        start, end = step.get("start"), step.get("end")
+        previous = kept[-1]["start"] if kept else 0
+        if (isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool)
+                and isinstance(previous, int) and previous <= start <= end <= trace_length):
+            kept.append({**step, "index": len(kept), "kind": str(step.get("kind", "reasoning"))[:40],
+                         "text": str(step.get("text", ""))[:10_000]})
+    return kept
