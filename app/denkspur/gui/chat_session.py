@@ -309,6 +309,7 @@ class ChatSession(QObject):
         self.generating_version = prepared.version_id
         self.generation_started.emit(prepared.version_id)
         self._generate.emit(GenerationJob(prepared.version_id, prepared.history, params, prepared.prefix))
+        self.refresh_conversations()  # a new conversation is listed while its first reply streams
 
     def _on_finished(self, result: GenerationResult) -> None:
         self.generating_version = None

@@ -132,6 +132,7 @@ class MainWindow(WindowActions, QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.top_bar.addWidget(spacer)
         self.chat_settings: ChatSettingsDrawer | None = None  # built when first opened (start-up)
+        self._shown_conversation: int | None = None
         self.chat_settings_dock = QDockWidget()
         self.chat_settings_dock.setObjectName("chatSettingsDock")
         self.chat_settings_dock.visibilityChanged.connect(self._build_chat_settings)
@@ -354,6 +355,10 @@ class MainWindow(WindowActions, QMainWindow):
             self.composer.clear()
 
     def _show_conversation(self, conversation: Conversation | None) -> None:
+        shown = conversation.id if conversation is not None else None
+        if shown != self._shown_conversation:  # another chat: its side answer goes
+            self.composer.clear_provisional()
+        self._shown_conversation = shown
         self.chat.show_conversation(conversation)
         if self.chat_settings is not None:
             self.chat_settings.show_values(self.session.chat_settings, self.settings)
@@ -369,6 +374,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.stop_action.setEnabled(True)
         self.composer.set_thinking(self._answer_now_possible())
         self.composer.clear_provisional()
+        self.trace.map_bar.set_answer_now_possible(self._answer_now_possible())
         self.chat.begin_live(version_id)
         self.trace.begin_live()
         self._speed = 0.0

@@ -42,18 +42,19 @@ class MapBar(QWidget):
         self.loop_hint = plain_label(name="loopHint", wrap=True)
         self.loop_hint.setStyleSheet("color: #d35400;")
         self.loop_hint.hide()
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # the map gets the whole width; hint and filter go under it
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.map, 1)
+        row.addWidget(self.loop_hint, 1)
         row.addWidget(self.filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        layout.addWidget(self.map)
         layout.addLayout(row)
-        layout.addWidget(self.loop_hint)
         self.step_functions: dict[int, str] = {}  # step index -> function of its first sentence
         self._loops: LoopDetector | None = None
         self.branching = False  # whether "continue differently" is offered (a finished local answer)
+        self.answer_now_possible = True  # servers decide themselves when to stop thinking
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -67,8 +68,13 @@ class MapBar(QWidget):
             self.filter.addItem(label, which.value)
         self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
         self.filter.blockSignals(False)
-        self.loop_hint.setText(self.tr("The model seems to be going in circles: "
-                                       "Answer now makes it answer from what it has."))
+        self._update_hint_text()
+
+    def _update_hint_text(self) -> None:
+        self.loop_hint.setText(
+            self.tr("The model seems to be going in circles: Answer now makes it answer from what it has.")
+            if self.answer_now_possible else
+            self.tr("The model seems to be going in circles: Stop ends the reply."))
 
     # -- content ------------------------------------------------------------------
     def clear(self) -> None:
@@ -78,6 +84,10 @@ class MapBar(QWidget):
         self.step_functions.clear()
         self._loops = LoopDetector()
         self.loop_hint.hide()
+
+    def set_answer_now_possible(self, possible: bool) -> None:
+        self.answer_now_possible = possible
+        self._update_hint_text()
 
     def add_sentence(self, sentence: Sentence, text: str) -> None:
         """A sentence of the live trace is final."""

@@ -33,6 +33,9 @@ MIN_CELL = 3
 MAX_CELL = 80
 PIXELS_PER_TOKEN = 1.5
 TOOLTIP_CHARS = 600
+#: The map never takes more rows than this: a long trace's cells get narrower instead,
+#: so the trace text under it keeps its room.
+MAX_ROWS = 3
 
 
 class MapFilter(str, enum.Enum):
@@ -189,25 +192,35 @@ class ReasoningMap(QWidget):
         self.update()
 
     def _row_count(self, width: int) -> int:
-        rows, x = (1 if self._cells else 0), 0
-        for cell in self._cells:
-            if x and x + cell.width > width:
-                rows, x = rows + 1, 0
-            x += cell.width + CELL_GAP
-        return rows
+        return len({rect.y() for rect in self._placed(max(width, MIN_CELL))})
 
     def _layout(self) -> None:
         width = max(self.width(), MIN_CELL)
         if width == self._laid_out_width and len(self._rects) == len(self._cells):
             return
-        self._rects = []
-        x = y = 0
-        for cell in self._cells:
-            if x and x + cell.width > width:
-                x, y = 0, y + CELL_HEIGHT + ROW_GAP
-            self._rects.append(QRect(x, y, min(cell.width, width), CELL_HEIGHT))
-            x += cell.width + CELL_GAP
+        self._rects = self._placed(width)
         self._laid_out_width = width
+
+    def _placed(self, width: int) -> list[QRect]:
+        """Cells in rows of ``width``; narrowed (no gaps) when they would need more than MAX_ROWS rows."""
+        natural = sum(cell.width + CELL_GAP for cell in self._cells)
+        if natural <= width * MAX_ROWS * 0.9:  # room to wrap whole cells
+            rects, x, y = [], 0, 0
+            for cell in self._cells:
+                if x and x + cell.width > width:
+                    x, y = 0, y + CELL_HEIGHT + ROW_GAP
+                rects.append(QRect(x, y, min(cell.width, width), CELL_HEIGHT))
+                x += cell.width + CELL_GAP
+            return rects
+        scale = width * MAX_ROWS / natural  # a density strip: each cell keeps its share of the length
+        rects, position = [], 0.0
+        for cell in self._cells:
+            row = min(int(position // width), MAX_ROWS - 1)
+            x = int(position - row * width)
+            rects.append(QRect(x, row * (CELL_HEIGHT + ROW_GAP), max(1, round(cell.width * scale)),
+                               CELL_HEIGHT))
+            position += (cell.width + CELL_GAP) * scale
+        return rects
 
 
 def _get(sentence: Mapping[str, object] | object, key: str) -> object:
