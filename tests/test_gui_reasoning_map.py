@@ -88,6 +88,6 @@ def test_a_long_trace_never_takes_more_than_a_few_rows(qtbot: QtBot) -> None:
     qtbot.addWidget(widget)
     widget.resize(400, 40)
     for index in range(3_000):
-        widget.add_sentence({"start": index * 50, "function": "active_computation"}, "Let me compute it. " * 3)
+        widget.add_sentence({"start": index * 50, "function": "active_computation"}, "Let me see. " * 3)
     assert widget.heightForWidth(400) <= MAX_ROWS * (CELL_HEIGHT + ROW_GAP)
     assert widget.cell_at(widget.cell_rect(2_999).center()) is not None  # the last one is still there
