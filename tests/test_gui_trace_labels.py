@@ -66,3 +66,14 @@ def test_card_stops_saying_thinking_once_the_trace_closed(qtbot: QtBot) -> None:
     card.add_events(events)
     assert panel.header.text().startswith("Thought for")
     assert card.state_label.text() != "thinking…"
+
+
+def test_a_reply_cut_by_its_limit_while_thinking_says_so(qtbot: QtBot) -> None:
+    from denkspur.core.conversations.store import Version
+    from denkspur.gui.trace_panel import TracePanel
+
+    panel = TracePanel()
+    qtbot.addWidget(panel)
+    panel.show_version(Version(1, 0, "", trace="Still going.", state="complete",
+                               stats={"finished": False, "stop_reason": "length"}))
+    assert "limit" in panel.header.text() and "Still thinking" not in panel.header.text()

@@ -157,3 +157,13 @@ def test_imported_steps_outside_the_trace_are_dropped(store: Store) -> None:
     version = store.load_conversation(import_json(store, hostile)).messages[1].version
     assert [(s["start"], s["end"]) for s in version.steps] == [(0, 6)]
     assert version.state == "interrupted" and version.stats == {}
+
+
+def test_markdown_export_keeps_model_html_as_text(store: Store) -> None:
+    conversation = store.create_conversation()
+    store.add_message(conversation, "user", "Q")
+    _, version = store.add_message(conversation, "assistant", state="generating")
+    store.save_version(version, answer="A", trace="<img src=/dev/zero> then </details> end",
+                       state="complete")
+    text = export_markdown(store.load_conversation(conversation))
+    assert "&lt;img src=/dev/zero&gt;" in text and text.count("</details>") == 1

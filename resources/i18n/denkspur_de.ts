@@ -1374,43 +1374,43 @@
 <context>
     <name>TracePanel</name>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="327"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="329"/>
         <source>Continue differently from here</source>
         <translation>Ab hier anders weiterdenken</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="328"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="330"/>
         <source>Insert a note here and continue…</source>
         <translation>Hier eine Notiz einfügen und weiterdenken…</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="333"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="335"/>
         <source>Steer the reasoning</source>
         <translation>Das Denken lenken</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="334"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="336"/>
         <source>Your note, inserted into the trace here (it is marked as yours):</source>
         <translation>Ihre Notiz, hier in die Denkspur eingefügt (als Ihre gekennzeichnet):</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="335"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="337"/>
         <source>Wait, </source>
         <translation>Moment, </translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="192"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="194"/>
         <source>Still thinking</source>
         <translation>Denkt noch nach</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="194"/>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="298"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="196"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="300"/>
         <source>Thought for %1</source>
         <translation>%1 nachgedacht</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="197"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="199"/>
         <source>stopped while answering</source>
         <translation>beim Antworten angehalten</translation>
     </message>
@@ -1432,7 +1432,7 @@
     </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="159"/>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="195"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="197"/>
         <source>Reasoning trace</source>
         <translation>Denkspur</translation>
     </message>
@@ -1447,57 +1447,62 @@
         <translation>Diese Antwort hat keine Denkspur.</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="192"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="193"/>
+        <source>Reply limit reached while thinking (raise it in Preferences)</source>
+        <translation>Antwortlimit erreicht, während es noch dachte (in den Einstellungen erhöhen)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="194"/>
         <source>Stopped while thinking</source>
         <translation>Beim Nachdenken angehalten</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="207"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="209"/>
         <source>1 step</source>
         <translation>1 Schritt</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="207"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="209"/>
         <source>%1 steps</source>
         <translation>%1 Schritte</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="208"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="210"/>
         <source>1 self-correction</source>
         <translation>1 Selbstkorrektur</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="208"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="210"/>
         <source>%1 self-corrections</source>
         <translation>%1 Selbstkorrekturen</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="209"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="211"/>
         <source>1 trace token</source>
         <translation>1 Denk-Token</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="209"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="211"/>
         <source>%1 trace tokens</source>
         <translation>%1 Denk-Token</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="212"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="214"/>
         <source>1 answer token</source>
         <translation>1 Antwort-Token</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="213"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="215"/>
         <source>%1 answer tokens</source>
         <translation>%1 Antwort-Token</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="216"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="218"/>
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="302"/>
+        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="304"/>
         <source>Thinking… %1 s, %2 tokens</source>
         <translation>Denkt nach… %1 s, %2 Token</translation>
     </message>

@@ -189,6 +189,8 @@ class TracePanel(QWidget):
     def _thought_label(self, stats: dict[str, object], state: str, trace_closed: bool) -> str:
         stopped = state in ("interrupted", "cancelled", "error")
         if not trace_closed:
+            if stats.get("stop_reason") == "length":
+                return self.tr("Reply limit reached while thinking (raise it in Preferences)")
             return self.tr("Stopped while thinking") if stopped else self.tr("Still thinking")
         seconds = stats.get("thinking_seconds")
         label = (self.tr("Thought for %1").replace("%1", format_seconds(float(seconds)))

@@ -12,6 +12,7 @@ line of messages) still import.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from denkspur.core.conversations.store import STATES, Conversation, Store
@@ -35,7 +36,10 @@ def export_markdown(conversation: Conversation) -> str:
             label = f"Reasoning ({len(version.steps)} steps"
             label += f", thought for {float(seconds):.0f} s)" if isinstance(seconds, (int, float)) else ")"
             # A blank line after <summary> lets Markdown render inside the block.
-            trace = _mark_user_notes(version.trace, version.stats.get("interventions"))
+            # Inside an HTML block: the model's text is escaped, so "</details>" or a tag in it
+            # stays text in whatever renders the file.
+            trace = html.escape(_mark_user_notes(version.trace, version.stats.get("interventions")),
+                                quote=False)
             parts.append(f"<details>\n<summary>{label}</summary>\n\n{trace}\n\n</details>\n")
         if version.state not in ("complete",):
             parts.append(f"*({version.state})*\n")
