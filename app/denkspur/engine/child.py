@@ -38,6 +38,7 @@ from denkspur.engine.chat_format import ChatFormat, choose_format, render_builti
 from denkspur.engine.child_io import Inbox, Outbox, ThinkWatch, TokenPieces, heartbeat
 from denkspur.engine.errors import FailureKind
 from denkspur.engine.faults import Fault
+from denkspur.engine.signals import SignalRecorder
 
 #: Tokens always left free for the reply when the history must be shortened.
 MIN_REPLY_TOKENS = 64
@@ -320,6 +321,7 @@ class Decoding:
         self._tokens: Iterator[int] = iter(())
         self._watch = ThinkWatch(False)
         self.produced = 0
+        self._recorder: SignalRecorder | None = None
         self.segments: list[Segment] = []  # what this reply added to the context, in order
 
     def run(self, request: p.Generate, prompt: list[int], budget: int, opens: bool,
@@ -328,6 +330,8 @@ class Decoding:
 
         llm, params, rid = self._llm, request.params, request.request_id
         self._params, self._rid, self._context = params, rid, list(prompt)
+        if params.signals:
+            self._recorder = SignalRecorder(llm, self._pieces)
         vocab = llm._model.vocab
         llm.set_seed(params.seed if params.seed is not None else random.randrange(2**31))
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -361,7 +365,8 @@ class Decoding:
                 token = self._think_longer(text)
                 continue
             watch.see(text)
-            self._outbox.send(p.TokenText(rid, text))
+            signals = (self._recorder.record(token, text),) if self._recorder else None
+            self._outbox.send(p.TokenText(rid, text, signals=signals))
             self.segments.append(([token], text))
             recent = (recent + text)[-16:]
             self._inject_fault()

@@ -57,9 +57,10 @@ class TokenSignal:
         text, logprob, entropy = data.get("text"), data.get("logprob"), data.get("entropy")
         if not isinstance(text, str) or not _finite(logprob) or not _finite(entropy):
             return None
+        pairs = data.get("top")
         top = tuple(
             (str(pair[0]), float(pair[1]))
-            for pair in data.get("top") or ()
+            for pair in (pairs if isinstance(pairs, (list, tuple)) else ())
             if isinstance(pair, (list, tuple)) and len(pair) == 2 and _finite(pair[1])
         )
         return cls(text, float(logprob), float(entropy), top[:TOP_K])
@@ -136,6 +137,51 @@ def span_confidence(signals: Sequence[TokenSignal], start: int, end: int) -> flo
             break
         position = token_end
     return total / count if count else None
+
+
+#: The most token records a stored reply keeps (a cap on what a file may make us read).
+MAX_STORED = 200_000
+
+
+def pack(signals: Sequence[TokenSignal], trace_count: int) -> dict[str, object]:
+    """The compact form kept with a reply (the ``signals`` key of a version's stats).
+
+    Parallel arrays, figures rounded to 3 decimals: about 60 bytes a token with its
+    five alternatives, instead of ~150 as records. ``trace`` says how many of the
+    tokens, from the start, belong to the trace (the rest to the answer).
+    """
+    return {
+        "trace": trace_count,
+        "text": [s.text for s in signals],
+        "logprob": [round(s.logprob, 3) for s in signals],
+        "entropy": [round(s.entropy, 3) for s in signals],
+        "top": [[[text, round(prob, 3)] for text, prob in s.top] for s in signals],
+    }
+
+
+def unpack(data: object) -> tuple[list[TokenSignal], int]:
+    """Read :func:`pack`'s form back (from the store or an imported file): (signals, trace count).
+
+    Anything malformed gives what could be read up to it; nothing at all gives ``([], 0)``.
+    """
+    if not isinstance(data, dict):
+        return [], 0
+    texts, logprobs, entropies = data.get("text"), data.get("logprob"), data.get("entropy")
+    tops = data.get("top")
+    if not (isinstance(texts, list) and isinstance(logprobs, list) and isinstance(entropies, list)):
+        return [], 0
+    tops = tops if isinstance(tops, list) else []
+    signals: list[TokenSignal] = []
+    for index in range(min(len(texts), len(logprobs), len(entropies), MAX_STORED)):
+        record = TokenSignal.from_dict({"text": texts[index], "logprob": logprobs[index],
+                                        "entropy": entropies[index],
+                                        "top": tops[index] if index < len(tops) else ()})
+        if record is None:
+            break
+        signals.append(record)
+    trace = data.get("trace")
+    trace_count = min(trace, len(signals)) if isinstance(trace, int) and trace > 0 else 0
+    return signals, trace_count
 
 
 def _finite(value: object) -> TypeGuard[float]:

@@ -1,0 +1,69 @@
+"""Per-token signals read from the logits llama.cpp already computed (engine child only).
+
+When a reply asks for signals (``SamplingParams.signals``), every sampled token
+gets a :class:`~denkspur.core.trace.signals.TokenSignal`:
+
+* ``logprob``: natural log-probability of the sampled token,
+* ``entropy``: entropy (nats) of the same distribution,
+* ``top``: the five most likely tokens with their probabilities,
+
+all under **the model's own next-token distribution**: the softmax of the raw
+logits over the full vocabulary at temperature 1, before repeat penalty,
+top-k, top-p, min-p and the sampling temperature. That is what the model
+"believes"; the sampler's truncated distribution says more about the settings
+than about the model (and is the same for every token whose top-k is confident).
+
+Cost: the logits of the position just sampled stay in llama.cpp's buffer
+(``llama_get_logits_ith(ctx, -1)``) until the next decode, so they are read in
+place (no copy) and reduced with a handful of vectorised numpy calls: max,
+subtract, exp, sum, dot (entropy = log Z - sum(e * x) / Z with x = logits - max,
+e = exp(x)), and one argpartition for the top 5. ``bench/signals_cost.py``
+measures it against the same decoding without signals.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from denkspur.core.trace.signals import TOP_K, TokenSignal
+from denkspur.engine.child_io import TokenPieces
+
+
+class SignalRecorder:
+    """Turns the logits of the last sampled position into a :class:`TokenSignal`."""
+
+    def __init__(self, llm: Any, pieces: TokenPieces) -> None:
+        import llama_cpp
+
+        self._ctx = llm._ctx.ctx
+        self._logits_ith = llama_cpp.llama_get_logits_ith
+        self._n_vocab = int(llm.n_vocab())
+        self._pieces = pieces
+        self._shifted = np.empty(self._n_vocab, dtype=np.float32)
+        self._exp = np.empty(self._n_vocab, dtype=np.float32)
+        self._texts: dict[int, str] = {}
+
+    def record(self, token: int, text: str) -> TokenSignal:
+        """The signal of ``token`` (shown as ``text``), sampled from the current logits."""
+        logits = np.ctypeslib.as_array(self._logits_ith(self._ctx, -1), shape=(self._n_vocab,))
+        shifted, exp = self._shifted, self._exp
+        np.subtract(logits, logits.max(), out=shifted)
+        np.exp(shifted, out=exp)
+        total = float(exp.sum())
+        log_total = math.log(total)
+        entropy = max(0.0, log_total - float(np.dot(exp, shifted)) / total)
+        logprob = min(0.0, float(shifted[token]) - log_total)
+        best = np.argpartition(shifted, -TOP_K)[-TOP_K:] if self._n_vocab > TOP_K else np.arange(self._n_vocab)
+        best = best[np.argsort(shifted[best])[::-1]]
+        top = tuple((self._text(int(i)), float(exp[i]) / total) for i in best)
+        return TokenSignal(text, logprob, entropy, top)
+
+    def _text(self, token: int) -> str:
+        """A token's own text for the alternatives list (a lone byte of a character shows as '�')."""
+        text = self._texts.get(token)
+        if text is None:
+            text = self._texts[token] = self._pieces.piece(token).decode("utf-8", "replace")
+        return text
