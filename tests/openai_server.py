@@ -31,6 +31,30 @@ def reasoning_stream() -> Iterator[str]:
     yield "data: [DONE]\n\n"
 
 
+def logprob_chunk(delta: dict[str, object], tokens: list[tuple[str, float, list[tuple[str, float]]]],
+                  extra: tuple[object, ...] = ()) -> str:
+    """A chunk with OpenAI-style ``logprobs.content``: (token, logprob, [(alternative, logprob)])."""
+    content = [{"token": token, "logprob": logprob, "bytes": list(token.encode()),
+                "top_logprobs": [{"token": alt, "logprob": lp} for alt, lp in alternatives]}
+               for token, logprob, alternatives in tokens] + list(extra)
+    payload = {"id": "c1", "object": "chat.completion.chunk", "model": "test",
+               "choices": [{"index": 0, "delta": delta, "finish_reason": None, "logprobs": {"content": content}}]}
+    return f"data: {json.dumps(payload)}\n\n"
+
+
+def logprobs_stream() -> Iterator[str]:
+    """Reasoning and answer with log-probabilities, one chunk of two tokens, and one malformed entry."""
+    yield chunk({"role": "assistant"})
+    yield logprob_chunk({"reasoning_content": "Two plus"},
+                        [("Two", -0.1, [("Two", -0.1), ("So", -2.5)]),
+                         (" plus", -1.2, [(" and", -0.5), (" plus", -1.2), (" times", -3.0)])])
+    yield logprob_chunk({"reasoning_content": " three."}, [(" three.", -0.01, [(" three.", -0.01)])])
+    yield logprob_chunk({"content": "5"}, [("5", -0.02, [("5", -0.02), ("five", float("-inf"))])],
+                        ({"token": 7}, "junk"))
+    yield chunk({}, "stop")
+    yield "data: [DONE]\n\n"
+
+
 def thinking_field_stream() -> Iterator[str]:
     yield chunk({"thinking": "Hmm, 2 + 3."})
     yield chunk({"content": "5"})

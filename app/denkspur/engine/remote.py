@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from denkspur.core.trace.signals import TOP_K, TokenSignal
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.core.trace.stream import estimate_tokens
 from denkspur.engine import protocol as p
@@ -217,6 +218,8 @@ class RemoteClient:
         }
         if params.seed is not None:
             body["seed"] = params.seed
+        if params.signals:  # per-token signals from the server's log-probabilities (remote_chunks)
+            body["logprobs"], body["top_logprobs"] = True, TOP_K
         self._begin()
         return self._stream(next(self._ids), body, params.max_tokens)
 
@@ -256,7 +259,7 @@ class RemoteClient:
                             if text:
                                 produced += 1
                                 counted += _tokens_in(text)
-                                yield p.TokenText(request_id, text)
+                                yield p.TokenText(request_id, text, signals=_asked(choice, body))
                             if choice.finish_reason == "length":
                                 reason = "length"
                         if counted >= max_tokens:  # the server ignored max_tokens: stop here
@@ -295,6 +298,13 @@ class RemoteClient:
             if response.status_code >= 400:
                 raise _http_error(response, body)
             return body
+
+
+def _asked(choice: ChoiceDelta, body: dict[str, object]) -> tuple[TokenSignal, ...] | None:
+    """The choice's signals when they were asked for; () says the server sent none."""
+    if "logprobs" not in body:
+        return None
+    return choice.signals or ()
 
 
 _STREAM_HEADERS = {"Accept": "text/event-stream", "Accept-Encoding": "identity"}
