@@ -59,12 +59,12 @@ def main() -> None:
     parser.add_argument("--only", choices=sorted(MODELS), default=None)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        for name, (shape, n_vocab, goal, factor, threads) in MODELS.items():
+        for name, (shape, n_vocab, goal, factor, default_threads) in MODELS.items():
             if args.only and name != args.only:
                 continue
             path = write_random_model(Path(folder) / f"{name}.gguf", shape=shape, n_vocab=n_vocab)
             n_tokens = args.tokens * factor
-            threads = args.threads or threads
+            threads = args.threads or default_threads
             off, on = measure(path, n_tokens, args.repeats, threads)
             ratio = statistics.median(on) / statistics.median(off)
             noise = (max(off) - min(off)) / statistics.median(off)

@@ -38,7 +38,8 @@ def logprob_chunk(delta: dict[str, object], tokens: list[tuple[str, float, list[
                 "top_logprobs": [{"token": alt, "logprob": lp} for alt, lp in alternatives]}
                for token, logprob, alternatives in tokens] + list(extra)
     payload = {"id": "c1", "object": "chat.completion.chunk", "model": "test",
-               "choices": [{"index": 0, "delta": delta, "finish_reason": None, "logprobs": {"content": content}}]}
+               "choices": [{"index": 0, "delta": delta, "finish_reason": None,
+                            "logprobs": {"content": content}}]}
     return f"data: {json.dumps(payload)}\n\n"
 
 

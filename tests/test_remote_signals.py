@@ -26,7 +26,7 @@ def test_server_logprobs_become_signals() -> None:
     assert sent["logprobs"] is True and sent["top_logprobs"] == 5
     result = outcome.result
     assert outcome.ok and (result.trace, result.answer) == ("Two plus three.", "5")
-    assert [s.text for s in result.signals] == ["Two", " plus", " three.", "5"]  # the malformed one is skipped
+    assert [s.text for s in result.signals] == ["Two", " plus", " three.", "5"]  # malformed ones skipped
     plus = result.signals[1]
     assert plus.logprob == pytest.approx(-1.2)
     assert [t for t, _ in plus.top] == [" and", " plus", " times"]

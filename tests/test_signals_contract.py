@@ -42,13 +42,15 @@ def test_signals_ride_on_every_trace_and_answer_event(data_dir: Path, tiny_model
     assert len(tokens) >= EXPECTED_COMPLETION_TOKENS - 1  # a lone closing tag may show in no event
     for token in tokens:
         assert set(token) == {"text", "logprob", "entropy", "top"}
-        assert token["logprob"] == pytest.approx(0.0, abs=1e-3) and token["entropy"] == pytest.approx(0, abs=1e-3)
+        assert token["logprob"] == pytest.approx(0.0, abs=1e-3)
+        assert token["entropy"] == pytest.approx(0, abs=1e-3)
         assert all(isinstance(t, str) and 0 <= p <= 1 for t, p in token["top"]) and len(token["top"]) == 5
     trace_tokens = "".join(t["text"] for line in texts if line["event"] == "trace" for t in line["tokens"])
     assert trace_tokens.strip() == EXPECTED_TRACE
     stats = lines[-1]["stats"]
     assert isinstance(stats, dict)
-    assert stats["mean_logprob"] == pytest.approx(0, abs=1e-3) and stats["mean_entropy"] == pytest.approx(0, abs=1e-3)
+    assert stats["mean_logprob"] == pytest.approx(0, abs=1e-3)
+    assert stats["mean_entropy"] == pytest.approx(0, abs=1e-3)
     assert stats["forking_tokens"] == 0 and stats["lowest_window_confidence"] == pytest.approx(0, abs=1e-3)
 
 
@@ -57,7 +59,8 @@ def test_without_signals_the_output_is_unchanged(tiny_model: Path) -> None:
     assert all(set(line) <= {"event", "text"} for line in lines if line["event"] in ("trace", "answer"))
     stats = lines[-1]["stats"]
     assert isinstance(stats, dict)
-    assert not {"mean_logprob", "mean_entropy", "forking_tokens", "lowest_window_confidence", "signals"} & set(stats)
+    added = {"mean_logprob", "mean_entropy", "forking_tokens", "lowest_window_confidence", "signals"}
+    assert not added & set(stats)
 
 
 def test_signals_are_stored_exported_and_imported(data_dir: Path, tiny_model: Path) -> None:

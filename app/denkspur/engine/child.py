@@ -331,7 +331,7 @@ class Decoding:
         llm, params, rid = self._llm, request.params, request.request_id
         self._params, self._rid, self._context = params, rid, list(prompt)
         if params.signals:
-            self._recorder = SignalRecorder(llm, self._pieces)
+            self._recorder = SignalRecorder(llm, self._pieces, llama_cpp.llama_get_logits_ith)
         vocab = llm._model.vocab
         llm.set_seed(params.seed if params.seed is not None else random.randrange(2**31))
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")

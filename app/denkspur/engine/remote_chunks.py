@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 
 from denkspur.core.text.clean import capped, clean_text
-from denkspur.core.trace.signals import TOP_K, TokenSignal
+from denkspur.core.trace.signals import TOP_K, TokenSignal, finite_number
 from denkspur.engine.errors import EngineError
 
 #: The most characters of a server's own words kept in an error message.
@@ -120,40 +120,17 @@ def _signals(logprobs: object) -> tuple[TokenSignal, ...] | None:
         if not isinstance(entry, dict):
             continue
         token, logprob = entry.get("token"), entry.get("logprob")
-        if not isinstance(token, str) or not _number(logprob):
+        if not isinstance(token, str) or not finite_number(logprob):
             continue
         top: list[tuple[str, float]] = []
         alternatives = entry.get("top_logprobs")
         for alternative in alternatives if isinstance(alternatives, list) else ():
             if isinstance(alternative, dict) and isinstance(alternative.get("token"), str) \
-                    and _number(alternative.get("logprob")):
+                    and finite_number(alternative.get("logprob")):
                 top.append((clean_text(alternative["token"]), math.exp(min(0.0, alternative["logprob"]))))
         top = sorted(top, key=lambda pair: -pair[1])[:TOP_K]
         entropy = -math.fsum(prob * math.log(prob) for _text, prob in top if prob > 0)
-        signals.append(TokenSignal(clean_text(token), min(0.0, float(logprob)), max(0.0, entropy), tuple(top)))
+        signals.append(TokenSignal(clean_text(token), min(0.0, float(logprob)), max(0.0, entropy),
+                                   tuple(top)))
     return tuple(signals)
 
-
-def _number(value: object) -> bool:
-    """A finite number (a server may send -Infinity or null for impossible tokens)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _text(delta: dict[str, object], name: str, data: str) -> str:
-    value = delta.get(name)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise bad_response(f"a '{name}' that is not text", data)
-    return clean_text(value)
-
-
-def _prompt_tokens(chunk: dict[str, object]) -> int | None:
-    """The prompt's token count, if the chunk reports a sane one (it is only a statistic)."""
-    usage = chunk.get("usage")
-    if not isinstance(usage, dict):
-        return None
-    value = usage.get("prompt_tokens")
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        return None
-    return value

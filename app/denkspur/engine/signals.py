@@ -23,7 +23,9 @@ measures it against the same decoding without signals.
 
 from __future__ import annotations
 
+import ctypes
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -35,11 +37,10 @@ from denkspur.engine.child_io import TokenPieces
 class SignalRecorder:
     """Turns the logits of the last sampled position into a :class:`TokenSignal`."""
 
-    def __init__(self, llm: Any, pieces: TokenPieces) -> None:
-        import llama_cpp
-
+    def __init__(self, llm: Any, pieces: TokenPieces, logits_ith: Callable[[Any, int], Any]) -> None:
+        """``logits_ith``: ``llama_cpp.llama_get_logits_ith`` (passed in: llama.cpp is the child's import)."""
         self._ctx = llm._ctx.ctx
-        self._logits_ith = llama_cpp.llama_get_logits_ith
+        self._logits_ith = logits_ith
         self._n_vocab = int(llm.n_vocab())
         self._pieces = pieces
         self._shifted = np.empty(self._n_vocab, dtype=np.float32)
@@ -49,8 +50,6 @@ class SignalRecorder:
 
     def _logits(self) -> np.ndarray:
         """The last position's logits in place; the numpy view is remade only when the buffer moves."""
-        import ctypes
-
         pointer = self._logits_ith(self._ctx, -1)
         address = ctypes.addressof(pointer.contents)
         if self._view is None or self._view[0] != address:
@@ -74,7 +73,8 @@ class SignalRecorder:
             best.append(index)
             shifted[index] = -np.inf
         texts = self._texts
-        top = tuple(zip([texts.get(i) or self._text(i) for i in best], (exp[best] / total).tolist(), strict=True))
+        probs = (exp[best] / total).tolist()
+        top = tuple(zip([texts.get(i) or self._text(i) for i in best], probs, strict=True))
         return TokenSignal(text, min(0.0, logprob), max(0.0, entropy), top)
 
     def _text(self, token: int) -> str:

@@ -112,7 +112,8 @@ class RunOutcome:
             stats={**result.stats_dict(), "finished": result.finished, "stop_reason": self.stop_reason,
                    **({"interventions": [i.to_dict() for i in result.interventions]}
                       if result.interventions else {}),
-                   **({"signals": pack(result.signals, result.trace_signal_count)} if result.signals else {})},
+                   **({"signals": pack(result.signals, result.trace_signal_count)}
+                      if result.signals else {})},
             error=self.error.message if self.error else "",
         )
 

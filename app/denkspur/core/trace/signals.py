@@ -55,13 +55,13 @@ class TokenSignal:
         if not isinstance(data, dict):
             return None
         text, logprob, entropy = data.get("text"), data.get("logprob"), data.get("entropy")
-        if not isinstance(text, str) or not _finite(logprob) or not _finite(entropy):
+        if not isinstance(text, str) or not finite_number(logprob) or not finite_number(entropy):
             return None
         pairs = data.get("top")
         top = tuple(
             (str(pair[0]), float(pair[1]))
             for pair in (pairs if isinstance(pairs, (list, tuple)) else ())
-            if isinstance(pair, (list, tuple)) and len(pair) == 2 and _finite(pair[1])
+            if isinstance(pair, (list, tuple)) and len(pair) == 2 and finite_number(pair[1])
         )
         return cls(text, float(logprob), float(entropy), top[:TOP_K])
 
@@ -184,7 +184,7 @@ def unpack(data: object) -> tuple[list[TokenSignal], int]:
     return signals, trace_count
 
 
-def _finite(value: object) -> TypeGuard[float]:
+def finite_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
