@@ -134,3 +134,22 @@ def _signals(logprobs: object) -> tuple[TokenSignal, ...] | None:
                                    tuple(top)))
     return tuple(signals)
 
+
+def _text(delta: dict[str, object], name: str, data: str) -> str:
+    value = delta.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise bad_response(f"a '{name}' that is not text", data)
+    return clean_text(value)
+
+
+def _prompt_tokens(chunk: dict[str, object]) -> int | None:
+    """The prompt's token count, if the chunk reports a sane one (it is only a statistic)."""
+    usage = chunk.get("usage")
+    if not isinstance(usage, dict):
+        return None
+    value = usage.get("prompt_tokens")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
