@@ -19,6 +19,7 @@ Log-probabilities are natural logarithms; entropy is in nats.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeGuard
@@ -137,6 +138,57 @@ def span_confidence(signals: Sequence[TokenSignal], start: int, end: int) -> flo
             break
         position = token_end
     return total / count if count else None
+
+
+#: How far ahead of the last token :func:`align` looks for the next one (text the model
+#: did not write, such as a user's note or the engine's bridge, may sit between them).
+ALIGN_LOOKAHEAD = 2_000
+
+
+def align(text: str, signals: Sequence[TokenSignal], lookahead: int = ALIGN_LOOKAHEAD) -> list[int | None]:
+    """Where each token's text starts in ``text`` (a trace as shown), or None where it does not show.
+
+    The shown trace is not always the tokens' text joined: the splitter drops the
+    tags and the whitespace around them, and interventions add text no token wrote.
+    Tokens are found in order, each after the previous one, within ``lookahead``.
+    """
+    offsets: list[int | None] = []
+    cursor = 0
+    for signal in signals:
+        if not signal.text:
+            offsets.append(None)
+            continue
+        found = text.find(signal.text, cursor, cursor + lookahead + len(signal.text))
+        if found < 0 and signal.text.strip():  # leading/trailing whitespace trimmed away
+            stripped = signal.text.strip()
+            found = text.find(stripped, cursor, cursor + lookahead + len(stripped))
+            if found >= 0:
+                offsets.append(found)
+                cursor = found + len(stripped)
+                continue
+        if found < 0:
+            offsets.append(None)
+            continue
+        offsets.append(found)
+        cursor = found + len(signal.text)
+    return offsets
+
+
+def spans_confidence(spans: Sequence[tuple[int, int]], signals: Sequence[TokenSignal],
+                     offsets: Sequence[int | None]) -> list[float | None]:
+    """Mean log-probability of the tokens inside each (start, end) span of the shown text.
+
+    ``offsets`` come from :func:`align`; a token belongs to the span its first character is in.
+    """
+    placed = sorted((offset, signal.logprob) for offset, signal in zip(offsets, signals, strict=True)
+                    if offset is not None)
+    starts = [offset for offset, _ in placed]
+    means: list[float | None] = []
+    for start, end in spans:
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        chosen = [logprob for _, logprob in placed[first:last]]
+        means.append(math.fsum(chosen) / len(chosen) if chosen else None)
+    return means
 
 
 #: The most token records a stored reply keeps (a cap on what a file may make us read).

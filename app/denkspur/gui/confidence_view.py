@@ -1,0 +1,274 @@
+"""How sure the model was: the trace token by token, and a confidence curve over it.
+
+:class:`ConfidenceView` shows the trace text with each token's background by
+the entropy of the distribution it was sampled from (clear: sure; deep orange:
+unsure), forking tokens (entropy >= ``FORK_ENTROPY``) bold and underlined, and
+on hover the token's five most likely alternatives with their probabilities
+(plain text). Text no token wrote (a user's note, the engine's bridge) shows
+without colour. :class:`ConfidenceCurve` draws the sliding-window mean
+log-probability over the trace, shades its lowest windows and gives every step
+(or sentence) a band coloured by its mean confidence.
+
+Both take a trace as shown and its token records (``TokenSignal``); the trace
+panel feeds them from the stream live or from a stored version's ``signals``.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
+
+from denkspur.core.trace.signals import FORK_ENTROPY, WINDOW, TokenSignal, align, confidence_curve
+
+#: Entropy (nats) at which a token's background is at its deepest.
+FULL_ENTROPY = 2 * FORK_ENTROPY
+UNSURE = QColor(230, 126, 34)  # the warm colour of doubt in the reasoning map
+FORK_UNDERLINE = QColor("#a04000")
+#: The share of windows shaded as the lowest (DeepConf's "bottom 10 %" group confidence).
+LOWEST_SHARE = 0.10
+
+
+def token_tooltip(signal: TokenSignal) -> str:
+    """What hovering a token shows (plain text; escaped when handed to Qt)."""
+    lines = [f"{signal.text!r}: probability {math.exp(signal.logprob):.1%} "
+             f"(log {signal.logprob:.3f}), entropy {signal.entropy:.2f} nats"
+             + (" — a fork" if signal.forking else "")]
+    lines.extend(f"{prob:6.1%}  {text!r}" for text, prob in signal.top)
+    return "\n".join(lines)
+
+
+def _show_tooltip(widget: QWidget, event: QHelpEvent, text: str | None) -> None:
+    """A plain-text tooltip: escaped inside <qt>, so Qt shows characters, never markup."""
+    if text is None:
+        QToolTip.hideText()
+        event.ignore()
+        return
+    body = html.escape(text).replace("\n", "<br>").replace("  ", "&nbsp; ")
+    QToolTip.showText(event.globalPos(), f"<qt><span style='white-space:pre'>{body}</span></qt>", widget)
+
+
+def _utf16(text: str) -> int:
+    """Length in UTF-16 units: what QTextDocument positions count."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+class ConfidenceView(QPlainTextEdit):
+    """The trace, each token on a background by its entropy; see the module docstring."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confidenceView")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.viewport().setMouseTracking(True)
+        self._starts: list[int] = []  # document position of each placed token
+        self._ends: list[int] = []
+        self._placed: list[TokenSignal] = []
+        self._length = 0  # UTF-16 units shown so far
+        self._formats: dict[tuple[int, bool], QTextCharFormat] = {}
+
+    # -- content ------------------------------------------------------------------
+    def clear_view(self) -> None:
+        self.clear()
+        self._starts.clear()
+        self._ends.clear()
+        self._placed.clear()
+        self._length = 0
+
+    def show_trace(self, trace: str, signals: Sequence[TokenSignal]) -> None:
+        """Show a whole trace with its tokens (a stored version)."""
+        self.clear_view()
+        self.append_text(trace, signals)
+
+    def append_text(self, text: str, signals: Sequence[TokenSignal]) -> None:
+        """Append trace text (a live event) with the tokens it holds, coloured where they show."""
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        plain = QTextCharFormat()
+        shown = 0
+        for signal, offset in zip(signals, align(text, signals), strict=True):
+            if offset is None or offset < shown:
+                continue
+            # align() matches a token trimmed when the splitter trimmed its whitespace
+            token_text = signal.text if text.startswith(signal.text, offset) else signal.text.strip()
+            if offset > shown:
+                self._insert(cursor, text[shown:offset], plain)
+            start = self._length
+            self._insert(cursor, token_text, self._format(signal))
+            self._starts.append(start)
+            self._ends.append(self._length)
+            self._placed.append(signal)
+            shown = offset + len(token_text)
+        if shown < len(text):
+            self._insert(cursor, text[shown:], plain)
+
+    # -- queries (also for tests) ---------------------------------------------------
+    def token_count(self) -> int:
+        return len(self._placed)
+
+    def signal_at(self, position: int) -> TokenSignal | None:
+        """The token shown at document ``position``, if any."""
+        index = bisect_right(self._starts, position) - 1
+        if index >= 0 and position < self._ends[index]:
+            return self._placed[index]
+        return None
+
+    def token_position(self, index: int) -> int:
+        return self._starts[index]
+
+    # -- Qt -----------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            signal = self.signal_at(self.cursorForPosition(event.pos()).position())
+            _show_tooltip(self.viewport(), event, token_tooltip(signal) if signal else None)
+            return True
+        return super().viewportEvent(event)
+
+    # -- internals ----------------------------------------------------------------
+    def _insert(self, cursor: QTextCursor, text: str, char_format: QTextCharFormat) -> None:
+        cursor.insertText(text, char_format)
+        self._length += _utf16(text)
+
+    def _format(self, signal: TokenSignal) -> QTextCharFormat:
+        level = round(20 * min(1.0, signal.entropy / FULL_ENTROPY))  # 21 shades, formats shared
+        key = (level, signal.forking)
+        cached = self._formats.get(key)
+        if cached is None:
+            cached = QTextCharFormat()
+            if level:
+                color = QColor(UNSURE)
+                color.setAlpha(round(30 + 190 * level / 20))
+                cached.setBackground(color)
+            if signal.forking:
+                cached.setFontWeight(QFont.Weight.Bold)
+                cached.setFontUnderline(True)
+                cached.setUnderlineColor(FORK_UNDERLINE)
+            self._formats[key] = cached
+        return cached
+
+
+class ConfidenceCurve(QWidget):
+    """Sliding-window mean log-probability over the trace, its lowest windows, bands per span."""
+
+    CURVE_HEIGHT = 56
+    BAND_HEIGHT = 10
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confidenceCurve")
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._curve: list[float] = []
+        self._window = WINDOW
+        self._tokens = 0
+        self._spans: list[tuple[int, int, str, float | None]] = []  # first token, end token, label, mean
+
+    def set_data(self, signals: Sequence[TokenSignal], offsets: Sequence[int | None],
+                 spans: Sequence[tuple[int, int, str]] = (), window: int = WINDOW) -> None:
+        """``offsets``: each token's place in the shown trace (:func:`align`); ``spans``:
+        (start, end, label) of steps or sentences in the same text."""
+        logprobs = [s.logprob for s in signals]
+        self._tokens = len(logprobs)
+        self._window = max(1, min(window, self._tokens or 1))
+        self._curve = confidence_curve(logprobs, self._window)
+        placed = [(offset, index) for index, offset in enumerate(offsets) if offset is not None]
+        starts = [offset for offset, _ in placed]
+        self._spans = []
+        for start, end, label in spans:
+            first, last = bisect_right(starts, start - 1), bisect_right(starts, end - 1)
+            if first < last:
+                chosen = [logprobs[index] for _, index in placed[first:last]]
+                self._spans.append((placed[first][1], placed[last - 1][1] + 1, label,
+                                    math.fsum(chosen) / len(chosen)))
+        self.update()
+
+    # -- queries (also for tests) ---------------------------------------------------
+    def lowest_windows(self) -> list[int]:
+        """First-token indices of the lowest :data:`LOWEST_SHARE` of windows (at least one)."""
+        if not self._curve:
+            return []
+        count = max(1, round(len(self._curve) * LOWEST_SHARE))
+        return sorted(sorted(range(len(self._curve)), key=self._curve.__getitem__)[:count])
+
+    def span_means(self) -> list[tuple[str, float | None]]:
+        return [(label, mean) for _first, _end, label, mean in self._spans]
+
+    def tooltip_at(self, x: float) -> str | None:
+        if not self._tokens:
+            return None
+        token = min(self._tokens - 1, max(0, int(x / max(1, self.width()) * self._tokens)))
+        window = min(token, len(self._curve) - 1)
+        lines = [f"tokens {window + 1}–{window + self._window}: mean log-probability "
+                 f"{self._curve[window]:.3f} (≈ {math.exp(self._curve[window]):.0%} per token)"]
+        for first, end, label, mean in self._spans:
+            if first <= token < end and mean is not None:
+                lines.append(f"{label}: mean log-probability {mean:.3f} (≈ {math.exp(mean):.0%})")
+        return "\n".join(lines)
+
+    # -- Qt -----------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(300, self.CURVE_HEIGHT + self.BAND_HEIGHT + 6)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, self.CURVE_HEIGHT + self.BAND_HEIGHT + 6)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(QRectF(0, 0, self.width(), self.CURVE_HEIGHT), self.palette().base())
+        if self._curve and self._tokens:
+            per_token = self.width() / self._tokens
+            self._paint_curve(painter, per_token)
+            top = self.CURVE_HEIGHT + 4
+            for first, end, _label, mean in self._spans:
+                width = max(1.0, (end - first) * per_token - 1)
+                cell = QRectF(first * per_token, top, width, self.BAND_HEIGHT)
+                painter.fillRect(cell, _confidence_color(mean))
+        painter.end()
+
+    def _paint_curve(self, painter: QPainter, per_token: float) -> None:
+        height = float(self.CURVE_HEIGHT)
+        low = min(*self._curve, -0.05)  # 0 (sure) at the top, the lowest window at the bottom
+        shade = QColor(192, 57, 43, 70)
+        for start in self.lowest_windows():
+            painter.fillRect(QRectF(start * per_token, 0, max(1.0, self._window * per_token), height), shade)
+        middle = self._window / 2
+        points = [QPointF((index + middle) * per_token, 2 + (height - 4) * value / low)
+                  for index, value in enumerate(self._curve)]
+        painter.setPen(QPen(self.palette().text().color(), 1.2))
+        if len(points) == 1:
+            painter.drawLine(QPointF(0, points[0].y()), QPointF(self.width(), points[0].y()))
+        else:
+            painter.drawPolyline(QPolygonF(points))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            _show_tooltip(self, event, self.tooltip_at(event.pos().x()))
+            return True
+        return super().event(event)
+
+
+def _confidence_color(mean: float | None) -> QColor:
+    """Green when sure (mean probability near 1), through amber, to red when unsure."""
+    if mean is None:
+        return QColor("#bdc3c7")
+    probability = math.exp(mean)
+    hue = round(120 * max(0.0, min(1.0, (probability - 0.3) / 0.7)))  # 0 red … 120 green
+    return QColor.fromHsv(hue, 170, 215)
+
