@@ -22,8 +22,8 @@ from denkspur.testing.tiny_model import Shape, write_random_model
 
 @pytest.fixture(scope="module")
 def random_reply(tmp_path_factory: pytest.TempPathFactory) -> ReasoningResult:
-    path = write_random_model(tmp_path_factory.mktemp("confidence") / "random.gguf",
-                              shape=Shape(n_embd=64, n_layers=2, n_head=4, n_head_kv=2, n_ff=128), n_vocab=600)
+    shape = Shape(n_embd=64, n_layers=2, n_head=4, n_head_kv=2, n_ff=128)
+    path = write_random_model(tmp_path_factory.mktemp("confidence") / "random.gguf", shape=shape, n_vocab=600)
     with EngineClient() as client:
         client.load(p.LoadModel(str(path), n_ctx=512))
         params = p.SamplingParams(signals=True, max_tokens=160, ignore_eos=True, seed=5, temperature=1.0,
@@ -93,8 +93,27 @@ def test_curve_marks_the_lowest_windows_and_gives_each_step_its_mean(
     lowest = curve.lowest_windows()
     assert lowest and len(lowest) == max(1, round((len(signals) - 15) * 0.1))
     (first, first_mean), (second, second_mean) = curve.span_means()
-    assert (first, second) == ("first half", "second half")
+    assert (first, second) == ("first half", "second half") and second_mean is not None
     placed = [s.logprob for s, o in zip(signals, offsets, strict=True) if o is not None and o < half]
     assert first_mean == pytest.approx(sum(placed) / len(placed))
     assert "mean log-probability" in (curve.tooltip_at(10) or "")
     curve.grab().save(str(tmp_path / "curve.png"))
+
+
+def test_reasoning_map_gives_each_sentence_its_confidence(qtbot: QtBot) -> None:
+    from denkspur.core.trace.signals import spans_confidence
+    from denkspur.gui.reasoning_map import ReasoningMap
+
+    trace = "Two plus three is five. Wait, is it?"
+    tokens = [TokenSignal(t, lp, 0.0) for t, lp in
+              [("Two", -0.1), (" plus three is five.", -0.1), (" Wait", -2.0), (", is it?", -1.0)]]
+    sentences = [{"start": 0, "end": 23, "function": "active_computation"},
+                 {"start": 24, "end": len(trace), "function": "uncertainty_management"}]
+    board = ReasoningMap()
+    qtbot.addWidget(board)
+    board.set_sentences(trace, sentences)
+    board.set_confidence(spans_confidence([(0, 23), (24, len(trace))], tokens, align(trace, tokens)))
+    assert "confidence 90%" in board.tooltip_text(0)
+    assert "mean log-probability -1.50" in board.tooltip_text(1)
+    board.set_sentences(trace, sentences)  # another version without signals: no stale figures
+    assert "confidence" not in board.tooltip_text(0)

@@ -34,7 +34,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
-from denkspur.core.trace.signals import FORK_ENTROPY, WINDOW, TokenSignal, align, confidence_curve
+from denkspur.core.trace.signals import (
+    FORK_ENTROPY,
+    WINDOW,
+    TokenSignal,
+    align,
+    confidence_curve,
+    tokens_in_spans,
+)
 
 #: Entropy (nats) at which a token's background is at its deepest.
 FULL_ENTROPY = 2 * FORK_ENTROPY
@@ -187,15 +194,12 @@ class ConfidenceCurve(QWidget):
         self._tokens = len(logprobs)
         self._window = max(1, min(window, self._tokens or 1))
         self._curve = confidence_curve(logprobs, self._window)
-        placed = [(offset, index) for index, offset in enumerate(offsets) if offset is not None]
-        starts = [offset for offset, _ in placed]
         self._spans = []
-        for start, end, label in spans:
-            first, last = bisect_right(starts, start - 1), bisect_right(starts, end - 1)
-            if first < last:
-                chosen = [logprobs[index] for _, index in placed[first:last]]
-                self._spans.append((placed[first][1], placed[last - 1][1] + 1, label,
-                                    math.fsum(chosen) / len(chosen)))
+        chosen_per_span = tokens_in_spans([(start, end) for start, end, _ in spans], signals, offsets)
+        for (_start, _end, label), chosen in zip(spans, chosen_per_span, strict=True):
+            if chosen:
+                mean = math.fsum(logprobs[i] for i in chosen) / len(chosen)
+                self._spans.append((min(chosen), max(chosen) + 1, label, mean))
         self.update()
 
     # -- queries (also for tests) ---------------------------------------------------

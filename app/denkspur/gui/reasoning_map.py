@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 import html
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -70,6 +71,7 @@ class ReasoningMap(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._cells: list[MapCell] = []
+        self._confidence: list[float | None] = []  # mean log-probability per cell, when known
         self._filter = MapFilter.ALL
         self._rects: list[QRect] = []
         self._laid_out_width = -1
@@ -77,6 +79,7 @@ class ReasoningMap(QWidget):
     # -- content ------------------------------------------------------------------
     def clear(self) -> None:
         self._cells.clear()
+        self._confidence.clear()
         self._changed()
 
     def add_sentence(self, sentence: Mapping[str, object] | object, text: str) -> None:
@@ -89,11 +92,16 @@ class ReasoningMap(QWidget):
     def set_sentences(self, trace: str, sentences: Iterable[Mapping[str, object] | object]) -> None:
         """Show a finished trace's sentences (stored versions carry them as dicts)."""
         self._cells.clear()
+        self._confidence.clear()
         for sentence in sentences:
             start, _ = _fields(sentence)
             end = int(_get(sentence, "end"))  # type: ignore[call-overload]
             self.add_sentence(sentence, trace[start:end])
         self._changed()
+
+    def set_confidence(self, means: Iterable[float | None]) -> None:
+        """Each sentence's mean token log-probability (``spans_confidence``), shown on hover."""
+        self._confidence = list(means)
 
     def set_filter(self, which: MapFilter) -> None:
         self._filter = which
@@ -122,7 +130,9 @@ class ReasoningMap(QWidget):
         """What hovering a cell shows (plain text; escaped when handed to Qt)."""
         cell = self._cells[index]
         body = cell.text if len(cell.text) <= TOOLTIP_CHARS else cell.text[: TOOLTIP_CHARS - 1] + "…"
-        return f"{function_name(cell.function)}\n{body}"
+        mean = self._confidence[index] if index < len(self._confidence) else None
+        sure = "" if mean is None else f" · confidence {math.exp(mean):.0%} (mean log-probability {mean:.2f})"
+        return f"{function_name(cell.function)}{sure}\n{body}"
 
     # -- Qt -----------------------------------------------------------------------
     def hasHeightForWidth(self) -> bool:

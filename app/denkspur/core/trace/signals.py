@@ -174,21 +174,26 @@ def align(text: str, signals: Sequence[TokenSignal], lookahead: int = ALIGN_LOOK
     return offsets
 
 
+def tokens_in_spans(spans: Sequence[tuple[int, int]], signals: Sequence[TokenSignal],
+                    offsets: Sequence[int | None]) -> list[list[int]]:
+    """The indices of the tokens inside each (start, end) span of the shown text.
+
+    ``offsets`` come from :func:`align`; a token belongs to the span its first
+    visible character is in (" Wait" starts a sentence, not the one before).
+    """
+    placed = sorted((offset + len(signal.text) - len(signal.text.lstrip()), index)
+                    for index, (offset, signal) in enumerate(zip(offsets, signals, strict=True))
+                    if offset is not None)
+    starts = [position for position, _ in placed]
+    return [[index for _, index in placed[bisect_left(starts, start): bisect_left(starts, end)]]
+            for start, end in spans]
+
+
 def spans_confidence(spans: Sequence[tuple[int, int]], signals: Sequence[TokenSignal],
                      offsets: Sequence[int | None]) -> list[float | None]:
-    """Mean log-probability of the tokens inside each (start, end) span of the shown text.
-
-    ``offsets`` come from :func:`align`; a token belongs to the span its first character is in.
-    """
-    placed = sorted((offset, signal.logprob) for offset, signal in zip(offsets, signals, strict=True)
-                    if offset is not None)
-    starts = [offset for offset, _ in placed]
-    means: list[float | None] = []
-    for start, end in spans:
-        first, last = bisect_left(starts, start), bisect_left(starts, end)
-        chosen = [logprob for _, logprob in placed[first:last]]
-        means.append(math.fsum(chosen) / len(chosen) if chosen else None)
-    return means
+    """Mean log-probability of the tokens inside each (start, end) span (None: no token there)."""
+    return [math.fsum(signals[i].logprob for i in chosen) / len(chosen) if chosen else None
+            for chosen in tokens_in_spans(spans, signals, offsets)]
 
 
 #: The most token records a stored reply keeps (a cap on what a file may make us read).
