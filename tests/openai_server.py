@@ -83,8 +83,9 @@ def slow_stream() -> Iterator[str]:
 class OpenAIServer:
     def __init__(self, stream: Callable[[], Iterator[str]] = reasoning_stream, *, status: int = 200,
                  api_key: str | None = None, models: tuple[str, ...] = ("deepseek-reasoner",),
-                 before_list: Callable[[], object] | None = None) -> None:
-        """``before_list`` runs before ``/v1/models`` answers (a test holds the answer back with it)."""
+                 before_list: Callable[[], object] | None = None, refuse_logprobs: bool = False) -> None:
+        """``before_list`` runs before ``/v1/models`` answers (a test holds the answer back with it);
+        ``refuse_logprobs``: a request with ``logprobs`` gets a 400, as from servers without them."""
         self.requests: list[dict[str, object]] = []
         self.headers: list[dict[str, str]] = []
         server = self
@@ -126,6 +127,9 @@ class OpenAIServer:
                     return
                 if status != 200:
                     self._json(status, {"error": {"message": f"scripted {status}"}})
+                    return
+                if refuse_logprobs and "logprobs" in server.requests[-1]:
+                    self._json(400, {"error": {"message": "logprobs is not supported with this model"}})
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")

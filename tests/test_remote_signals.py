@@ -63,3 +63,11 @@ def test_cli_signals_from_a_server() -> None:
     mean = (-0.1 - 1.2 - 0.01 - 0.02) / 4
     assert stats["forking_tokens"] == 0 and stats["mean_logprob"] == pytest.approx(mean, abs=1e-3)
     assert stats["lowest_window_confidence"] == pytest.approx(mean, abs=1e-3)  # one window: 4 < 32 tokens
+
+
+def test_a_server_that_refuses_logprobs_is_asked_again_without() -> None:
+    with OpenAIServer(refuse_logprobs=True) as server, RemoteClient(RemoteSettings(server.url)) as client:
+        outcome = run_reasoning(client, QUESTION, p.SamplingParams(signals=True))
+        first, second = server.requests[-2:]
+    assert first["logprobs"] is True and "logprobs" not in second and "top_logprobs" not in second
+    assert outcome.ok and outcome.result.answer == "It is **5**." and outcome.result.signals_missing
