@@ -53,6 +53,9 @@ class Settings:
     remote_timeout: float = 60.0
     remote_reasoning: str = "detect"  # how the server's replies carry reasoning (REASONING_MODES)
     trace_panel_visible: bool = True
+    #: Record each token's log-probability, entropy and alternatives with every reply, for the
+    #: confidence view (a few percent of decode speed; see bench/signals_cost.py).
+    token_signals: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 
     def model_folder(self, data: Path) -> Path:

@@ -251,7 +251,7 @@ class ChatSession(QObject):
 
         s = self.settings
         return p.SamplingParams(temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_tokens,
-                                thinking_budget=s.thinking_budget or None)
+                                thinking_budget=s.thinking_budget or None, signals=s.token_signals)
 
     def _prepare(self, operation: Operation) -> bool:
         """Write the user's side on the store thread, then generate into the new version."""

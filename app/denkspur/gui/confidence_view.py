@@ -18,9 +18,9 @@ from __future__ import annotations
 import html
 import math
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from denkspur.core.trace.signals import (
     FORK_ENTROPY,
@@ -41,7 +41,9 @@ from denkspur.core.trace.signals import (
     align,
     confidence_curve,
     tokens_in_spans,
+    unpack,
 )
+from denkspur.core.trace.stream import StepDone, StreamEvent, TraceText, TraceWithdrawn
 
 #: Entropy (nats) at which a token's background is at its deepest.
 FULL_ENTROPY = 2 * FORK_ENTROPY
@@ -276,3 +278,91 @@ def _confidence_color(mean: float | None) -> QColor:
     hue = round(120 * max(0.0, min(1.0, (probability - 0.3) / 0.7)))  # 0 red … 120 green
     return QColor.fromHsv(hue, 170, 215)
 
+
+
+class ConfidencePane(QWidget):
+    """The trace panel's confidence mode: a legend, the curve over the trace, the token view.
+
+    Fed like the panel: :meth:`show_stored` for a stored version (its ``signals``
+    stats), :meth:`begin_live` and :meth:`add_events` while a reply streams.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confidencePane")
+        self.legend = QLabel()
+        self.legend.setObjectName("confidenceLegend")
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        self.curve = ConfidenceCurve()
+        self.view = ConfidenceView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.curve)
+        layout.addWidget(self.view, 1)
+        self._trace = ""
+        self._signals: list[TokenSignal] = []
+        self._steps: list[tuple[int, int, str]] = []
+        self._show_legend()
+
+    def has_signals(self) -> bool:
+        return bool(self._signals)
+
+    def show_stored(self, trace: str, stats: Mapping[str, object],
+                    steps: Iterable[Mapping[str, object]]) -> None:
+        """A stored version: its trace, the trace tokens of its ``signals`` and its steps."""
+        signals, trace_count = unpack(stats.get("signals"))
+        self._trace, self._signals = trace, signals[:trace_count]
+        self._steps = [_step_span(step, number) for number, step in enumerate(steps, 1)]
+        self.view.show_trace(trace, self._signals)
+        self._refresh_curve()
+        self._show_legend()
+
+    def begin_live(self) -> None:
+        self._trace, self._signals, self._steps = "", [], []
+        self.view.clear_view()
+        self._refresh_curve()
+        self._show_legend()
+
+    def add_events(self, events: Sequence[StreamEvent]) -> None:
+        steps_before = len(self._steps)
+        for event in events:
+            if isinstance(event, TraceText):
+                self._trace += event.text
+                self._signals.extend(event.tokens)
+                self.view.append_text(event.text, event.tokens)
+            elif isinstance(event, StepDone):
+                self._steps.append((event.step.start, event.step.end, f"Step {event.step.index + 1}"))
+            elif isinstance(event, TraceWithdrawn):
+                self.begin_live()
+        if len(self._steps) != steps_before:  # the curve follows step by step, not token by token
+            self._refresh_curve()
+            self._show_legend()
+
+    def end_live(self) -> None:
+        self._refresh_curve()
+        self._show_legend()
+
+    def _refresh_curve(self) -> None:
+        self.curve.set_data(self._signals, align(self._trace, self._signals), self._steps)
+        self.curve.setVisible(bool(self._signals))
+
+    def _show_legend(self) -> None:
+        if self._signals:
+            self.legend.setText(self.tr(
+                "Background: how unsure the model was at each token (entropy of its next-token "
+                "distribution; deeper = less sure). Bold underlined: forks. Hover a token for its five "
+                "alternatives. Curve: mean log-probability over %1-token windows, the lowest tenth "
+                "shaded red; the band below: each step's mean confidence.").replace("%1", str(WINDOW)))
+        else:
+            self.legend.setText(self.tr(
+                "No token signals for this reply: they were not recorded (Settings), the reply is older, "
+                "or the server sent no log-probabilities."))
+
+
+def _step_span(step: Mapping[str, object], number: int) -> tuple[int, int, str]:
+    start, end = step.get("start"), step.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return (0, 0, "")
+    return (start, end, f"Step {number}")

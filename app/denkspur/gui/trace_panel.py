@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from denkspur.core.trace.steps import Step, StepKind, segment_steps
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Version
     from denkspur.core.trace.stream import StreamEvent
+from denkspur.gui.confidence_view import ConfidencePane
 from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
 
 
@@ -69,6 +71,8 @@ class TracePanel(QWidget):
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        self.confidence_button = self._confidence_toggle()
+        top.addWidget(self.confidence_button)
         top.addWidget(self.copy_button)
         self.steps = QListWidget()
         self.steps.setObjectName("traceSteps")
@@ -84,10 +88,14 @@ class TracePanel(QWidget):
         split.addWidget(self.steps)
         split.addWidget(self.text)
         split.setSizes([180, 420])
+        self.confidence = ConfidencePane()
+        self.modes = QStackedWidget()
+        self.modes.addWidget(split)
+        self.modes.addWidget(self.confidence)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.modes, 1)
         layout.addWidget(self.stats)
         self._live: _Live | None = None
         self._live_text = ""
@@ -107,6 +115,8 @@ class TracePanel(QWidget):
     def retranslate(self) -> None:
         self.copy_button.setText(self.tr("Copy trace"))
         self.copy_button.setToolTip(self.tr("Copy the whole reasoning trace"))
+        self.confidence_button.setText(self.tr("Confidence"))
+        self.confidence_button.setToolTip(self.tr("Show how sure the model was at each token of the trace"))
         if self._live is None:
             self.show_version(self._version)
 
@@ -118,6 +128,8 @@ class TracePanel(QWidget):
         self.steps.clear()
         self.text.clear()
         self._step_count = 0
+        self.confidence.show_stored(version.trace if version else "", version.stats if version else {},
+                                    version.steps if version else [])
         if version is None or not version.trace:
             self.header.setText(self.tr("Reasoning trace"))
             self.text.setPlaceholderText(
@@ -170,6 +182,7 @@ class TracePanel(QWidget):
         self._tail_position = 0
         self._tail_shown = ""
         self.text.setPlaceholderText("")
+        self.confidence.begin_live()
         self._timer.start()
         self._update_header()
 
@@ -183,6 +196,7 @@ class TracePanel(QWidget):
         live = self._live
         if live is None:
             return
+        self.confidence.add_events(events)
         changed = False
         for event in events:
             if isinstance(event, TraceText):
@@ -198,8 +212,19 @@ class TracePanel(QWidget):
             self._write_tail()
         self._update_header()
 
+    def _confidence_toggle(self) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName("confidenceButton")
+        button.setCheckable(True)  # off by default: the plain trace first
+        button.toggled.connect(self._show_confidence)
+        return button
+
+    def _show_confidence(self, on: bool) -> None:
+        self.modes.setCurrentIndex(int(on))
+
     def end_live(self) -> None:
         self._stop_live()
+        self.confidence.end_live()
 
     def _stop_live(self) -> None:
         self._timer.stop()
