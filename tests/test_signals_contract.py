@@ -16,14 +16,6 @@ from denkspur.session.conversation import store_path
 from denkspur.testing.tiny_model import EXPECTED_COMPLETION_TOKENS, EXPECTED_TRACE
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("DENKSPUR_DATA_DIR", str(folder))
-    monkeypatch.setenv("DENKSPUR_CONFIG_DIR", str(tmp_path / "config"))
-    return folder
-
-
 def chat(model: Path, *args: str) -> list[dict[str, object]]:
     run = subprocess.run(
         [sys.executable, "-m", "denkspur", "chat", "--model", str(model), "--json", "--seed", "1",
