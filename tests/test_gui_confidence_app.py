@@ -35,3 +35,17 @@ def test_confidence_is_one_click_away_and_comes_back_with_the_stored_reply(
     assert panel.confidence.view.token_count() == trace_count
     assert panel.confidence.curve.isVisibleTo(panel.confidence)
     window.close()
+
+
+def test_confidence_fills_live_while_shown(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    panel = window.trace
+    panel.confidence_button.click()
+    ask(qtbot, window, "What is 2 + 3?")
+    qtbot.waitUntil(lambda: panel.confidence.view.token_count() > 0, timeout=10_000)
+    wait_idle(qtbot, window)
+    live_tokens = panel.confidence.view.token_count()
+    stored, trace_count = unpack(window.chat.cards[-1].version.stats.get("signals"))
+    assert live_tokens == trace_count and panel.confidence.view.toPlainText().strip() == EXPECTED_TRACE
+    assert panel.confidence.curve.span_means()  # the steps got their bands as they finished
+    window.close()

@@ -29,6 +29,8 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QShowEvent,
+    QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
 )
@@ -77,8 +79,31 @@ def _utf16(text: str) -> int:
     return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
+class _TokenHighlighter(QSyntaxHighlighter):
+    """Paints the tokens' formats block by block, as Qt lays blocks out (no per-token edits)."""
+
+    def __init__(self, view: ConfidenceView) -> None:
+        super().__init__(view.document())
+        self._view = view
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock().position()
+        starts, ends, formats = self._view._starts, self._view._ends, self._view._token_formats
+        index = max(0, bisect_right(starts, block) - 1)
+        end = block + self.currentBlock().length()
+        while index < len(starts) and starts[index] < end:
+            if ends[index] > block:
+                begin = max(starts[index], block)
+                self.setFormat(begin - block, ends[index] - begin, formats[index])
+            index += 1
+
+
 class ConfidenceView(QPlainTextEdit):
-    """The trace, each token on a background by its entropy; see the module docstring."""
+    """The trace, each token on a background by its entropy; see the module docstring.
+
+    The text goes in as plain text in one piece; the token formats are applied by a
+    syntax highlighter per block, so a long trace (30,000 tokens) shows at once.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,19 +111,22 @@ class ConfidenceView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.viewport().setMouseTracking(True)
-        self._starts: list[int] = []  # document position of each placed token
+        self._starts: list[int] = []  # document position (UTF-16 units) of each placed token
         self._ends: list[int] = []
         self._placed: list[TokenSignal] = []
+        self._token_formats: list[QTextCharFormat] = []
         self._length = 0  # UTF-16 units shown so far
         self._formats: dict[tuple[int, bool], QTextCharFormat] = {}
+        self._highlighter = _TokenHighlighter(self)
 
     # -- content ------------------------------------------------------------------
     def clear_view(self) -> None:
-        self.clear()
         self._starts.clear()
         self._ends.clear()
         self._placed.clear()
+        self._token_formats.clear()
         self._length = 0
+        self.clear()
 
     def show_trace(self, trace: str, signals: Sequence[TokenSignal]) -> None:
         """Show a whole trace with its tokens (a stored version)."""
@@ -107,25 +135,25 @@ class ConfidenceView(QPlainTextEdit):
 
     def append_text(self, text: str, signals: Sequence[TokenSignal]) -> None:
         """Append trace text (a live event) with the tokens it holds, coloured where they show."""
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        plain = QTextCharFormat()
-        shown = 0
+        shown_chars, shown_units = 0, 0  # how far into ``text`` positions are known
         for signal, offset in zip(signals, align(text, signals), strict=True):
-            if offset is None or offset < shown:
+            if offset is None:
                 continue
             # align() matches a token trimmed when the splitter trimmed its whitespace
             token_text = signal.text if text.startswith(signal.text, offset) else signal.text.strip()
-            if offset > shown:
-                self._insert(cursor, text[shown:offset], plain)
-            start = self._length
-            self._insert(cursor, token_text, self._format(signal))
+            shown_units += _utf16(text[shown_chars:offset])
+            shown_chars = offset
+            start = self._length + shown_units
+            if self._ends and start < self._ends[-1]:
+                continue
             self._starts.append(start)
-            self._ends.append(self._length)
+            self._ends.append(start + _utf16(token_text))
             self._placed.append(signal)
-            shown = offset + len(token_text)
-        if shown < len(text):
-            self._insert(cursor, text[shown:], plain)
+            self._token_formats.append(self._format(signal))
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text, QTextCharFormat())
+        self._length += _utf16(text)
 
     # -- queries (also for tests) ---------------------------------------------------
     def token_count(self) -> int:
@@ -141,6 +169,15 @@ class ConfidenceView(QPlainTextEdit):
     def token_position(self, index: int) -> int:
         return self._starts[index]
 
+    def format_at(self, position: int) -> QTextCharFormat:
+        """The format the view paints at document ``position`` (plain where no token is)."""
+        block = self.document().findBlock(position)
+        inside = position - block.position()
+        for span in block.layout().formats():
+            if span.start <= inside < span.start + span.length:
+                return QTextCharFormat(span.format)  # a copy: the range is a temporary
+        return QTextCharFormat()
+
     # -- Qt -----------------------------------------------------------------------
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -150,10 +187,6 @@ class ConfidenceView(QPlainTextEdit):
         return super().viewportEvent(event)
 
     # -- internals ----------------------------------------------------------------
-    def _insert(self, cursor: QTextCursor, text: str, char_format: QTextCharFormat) -> None:
-        cursor.insertText(text, char_format)
-        self._length += _utf16(text)
-
     def _format(self, signal: TokenSignal) -> QTextCharFormat:
         level = round(20 * min(1.0, signal.entropy / FULL_ENTROPY))  # 21 shades, formats shared
         key = (level, signal.forking)
@@ -303,27 +336,29 @@ class ConfidencePane(QWidget):
         layout.addWidget(self.view, 1)
         self._trace = ""
         self._signals: list[TokenSignal] = []
+        self._stored: object = None  # a stored version's packed signals, read when first needed
         self._steps: list[tuple[int, int, str]] = []
+        self._dirty = False  # the widgets do not show the data yet (they were hidden)
         self._show_legend()
 
     def has_signals(self) -> bool:
+        self._read_stored()
         return bool(self._signals)
 
     def show_stored(self, trace: str, stats: Mapping[str, object],
                     steps: Iterable[Mapping[str, object]]) -> None:
-        """A stored version: its trace, the trace tokens of its ``signals`` and its steps."""
-        signals, trace_count = unpack(stats.get("signals"))
-        self._trace, self._signals = trace, signals[:trace_count]
+        """A stored version: its trace, the trace tokens of its ``signals`` and its steps.
+
+        Nothing is read or laid out until the pane is shown: opening a conversation
+        with the plain trace in front costs nothing extra.
+        """
+        self._trace, self._signals, self._stored = trace, [], stats.get("signals")
         self._steps = [_step_span(step, number) for number, step in enumerate(steps, 1)]
-        self.view.show_trace(trace, self._signals)
-        self._refresh_curve()
-        self._show_legend()
+        self._changed()
 
     def begin_live(self) -> None:
-        self._trace, self._signals, self._steps = "", [], []
-        self.view.clear_view()
-        self._refresh_curve()
-        self._show_legend()
+        self._trace, self._signals, self._stored, self._steps = "", [], None, []
+        self._changed()
 
     def add_events(self, events: Sequence[StreamEvent]) -> None:
         steps_before = len(self._steps)
@@ -331,25 +366,50 @@ class ConfidencePane(QWidget):
             if isinstance(event, TraceText):
                 self._trace += event.text
                 self._signals.extend(event.tokens)
-                self.view.append_text(event.text, event.tokens)
+                if self.isVisible() and not self._dirty:
+                    self.view.append_text(event.text, event.tokens)
             elif isinstance(event, StepDone):
                 self._steps.append((event.step.start, event.step.end, f"Step {event.step.index + 1}"))
             elif isinstance(event, TraceWithdrawn):
                 self.begin_live()
         if len(self._steps) != steps_before:  # the curve follows step by step, not token by token
-            self._refresh_curve()
-            self._show_legend()
+            self._changed(only_curve=True)
 
     def end_live(self) -> None:
+        self._changed(only_curve=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self._render()
+        super().showEvent(event)
+
+    def _changed(self, *, only_curve: bool = False) -> None:
+        if not self.isVisible():
+            self._dirty = True
+        elif only_curve and not self._dirty:
+            self._refresh_curve()
+            self._show_legend()
+        else:
+            self._render()
+
+    def _render(self) -> None:
+        self._read_stored()
+        self.view.show_trace(self._trace, self._signals)
         self._refresh_curve()
         self._show_legend()
+        self._dirty = False
+
+    def _read_stored(self) -> None:
+        if self._stored is not None:
+            signals, trace_count = unpack(self._stored)
+            self._signals, self._stored = signals[:trace_count], None
 
     def _refresh_curve(self) -> None:
         self.curve.set_data(self._signals, align(self._trace, self._signals), self._steps)
         self.curve.setVisible(bool(self._signals))
 
     def _show_legend(self) -> None:
-        if self._signals:
+        if self._signals or self._stored is not None:
             self.legend.setText(self.tr(
                 "Background: how unsure the model was at each token (entropy of its next-token "
                 "distribution; deeper = less sure). Bold underlined: forks. Hover a token for its five "
