@@ -45,7 +45,7 @@ def test_confidence_fills_live_while_shown(qtbot: QtBot, tmp_path: Path, tiny_mo
     qtbot.waitUntil(lambda: panel.confidence.view.token_count() > 0, timeout=10_000)
     wait_idle(qtbot, window)
     live_tokens = panel.confidence.view.token_count()
-    stored, trace_count = unpack(window.chat.cards[-1].version.stats.get("signals"))
+    _stored, trace_count = unpack(window.chat.cards[-1].version.stats.get("signals"))
     assert live_tokens == trace_count and panel.confidence.view.toPlainText().strip() == EXPECTED_TRACE
     assert panel.confidence.curve.span_means()  # the steps got their bands as they finished
     window.close()
