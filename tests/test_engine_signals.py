@@ -61,3 +61,30 @@ def test_a_random_model_gives_uncertain_tokens(random_model: Path) -> None:
         assert probs == sorted(probs, reverse=True) and sum(probs) <= 1.0 + 1e-6
         # the sampled token is among the top 5 or less likely than the fifth
         assert any(text == s.text for text, _ in s.top) or math.exp(s.logprob) <= probs[-1] + 1e-4
+
+
+def test_signals_computed_in_a_batch_equal_those_one_by_one(random_model: Path) -> None:
+    import llama_cpp
+
+    from denkspur.engine.child_io import TokenPieces
+    from denkspur.engine.signals import SignalRecorder
+
+    llm = llama_cpp.Llama(str(random_model), n_ctx=256, verbose=False)
+    try:
+        pieces = TokenPieces(llm._model.vocab)
+        batched = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith, capacity=4)  # fills up once
+        single = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith)
+        one_by_one = []
+        for count, token in enumerate(llm.generate(llm.tokenize(b"Hello"), temp=1.0, top_k=0, top_p=1.0)):
+            batched.capture(token, str(token))
+            one_by_one.append(single.record(token, str(token)))
+            if count == 6:
+                break
+        together = batched.flush()
+    finally:
+        llm.close()
+    assert [s.text for s in together] == [s.text for s in one_by_one] and len(together) == 7
+    for a, b in zip(together, one_by_one, strict=True):
+        assert a.logprob == pytest.approx(b.logprob, abs=1e-5) and a.entropy == pytest.approx(b.entropy, abs=1e-5)
+        assert [t for t, _ in a.top] == [t for t, _ in b.top]
+    assert batched.flush() == ()

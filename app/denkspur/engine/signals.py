@@ -15,16 +15,16 @@ than about the model (and is the same for every token whose top-k is confident).
 
 Cost: the logits of the position just sampled stay in llama.cpp's buffer
 (``llama_get_logits_ith(ctx, -1)``) until the next decode, so they are read in
-place (no copy) and reduced with a handful of vectorised numpy calls: max,
-subtract, exp, sum, dot (entropy = log Z - sum(e * x) / Z with x = logits - max,
-e = exp(x)), and five argmax for the top 5. ``bench/signals_cost.py``
+place and copied into a row per token; the rows of one pipe message are reduced
+together with a handful of vectorised numpy calls: max, subtract, exp, sum, a
+row-wise dot (entropy = log Z - sum(e * x) / Z with x = logits - max, e = exp(x)),
+and five argmax for the top 5. ``bench/signals_cost.py``
 measures it against the same decoding without signals.
 """
 
 from __future__ import annotations
 
 import ctypes
-import math
 from collections.abc import Callable
 from typing import Any
 
@@ -33,18 +33,30 @@ import numpy as np
 from denkspur.core.trace.signals import TOP_K, TokenSignal
 from denkspur.engine.child_io import TokenPieces
 
+#: Token rows a recorder holds before it computes them anyway.
+CAPACITY = 64
+
 
 class SignalRecorder:
-    """Turns the logits of the last sampled position into a :class:`TokenSignal`."""
+    """Turns the logits of sampled positions into :class:`TokenSignal` records.
 
-    def __init__(self, llm: Any, pieces: TokenPieces, logits_ith: Callable[[Any, int], Any]) -> None:
+    :meth:`capture` copies the logits of the position just sampled (they are
+    overwritten by the next decode) and :meth:`flush` computes every captured row
+    at once, so the fixed cost of the numpy calls is shared by all the tokens of
+    one pipe message. :meth:`record` is both, for one token.
+    """
+
+    def __init__(self, llm: Any, pieces: TokenPieces, logits_ith: Callable[[Any, int], Any],
+                 capacity: int = CAPACITY) -> None:
         """``logits_ith``: ``llama_cpp.llama_get_logits_ith`` (passed in: llama.cpp is the child's import)."""
         self._ctx = llm._ctx.ctx
         self._logits_ith = logits_ith
         self._n_vocab = int(llm.n_vocab())
         self._pieces = pieces
-        self._shifted = np.empty(self._n_vocab, dtype=np.float32)
-        self._exp = np.empty(self._n_vocab, dtype=np.float32)
+        self._rows = np.empty((capacity, self._n_vocab), dtype=np.float32)
+        self._exp = np.empty((capacity, self._n_vocab), dtype=np.float32)
+        self._captured: list[tuple[int, str]] = []
+        self._ready: list[TokenSignal] = []
         self._texts: dict[int, str] = {}
         self._view: tuple[int, np.ndarray] | None = None
 
@@ -58,24 +70,49 @@ class SignalRecorder:
 
     def record(self, token: int, text: str) -> TokenSignal:
         """The signal of ``token`` (shown as ``text``), sampled from the current logits."""
-        logits = self._logits()
-        shifted = np.subtract(logits, logits.max(), out=self._shifted)
-        exp = np.exp(shifted, out=self._exp)
-        total = float(exp.sum())
-        log_total = math.log(total)
-        entropy = log_total - float(np.dot(exp, shifted)) / total
-        logprob = float(shifted[token]) - log_total
-        # Top 5 by repeated argmax (SIMD, ~1 µs per 10k entries) on the scratch copy: in
-        # order, and 4x cheaper than one argpartition over a 152k vocabulary.
-        best = []
-        for _ in range(min(TOP_K, self._n_vocab)):
-            index = int(shifted.argmax())
-            best.append(index)
-            shifted[index] = -np.inf
-        texts = self._texts
-        probs = (exp[best] / total).tolist()
-        top = tuple(zip([texts.get(i) or self._text(i) for i in best], probs, strict=True))
-        return TokenSignal(text, min(0.0, logprob), max(0.0, entropy), top)
+        self.capture(token, text)
+        return self.flush()[-1]
+
+    def capture(self, token: int, text: str) -> None:
+        """Keep the current logits for ``token``; computed at the next :meth:`flush`."""
+        if len(self._captured) == len(self._rows):
+            self._ready.extend(self._compute())
+        np.copyto(self._rows[len(self._captured)], self._logits())
+        self._captured.append((token, text))
+
+    def flush(self) -> tuple[TokenSignal, ...]:
+        """The signals of every token captured since the last flush, in order."""
+        signals = (*self._ready, *self._compute())
+        self._ready.clear()
+        return signals
+
+    def _compute(self) -> list[TokenSignal]:
+        count = len(self._captured)
+        if not count:
+            return []
+        shifted = self._rows[:count]
+        shifted -= shifted.max(axis=1, keepdims=True)
+        exp = np.exp(shifted, out=self._exp[:count])
+        totals = exp.sum(axis=1, dtype=np.float64)
+        log_totals = np.log(totals)
+        entropies = log_totals - np.einsum("ij,ij->i", exp, shifted, dtype=np.float64) / totals
+        rows = np.arange(count)
+        tokens = [token for token, _text in self._captured]
+        logprobs = shifted[rows, tokens] - log_totals
+        # Top 5 by repeated argmax (SIMD) on the scratch rows: in order, and cheaper than
+        # one argpartition over a 152k vocabulary.
+        best = np.empty((count, min(TOP_K, self._n_vocab)), dtype=np.int64)
+        for rank in range(best.shape[1]):
+            best[:, rank] = shifted.argmax(axis=1)
+            shifted[rows, best[:, rank]] = -np.inf
+        probs = (np.take_along_axis(exp, best, axis=1) / totals[:, None]).tolist()
+        signals = []
+        for (_token, text), logprob, entropy, ids, row in zip(
+                self._captured, logprobs.tolist(), entropies.tolist(), best.tolist(), probs, strict=True):
+            top = tuple(zip([self._texts.get(i) or self._text(i) for i in ids], row, strict=True))
+            signals.append(TokenSignal(text, min(0.0, logprob), max(0.0, entropy), top))
+        self._captured.clear()
+        return signals
 
     def _text(self, token: int) -> str:
         """A token's own text for the alternatives list (a lone byte of a character shows as '�')."""
