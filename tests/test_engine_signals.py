@@ -85,6 +85,7 @@ def test_signals_computed_in_a_batch_equal_those_one_by_one(random_model: Path) 
         llm.close()
     assert [s.text for s in together] == [s.text for s in one_by_one] and len(together) == 7
     for a, b in zip(together, one_by_one, strict=True):
-        assert a.logprob == pytest.approx(b.logprob, abs=1e-5) and a.entropy == pytest.approx(b.entropy, abs=1e-5)
+        assert a.logprob == pytest.approx(b.logprob, abs=1e-4)
+        assert a.entropy == pytest.approx(b.entropy, abs=1e-4)
         assert [t for t, _ in a.top] == [t for t, _ in b.top]
     assert batched.flush() == ()
