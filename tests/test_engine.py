@@ -32,6 +32,8 @@ def test_generates_the_known_trace_and_answer(engine: EngineClient) -> None:
     assert outcome.result.finished
     stats = outcome.result.stats
     assert stats.completion_tokens == EXPECTED_COMPLETION_TOKENS
+    # Tokens arrive coalesced, yet each is counted on its side ("</think>" is a trace token).
+    assert (stats.trace_tokens, stats.answer_tokens) == (EXPECTED_COMPLETION_TOKENS - 1, 1)
     assert stats.self_corrections == 1 and stats.steps == 4
     assert [e.step.kind.value for e in steps] == [
         "reasoning", "self-correction", "verification", "conclusion"]
@@ -275,3 +277,32 @@ def test_cancel_aborts_a_long_prompt_evaluation(tmp_path: Path) -> None:
         follow_up = list(client.generate([p.ChatMessage("user", "hi")],
                                          p.SamplingParams(max_tokens=3, ignore_eos=True)))
         assert follow_up[-1].stop_reason == "length" and client.restarts == 0  # type: ignore[union-attr]
+
+
+#: A template that renders for hours when the last message says "slow" (the Jinja
+#: sandbox allows it), and normally otherwise: work in the child that no token
+#: loop can interrupt.
+SLOW_TEMPLATE_PREFIX = ("{% if messages[-1]['content'] == 'slow' %}{% for a in range(100000) %}"
+                        "{% for b in range(100000) %}{% endfor %}{% endfor %}{% endif %}")
+
+
+def test_cancel_ends_a_slow_template_and_the_next_request_works(tmp_path: Path) -> None:
+    from denkspur.testing.tiny_model import R1_DISTILL_TEMPLATE, write_tiny_r1_model
+
+    model = write_tiny_r1_model(tmp_path / "slow.gguf", template=SLOW_TEMPLATE_PREFIX + R1_DISTILL_TEMPLATE)
+    with EngineClient() as client:
+        client.load(p.LoadModel(str(model), n_ctx=512))
+        stream = client.generate([p.ChatMessage("user", "slow")])
+        cancelled_at: list[float] = []
+
+        def stop() -> None:
+            cancelled_at.append(time.monotonic())
+            client.cancel()
+
+        threading.Timer(0.5, stop).start()
+        done = list(stream)[-1]
+        assert isinstance(done, p.GenerationDone) and done.stop_reason == "cancelled"
+        assert time.monotonic() - cancelled_at[0] < 2.0
+        result = run_reasoning(client, [p.ChatMessage("user", "hi")])
+        assert result.stop_reason == "stop" and result.result.answer == EXPECTED_ANSWER
+        assert client.restarts == 1  # the busy child was killed and replaced

@@ -20,7 +20,8 @@ def test_branch_adds_a_version_recording_its_origin(qtbot: QtBot, tmp_path: Path
     note = "Wait, the problem says integers only."
     assert window.session.branch_from(original.id, EXPECTED_TRACE.index("Adding"), note)
     wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: len(window.chat.cards[-1].message.versions) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: len(window.chat.cards[-1].message.versions) == 2  # the reload after the reply
+                    and window.chat.cards[-1].version.state == "complete", timeout=10_000)
     branched = window.chat.cards[-1].version
     assert branched.parent_version_id == original.id
     assert branched.trace.startswith(f"{FIRST} {note}") and branched.answer

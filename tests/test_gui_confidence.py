@@ -111,8 +111,9 @@ def test_reasoning_map_gives_each_sentence_its_confidence(qtbot: QtBot) -> None:
     board = ReasoningMap()
     qtbot.addWidget(board)
     board.set_sentences(trace, sentences)
-    board.set_confidence(spans_confidence([(0, 23), (24, len(trace))], tokens, align(trace, tokens)))
+    offsets = align(trace, tokens)
+    board.set_confidence(lambda start, end: spans_confidence([(start, end)], tokens, offsets)[0])
     assert "confidence 90%" in board.tooltip_text(0)
     assert "mean log-probability -1.50" in board.tooltip_text(1)
-    board.set_sentences(trace, sentences)  # another version without signals: no stale figures
+    board.set_confidence(lambda _start, _end: None)  # a version without signals
     assert "confidence" not in board.tooltip_text(0)

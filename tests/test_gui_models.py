@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.models.registry import InstalledModel, ModelRegistry
@@ -89,7 +90,8 @@ def test_import_and_delete(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> No
     assert "not a GGUF" in manager.last_message and "not a GGUF" in manager.note.text()
     model = import_file(qtbot, manager, tiny_model)
     assert model is not None
-    qtbot.waitUntil(lambda: "Denkspur tiny R1" in manager.installed_label.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: any("Denkspur tiny R1" in label.text()
+                                for label in manager.findChildren(QLabel, "installedName")), timeout=5_000)
     with qtbot.waitSignal(manager.refreshed, timeout=5_000):
         manager.delete_installed(model.id, confirm=False)
     assert registry.all() == [] and tiny_model.exists()  # imported files are only forgotten

@@ -59,3 +59,15 @@ def test_incremental_rendering_matches_block_by_block_rendering(pieces: list[str
 def test_code_colours_follow_the_theme() -> None:
     code = "```python\nx = 'text'\n```\n"
     assert render_markdown(code, dark=True) != render_markdown(code, dark=False)
+
+
+def test_wide_and_long_tables_are_cut_with_a_note() -> None:
+    from denkspur.core.text.markdown import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
+
+    wide = "|" + "|".join(f"c{i}" for i in range(500)) + "|\n|" + "|".join("-" * 500) + "|\n"
+    html_out = render_markdown(wide + "|" + "|".join(str(i) for i in range(500)) + "|\n")
+    assert html_out.count("<th>") == MAX_TABLE_COLUMNS and html_out.count("<td>") == MAX_TABLE_COLUMNS
+    assert "table cut" in html_out
+    long = "|a|b|\n|-|-|\n" + "".join(f"|{i}|x|\n" for i in range(MAX_TABLE_ROWS + 50))
+    assert render_markdown(long).count("<tr>") == MAX_TABLE_ROWS + 1
+    assert "table cut" not in render_markdown("|a|b|\n|-|-|\n|1|2|\n")

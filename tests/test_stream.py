@@ -61,3 +61,15 @@ def test_split_text_estimates_tokens() -> None:
     assert result.stats.token_counts == "estimated"
     assert (result.stats.trace_tokens, result.stats.answer_tokens) == (3, 1)
     assert result.stats.thinking_seconds is None
+
+
+def test_trace_text_carries_the_running_trace_token_count_of_batched_chunks() -> None:
+    stream = ReasoningStream(assume_open=True)
+    counts = []
+    for chunk, tokens in [("Add them", 3), (".\n\nWait, no", 5), ("</think>", 1), ("5.", 2)]:
+        counts += [e.trace_tokens for e in stream.feed(chunk, tokens) if isinstance(e, TraceText)]
+    counts += [e.trace_tokens for e in stream.flush() if isinstance(e, TraceText)]
+    assert counts == [3, 8]  # what a live panel shows: tokens, not chunks
+    assert stream.finish().stats.trace_tokens == 9  # "</think>" counts as trace
+    untimed = ReasoningStream(assume_open=True)
+    assert [e.trace_tokens for e in untimed.feed("text only", 0) if isinstance(e, TraceText)] == [0]

@@ -373,6 +373,11 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message><source>Continuing differently needs a local model and no reply being written.</source><translation>Anders weiterdenken geht nur mit einem lokalen Modell und wenn gerade keine Antwort entsteht.</translation></message>
+    <message>
+        <source>Stop generating</source>
+        <translation>Generierung anhalten</translation>
+    </message>
     <message>
         <location filename="../../app/denkspur/gui/main_window.py" line="240" />
         <source>Some replies could not be saved and exist only in this window. Quit anyway and lose them? (Cancel, then Retry save or Export…)</source>
@@ -898,6 +903,27 @@
 </context>
 <context>
     <name>TracePanel</name>
+    <message><source>Continue differently from here</source><translation>Ab hier anders weiterdenken</translation></message>
+    <message><source>Insert a note here and continue…</source><translation>Hier eine Notiz einfügen und weiterdenken…</translation></message>
+    <message><source>Steer the reasoning</source><translation>Das Denken lenken</translation></message>
+    <message><source>Your note, inserted into the trace here (it is marked as yours):</source><translation>Ihre Notiz, hier in die Denkspur eingefügt (als Ihre gekennzeichnet):</translation></message>
+    <message><source>Wait, </source><translation>Moment, </translation></message>
+    <message>
+        <source>Still thinking</source>
+        <translation>Denkt noch nach</translation>
+    </message>
+    <message>
+        <source>Thought for %1</source>
+        <translation>%1 nachgedacht</translation>
+    </message>
+    <message>
+        <source>stopped while answering</source>
+        <translation>beim Antworten angehalten</translation>
+    </message>
+    <message>
+        <source>↓ Jump to live</source>
+        <translation>↓ Zum aktuellen Text</translation>
+    </message>
     <message>
         <location filename="../../app/denkspur/gui/trace_panel.py" line="108" />
         <source>Copy trace</source>
@@ -1054,5 +1080,21 @@
         <source>The disk said: %1</source>
         <translation>Meldung des Datenträgers: %1</translation>
     </message>
+</context>
+<context>
+    <name>LongAnswer</name>
+    <message>
+        <source>Show formatted</source>
+        <translation>Formatiert anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>MapBar</name>
+    <message><source>All sentences</source><translation>Alle Sätze</translation></message>
+    <message><source>Only backtracks</source><translation>Nur Rückschritte</translation></message>
+    <message><source>Only checks</source><translation>Nur Prüfungen</translation></message>
+    <message><source>Only conclusions</source><translation>Nur Schlüsse</translation></message>
+    <message><source>The model seems to be going in circles: Answer now makes it answer from what it has.</source><translation>Das Modell scheint sich im Kreis zu drehen: „Jetzt antworten“ lässt es mit dem bisher Gedachten antworten.</translation></message>
+    <message><source>Continue differently from here</source><translation>Ab hier anders weiterdenken</translation></message>
 </context>
 </TS>

@@ -35,7 +35,7 @@ from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_ggu
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
 from denkspur.engine.chat_format import ChatFormat, choose_format, render_builtin
-from denkspur.engine.child_io import Inbox, Outbox, ThinkWatch, TokenPieces, heartbeat
+from denkspur.engine.child_io import Inbox, Outbox, TextBatcher, ThinkWatch, TokenPieces, heartbeat
 from denkspur.engine.errors import FailureKind
 from denkspur.engine.faults import Fault
 from denkspur.engine.signals import SignalRecorder
@@ -320,19 +320,19 @@ class Decoding:
         self._context: list[int] = []
         self._tokens: Iterator[int] = iter(())
         self._watch = ThinkWatch(False)
+        self._batch = TextBatcher(outbox, 0)  # the model's own tokens, coalesced
         self.produced = 0
         self._recorder: SignalRecorder | None = None
         self.segments: list[Segment] = []  # what this reply added to the context, in order
 
     def run(self, request: p.Generate, prompt: list[int], budget: int, opens: bool,
             prefix_tokens: int = 0) -> tuple[int, p.StopReason]:
-        import llama_cpp
-
         llm, params, rid = self._llm, request.params, request.request_id
         self._params, self._rid, self._context = params, rid, list(prompt)
         if params.signals:
+            import llama_cpp
+
             self._recorder = SignalRecorder(llm, self._pieces, llama_cpp.llama_get_logits_ith)
-        vocab = llm._model.vocab
         llm.set_seed(params.seed if params.seed is not None else random.randrange(2**31))
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         watch = self._watch = ThinkWatch(opens)
@@ -350,6 +350,19 @@ class Decoding:
             if self._inbox.has(rid, "cancel"):
                 return self.produced, "cancelled"
             raise
+        self._batch = TextBatcher(self._outbox, rid,
+                                  signals=self._recorder.flush if self._recorder else None)
+        try:
+            return self._loop(token, budget, decoder)
+        finally:
+            self._batch.flush()
+
+    def _loop(self, token: int | None, budget: int, decoder: codecs.IncrementalDecoder
+              ) -> tuple[int, p.StopReason]:
+        import llama_cpp
+
+        params, rid, watch = self._params, self._rid, self._watch
+        vocab = self._llm._model.vocab
         extensions = params.think_longer
         closing = ""  # "answer-now" or "budget" once the thinking is to end
         closing_by = 0  # the bridge comes by this token count even mid-sentence
@@ -364,9 +377,14 @@ class Decoding:
                 extensions -= 1
                 token = self._think_longer(text)
                 continue
+            thinking = watch.thinking
             watch.see(text)
-            signals = (self._recorder.record(token, text),) if self._recorder else None
-            self._outbox.send(p.TokenText(rid, text, signals=signals))
+            if self._recorder:  # its logits, before the next decode overwrites them
+                self._recorder.capture(token, text)
+            if watch.thinking is thinking:
+                self._batch.add(text)
+            else:  # the tag's token travels alone: the parent counts a message on one side
+                self._batch.add_alone(text)
             self.segments.append(([token], text))
             recent = (recent + text)[-16:]
             self._inject_fault()
@@ -400,7 +418,7 @@ class Decoding:
         forced = self._llm.tokenize(text.encode(), add_bos=False, special=True)
         self._watch.see(text)
         self.produced += len(forced)
-        self._outbox.send(p.TokenText(self._rid, text, tokens=len(forced), origin=origin))
+        self._send(p.TokenText(self._rid, text, tokens=len(forced), origin=origin))
         self._tokens.close()  # type: ignore[attr-defined]
         self._context.extend(forced)
         self.segments.append((forced, text))
@@ -414,7 +432,7 @@ class Decoding:
         if before:  # the close came with text in one token: keep the text, lose the token
             ids = self._llm.tokenize(before.encode(), add_bos=False)
             self._watch.see(before)
-            self._outbox.send(p.TokenText(self._rid, before, tokens=0))
+            self._send(p.TokenText(self._rid, before, tokens=0))
             self._context.extend(ids)
             self.segments.append((ids, before))
         self._write_in(CONTINUE_CUE, "think-longer")
@@ -426,10 +444,17 @@ class Decoding:
         budget = self._params.thinking_budget
         return "budget" if budget is not None and self._watch.trace_tokens >= budget else ""
 
+    def _send(self, event: p.Event) -> None:
+        """Send ``event`` after the model's tokens still queued, so the order stays."""
+        self._batch.flush()
+        self._outbox.send(event)
+
     def _inject_fault(self) -> None:
         if self.produced == self._fault_after:
+            self._batch.flush()  # what came before the crash reaches the parent
             self._fault.trigger()  # type: ignore[union-attr]
         if self._delay:
+            self._batch.flush()
             time.sleep(self._delay)
 
     def _serve_probe(self) -> None:
@@ -440,7 +465,7 @@ class Decoding:
         if not max_tokens:
             return
         if not self._watch.thinking:
-            self._outbox.send(p.ProbeAnswer(self._rid, "", self._watch.trace_tokens))
+            self._send(p.ProbeAnswer(self._rid, "", self._watch.trace_tokens))
             return
         self._tokens.close()  # type: ignore[attr-defined]
         bridge = self._llm.tokenize(BRIDGE.encode(), add_bos=False, special=True)
@@ -453,7 +478,7 @@ class Decoding:
                 break
             parts.append(decoder.decode(self._pieces.piece(token)))
         probe.close()  # type: ignore[attr-defined]
-        self._outbox.send(p.ProbeAnswer(self._rid, "".join(parts).strip(), self._watch.trace_tokens))
+        self._send(p.ProbeAnswer(self._rid, "".join(parts).strip(), self._watch.trace_tokens))
         self._tokens = self._sample(self._context)  # the main reply goes on where it was
 
 

@@ -3,6 +3,7 @@
 * :class:`Outbox`/:class:`Inbox`: events out (several threads send, so sends are
   serialised), commands in on a reader thread so that ``Cancel`` and
   ``EndThinking`` are seen while the main thread decodes.
+* :class:`TextBatcher`: token texts coalesced into few ``TokenText`` messages.
 * :class:`TokenPieces`: each token's bytes, cached.
 * :class:`ThinkWatch`: whether the model is inside its think block.
 """
@@ -13,13 +14,19 @@ import ctypes
 import queue
 import threading
 import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
+from denkspur.core.trace.signals import TokenSignal
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
 
 HEARTBEAT_SECONDS = 0.5
+#: A token that comes sooner than this after the last message waits to share the next one.
+BATCH_SECONDS = 0.008
+#: ... but never more tokens than this in one message.
+BATCH_TOKENS = 64
 
 
 class Outbox:
@@ -32,6 +39,63 @@ class Outbox:
     def send(self, event: p.Event) -> None:
         with self._lock:
             self._connection.send(event)
+
+
+class TextBatcher:
+    """Coalesces one generation's token texts into few ``TokenText`` messages.
+
+    A message per token costs a pipe write here and a wake-up of the parent,
+    which on a machine with few cores preempts a llama.cpp thread: at GPU token
+    rates (1,000 tokens/s) that cost 10-20 % of the speed. So a token goes out
+    at once only when the last message left at least ``interval`` ago (the first
+    token, and every token of a model slower than that, is never delayed);
+    otherwise it waits for the next token that passes the interval or fills the
+    batch. The decode loop still checks for a cancel after every token.
+    """
+
+    def __init__(self, outbox: Outbox, request_id: int, *, interval: float = BATCH_SECONDS,
+                 limit: int = BATCH_TOKENS,
+                 clock: Callable[[], float] = time.perf_counter,
+                 signals: Callable[[], tuple[TokenSignal, ...]] | None = None) -> None:
+        """``signals``: the recorder's ``flush``, giving the queued tokens' signals (one per token)."""
+        self._outbox = outbox
+        self._signals = signals
+        self._request_id = request_id
+        self._interval = interval
+        self._limit = limit
+        self._clock = clock
+        self._parts: list[str] = []
+        self._tokens = 0
+        self._last_sent = -float("inf")
+
+    def add(self, text: str, tokens: int = 1) -> None:
+        """Queue ``text`` (``tokens`` tokens of output); send when the interval or batch is full."""
+        self._parts.append(text)
+        self._tokens += tokens
+        if self._tokens >= self._limit or self._clock() - self._last_sent >= self._interval:
+            self.flush()
+
+    def add_alone(self, text: str, tokens: int = 1) -> None:
+        """Send what is queued, then ``text`` in a message of its own.
+
+        For the token that opens or closes the think block: the parent counts a
+        message's tokens on one side, so a message never spans the boundary.
+        """
+        self.flush()
+        self._parts.append(text)
+        self._tokens += tokens
+        self.flush()
+
+    def flush(self) -> None:
+        """Send whatever is queued (before a pause, a fault or the end of the reply)."""
+        if not self._parts:
+            return
+        text = self._parts[0] if len(self._parts) == 1 else "".join(self._parts)
+        signals = self._signals() if self._signals else None  # computed together: cheaper per token
+        self._outbox.send(p.TokenText(self._request_id, text, self._tokens, signals=signals))
+        self._parts.clear()
+        self._tokens = 0
+        self._last_sent = self._clock()
 
 
 class Inbox:

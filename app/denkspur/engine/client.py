@@ -13,7 +13,11 @@ entry points have it; frozen apps call ``freeze_support()``).
 Threading: one thread drives :meth:`generate` (a worker thread in the GUI, the
 main thread in the CLI); :meth:`cancel` may be called from any other thread and
 takes effect for the caller at once: no further tokens are yielded, and the
-child stops within one token (or is killed if it does not answer in time).
+child stops within one token. When the child is busy with work that cannot see
+the cancel (a long prompt evaluation, a chat template rendering for minutes),
+the caller is released after ``cancel_grace`` seconds; the child gets
+``drain_timeout`` more seconds to finish and is then killed, so the next
+request starts a fresh one. :meth:`abort` kills the child from any thread.
 """
 
 from __future__ import annotations
@@ -70,8 +74,8 @@ class EngineClient:
         self,
         *,
         hang_timeout: float = 20.0,
-        cancel_grace: float = 2.0,
-        drain_timeout: float = 120.0,
+        cancel_grace: float = 1.5,
+        drain_timeout: float = 1.5,
         start_timeout: float = 120.0,
         fault: str | None = None,
     ) -> None:
@@ -90,6 +94,7 @@ class EngineClient:
         self._active: int | None = None
         self._cancel_at: float | None = None
         self._draining: int | None = None  # a cancelled request the child has not finished yet
+        self._drain_deadline = 0.0  # when a still-draining child is killed
         self.ready: p.Ready | None = None
         self.model: p.ModelLoaded | None = None
         self._load_request: p.LoadModel | None = None
@@ -220,6 +225,13 @@ class EngineClient:
         with contextlib.suppress(EngineCrashed):  # the stream notices a dead child itself
             self._send(p.Cancel(request_id), during="generate")
 
+    def abort(self) -> None:
+        """Kill the child now (thread-safe): whatever it was doing ends, and the
+        thread driving it sees a crashed engine at once. For quitting mid-request."""
+        process = self._process
+        if process is not None and process.is_alive():
+            process.kill()
+
     def end_thinking(self) -> None:
         """"Answer now": the model stops thinking and answers (thread-safe)."""
         request_id = self._active
@@ -242,13 +254,12 @@ class EngineClient:
         done = False
         try:
             while True:
-                deadline = None if self._cancel_at is None else self._cancel_at + self.cancel_grace
-                event = self._receive("generate", deadline=deadline)
+                event = self._receive("generate", cancellable=True)
                 if event is None:
-                    # Cancelled, and the child is still busy (a long prompt is evaluated
-                    # without token breaks). The caller is done now; the child finishes
-                    # in its own time and is drained before the next request.
-                    self._draining = request_id
+                    # Cancelled, and the child is still busy (a long prompt, a slow
+                    # template). The caller is done now; the child may finish for a
+                    # while (drained before the next request), then it is killed.
+                    self._watch_drain(request_id)
                     done = True
                     yield p.GenerationDone(request_id, "cancelled", 0, produced, 0.0)
                     return
@@ -277,10 +288,26 @@ class EngineClient:
                 self._send(p.Cancel(request_id), during="generate")
                 self._drain(request_id)
 
+    def _watch_drain(self, request_id: int) -> None:
+        """Kill the child if ``request_id`` is still running ``drain_timeout`` s from now."""
+        self._draining = request_id
+        self._drain_deadline = time.monotonic() + self.drain_timeout
+        process = self._process
+
+        def kill_if_still_busy() -> None:
+            if self._draining == request_id and self._process is process and process is not None:
+                log.warning("engine still busy %.1f s after a cancel; killing it", self.drain_timeout)
+                with contextlib.suppress(OSError, ValueError):
+                    process.kill()
+
+        timer = threading.Timer(self.drain_timeout, kill_if_still_busy)
+        timer.daemon = True
+        timer.start()
+
     def _finish_drain(self) -> None:
-        """Wait for a cancelled request's end; kill the child if it never comes."""
+        """Wait for a cancelled request's end; kill the child if it does not come in time."""
         if self._draining is not None and self.alive:
-            self._drain(self._draining, timeout=self.drain_timeout)
+            self._drain(self._draining, timeout=max(0.0, self._drain_deadline - time.monotonic()))
         self._draining = None
 
     def _drain(self, request_id: int, timeout: float | None = None) -> None:
@@ -308,8 +335,13 @@ class EngineClient:
             except (OSError, ValueError) as error:
                 raise self._crashed(during) from error
 
-    def _receive(self, during: str, deadline: float | None = None) -> p.Event | None:
+    def _receive(self, during: str, deadline: float | None = None, *,
+                 cancellable: bool = False) -> p.Event | None:
         """Next non-heartbeat event; ``None`` once ``deadline`` passes.
+
+        ``cancellable``: also ``None`` once ``cancel_grace`` has passed since a
+        cancel, including one that comes while this call waits (heartbeats keep
+        arriving, so the deadline is looked at on every turn).
 
         Raises :class:`EngineCrashed` when the child dies or stops beating.
         """
@@ -328,6 +360,9 @@ class EngineClient:
                     return event
                 continue
             now = time.monotonic()
+            cancel_at = self._cancel_at if cancellable else None
+            if cancel_at is not None and (deadline is None or cancel_at + self.cancel_grace < deadline):
+                deadline = cancel_at + self.cancel_grace
             if deadline is not None and now >= deadline:
                 return None
             if now - silent_since > self.hang_timeout:

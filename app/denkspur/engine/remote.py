@@ -41,7 +41,7 @@ import httpx
 
 from denkspur.core.trace.signals import TOP_K, TokenSignal
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
-from denkspur.core.trace.stream import estimate_tokens
+from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.engine import protocol as p
 from denkspur.engine.abortable import SocketCutter, install
 from denkspur.engine.remote_chunks import ChoiceDelta, RemoteError, bad_response, parse_chunk, server_text

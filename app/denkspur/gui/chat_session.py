@@ -19,7 +19,6 @@ from denkspur.gui.engine_worker import EngineWorker, GenerationJob
 from denkspur.gui.tasks import StoreThread
 from denkspur.session import conversation
 from denkspur.session.conversation import with_unsaved
-from denkspur.session.reply import StoreSaver, VersionContent
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,11 +28,15 @@ if TYPE_CHECKING:
     from denkspur.engine.remote import RemoteSettings
     from denkspur.gui.engine_worker import GenerationResult
     from denkspur.session.conversation import PreparedReply
+    from denkspur.session.reply import VersionContent
 
     #: A session operation: (store, model name, sampling) -> the reply to generate.
     Operation = Callable[[Store, str, p.SamplingParams], PreparedReply]
 
 log = logging.getLogger("denkspur.gui")
+#: How long quitting waits for the engine thread, before and after killing the engine.
+QUIT_GRACE_MS = 5_000
+_ORPHANED_THREADS: list[QThread] = []
 
 
 class ChatSession(QObject):
@@ -87,11 +90,23 @@ class ChatSession(QObject):
 
     # -- lifecycle ------------------------------------------------------------------
     def close(self) -> None:
+        """Stop the engine thread; never leave it running (Qt aborts the app on that).
+
+        A cancel ends a generation within the client's grace time; if the thread is
+        still busy after :data:`QUIT_GRACE_MS` (a load, a stuck child) the engine
+        child is killed, which ends any wait on it at once.
+        """
         if self.generating_version is not None:
             self.worker.cancel()
         self._shutdown.emit()
         self._thread.quit()
-        self._thread.wait(10_000)
+        if not self._thread.wait(QUIT_GRACE_MS):
+            log.warning("the engine thread is still busy; killing the engine")
+            self.worker.abort()
+            if not self._thread.wait(QUIT_GRACE_MS):
+                log.error("the engine thread did not end; leaving it to the process exit")
+                _ORPHANED_THREADS.append(self._thread)  # destroying a running QThread aborts
+                self._thread.setParent(None)
         self.store.close()
 
     @property
@@ -172,6 +187,8 @@ class ChatSession(QObject):
         pending = dict(self.unsaved)
         if not pending:
             return
+
+        from denkspur.session.reply import StoreSaver
 
         def write(store: Store) -> None:
             for version_id, content in pending.items():

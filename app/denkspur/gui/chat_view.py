@@ -7,9 +7,10 @@ card renders finished blocks once and re-renders only the open tail.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from denkspur.gui.long_answer import LongAnswer, needs_plain_view
+from denkspur.gui.plain import plain_label
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Conversation, Message, Version
@@ -40,6 +44,8 @@ def render_markdown(text: str) -> str:
 
     return render(text, dark=dark_theme())
 
+#: A streaming answer is re-rendered at most this often (each render lays out the whole label).
+RENDER_INTERVAL_MS = 120
 #: Messages shown at once; "show earlier" adds this many more.
 PAGE = 40
 #: One style sheet for all cards (set once on the chat, not per card: parsing a style
@@ -72,10 +78,8 @@ class MessageCard(QFrame):
         self.live: IncrementalMarkdown | None = None
         self.setProperty("role", message.role)
         self.setProperty("selected", False)
-        self.role_label = QLabel()
-        self.role_label.setObjectName("roleLabel")
-        self.state_label = QLabel()
-        self.state_label.setObjectName("stateLabel")
+        self.role_label = plain_label(name="roleLabel")
+        self.state_label = plain_label(name="stateLabel")
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(2)
         header = QHBoxLayout()
@@ -93,6 +97,12 @@ class MessageCard(QFrame):
         )
         self.body.linkActivated.connect(open_safe_link)
         self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.long_answer: LongAnswer | None = None  # replaces the body for very long answers
+        self._live_text = ""
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_INTERVAL_MS)
+        self._render_timer.timeout.connect(self._render_live)
         self.error_row = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -120,7 +130,9 @@ class MessageCard(QFrame):
             note = self.tr("version %1").replace("%1", position) + "  " + note
         self.state_label.setText(note)
         text = version.answer
-        if self.message.role == "user" or text:
+        if needs_plain_view(text):
+            self._use_long_answer().set_text(text)
+        elif self.message.role == "user" or text:
             self.body.setText(render_markdown(text))
         elif version.trace and version.state != "generating":
             pending = self.tr("(no answer yet: the model was still thinking)")
@@ -132,15 +144,52 @@ class MessageCard(QFrame):
         from denkspur.core.text.markdown import IncrementalMarkdown
 
         self.live = IncrementalMarkdown(dark=dark_theme())
+        self._live_text = ""
         self.state_label.setText(self.tr("thinking…"))
         self.body.setText("")
 
-    def add_answer_text(self, text: str) -> None:
+    def add_events(self, events: list[StreamEvent]) -> None:
+        """Live events of this card's reply: the answer grows; the state follows the trace."""
+        from denkspur.core.trace.stream import AnswerText, TraceClosed
+
         if self.live is None:
             return
-        self.live.append(text)
+        answer = "".join(e.text for e in events if isinstance(e, AnswerText))
+        if answer or any(isinstance(e, TraceClosed) for e in events):
+            self.state_label.setText(self.tr("answering…"))
+        if answer:
+            self.add_answer_text(answer)
+
+    def add_answer_text(self, text: str) -> None:
+        """Grow the live answer: re-rendered at most every RENDER_INTERVAL_MS, plain once long."""
+        if self.live is None:
+            return
         self.state_label.setText(self.tr("answering…"))
-        self.body.setText(self.live.full_html())
+        if self.long_answer is not None:
+            self.long_answer.append(text)
+            return
+        self._live_text += text
+        if needs_plain_view(self._live_text):
+            self._render_timer.stop()
+            self._use_long_answer().set_text(self._live_text)
+            return
+        self.live.append(text)
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def _render_live(self) -> None:
+        if self.live is not None and self.long_answer is None:
+            self.body.setText(self.live.full_html())
+
+    def _use_long_answer(self) -> LongAnswer:
+        if self.long_answer is None:
+            self.long_answer = LongAnswer()
+            self.body.setText("")
+            self.body.hide()
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.body) + 1, self.long_answer)
+        return self.long_answer
 
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", selected)
@@ -223,7 +272,8 @@ class ChatView(QScrollArea):
                           "from the catalog, or open a GGUF file you already have.")
                 + "</p>"
                 + ("<p>" + self.tr("Recommended for this machine: %1").replace(
-                    "%1", f"<b>{self._recommendation}</b>") + "</p>" if self._recommendation else "")
+                    "%1", f"<b>{html.escape(self._recommendation)}</b>") + "</p>"
+                   if self._recommendation else "")
             )
 
     def show_conversation(self, conversation: Conversation | None) -> None:
@@ -291,9 +341,8 @@ class ChatView(QScrollArea):
         following.setEnabled(message.current < len(message.versions) - 1)
 
     def _add_error(self, card: MessageCard) -> None:
-        label = QLabel(card.version.error or self.tr("The engine failed."))
-        label.setObjectName("errorText")
-        label.setWordWrap(True)
+        label = plain_label(card.version.error or self.tr("The engine failed."), name="errorText",
+                            wrap=True)
         restart = QPushButton(self.tr("Restart engine"))
         restart.setObjectName("restartEngine")
         restart.clicked.connect(self.restart_requested.emit)
@@ -335,9 +384,8 @@ class ChatView(QScrollArea):
         card = self.card_for_version(version_id)
         if card is None:
             return
-        answer = "".join(e.text for e in events if isinstance(e, AnswerText))
-        if answer:
-            card.add_answer_text(answer)
+        card.add_events(events)
+        if any(isinstance(e, AnswerText) for e in events):
             self.scroll_to_bottom()
 
     def scroll_to_bottom(self) -> None:

@@ -6,14 +6,12 @@ from) is shown once above; the rows hold where they diverge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from denkspur.core.conversations.store import Version
 from denkspur.core.trace.compare import align_steps, shared_beginning
-from denkspur.core.trace.steps import segment_steps
+from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import COLORS, ICONS, parse_kind
 
 
@@ -30,6 +28,8 @@ def _steps_of(version: Version, start: int = 0) -> list[dict[str, object]]:
     """The steps of the trace from ``start`` on (the stored ones when it is the whole trace)."""
     if start == 0 and version.steps:
         return version.steps
+    from denkspur.core.trace.steps import segment_steps
+
     return [s.to_dict() for s in segment_steps(version.trace[start:])]
 
 
@@ -54,11 +54,8 @@ class CompareDialog(QDialog):
         self.table.setObjectName("compareTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.summary = QLabel()
-        self.shared = QLabel()
-        self.shared.setObjectName("sharedBeginning")
-        self.shared.setTextFormat(Qt.TextFormat.PlainText)  # model output
-        self.shared.setWordWrap(True)
+        self.summary = plain_label(name="compareSummary")
+        self.shared = plain_label(name="sharedBeginning", wrap=True)  # model output
         pickers = QHBoxLayout()
         pickers.addWidget(self.left)
         pickers.addWidget(self.right)
@@ -73,8 +70,8 @@ class CompareDialog(QDialog):
         left_version = self._versions[self.left.currentIndex()][1]
         right_version = self._versions[self.right.currentIndex()][1]
         same = shared_beginning(left_version.trace, right_version.trace)
-        if left_version.id == right_version.id:
-            same = 0
+        if left_version.trace == right_version.trace:
+            same = 0  # nothing diverges: align the steps of the whole traces
         self._show_shared(left_version.trace[:same])
         left = _steps_of(left_version, same)
         right = _steps_of(right_version, same)

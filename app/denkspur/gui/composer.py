@@ -1,4 +1,8 @@
-"""Where the user types: Ctrl+Enter sends, Esc stops, "Answer now" ends thinking."""
+"""Where the user types: Ctrl+Enter sends, "Answer now" ends thinking.
+
+Esc (stop) is a window-wide action of the main window, not a key of the editor:
+it must work wherever the focus is.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 class _Editor(QPlainTextEdit):
     submit = Signal()
-    escape = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.submit.emit()
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.escape.emit()
             return
         super().keyPressEvent(event)
 
@@ -34,7 +34,6 @@ class Composer(QWidget):
         self.editor.setObjectName("composerEditor")
         self.editor.setMaximumHeight(120)
         self.editor.submit.connect(self._submit)
-        self.editor.escape.connect(self.stop_requested.emit)
         self.send_button = QPushButton()
         self.send_button.setObjectName("sendButton")
         self.send_button.clicked.connect(self._send_or_stop)

@@ -19,6 +19,7 @@ import html
 import math
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -45,7 +46,9 @@ from denkspur.core.trace.signals import (
     tokens_in_spans,
     unpack,
 )
-from denkspur.core.trace.stream import StepDone, StreamEvent, TraceText, TraceWithdrawn
+
+if TYPE_CHECKING:
+    from denkspur.core.trace.stream import StreamEvent
 
 #: Entropy (nats) at which a token's background is at its deepest.
 FULL_ENTROPY = 2 * FORK_ENTROPY
@@ -339,11 +342,20 @@ class ConfidencePane(QWidget):
         self._stored: object = None  # a stored version's packed signals, read when first needed
         self._steps: list[tuple[int, int, str]] = []
         self._dirty = False  # the widgets do not show the data yet (they were hidden)
+        self._offsets: list[int | None] | None = None  # align(trace, signals), when computed
         self._show_legend()
 
     def has_signals(self) -> bool:
         self._read_stored()
         return bool(self._signals)
+
+    def span_mean(self, start: int, end: int) -> float | None:
+        """Mean log-probability of the trace tokens in ``start:end`` (the reasoning map asks on hover)."""
+        self._read_stored()
+        if not self._signals:
+            return None
+        chosen = tokens_in_spans([(start, end)], self._signals, self._aligned())[0]
+        return math.fsum(self._signals[i].logprob for i in chosen) / len(chosen) if chosen else None
 
     def show_stored(self, trace: str, stats: Mapping[str, object],
                     steps: Iterable[Mapping[str, object]]) -> None:
@@ -361,9 +373,12 @@ class ConfidencePane(QWidget):
         self._changed()
 
     def add_events(self, events: Sequence[StreamEvent]) -> None:
+        from denkspur.core.trace.stream import StepDone, TraceText, TraceWithdrawn  # loaded by then
+
         steps_before = len(self._steps)
         for event in events:
             if isinstance(event, TraceText):
+                self._offsets = None
                 self._trace += event.text
                 self._signals.extend(event.tokens)
                 if self.isVisible() and not self._dirty:
@@ -383,7 +398,13 @@ class ConfidencePane(QWidget):
             self._render()
         super().showEvent(event)
 
+    def _aligned(self) -> list[int | None]:
+        if self._offsets is None or len(self._offsets) != len(self._signals):
+            self._offsets = align(self._trace, self._signals)
+        return self._offsets
+
     def _changed(self, *, only_curve: bool = False) -> None:
+        self._offsets = None
         if not self.isVisible():
             self._dirty = True
         elif only_curve and not self._dirty:
@@ -405,7 +426,7 @@ class ConfidencePane(QWidget):
             self._signals, self._stored = signals[:trace_count], None
 
     def _refresh_curve(self) -> None:
-        self.curve.set_data(self._signals, align(self._trace, self._signals), self._steps)
+        self.curve.set_data(self._signals, self._aligned(), self._steps)
         self.curve.setVisible(bool(self._signals))
 
     def _show_legend(self) -> None:

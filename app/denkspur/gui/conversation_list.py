@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from denkspur.gui.plain import ask_yes_no
 from denkspur.gui.step_style import count_label
 
 if TYPE_CHECKING:
@@ -120,6 +120,5 @@ class ConversationList(QWidget):
 
     def _delete(self, conversation_id: int, title: str) -> None:
         question = self.tr("Delete “%1” with all its answers and traces?").replace("%1", title)
-        answer = QMessageBox.question(self, self.tr("Delete chat"), question)
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_yes_no(self, self.tr("Delete chat"), question):  # the title may be model text
             self.delete_requested.emit(conversation_id)

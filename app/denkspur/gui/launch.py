@@ -44,10 +44,13 @@ def launch(argv: Sequence[str] = ()) -> int:
 
 
 def _probe_shown(window: QWidget) -> None:
+    import time
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    print(json.dumps({"event": "shown", "llama_cpp_imported": "llama_cpp" in sys.modules}), flush=True)
+    print(json.dumps({"event": "shown", "llama_cpp_imported": "llama_cpp" in sys.modules,
+                      "cpu_seconds": time.process_time()}), flush=True)
 
     def report_idle() -> None:
         import psutil

@@ -11,7 +11,6 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -26,6 +25,7 @@ from denkspur.gui.chat_view import ChatView
 from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
+from denkspur.gui.plain import message_box, plain_label
 from denkspur.gui.trace_panel import TracePanel, copy_to_clipboard
 from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
@@ -101,10 +101,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.splitter.setSizes([240, 640, 400])
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
-        self.model_label = QLabel()
-        self.model_label.setObjectName("modelLabel")
-        self.speed_label = QLabel()
-        self.speed_label.setObjectName("speedLabel")
+        self.model_label = plain_label(name="modelLabel")  # names a server's model: outside text
+        self.speed_label = plain_label(name="speedLabel")
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.speed_label)
         self._build_menus()
@@ -146,6 +144,15 @@ class MainWindow(WindowActions, QMainWindow):
             self.language_actions[code] = action
         self.engine_menu = bar.addMenu("")
         self.restart_action = self.engine_menu.addAction("", self.session.restart_engine)
+        # Esc stops wherever the focus is (trace panel, list, chat): a window-wide
+        # shortcut, enabled only while a reply is generated so Esc keeps its usual
+        # meaning otherwise.
+        self.stop_action = self.engine_menu.addAction("", self.session.stop)
+        self.stop_action.setObjectName("stopGenerating")
+        self.stop_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.stop_action.setEnabled(False)
+        self.addAction(self.stop_action)
         self.trace.setVisible(self.settings.trace_panel_visible)
 
     def _connect(self) -> None:
@@ -159,6 +166,7 @@ class MainWindow(WindowActions, QMainWindow):
         s.model_changed.connect(self._on_model_changed)
         s.problem.connect(self._show_problem)
         s.unsaved_changed.connect(self.unsaved_bar.show_state)
+        self.trace.branch_requested.connect(self._branch)
         self.unsaved_bar.retry_requested.connect(s.retry_saves)
         self.unsaved_bar.export_requested.connect(lambda: self.export_current("json"))
         s.store.recovered.connect(lambda report: self._show_problem(report.message()))
@@ -197,6 +205,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.language_menu.setTitle(self.tr("Language"))
         self.engine_menu.setTitle(self.tr("&Engine"))
         self.restart_action.setText(self.tr("Restart engine"))
+        self.stop_action.setText(self.tr("Stop generating"))
         self.open_model_button.setText(self.tr("Open a GGUF model file…"))
         self.models_button.setText(self.tr("Browse and download models…"))
         self.models_action.setText(self.tr("Models…"))
@@ -234,6 +243,12 @@ class MainWindow(WindowActions, QMainWindow):
             log.warning("could not save settings: %s", error)
         self.session.close()
         super().closeEvent(event)
+
+    def _branch(self, version_id: int, offset: int, note: str) -> None:
+        """Continue an answer differently from a point of its trace (a new version, nothing replaced)."""
+        if not self.session.branch_from(version_id, offset, note):
+            self._show_problem(self.tr("Continuing differently needs a local model and no reply "
+                                       "being written."))
 
     def _may_drop_unsaved(self) -> bool:
         """Replies live only in memory (the disk was full): quitting loses them, so ask first."""
@@ -282,6 +297,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _on_generation_started(self, version_id: int) -> None:
         self.composer.set_busy(True)
+        self.stop_action.setEnabled(True)
         self.composer.set_thinking(self._answer_now_possible())
         self.composer.clear_provisional()
         self.chat.begin_live(version_id)
@@ -309,6 +325,7 @@ class MainWindow(WindowActions, QMainWindow):
     def _on_generation_finished(self, result: GenerationResult) -> None:
         self.trace.end_live()
         self.composer.set_busy(False)
+        self.stop_action.setEnabled(False)
         stats = result.outcome.result.stats
         if stats.tokens_per_second:
             self.speed_label.setText(self.tr("%1 tokens/s").replace("%1", f"{stats.tokens_per_second:.1f}"))
@@ -344,7 +361,6 @@ class MainWindow(WindowActions, QMainWindow):
         """Tell the user without blocking: the window keeps working behind the note."""
         self.statusBar().showMessage(message, 15_000)
         self._update_model_label()
-        self.problem_box = QMessageBox(QMessageBox.Icon.Warning, "Denkspur", message,
-                                       QMessageBox.StandardButton.Ok, self)
+        self.problem_box = message_box(self, QMessageBox.Icon.Warning, "Denkspur", message)
         self.problem_box.setObjectName("problemBox")
         self.problem_box.open()

@@ -43,6 +43,7 @@ from denkspur.core.models.hardware import Hardware
 from denkspur.core.models.registry import InstalledModel, ModelRegistry
 from denkspur.core.models.survey import Survey, survey
 from denkspur.gui.background import BackgroundOp, Job, failure_text
+from denkspur.gui.plain import ask_yes_no, message_box, plain_label
 
 _VERDICT_COLORS = {Verdict.GPU: "#27ae60", Verdict.PARTIAL: "#d68910", Verdict.CPU: "#2e86c1",
                    Verdict.TOO_BIG: "#c0392b"}
@@ -68,19 +69,17 @@ class EntryCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.entry, self.manager = entry, manager
         star = "★ " if recommended else ""
-        title = QLabel(f"<b>{star}{entry.name}</b> · {entry.quantization} · "
+        title = QLabel(f"<b>{html.escape(star + entry.name)}</b> · {html.escape(entry.quantization)} · "
                        f"{entry.size_bytes / 1e9:.1f} GB")
-        verdict = QLabel(verdict_text(fit.verdict))
-        verdict.setObjectName("verdict")
+        title.setObjectName("catalogTitle")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        verdict = plain_label(verdict_text(fit.verdict), name="verdict")
         verdict.setStyleSheet(f"color: {_VERDICT_COLORS[fit.verdict]}; font-weight: 600;")
-        need = QLabel(self.tr("needs about %1 GB").replace("%1", f"{fit.estimate.total / 1e9:.1f}"))
-        description = QLabel(entry.description)
-        description.setWordWrap(True)
+        need = plain_label(self.tr("needs about %1 GB").replace("%1", f"{fit.estimate.total / 1e9:.1f}"))
+        description = plain_label(entry.description, wrap=True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.status = QLabel()
-        self.status.setObjectName("downloadStatus")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)  # download errors quote the server
+        self.status = plain_label(name="downloadStatus", wrap=True)  # download errors quote the server
         self.download_button = QPushButton()
         self.download_button.setObjectName("download")
         self.download_button.clicked.connect(lambda: manager.start_download(entry))
@@ -162,22 +161,16 @@ class ModelManager(QDialog):
         self.last_message = ""
         self.downloads: dict[str, BackgroundOp[InstalledModel]] = {}
         self._refreshes = 0  # only the newest refresh is shown
-        self.summary = QLabel(self.tr("Checking this machine…"))
-        self.summary.setObjectName("hardwareSummary")
-        self.summary.setWordWrap(True)
+        self.summary = plain_label(self.tr("Checking this machine…"), name="hardwareSummary", wrap=True)
         import_button = QPushButton(self.tr("Import a GGUF file…"))
         import_button.setObjectName("importModel")
         import_button.clicked.connect(self.choose_import)
-        self.note = QLabel()
-        self.note.setObjectName("managerNote")
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note = plain_label(name="managerNote", wrap=True)
         self.note.setVisible(False)
-        self.installed_label = QLabel()
-        self.installed_label.setObjectName("installedModels")
-        self.installed_label.setWordWrap(True)
-        self.installed_label.setTextFormat(Qt.TextFormat.RichText)
-        self.installed_label.linkActivated.connect(self._installed_link)
+        # Imported models: names come from GGUF metadata, so they are plain labels
+        # beside real buttons (never links built from outside text).
+        self.installed_label = plain_label(name="installedModels", wrap=True)
+        self.installed_rows = QVBoxLayout()
         self.cards: dict[str, EntryCard] = {}
         self.column = QVBoxLayout()
         column = QWidget()
@@ -192,6 +185,7 @@ class ModelManager(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.note)
         layout.addWidget(self.installed_label)
+        layout.addLayout(self.installed_rows)
         layout.addWidget(scroll, 1)
         BackgroundOp(self, op=lambda _job: survey(n_ctx, gpu_offload=gpu_offload), success=self._show_survey,
                      name="probe-hardware").run()
@@ -255,26 +249,36 @@ class ModelManager(QDialog):
             card.refresh(entry_id in state.installed, entry_id in self.downloads, entry_id in state.resumable)
         # Which models are not from the catalog is known once the catalog is read.
         local = [m for m in state.installed.values() if m.id not in self.cards] if self.survey else []
-        if local:
-            load, remove, title = self.tr("load"), self.tr("remove"), self.tr("Imported models")
-            rows = "".join(
-                f"<li>{html.escape(m.name)} ({html.escape(m.quantization)}, {m.size_bytes / 1e9:.2f} GB) — "
-                f'<a href="load:{html.escape(m.id)}">{load}</a> · '
-                f'<a href="remove:{html.escape(m.id)}">{remove}</a></li>' for m in local)
-            self.installed_label.setText(f"<b>{title}</b><ul>{rows}</ul>")
-        else:
-            self.installed_label.setText("")
+        self.installed_label.setText(self.tr("Imported models") if local else "")
+        self.installed_label.setVisible(bool(local))
+        while self.installed_rows.count():
+            item = self.installed_rows.takeAt(0)
+            row = item.widget() if item is not None else None
+            if row is not None:
+                row.deleteLater()
+        for model in local:
+            self.installed_rows.addWidget(self._installed_row(model))
         self.refreshed.emit()
         if self.cards and not self.ready:
             self.ready = True
             self.cards_shown.emit()
 
-    def _installed_link(self, link: str) -> None:
-        action, _, model_id = link.partition(":")
-        if action == "load":
-            self.load_installed(model_id)
-        else:
-            self.delete_installed(model_id)
+    def _installed_row(self, model: InstalledModel) -> QWidget:
+        row = QWidget()
+        row.setObjectName(f"installed-{model.id}")
+        line = QHBoxLayout(row)
+        line.setContentsMargins(12, 0, 0, 0)
+        line.addWidget(plain_label(f"{model.name} ({model.quantization}, {model.size_bytes / 1e9:.2f} GB)",
+                                   name="installedName"), 1)
+        load = QPushButton(self.tr("load"))
+        load.setObjectName("loadInstalled")
+        load.clicked.connect(lambda: self.load_installed(model.id))
+        remove = QPushButton(self.tr("remove"))
+        remove.setObjectName("removeInstalled")
+        remove.clicked.connect(lambda: self.delete_installed(model.id))
+        line.addWidget(load)
+        line.addWidget(remove)
+        return row
 
     # -- downloads ----------------------------------------------------------------------
     def start_download(self, entry: CatalogEntry) -> None:
@@ -335,8 +339,7 @@ class ModelManager(QDialog):
             question = (self.tr("Delete %1 and free %2 GB?") if model.owned
                         else self.tr("Remove %1 from the list? (The file itself stays.)"))
             question = question.replace("%1", model.name).replace("%2", f"{model.size_bytes / 1e9:.2f}")
-            answer = QMessageBox.question(self, self.tr("Delete model"), question)
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask_yes_no(self, self.tr("Delete model"), question):
                 return
         BackgroundOp(self, op=lambda _job: remove_model(model_id, self.registry),
                      success=lambda _removed: self.refresh(), name="remove-model").run()
@@ -357,7 +360,9 @@ class ModelManager(QDialog):
         self.show_note(self.tr("Cannot import %1: %2").replace("%1", path.name)
                        .replace("%2", failure_text(error)))
         if self.isVisible():
-            QMessageBox.warning(self, self.tr("Import"), self.last_message)
+            self.import_box = message_box(self, QMessageBox.Icon.Warning, self.tr("Import"),
+                                          self.last_message)
+            self.import_box.open()
         self.import_finished.emit(None)
 
     def choose_import(self) -> None:

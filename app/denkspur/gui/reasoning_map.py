@@ -17,14 +17,14 @@ from __future__ import annotations
 import enum
 import html
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from denkspur.core.trace.stream import estimate_tokens
+from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
 
 CELL_HEIGHT = 14
@@ -71,7 +71,8 @@ class ReasoningMap(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._cells: list[MapCell] = []
-        self._confidence: list[float | None] = []  # mean log-probability per cell, when known
+        #: (start, end) of a sentence -> its mean token log-probability, when signals are known
+        self._confidence: Callable[[int, int], float | None] | None = None
         self._filter = MapFilter.ALL
         self._rects: list[QRect] = []
         self._laid_out_width = -1
@@ -79,7 +80,6 @@ class ReasoningMap(QWidget):
     # -- content ------------------------------------------------------------------
     def clear(self) -> None:
         self._cells.clear()
-        self._confidence.clear()
         self._changed()
 
     def add_sentence(self, sentence: Mapping[str, object] | object, text: str) -> None:
@@ -92,16 +92,15 @@ class ReasoningMap(QWidget):
     def set_sentences(self, trace: str, sentences: Iterable[Mapping[str, object] | object]) -> None:
         """Show a finished trace's sentences (stored versions carry them as dicts)."""
         self._cells.clear()
-        self._confidence.clear()
         for sentence in sentences:
             start, _ = _fields(sentence)
             end = int(_get(sentence, "end"))  # type: ignore[call-overload]
             self.add_sentence(sentence, trace[start:end])
         self._changed()
 
-    def set_confidence(self, means: Iterable[float | None]) -> None:
-        """Each sentence's mean token log-probability (``spans_confidence``), shown on hover."""
-        self._confidence = list(means)
+    def set_confidence(self, source: Callable[[int, int], float | None] | None) -> None:
+        """Where a sentence's mean token log-probability comes from, asked on hover only."""
+        self._confidence = source
 
     def set_filter(self, which: MapFilter) -> None:
         self._filter = which
@@ -114,6 +113,10 @@ class ReasoningMap(QWidget):
     def highlighted(self) -> list[int]:
         """Indices of the cells the current filter lets stand out."""
         return [i for i, cell in enumerate(self._cells) if self._stands_out(cell)]
+
+    def cell_start(self, index: int) -> int:
+        """Where the sentence of cell ``index`` starts in the trace."""
+        return self._cells[index].start
 
     def cell_rect(self, index: int) -> QRect:
         self._layout()
@@ -130,7 +133,7 @@ class ReasoningMap(QWidget):
         """What hovering a cell shows (plain text; escaped when handed to Qt)."""
         cell = self._cells[index]
         body = cell.text if len(cell.text) <= TOOLTIP_CHARS else cell.text[: TOOLTIP_CHARS - 1] + "…"
-        mean = self._confidence[index] if index < len(self._confidence) else None
+        mean = self._confidence(cell.start, cell.start + len(cell.text)) if self._confidence else None
         sure = "" if mean is None else f" · confidence {math.exp(mean):.0%} (mean log-probability {mean:.2f})"
         return f"{function_name(cell.function)}{sure}\n{body}"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -28,6 +27,7 @@ from denkspur.engine.remote import (
     store_api_key,
 )
 from denkspur.gui.background import BackgroundOp, Job, failure_text
+from denkspur.gui.plain import make_labels_plain, plain_label
 
 
 class RemoteDialog(QDialog):
@@ -61,10 +61,7 @@ class RemoteDialog(QDialog):
             "Detect: the reply holds a trace only if the server marks one (a reasoning field or "
             "think tags). Choose the template option for a reasoning model whose server opens the "
             "trace in the prompt, and 'no reasoning' for a model that does not think."))
-        self.status = QLabel()
-        self.status.setObjectName("remoteStatus")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)  # server errors are untrusted text
-        self.status.setWordWrap(True)
+        self.status = plain_label(name="remoteStatus", wrap=True)  # server errors: outside text
         self.fetch = fetch = QPushButton(self.tr("List models"))
         fetch.setObjectName("listModels")
         fetch.clicked.connect(self.list_models)
@@ -83,6 +80,7 @@ class RemoteDialog(QDialog):
         form.addRow("", self.verify)
         form.addRow(self.status)
         form.addRow(buttons)
+        make_labels_plain(self)
 
     def typed_settings(self) -> RemoteSettings:
         """The connection as typed; the API key only if one was typed (no keyring look-up)."""

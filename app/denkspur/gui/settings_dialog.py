@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from denkspur.core.models.gpu_layers import GpuLayers, GpuOffload
 from denkspur.core.settings import Settings
 from denkspur.gui.i18n import LANGUAGES
+from denkspur.gui.plain import make_labels_plain
 
 
 def _spin(low: int, high: int, value: int, special: str = "") -> QSpinBox:
@@ -76,6 +77,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        make_labels_plain(self)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder"), self.model_dir.text())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from denkspur.core.trace.steps import StepKind
+from denkspur.core.trace.markers import StepKind
 
 ICONS = {
     StepKind.REASONING: "•",

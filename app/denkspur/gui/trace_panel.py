@@ -1,41 +1,52 @@
 """The reasoning-trace panel beside the chat.
 
 Live, it fills while the model thinks ("Thinking… 12 s, 840 tokens"); the
-steps list grows as the core commits steps; the text view appends each
-finished step once and only rewrites the open tail, so the work per update is
-bounded by the tail, not by the whole trace (see ``bench/render_stream.py``).
+steps list grows as the core commits steps; the text is a faithful plain-text
+:class:`~denkspur.gui.trace_view.TraceView` that only ever appends, follows the
+newest text unless the user scrolled away ("Jump to live" brings it back), and
+marks step starts in its gutter instead of inserting labels into the text.
 For a stored answer it shows that version's trace, steps and statistics.
+
+``map_slot`` is a layout above the text reserved for the reasoning map.
 """
 
 from __future__ import annotations
 
-import html
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
+    QInputDialog,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from denkspur.core.trace.steps import Step, StepKind, segment_steps
+from denkspur.core.trace.markers import StepKind
+from denkspur.gui.confidence_view import ConfidencePane
+from denkspur.gui.function_style import step_title
+from denkspur.gui.map_bar import MapBar
+from denkspur.gui.plain import plain_label
+from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
+from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Version
+    from denkspur.core.trace.steps import Step
     from denkspur.core.trace.stream import StreamEvent
-from denkspur.gui.confidence_view import ConfidencePane
-from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
+
+
+#: Step items added to the list per event-loop turn.
+STEP_SLICE = 200
 
 
 @dataclass
@@ -45,27 +56,17 @@ class _Live:
     closed_after: float | None = None
 
 
-def step_html(index: int, kind: StepKind, text: str) -> str:
-    from denkspur.gui.chat_view import render_markdown
-
-    label = f"{ICONS[kind]} {html.escape(kind_name(kind))}"
-    return (
-        f'<a name="step-{index}"></a><p style="margin-top:10px; margin-bottom:2px">'
-        f'<span style="color:{COLORS[kind]}; font-weight:600">{label}</span></p>'
-        f"{render_markdown(text)}"
-    )
-
-
 class TracePanel(QWidget):
     """Steps list + trace text + statistics for one answer version."""
 
     copy_requested = Signal(str)
+    #: "Continue differently from here": version id, trace offset, the user's note ("" for none).
+    branch_requested = Signal(int, int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TracePanel")
-        self.header = QLabel()
-        self.header.setObjectName("traceHeader")
+        self.header = plain_label(name="traceHeader")
         self.header.setStyleSheet("font-weight: 600; font-size: 13px;")
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
@@ -76,19 +77,20 @@ class TracePanel(QWidget):
         top.addWidget(self.copy_button)
         self.steps = QListWidget()
         self.steps.setObjectName("traceSteps")
+        # One line per step: uniform sizes let the list lay out 100,000 steps without
+        # measuring each (scrolling to the newest took seconds otherwise).
+        self.steps.setUniformItemSizes(True)
         self.steps.itemClicked.connect(self._scroll_to_step)
-        self.text = QTextBrowser()
-        self.text.setObjectName("traceText")
-        self.text.setOpenLinks(False)
-        self.text.setOpenExternalLinks(False)
-        self.stats = QLabel()
-        self.stats.setObjectName("traceStats")
-        self.stats.setWordWrap(True)
+        self.steps.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.steps.customContextMenuRequested.connect(self._step_menu)
+        text_column = self._build_text_column()
+        self.stats = plain_label(name="traceStats", wrap=True)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.steps)
-        split.addWidget(self.text)
+        split.addWidget(text_column)
         split.setSizes([180, 420])
         self.confidence = ConfidencePane()
+        self.map_bar.map.set_confidence(self.confidence.span_mean)  # per sentence, on hover
         self.modes = QStackedWidget()
         self.modes.addWidget(split)
         self.modes.addWidget(self.confidence)
@@ -99,12 +101,14 @@ class TracePanel(QWidget):
         layout.addWidget(self.stats)
         self._live: _Live | None = None
         self._live_text = ""
-        self._committed_end = 0
-        self._tail_position = 0
         self._step_count = 0
-        self._tail_shown = ""
-        self._tail_format = QTextCharFormat()
-        self._tail_format.setForeground(QColor("#888888"))
+        # Steps wait here and enter the list in slices: a flood of text can bring
+        # thousands of steps in one batch.
+        self._pending_steps: list[tuple[StepKind, str, int, str | None]] = []
+        self._steps_timer = QTimer(self)
+        self._steps_timer.setSingleShot(True)
+        self._steps_timer.setInterval(0)
+        self._steps_timer.timeout.connect(self._add_pending_steps)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._update_header)
@@ -112,24 +116,58 @@ class TracePanel(QWidget):
         self.retranslate()
         self.show_version(None)
 
+    def _build_text_column(self) -> QWidget:
+        """The reasoning-map slot, the trace text, and "Jump to live" under it."""
+        self.text = TraceView()
+        self.text.setObjectName("traceText")
+        self.text.following_changed.connect(self._following_changed)
+        self.jump_button = QPushButton()
+        self.jump_button.setObjectName("jumpToLive")
+        self.jump_button.setVisible(False)
+        self.jump_button.clicked.connect(self.follow_live)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        #: Where the reasoning map (a strip over the whole trace) goes.
+        self.map_slot = QVBoxLayout()
+        self.map_slot.setObjectName("reasoningMapSlot")
+        self.map_bar = MapBar()
+        self.map_bar.sentence_clicked.connect(self.text.scroll_to_offset)
+        self.map_bar.branch_requested.connect(lambda offset: self._request_branch(offset, ""))
+        self.map_slot.addWidget(self.map_bar)
+        layout.addLayout(self.map_slot)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignRight)
+        return column
+
     def retranslate(self) -> None:
         self.copy_button.setText(self.tr("Copy trace"))
         self.copy_button.setToolTip(self.tr("Copy the whole reasoning trace"))
         self.confidence_button.setText(self.tr("Confidence"))
         self.confidence_button.setToolTip(self.tr("Show how sure the model was at each token of the trace"))
+        self.jump_button.setText(self.tr("↓ Jump to live"))
+        self.map_bar.retranslate()
         if self._live is None:
             self.show_version(self._version)
 
     # -- stored versions -----------------------------------------------------------
     def show_version(self, version: Version | None) -> None:
         """Show a stored answer's trace (``None``: nothing selected)."""
+        # The stored copy of the reply that was just streamed: keep the view (and where
+        # the reader is in it), only the marks and figures are replaced.
+        same_text = version is not None and bool(version.trace) and self.text.source_text() == version.trace
         self._stop_live()
         self._version = version
         self.steps.clear()
-        self.text.clear()
+        self._pending_steps.clear()
+        if not same_text:
+            self.text.reset()
         self._step_count = 0
         self.confidence.show_stored(version.trace if version else "", version.stats if version else {},
                                     version.steps if version else [])
+        self.map_bar.branching = _can_branch(version)
+        self.map_bar.show_trace(version.trace if version is not None else "")
         if version is None or not version.trace:
             self.header.setText(self.tr("Reasoning trace"))
             self.text.setPlaceholderText(
@@ -139,35 +177,53 @@ class TracePanel(QWidget):
             self.stats.setText("")
             return
         # Partial versions (interrupted, crashed) were saved without steps: segment now.
+        if not version.steps:
+            from denkspur.core.trace.steps import segment_steps
         steps = version.steps or [step.to_dict() for step in segment_steps(version.trace)]
-        blocks = []
-        for step in steps:
+        marks: list[StepMark] = []
+        for index, step in enumerate(steps):
             kind = parse_kind(step.get("kind"))
             text = str(step.get("text", ""))
-            blocks.append(step_html(self._step_count, kind, text))
-            self._add_step_item(kind, text)
-        self.text.setHtml("".join(blocks))
-        self.header.setText(self._thought_label(version.stats, version.state))
-        self.stats.setText(self._stats_line(version.stats))
+            start = step.get("start")
+            if not isinstance(start, int):  # rows saved before steps had offsets
+                found = version.trace.find(text[:40])
+                start = max(found, marks[-1].start if marks else 0)
+            marks.append(StepMark(start, kind))
+            self._add_step_item(kind, text, start, self.map_bar.step_functions.get(index))
+        if same_text:
+            self.text.set_marks(marks)
+        else:
+            self.text.set_text(version.trace, marks)
+        finished = version.stats.get("finished")
+        trace_closed = finished if isinstance(finished, bool) else bool(version.answer)
+        self.header.setText(self._thought_label(version.stats, version.state, trace_closed))
+        self.stats.setText(self._stats_line(version.stats, steps, version.trace))
 
-    def _thought_label(self, stats: dict[str, object], state: str) -> str:
+    def _thought_label(self, stats: dict[str, object], state: str, trace_closed: bool) -> str:
+        stopped = state in ("interrupted", "cancelled", "error")
+        if not trace_closed:
+            return self.tr("Stopped while thinking") if stopped else self.tr("Still thinking")
         seconds = stats.get("thinking_seconds")
-        if stats.get("finished") is False or state in ("interrupted", "cancelled", "error"):
-            return self.tr("Stopped while thinking")
-        if isinstance(seconds, (int, float)):
-            return self.tr("Thought for %1 s").replace("%1", str(max(1, round(seconds))))
-        return self.tr("Reasoning trace")
+        label = (self.tr("Thought for %1").replace("%1", format_seconds(float(seconds)))
+                 if isinstance(seconds, (int, float)) else self.tr("Reasoning trace"))
+        if stopped:
+            label += " · " + self.tr("stopped while answering")
+        return label
 
-    def _stats_line(self, stats: dict[str, object]) -> str:
+    def _stats_line(self, stats: dict[str, object], steps: list[dict[str, object]], trace: str) -> str:
+        """Figures of a version; a reply cut off before its stats were saved gets counted ones."""
+        from denkspur.core.trace.tokens import estimate_tokens
+
+        corrections = sum(parse_kind(step.get("kind")) is StepKind.SELF_CORRECTION for step in steps)
+        trace_tokens = _count(stats, "trace_tokens") if "trace_tokens" in stats else estimate_tokens(trace)
         parts = [
-            count_label(_count(stats, "steps"), self.tr("1 step"), self.tr("%1 steps")),
-            count_label(_count(stats, "self_corrections"), self.tr("1 self-correction"),
-                        self.tr("%1 self-corrections")),
-            count_label(_count(stats, "trace_tokens"), self.tr("1 trace token"),
-                        self.tr("%1 trace tokens")),
-            count_label(_count(stats, "answer_tokens"), self.tr("1 answer token"),
-                        self.tr("%1 answer tokens")),
+            count_label(len(steps), self.tr("1 step"), self.tr("%1 steps")),
+            count_label(corrections, self.tr("1 self-correction"), self.tr("%1 self-corrections")),
+            count_label(trace_tokens, self.tr("1 trace token"), self.tr("%1 trace tokens")),
         ]
+        if "answer_tokens" in stats:
+            parts.append(count_label(_count(stats, "answer_tokens"), self.tr("1 answer token"),
+                                     self.tr("%1 answer tokens")))
         speed = stats.get("tokens_per_second")
         if isinstance(speed, (int, float)):
             parts.append(self.tr("%1 tokens/s").replace("%1", f"{speed:.1f}"))
@@ -176,13 +232,12 @@ class TracePanel(QWidget):
     # -- live ------------------------------------------------------------------------
     def begin_live(self) -> None:
         self.show_version(None)
+        self.map_bar.clear()
         self._live = _Live(time.monotonic())
         self._live_text = ""
-        self._committed_end = 0
-        self._tail_position = 0
-        self._tail_shown = ""
         self.text.setPlaceholderText("")
         self.confidence.begin_live()
+        self.text.follow()
         self._timer.start()
         self._update_header()
 
@@ -191,25 +246,30 @@ class TracePanel(QWidget):
         return self._live is not None
 
     def add_events(self, events: list[StreamEvent]) -> None:
-        from denkspur.core.trace.stream import StepDone, TraceClosed, TraceText
+        from denkspur.core.trace.stream import SentenceDone, StepDone, TraceClosed, TraceText
 
         live = self._live
         if live is None:
             return
         self.confidence.add_events(events)
-        changed = False
+        new_text: list[str] = []
+        new_steps: list[Step] = []
         for event in events:
             if isinstance(event, TraceText):
-                live.trace_events += 1
-                self._live_text += event.text
-                changed = True
+                live.trace_events = event.trace_tokens or live.trace_events + 1
+                new_text.append(event.text)
             elif isinstance(event, StepDone):
-                self._commit_step(event.step)
-                changed = True
+                new_steps.append(event.step)
+            elif isinstance(event, SentenceDone):
+                self.map_bar.add_sentence(event.sentence, event.text)
             elif isinstance(event, TraceClosed):
                 live.closed_after = time.monotonic() - live.started
-        if changed:
-            self._write_tail()
+        if new_steps:
+            self._commit_steps(new_steps)
+        if new_text:
+            text = "".join(new_text)
+            self._live_text += text
+            self.text.append(text)
         self._update_header()
 
     def _confidence_toggle(self) -> QPushButton:
@@ -225,52 +285,43 @@ class TracePanel(QWidget):
     def end_live(self) -> None:
         self._stop_live()
         self.confidence.end_live()
+        self.map_bar.end_live()
 
     def _stop_live(self) -> None:
         self._timer.stop()
         self._live = None
+        self.jump_button.setVisible(False)
 
-    def _commit_step(self, step: Step) -> None:
-        cursor = self._tail_cursor()
-        cursor.removeSelectedText()
-        self._tail_shown = ""
-        cursor.insertHtml(step_html(step.index, step.kind, step.text))
-        self._tail_position = cursor.position()
-        self._committed_end = step.end
-        self._add_step_item(step.kind, step.text)
+    def _commit_steps(self, steps: list[Step]) -> None:
+        self.text.add_marks([StepMark(step.start, step.kind) for step in steps])
+        functions = self.map_bar.step_functions
+        self._pending_steps.extend((step.kind, step.text, step.start, functions.get(step.index))
+                                   for step in steps)
+        if not self._steps_timer.isActive():
+            self._steps_timer.start()
 
-    def _write_tail(self) -> None:
-        """Show the unfinished step: append what is new, rewrite only if it changed."""
-        scrollbar = self.text.verticalScrollBar()
-        at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
-        tail = self._live_text[self._committed_end :].strip()
-        cursor = self._tail_cursor()
-        if self._tail_shown and tail.startswith(self._tail_shown):
-            cursor.clearSelection()
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText(tail[len(self._tail_shown) :], self._tail_format)
-        else:
-            cursor.removeSelectedText()
-            if tail:
-                cursor.insertBlock()
-                cursor.insertText(tail, self._tail_format)
-        self._tail_shown = tail
-        if at_bottom:
-            scrollbar.setValue(scrollbar.maximum())
+    def _add_pending_steps(self) -> None:
+        batch, self._pending_steps = self._pending_steps[:STEP_SLICE], self._pending_steps[STEP_SLICE:]
+        for kind, text, start, function in batch:
+            self._add_step_item(kind, text, start, function)
+        if self._pending_steps:
+            self._steps_timer.start()
+        elif self.text.following:
+            self.steps.scrollToBottom()
 
-    def _tail_cursor(self) -> QTextCursor:
-        cursor = QTextCursor(self.text.document())
-        cursor.setPosition(min(self._tail_position, self.text.document().characterCount() - 1))
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        return cursor
+    def follow_live(self) -> None:
+        self.text.follow()
+        self.steps.scrollToBottom()
+
+    def _following_changed(self, following: bool) -> None:
+        self.jump_button.setVisible(self._live is not None and not following)
 
     def _update_header(self) -> None:
         live = self._live
         if live is None:
             return
         if live.closed_after is not None:
-            seconds = max(1, round(live.closed_after))
-            self.header.setText(self.tr("Thought for %1 s").replace("%1", str(seconds)))
+            self.header.setText(self.tr("Thought for %1").replace("%1", format_seconds(live.closed_after)))
             return
         elapsed = int(time.monotonic() - live.started)
         self.header.setText(
@@ -279,11 +330,13 @@ class TracePanel(QWidget):
         )
 
     # -- steps list --------------------------------------------------------------------
-    def _add_step_item(self, kind: StepKind, text: str) -> None:
-        item = QListWidgetItem(f"{ICONS[kind]}  {first_words(text)}")
+    def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None) -> None:
+        """One steps-list entry, named by its first sentence's function and its first words."""
+        title = step_title(function, text) if function else first_words(text)
+        item = QListWidgetItem(f"{ICONS[kind]}  {title}")
         item.setForeground(QColor(COLORS[kind]))
         item.setToolTip(f"{kind_name(kind)}\n\n{first_words(text, 400)}")
-        item.setData(Qt.ItemDataRole.UserRole, self._step_count)
+        item.setData(Qt.ItemDataRole.UserRole, start)
         if kind is StepKind.SELF_CORRECTION:
             font = item.font()
             font.setBold(True)
@@ -291,16 +344,56 @@ class TracePanel(QWidget):
         self.steps.addItem(item)
         self._step_count += 1
 
+    def _step_menu(self, point: QPoint) -> None:
+        item = self.steps.itemAt(point)
+        if item is None or not _can_branch(self._version):
+            return
+        offset = int(item.data(Qt.ItemDataRole.UserRole))
+        menu = QMenu(self)
+        menu.addAction(self.tr("Continue differently from here"), lambda: self._request_branch(offset, ""))
+        menu.addAction(self.tr("Insert a note here and continue…"), lambda: self._ask_note(offset))
+        menu.exec(self.steps.mapToGlobal(point))
+
+    def _ask_note(self, offset: int) -> None:
+        note, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Steer the reasoning"),
+            self.tr("Your note, inserted into the trace here (it is marked as yours):"),
+            self.tr("Wait, "))
+        if ok and note.strip():
+            self._request_branch(offset, note)
+
+    def _request_branch(self, offset: int, note: str) -> None:
+        if self._version is not None:
+            self.branch_requested.emit(self._version.id, offset, note)
+
     def _scroll_to_step(self, item: QListWidgetItem) -> None:
-        self.text.scrollToAnchor(f"step-{item.data(Qt.ItemDataRole.UserRole)}")
+        self.text.scroll_to_offset(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def step_count(self) -> int:
-        return self.steps.count()
+        """Steps known so far (some may still be on their way into the list)."""
+        return self.steps.count() + len(self._pending_steps)
 
     def trace_text(self) -> str:
         if self._live is not None:
             return self._live_text.strip()
         return self._version.trace if self._version else ""
+
+
+def _can_branch(version: Version | None) -> bool:
+    """A finished or stopped answer with a trace can be continued differently (not one being written)."""
+    return version is not None and bool(version.trace) and version.state != "generating"
+
+
+def format_seconds(seconds: float) -> str:
+    """A duration as people read it: "< 0.1 s", "0.2 s", "42 s", "2 min 5 s"."""
+    if seconds < 0.05:
+        return "< 0.1 s"
+    if seconds < 9.95:
+        return f"{seconds:.1f} s"
+    if seconds < 59.5:
+        return f"{round(seconds)} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"
 
 
 def copy_to_clipboard(text: str) -> None:

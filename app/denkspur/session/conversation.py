@@ -16,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from denkspur.core.conversations.store import Conversation, Store
 from denkspur.engine import protocol as p
 from denkspur.session.backend import Backend
-from denkspur.session.reply import VersionContent
 from denkspur.session.states import VersionState
+
+if TYPE_CHECKING:  # the reply machinery (stream, analytics) loads when a reply runs
+    from denkspur.session.reply import VersionContent
 
 _ROLES: dict[str, p.Role] = {"system": "system", "user": "user", "assistant": "assistant"}
 TITLE_LENGTH = 48

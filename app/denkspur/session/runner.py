@@ -107,6 +107,13 @@ class ChatRunner:
         if self._backend is not None:
             self._backend.cancel()
 
+    def abort(self) -> None:
+        """Kill a local engine child now, whatever it is doing (thread-safe; quitting)."""
+        from denkspur.engine.client import EngineClient
+
+        if isinstance(self._backend, EngineClient):
+            self._backend.abort()
+
     def answer_now(self) -> bool:
         """"Answer now" (thread-safe); False where the backend cannot."""
         return self._backend is not None and answer_now(self._backend)

@@ -202,6 +202,7 @@ def write_tiny_r1_model(
     *,
     template: str | None = R1_DISTILL_TEMPLATE,
     architecture: str = "llama",
+    name: str = "Denkspur tiny R1",
 ) -> Path:
     """Write the deterministic test model to ``path`` (about 250 KB)."""
     vocab = r1_vocabulary(_TRACE_PIECES + _ANSWER_PIECES, verbatim=True)
@@ -209,7 +210,7 @@ def write_tiny_r1_model(
     # The prompt ends in "\n" (after "<think>\n") or "<think>"; "<｜Assistant｜>" opens the trace.
     starts = {vocab.id("<0x0A>"): chain[0], vocab.id(THINK_OPEN): chain[0],
               vocab.id(ASSISTANT): vocab.id(THINK_OPEN)}
-    return _write_bigram_model(Path(path), vocab, chain, starts, name="Denkspur tiny R1",
+    return _write_bigram_model(Path(path), vocab, chain, starts, name=name,
                                template=template, architecture=architecture, bos=BOS, eos=EOS)
 
 
@@ -258,7 +259,11 @@ def write_random_model(path: str | Path, *, shape: Shape, n_vocab: int = 32000,
                        seed: int = 0) -> Path:
     """Write a random-weight F16 llama model (for throughput benchmarks)."""
     path = Path(path)
-    extra = [f"w{index}" for index in range(n_vocab - len(r1_vocabulary().pieces))]
+    # Words with a leading space, some capitalised, some ending a sentence: the output
+    # has word and sentence breaks like real text, so what the app does with text
+    # (sentences, steps, rendering) costs what it would.
+    extra = [f" {'W' if index % 2 else 'w'}{index}{'.' if index % 5 == 4 else ''}"
+             for index in range(n_vocab - len(r1_vocabulary().pieces))]
     vocab = r1_vocabulary(extra)
     rng = np.random.default_rng(seed)
 

@@ -91,10 +91,53 @@ def _parser(dark: bool) -> MarkdownIt:
     return md
 
 
+#: Tables are cut to this many columns and body rows: Qt lays a table out as a
+#: whole, and a 5,000-column table took seconds.
+MAX_TABLE_COLUMNS = 32
+MAX_TABLE_ROWS = 500
+
+
 def render_markdown(text: str, *, dark: bool = False) -> str:
     """HTML for ``text``; safe to show in a QTextBrowser/QLabel (``dark``: code colours for dark themes)."""
-    rendered: str = _parser(dark).render(text)
+    md = _parser(dark)
+    env: dict[str, object] = {}
+    tokens = _cap_tables(md.parse(text, env))
+    rendered: str = md.renderer.render(tokens, md.options, env)
     return rendered
+
+
+def _cap_tables(tokens: list[Token]) -> list[Token]:
+    """Drop table cells beyond :data:`MAX_TABLE_COLUMNS` and rows beyond :data:`MAX_TABLE_ROWS`.
+
+    A cut table is followed by a note saying so (the source keeps everything).
+    """
+    kept: list[Token] = []
+    column = rows = 0
+    cut = skip_row = skip_cell = False
+    for token in tokens:
+        kind = token.type
+        if kind == "table_open":
+            rows, cut = 0, False
+        elif kind == "tr_open":
+            rows, column = rows + 1, 0
+            skip_row = rows - 1 > MAX_TABLE_ROWS  # the first row is the header
+            cut = cut or skip_row
+        elif kind in ("th_open", "td_open"):
+            column += 1
+            skip_cell = column > MAX_TABLE_COLUMNS
+            cut = cut or skip_cell
+        if not (skip_row or skip_cell):
+            kept.append(token)
+        if kind in ("th_close", "td_close"):
+            skip_cell = False
+        elif kind == "tr_close":
+            skip_row = False
+        elif kind == "table_close" and cut:
+            note = Token("html_block", "", 0)
+            note.content = (f"<p><i>(table cut to {MAX_TABLE_COLUMNS} columns and "
+                            f"{MAX_TABLE_ROWS} rows; Copy gives all of it)</i></p>\n")
+            kept.append(note)
+    return kept
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)

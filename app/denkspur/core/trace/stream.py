@@ -10,7 +10,7 @@ closing) and finally a :class:`ReasoningResult` with the trace analytics
 from __future__ import annotations
 
 import bisect
-import re
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +25,7 @@ from denkspur.core.trace.analytics import (
 from denkspur.core.trace.signals import TokenSignal, summarize
 from denkspur.core.trace.splitter import Delta, ReasoningSplitter, Section, TraceState
 from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker
+from denkspur.core.trace.tokens import estimate_tokens
 
 Clock = Callable[[], float]
 
@@ -32,6 +33,9 @@ Clock = Callable[[], float]
 @dataclass(frozen=True)
 class TraceText:
     text: str
+    #: Trace tokens so far, this text included (0 when the source counts no tokens).
+    #: The engine sends tokens in batches, so counting events would undercount.
+    trace_tokens: int = 0
     #: With signals: the tokens this text shows (see :meth:`ReasoningStream.feed`).
     tokens: tuple[TokenSignal, ...] = ()
 
@@ -99,14 +103,6 @@ class TraceWithdrawn:
 StreamEvent = (
     TraceText | AnswerText | StepDone | SentenceDone | TraceClosed | TraceWithdrawn | ProvisionalAnswer
 )
-
-_TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-
-
-def estimate_tokens(text: str) -> int:
-    """Rough token count for text without a tokenizer (words and punctuation)."""
-    return len(_TOKEN_ESTIMATE.findall(text))
-
 
 @dataclass
 class GenerationStats:
@@ -272,7 +268,7 @@ class ReasoningStream:
             self._last_token_at = now
         state_before = self._splitter.state
         was_in_trace = self._splitter.in_trace
-        events = self._convert(self._splitter.feed(chunk))
+        deltas = self._splitter.feed(chunk)
         state_after = self._splitter.state
         if state_before is TraceState.NONE and state_after is not TraceState.NONE:
             self._trace_opened_at = now
@@ -282,6 +278,7 @@ class ReasoningStream:
                 self._stats.trace_tokens += tokens
             else:
                 self._stats.answer_tokens += tokens
+        events = self._convert(deltas)  # after the counts: trace text carries the running count
         if tokens and self._trace_opened_at is not None:
             self._checkpoints.append((len(self._tracker.text), self._stats.trace_tokens,
                                       now - self._trace_opened_at))
@@ -298,7 +295,7 @@ class ReasoningStream:
                 self._signals.extend(held)
                 if isinstance(event, TraceText):
                     self._trace_signals = len(self._signals)
-                events[index] = type(event)(event.text, held)
+                events[index] = dataclasses.replace(event, tokens=held)
                 break
         return events
 
@@ -403,7 +400,7 @@ class ReasoningStream:
         for delta in deltas:
             if delta.section is Section.TRACE:
                 self._trace_chars += len(delta.text)
-                events.append(TraceText(delta.text))
+                events.append(TraceText(delta.text, self._stats.trace_tokens))
                 events.extend(self._record(*self._tracker.feed(delta.text)))
             else:
                 events.append(AnswerText(delta.text))

@@ -1,0 +1,116 @@
+"""The strip above the trace: the reasoning map, its filter, and the "going in circles" hint.
+
+It is fed the trace's sentences (live, one by one, or all at once for a stored
+answer), keeps the function of each step's first sentence for the steps list's
+titles, and watches for loops so the user can be told to use Answer now. A
+right click on a sentence offers to continue differently from there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QVBoxLayout, QWidget
+
+from denkspur.gui.plain import plain_label
+from denkspur.gui.reasoning_map import MapFilter, ReasoningMap
+
+if TYPE_CHECKING:
+    from denkspur.core.trace.analytics import LoopDetector
+    from denkspur.core.trace.steps import Sentence
+
+#: Stored traces longer than this are not split into sentences when shown (it would
+#: take the GUI thread too long); the map stays empty for them.
+MAP_TRACE_LIMIT = 300_000
+
+
+class MapBar(QWidget):
+    sentence_clicked = Signal(int)  # the sentence's start offset in the trace
+    branch_requested = Signal(int)  # continue differently from this offset
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.map = ReasoningMap()
+        self.map.sentenceClicked.connect(self.sentence_clicked)
+        self.map.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.map.customContextMenuRequested.connect(self._menu)
+        self.filter = QComboBox()
+        self.filter.setObjectName("mapFilter")
+        self.filter.currentIndexChanged.connect(
+            lambda _i: self.map.set_filter(MapFilter(self.filter.currentData())))
+        self.loop_hint = plain_label(name="loopHint", wrap=True)
+        self.loop_hint.setStyleSheet("color: #d35400;")
+        self.loop_hint.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.map, 1)
+        row.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.loop_hint)
+        self.step_functions: dict[int, str] = {}  # step index -> function of its first sentence
+        self._loops: LoopDetector | None = None
+        self.branching = False  # whether "continue differently" is offered (a finished local answer)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        current = self.filter.currentData()
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        for which, label in ((MapFilter.ALL, self.tr("All sentences")),
+                             (MapFilter.BACKTRACKS, self.tr("Only backtracks")),
+                             (MapFilter.CHECKS, self.tr("Only checks")),
+                             (MapFilter.CONCLUSIONS, self.tr("Only conclusions"))):
+            self.filter.addItem(label, which.value)
+        self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
+        self.filter.blockSignals(False)
+        self.loop_hint.setText(self.tr("The model seems to be going in circles: "
+                                       "Answer now makes it answer from what it has."))
+
+    # -- content ------------------------------------------------------------------
+    def clear(self) -> None:
+        from denkspur.core.trace.analytics import LoopDetector
+
+        self.map.clear()
+        self.step_functions.clear()
+        self._loops = LoopDetector()
+        self.loop_hint.hide()
+
+    def add_sentence(self, sentence: Sentence, text: str) -> None:
+        """A sentence of the live trace is final."""
+        self.map.add_sentence(sentence, text)
+        self.step_functions.setdefault(sentence.step, sentence.function)
+        if self._loops is not None:
+            self._loops.add(text)
+            self.loop_hint.setVisible(self._loops.going_in_circles())
+
+    def show_trace(self, trace: str) -> None:
+        """A stored trace: split it into sentences again (they are not stored)."""
+        self.clear()
+        self.loop_hint.hide()
+        if not trace or len(trace) > MAP_TRACE_LIMIT:
+            return
+        from denkspur.core.trace.steps import StepTracker
+
+        tracker = StepTracker()
+        tracker.extend(trace)
+        tracker.finish()
+        self.map.set_sentences(trace, tracker.sentences)
+        for sentence in tracker.sentences:
+            self.step_functions.setdefault(sentence.step, sentence.function)
+
+    def end_live(self) -> None:
+        self.loop_hint.hide()
+
+    # -- actions --------------------------------------------------------------------
+    def _menu(self, point: QPoint) -> None:
+        index = self.map.cell_at(point)
+        if index is None or not self.branching:
+            return
+        menu = QMenu(self)
+        start = self.map.cell_start(index)
+        menu.addAction(self.tr("Continue differently from here"), lambda: self.branch_requested.emit(start))
+        menu.exec(self.map.mapToGlobal(point))

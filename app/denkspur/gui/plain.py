@@ -1,0 +1,49 @@
+"""Labels and message boxes that show text from outside: always plain text.
+
+A QLabel (and a QMessageBox) guesses whether its text is HTML. Model output,
+server errors, GGUF metadata and file names are not ours, and as HTML they can
+make Qt load local files (``<img src="/dev/zero">``) or plant working links.
+So every label is plain text unless it is one of the few that the app builds
+from its own escaped HTML, named in :data:`RICH_LABELS` (tests check this list
+against every label of every window).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+#: Object names of labels that show HTML the app built itself, with any outside
+#: text escaped (or rendered by the safe Markdown renderer, raw HTML off).
+RICH_LABELS = frozenset({"messageBody", "emptyState", "claimDetail", "catalogTitle"})
+
+
+def plain_label(text: str = "", *, name: str = "", wrap: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label
+
+
+def make_labels_plain(root: QWidget) -> None:
+    """Plain text for every label under ``root`` (e.g. the ones QFormLayout makes)."""
+    for label in root.findChildren(QLabel):
+        if label.objectName() not in RICH_LABELS:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> QMessageBox:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """A modal yes/no question whose text is shown as plain text."""
+    standard = QMessageBox.StandardButton
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, standard.Yes | standard.No)
+    return box.exec() == standard.Yes

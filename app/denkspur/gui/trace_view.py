@@ -1,0 +1,404 @@
+"""The trace text, exactly as the model wrote it, live and fast.
+
+The trace is the product, so the view never reinterprets it: it is a plain-text
+document (no Markdown, no HTML), every character the model wrote is shown and
+copied. What formatting there is cannot change characters: a gutter beside the
+text marks where each step starts (icon and name) and how far it runs (a colour
+bar), and fenced code is set in a monospace font.
+
+Speed: text is appended at the end of the document, never re-rendered. Arriving
+text goes to a pending buffer that is drained in slices of :data:`SLICE_CHARS`
+per event-loop turn, so a flood (or a 5 MB stored trace) never blocks the GUI
+thread for long. Lines longer than :data:`MAX_LINE` characters are laid out in
+pieces (a display-only break, marked "↪" in the gutter): Qt lays out a paragraph
+as a whole, and a 5 MB line would cost seconds per update. Copying a selection
+maps back to the source text, so those breaks are never copied.
+
+While streaming the view follows the newest text unless the user scrolls away;
+``following_changed`` lets the panel offer "jump to live".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from denkspur.core.trace.markers import StepKind
+from denkspur.gui.step_style import COLORS, ICONS, kind_name
+
+#: Longest line laid out as one paragraph; longer lines get display-only breaks.
+MAX_LINE = 2_000
+#: Characters inserted per event-loop turn (bounds the time of one GUI update).
+SLICE_CHARS = 16_000
+#: Below this viewport width the gutter shows icons only.
+NARROW = 420
+_CONTINUATION = 1  # QTextBlock user state: this block continues the previous line
+_NEWLINES = re.compile(r"[\n\r\u2029]")
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class StepMark:
+    start: int  # character offset into the trace
+    kind: StepKind
+
+
+class _Gutter(QWidget):
+    def __init__(self, view: TraceView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.setMouseTracking(True)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._view.gutter_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._view.paint_gutter(self, event)
+
+    def mouseMoveEvent(self, event: object) -> None:
+        mark = self._view.mark_at(event.position().toPoint())  # type: ignore[attr-defined]
+        if mark is not None:
+            QToolTip.showText(event.globalPosition().toPoint(), kind_name(mark.kind), self)  # type: ignore[attr-defined]
+        else:
+            QToolTip.hideText()
+
+
+class TraceView(QPlainTextEdit):
+    """A read-only, faithful, incrementally filled view of one trace."""
+
+    following_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None, *, gutter: bool = True) -> None:
+        super().__init__(parent)
+        self._with_gutter = gutter
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._gutter = _Gutter(self)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._code_format = QTextCharFormat()
+        self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._code_format.setFontFixedPitch(True)
+        self._plain_format = QTextCharFormat()
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setSingleShot(True)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._keep_following())
+        self.updateRequest.connect(self._update_gutter)
+        self._following = True
+        self._auto_scrolling = False
+        self.reset()
+
+    # -- content ------------------------------------------------------------------------
+    def reset(self) -> None:
+        self._source = ""  # everything appended (shown + pending)
+        self._shown = 0  # characters of _source already in the document
+        self._line_length = 0  # characters since the last line break in the document
+        self._breaks: list[int] = []  # document positions of display-only breaks
+        self._marks: list[StepMark] = []
+        self._starts: list[int] = []  # the marks' starts, for bisecting
+        self._in_code = False
+        self._code_scan = 0  # start of the first line not yet looked at for a fence
+        self._newline_scan = 0  # where the search for the end of that line goes on
+        self._code_start = 0  # start of the open code block
+        self._code_formatted = 0  # code formatted up to here
+        self._drain_timer.stop()
+        self.clear()
+        self._set_following(True)
+
+    def append(self, text: str) -> None:
+        """Add trace text at the end (shown within a few event-loop turns)."""
+        if not text:
+            return
+        self._source += text
+        self._drain()
+
+    def set_text(self, text: str, marks: list[StepMark]) -> None:
+        self.reset()
+        self.set_marks(marks)
+        self.append(text)
+        self._set_following(False)
+        self.verticalScrollBar().setValue(0)
+
+    def set_marks(self, marks: list[StepMark]) -> None:
+        self._marks = sorted(marks, key=lambda m: m.start)
+        self._starts = [m.start for m in self._marks]
+        self._gutter.update()
+
+    def add_marks(self, marks: list[StepMark]) -> None:
+        """Marks of new steps (normally after all known ones: appended in one go)."""
+        if self._starts and marks and marks[0].start < self._starts[-1]:
+            self.set_marks(self._marks + marks)
+            return
+        self._marks.extend(marks)
+        self._starts.extend(mark.start for mark in marks)
+        self._gutter.update()
+
+    def source_text(self) -> str:
+        return self._source
+
+    @property
+    def pending(self) -> int:
+        """Characters received but not yet in the document."""
+        return len(self._source) - self._shown
+
+    def marks(self) -> list[StepMark]:
+        return list(self._marks)
+
+    # -- draining --------------------------------------------------------------------
+    def _drain(self) -> None:
+        if self._shown >= len(self._source):
+            return
+        end = min(len(self._source), self._shown + SLICE_CHARS)
+        piece = self._source[self._shown : end]
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        for part, breaks_line in self._split_long_lines(piece):
+            # An explicit plain format: at the end the cursor would take on the format
+            # of the character before it (code), and all later text would look like code.
+            cursor.insertText(part, self._plain_format)
+            if breaks_line:
+                cursor.insertBlock()
+                self._breaks.append(cursor.position() - 1)
+                cursor.block().setUserState(_CONTINUATION)
+        cursor.endEditBlock()
+        self._shown = end
+        self._format_code()
+        self._keep_following()
+        if self._shown < len(self._source):
+            self._drain_timer.start()
+
+    def _split_long_lines(self, piece: str) -> list[tuple[str, bool]]:
+        """``piece`` cut so that no document line exceeds :data:`MAX_LINE` characters."""
+        parts: list[tuple[str, bool]] = []
+        start = 0
+        length = self._line_length
+        for match in _NEWLINES.finditer(piece + "\n"):
+            segment_end = match.start()
+            while length + (segment_end - start) > MAX_LINE:
+                cut = start + MAX_LINE - length
+                parts.append((piece[start:cut], True))
+                start, length = cut, 0
+            if match.end() > len(piece):  # the sentinel: the piece ends mid-line
+                length += segment_end - start
+                parts.append((piece[start:], False))
+                break
+            length = 0
+            parts.append((piece[start : match.end()], False))
+            start = match.end()
+        self._line_length = length
+        return [(text, cut) for text, cut in parts if text or cut]
+
+    def _format_code(self) -> None:
+        """Monospace for fenced code (``` … ```) in the newly shown text.
+
+        Linear overall: each character is looked at once, complete lines only
+        (a fence is decided when its line ends), even for a line of megabytes.
+        """
+        source, shown = self._source, self._shown
+        line_start = self._code_scan
+        search = max(line_start, self._newline_scan)
+        while True:
+            line_end = source.find("\n", search, shown)
+            if line_end < 0:
+                self._newline_scan = shown
+                break
+            if _FENCE.match(source, line_start, line_end):
+                if self._in_code:
+                    self._apply_code(self._code_start, line_end)
+                else:
+                    self._code_start = line_start
+                self._in_code = not self._in_code
+            line_start = search = line_end + 1
+        self._code_scan = line_start
+        if self._in_code:
+            self._apply_code(max(self._code_start, self._code_formatted), shown)
+
+    def _apply_code(self, start: int, end: int) -> None:
+        self._code_formatted = max(self._code_formatted, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.document_position(start))
+        cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(self._code_format)
+
+    # -- positions ----------------------------------------------------------------------
+    def document_position(self, offset: int) -> int:
+        """Document position of trace character ``offset`` (display breaks skipped)."""
+        offset = min(offset, self._shown)
+        position = offset
+        for _ in range(2):  # breaks before the position shift it; converge
+            position = offset + bisect.bisect_left(self._breaks, position)
+        return min(position, self.document().characterCount() - 1)
+
+    def trace_offset(self, position: int) -> int:
+        return position - bisect.bisect_left(self._breaks, position)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Put the line holding ``offset`` at the top of the view."""
+        self._set_following(False)
+        cursor = QTextCursor(self.document())
+        self.moveCursor(QTextCursor.MoveOperation.End)
+        cursor.setPosition(self.document_position(offset))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def selected_source(self) -> str:
+        """The source characters of the selection (display-only breaks left out)."""
+        cursor = self.textCursor()
+        start, end = self.trace_offset(cursor.selectionStart()), self.trace_offset(cursor.selectionEnd())
+        return self._source[start:end]
+
+    def copy_selection(self) -> None:
+        """Copy what is selected, as written. (Not via ``createMimeDataFromSelection``:
+        a QMimeData made in Python is deleted twice at exit once the clipboard owns it.)"""
+        if self.textCursor().hasSelection():
+            QGuiApplication.clipboard().setText(self.selected_source())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            if action.objectName() == "edit-copy":
+                action.triggered.disconnect()
+                action.triggered.connect(self.copy_selection)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # -- following the stream ---------------------------------------------------------------
+    @property
+    def following(self) -> bool:
+        return self._following
+
+    def follow(self) -> None:
+        """Jump to the newest text and keep following it."""
+        self._set_following(True)
+        self._keep_following()
+
+    def _keep_following(self) -> None:
+        if self._following:
+            bar = self.verticalScrollBar()
+            self._auto_scrolling = True
+            bar.setValue(bar.maximum())
+            self._auto_scrolling = False
+
+    def _scrolled(self, value: int) -> None:
+        if self._auto_scrolling:
+            return
+        self._set_following(value >= self.verticalScrollBar().maximum())
+
+    def _set_following(self, following: bool) -> None:
+        if following != self._following:
+            self._following = following
+            self.following_changed.emit(following)
+
+    # -- gutter ----------------------------------------------------------------------
+    def gutter_width(self) -> int:
+        if not self._with_gutter:
+            return 0
+        metrics = self.fontMetrics()
+        if self.width() < NARROW:
+            return metrics.horizontalAdvance("↺") + 14
+        names = [kind_name(kind) for kind in StepKind]
+        return max(metrics.horizontalAdvance(f"{ICONS[StepKind.REASONING]} {n}") for n in names) + 14
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = self.gutter_width()
+        if self.viewportMargins().left() != width:
+            self.setViewportMargins(width, 0, 0, 0)
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self._gutter.setGeometry(QRect(rect.left(), rect.top(), width, rect.height()))
+
+    def _update_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+
+    def _mark_index_at(self, offset: int) -> int:
+        """Index of the step mark whose step holds trace ``offset`` (-1: before the first)."""
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
+        painter = QPainter(gutter)
+        painter.fillRect(event.rect(), self.palette().window())
+        painter.setFont(QFont(self.font()))
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom_limit = event.rect().bottom()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom_limit:
+                break
+            if block.isVisible():
+                self._paint_block(painter, gutter, block, geometry)
+            block = block.next()
+        painter.end()
+
+    def _paint_block(self, painter: QPainter, gutter: QWidget, block: QTextBlock, geometry: QRectF) -> None:
+        """The step bar beside ``block``, and the label of a step starting in it."""
+        starts, narrow = self._starts, self.width() < NARROW
+        top, height = geometry.top(), geometry.height()
+        first = self.trace_offset(block.position())
+        last = first + max(0, block.length() - 1)
+        index = bisect.bisect_right(starts, first) - 1
+        if index >= 0 or (starts and starts[0] <= last):
+            kind = self._marks[max(index, 0)].kind
+            painter.fillRect(QRect(gutter.width() - 4, int(top), 3, int(height) + 1), QColor(COLORS[kind]))
+        line_height = self.fontMetrics().height()
+        if block.userState() == _CONTINUATION:
+            painter.setPen(QColor("#999999"))
+            painter.drawText(QRect(2, int(top), gutter.width() - 8, line_height),
+                             Qt.AlignmentFlag.AlignLeft, "↪")
+        begin = bisect.bisect_left(starts, first)
+        end = bisect.bisect_right(starts, last)
+        if begin >= end:
+            return
+        layout = block.layout()
+        mark = self._marks[begin]
+        line = layout.lineForTextPosition(max(0, self.document_position(mark.start) - block.position()))
+        y = top + (line.y() if line.isValid() else 0)
+        label = ICONS[mark.kind] if narrow else f"{ICONS[mark.kind]} {kind_name(mark.kind)}"
+        if end - begin > 1:
+            label += f" +{end - begin - 1}"
+        painter.setPen(QColor(COLORS[mark.kind]))
+        painter.drawText(QRect(2, int(y), gutter.width() - 8, line_height), Qt.AlignmentFlag.AlignLeft,
+                         label)
+
+    def mark_at(self, point: QPoint) -> StepMark | None:
+        """The step mark labelled at ``point`` in the gutter (for tooltips)."""
+        cursor = self.cursorForPosition(QPoint(0, point.y()))
+        block = cursor.block()
+        first = self.trace_offset(block.position())
+        index = self._mark_index_at(first + max(0, block.length() - 1))
+        return self._marks[index] if index >= 0 else None

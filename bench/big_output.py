@@ -1,0 +1,134 @@
+"""Large or fast output against the GUI thread: the longest stall per case.
+
+Each case drives the real widgets the way the app does (batches of events,
+then the event loop) and measures every GUI-thread turn: the call that hands
+over a batch plus the event processing after it, and the turns that follow
+while the views catch up. Goal: no turn over 50 ms. For scale, the same run
+measures a baseline: one short Markdown answer card.
+
+    QT_QPA_PLATFORM=offscreen python bench/big_output.py
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from denkspur.core.conversations.store import Message, Version
+from denkspur.core.trace.stream import ReasoningStream, StreamEvent
+from denkspur.gui.chat_view import MessageCard
+from denkspur.gui.trace_panel import TracePanel
+
+GOAL_MS = 50.0
+MB = 1_000_000
+
+
+def _turns(app: QApplication, steps: Iterable[Callable[[], object]], busy: Callable[[], bool]) -> float:
+    """Longest single GUI-thread turn (ms) while running ``steps``, then until not ``busy``."""
+    longest = 0.0
+    for step in steps:
+        started = time.perf_counter()
+        step()
+        app.processEvents()
+        longest = max(longest, time.perf_counter() - started)
+    deadline = time.monotonic() + 300
+    while busy() and time.monotonic() < deadline:
+        started = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, time.perf_counter() - started)
+    return longest * 1000
+
+
+def _show(widget: QWidget) -> QWidget:
+    widget.resize(600, 700)
+    widget.show()
+    return widget
+
+
+def _events(batches: list[str], *, final: bool = True) -> list[list[StreamEvent]]:
+    """Stream events per batch, computed before timing (the app does this on its worker thread)."""
+    stream = ReasoningStream(assume_open=True)
+    events = [stream.feed(batch) for batch in batches]
+    if final:
+        events.append(stream.flush())
+    return events
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+def trace_case(app: QApplication, batches: list[str]) -> float:
+    panel = _show(TracePanel())
+    assert isinstance(panel, TracePanel)
+    panel.begin_live()
+    steps = [lambda e=e: panel.add_events(e) for e in _events(batches)]
+    stall = _turns(app, steps, lambda: panel.text.pending > 0 or bool(panel._pending_steps))
+    assert panel.trace_text() == "".join(batches).strip()
+    panel.close()
+    return stall
+
+
+def answer_stream_case(app: QApplication, text: str, batch: int) -> float:
+    card = _card("", "generating")
+    card.begin_live()
+    steps = [lambda e=e: card.add_events(e) for e in _events(["Thought.</think>", *_chunks(text, batch)])]
+    long_view = lambda: card.long_answer.view.pending > 0 if card.long_answer else False  # noqa: E731
+    stall = _turns(app, steps, long_view)
+    card.close()
+    return stall
+
+
+def _card(answer: str, state: str = "complete") -> MessageCard:
+    card = MessageCard(Message(1, 1, "assistant", [Version(7, 1, answer, state=state)], 0))
+    _show(card)
+    return card
+
+
+def reopen_case(app: QApplication, answer: str) -> float:
+    holder: list[MessageCard] = []
+    stall = _turns(app, [lambda: holder.append(_card(answer))],
+                   lambda: bool(holder and holder[0].long_answer and holder[0].long_answer.view.pending))
+    holder[0].close()
+    return stall
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    reopen_case(app, "warm-up **markdown**")
+    baseline = reopen_case(app, "A short answer: 2 + 3 = **5**.\n\n- one\n- two\n")
+    line = "x" * (5 * MB)
+    paragraphs = ("Flood of reasoning text, sentence after sentence.\n\n" * (5 * MB // 52))
+    answer = ("A long answer line with **bold** and `code`.\n" * 120_000)[: 5 * MB]
+    table = ("|" + "|".join(f"c{i}" for i in range(5000)) + "|\n|" + "|".join("-" * 5000) + "|\n|"
+             + "|".join(str(i) for i in range(5000)) + "|\n")
+    cases = {
+        "5 MB trace line, 100 KB batches": lambda: trace_case(app, _chunks(line, 100_000)),
+        "5 MB trace flood (96k steps), 1 MB batches": lambda: trace_case(app, _chunks(paragraphs, MB)),
+        "20,000 trace tokens, 3 per batch (100 tok/s)": lambda: trace_case(app, _batches(20_000, 3)),
+        "5 MB answer streamed, 100 KB batches": lambda: answer_stream_case(app, answer, 100_000),
+        "5 MB answer reopened": lambda: reopen_case(app, answer),
+        "5,000-column table answer opened": lambda: reopen_case(app, table),
+    }
+    print(f"baseline (short Markdown answer card): {baseline:7.1f} ms")
+    for name, case in cases.items():
+        stall = case()
+        verdict = "OK" if stall < GOAL_MS else "MISSED"
+        print(f"{name:48s} longest GUI-thread stall {stall:7.1f} ms "
+              f"({stall / max(baseline, 0.1):5.1f}x baseline) goal < {GOAL_MS:.0f} ms {verdict}")
+
+
+def _batches(count: int, per_batch: int) -> list[str]:
+    from render_stream import synthetic_tokens
+
+    tokens = synthetic_tokens(count)
+    return ["".join(tokens[i : i + per_batch]) for i in range(0, count, per_batch)]
+
+
+if __name__ == "__main__":
+    main()
