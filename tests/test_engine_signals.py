@@ -89,3 +89,15 @@ def test_signals_computed_in_a_batch_equal_those_one_by_one(random_model: Path) 
         assert a.entropy == pytest.approx(b.entropy, abs=1e-4)
         assert [t for t, _ in a.top] == [t for t, _ in b.top]
     assert batched.flush() == ()
+
+
+def test_every_message_carries_one_record_per_token_it_holds(random_model: Path) -> None:
+    """The engine coalesces tokens into few messages: their records must travel with them."""
+    with EngineClient() as client:
+        client.load(p.LoadModel(str(random_model), n_ctx=512))
+        params = p.SamplingParams(signals=True, max_tokens=300, ignore_eos=True, seed=2)
+        messages = [event for event in client.generate(QUESTION, params) if isinstance(event, p.TokenText)]
+    assert sum(m.tokens for m in messages) == 300 and len(messages) < 300  # some were coalesced
+    for message in messages:
+        assert message.signals is not None and len(message.signals) == message.tokens
+        assert "".join(s.text for s in message.signals) == message.text

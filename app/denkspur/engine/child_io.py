@@ -56,8 +56,8 @@ class TextBatcher:
     def __init__(self, outbox: Outbox, request_id: int, *, interval: float = BATCH_SECONDS,
                  limit: int = BATCH_TOKENS,
                  clock: Callable[[], float] = time.perf_counter,
-                 signals: Callable[[], tuple[TokenSignal, ...]] | None = None) -> None:
-        """``signals``: the recorder's ``flush``, giving the queued tokens' signals (one per token)."""
+                 signals: Callable[[int], tuple[TokenSignal, ...]] | None = None) -> None:
+        """``signals``: the recorder's ``flush``, giving the signals of the next n tokens captured."""
         self._outbox = outbox
         self._signals = signals
         self._request_id = request_id
@@ -91,7 +91,7 @@ class TextBatcher:
         if not self._parts:
             return
         text = self._parts[0] if len(self._parts) == 1 else "".join(self._parts)
-        signals = self._signals() if self._signals else None  # computed together: cheaper per token
+        signals = self._signals(self._tokens) if self._signals else None  # computed together: cheaper
         self._outbox.send(p.TokenText(self._request_id, text, self._tokens, signals=signals))
         self._parts.clear()
         self._tokens = 0

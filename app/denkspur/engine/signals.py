@@ -95,10 +95,12 @@ class SignalRecorder:
         np.copyto(self._rows[len(self._captured)], self._logits())
         self._captured.append((token, text))
 
-    def flush(self) -> tuple[TokenSignal, ...]:
-        """The signals of every token captured since the last flush, in order."""
-        signals = (*self._ready, *self._compute())
-        self._ready.clear()
+    def flush(self, count: int | None = None) -> tuple[TokenSignal, ...]:
+        """The signals of the first ``count`` tokens captured and not yet flushed (all: None), in order."""
+        self._ready.extend(self._compute())
+        count = len(self._ready) if count is None else count
+        signals = tuple(self._ready[:count])
+        del self._ready[:count]
         return signals
 
     def _compute(self) -> list[TokenSignal]:

@@ -23,7 +23,7 @@ from denkspur.core.trace.analytics import (
     longest_run_without_progress,
 )
 from denkspur.core.trace.signals import TokenSignal, summarize
-from denkspur.core.trace.splitter import Delta, ReasoningSplitter, Section, TraceState
+from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG, Delta, ReasoningSplitter, Section, TraceState
 from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker
 from denkspur.core.trace.tokens import estimate_tokens
 
@@ -244,8 +244,8 @@ class ReasoningStream:
         :class:`Intervention` of that kind. ``signals``: one record per token of the
         chunk. A token goes with the first trace/answer event that shows any of its
         text, so a token that straddles ``</think>`` ("ing.</think>") counts as trace;
-        a token whose text shows nowhere yet (the tag itself, text the splitter
-        holds back) goes with the next event shown.
+        a token whose text shows nowhere yet (a tag alone, with whitespace around
+        it, or text the splitter holds back) goes with the next event shown.
         """
         if signals is not None and not signals:  # asked for, none given
             self._signals_missing = True
@@ -253,7 +253,10 @@ class ReasoningStream:
             if len(signals) > 1 and "".join(s.text for s in signals) == chunk:
                 return [event for signal in signals for event in self.feed(signal.text, 1, origin, (signal,))]
             self._pending.extend(signals)
-            return self._attach(self.feed(chunk, tokens, origin))
+            events = self.feed(chunk, tokens, origin)
+            if _only_a_tag(chunk):  # "</think>" shows nowhere: its record goes with the next text
+                return events
+            return self._attach(events)
         if origin != "model":
             start = self._trace_chars
             events = self.feed(chunk, tokens)
@@ -420,6 +423,12 @@ class ReasoningStream:
         if self._counted_tokens and self._trace_opened_at is not None:
             self._stats.thinking_seconds = now - self._trace_opened_at
         return [*events, TraceClosed(self._stats.thinking_seconds)] if closed else events
+
+
+def _only_a_tag(text: str) -> bool:
+    """Whether ``text`` is a think tag with nothing but whitespace around it."""
+    return (OPEN_TAG in text or CLOSE_TAG in text) and not text.replace(OPEN_TAG, "").replace(
+        CLOSE_TAG, "").strip()
 
 
 def split_text(raw: str, *, assume_open: bool = False) -> ReasoningResult:
