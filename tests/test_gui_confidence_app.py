@@ -34,6 +34,8 @@ def test_confidence_is_one_click_away_and_comes_back_with_the_stored_reply(
     panel.show_version(card.version)  # as when the conversation is opened again
     assert panel.confidence.view.token_count() == trace_count
     assert panel.confidence.curve.isVisibleTo(panel.confidence)
+    board = panel.map_bar.map  # each sentence's confidence, on hover
+    assert board.cell_count() and "confidence 100%" in board.tooltip_text(0)
     window.close()
 
 
