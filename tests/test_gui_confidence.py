@@ -117,3 +117,20 @@ def test_reasoning_map_gives_each_sentence_its_confidence(qtbot: QtBot) -> None:
     assert "mean log-probability -1.50" in board.tooltip_text(1)
     board.set_confidence(lambda _start, _end: None)  # a version without signals
     assert "confidence" not in board.tooltip_text(0)
+
+
+def test_the_confidence_mode_speaks_german(qtbot: QtBot) -> None:
+    from denkspur.gui.confidence_view import ConfidencePane
+    from denkspur.gui.i18n import install_language
+    from denkspur.gui.trace_panel import TracePanel
+
+    install_language("de")
+    try:
+        pane = ConfidencePane()
+        panel = TracePanel()
+        qtbot.addWidget(pane)
+        qtbot.addWidget(panel)
+        assert pane.legend.text().startswith("Keine Token-Signale")
+        assert panel.confidence_button.text() == "Sicherheit"
+    finally:
+        install_language("en")

@@ -786,6 +786,9 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message><source>Record how sure the model is at each token</source><translation>Festhalten, wie sicher sich das Modell bei jedem Token ist</translation></message>
+    <message><source>For the trace panel's confidence view; costs a few percent of the decoding speed</source><translation>Für die Sicherheitsansicht der Denkspur; kostet einige Prozent der Geschwindigkeit</translation></message>
+    <message><source>Token signals</source><translation>Token-Signale</translation></message>
     <message>
         <location filename="../../app/denkspur/gui/settings_dialog.py" line="37" />
         <source>Settings</source>
@@ -903,6 +906,8 @@
 </context>
 <context>
     <name>TracePanel</name>
+    <message><source>Confidence</source><translation>Sicherheit</translation></message>
+    <message><source>Show how sure the model was at each token of the trace</source><translation>Zeigen, wie sicher sich das Modell bei jedem Token der Denkspur war</translation></message>
     <message><source>Continue differently from here</source><translation>Ab hier anders weiterdenken</translation></message>
     <message><source>Insert a note here and continue…</source><translation>Hier eine Notiz einfügen und weiterdenken…</translation></message>
     <message><source>Steer the reasoning</source><translation>Das Denken lenken</translation></message>
@@ -1096,5 +1101,10 @@
     <message><source>Only conclusions</source><translation>Nur Schlüsse</translation></message>
     <message><source>The model seems to be going in circles: Answer now makes it answer from what it has.</source><translation>Das Modell scheint sich im Kreis zu drehen: „Jetzt antworten“ lässt es mit dem bisher Gedachten antworten.</translation></message>
     <message><source>Continue differently from here</source><translation>Ab hier anders weiterdenken</translation></message>
+</context>
+<context>
+    <name>ConfidencePane</name>
+    <message><source>Background: how unsure the model was at each token (entropy of its next-token distribution; deeper = less sure). Bold underlined: forks. Hover a token for its five alternatives. Curve: mean log-probability over %1-token windows, the lowest tenth shaded red; the band below: each step's mean confidence.</source><translation>Hintergrund: wie unsicher das Modell bei jedem Token war (Entropie seiner Verteilung für das nächste Token; dunkler = unsicherer). Fett unterstrichen: Weggabelungen. Mauszeiger auf ein Token zeigt seine fünf Alternativen. Kurve: mittlere Log-Wahrscheinlichkeit über Fenster von %1 Token, das unterste Zehntel rot hinterlegt; das Band darunter: die mittlere Sicherheit jedes Schritts.</translation></message>
+    <message><source>No token signals for this reply: they were not recorded (Settings), the reply is older, or the server sent no log-probabilities.</source><translation>Keine Token-Signale für diese Antwort: Sie wurden nicht aufgezeichnet (Einstellungen), die Antwort ist älter, oder der Server lieferte keine Log-Wahrscheinlichkeiten.</translation></message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -63,6 +64,10 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.token_signals = QCheckBox(self.tr("Record how sure the model is at each token"))
+        self.token_signals.setToolTip(self.tr("For the trace panel's confidence view; costs a few percent "
+                                              "of the decoding speed"))
+        self.token_signals.setChecked(settings.token_signals)
         form = QFormLayout(self)
         form.addRow(self.tr("Model folder"), folder)
         form.addRow(self.tr("CPU threads"), self.threads)
@@ -72,6 +77,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("GPU layers"), gpu)
         form.addRow(self.tr("Thinking budget (tokens)"), self.budget)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Token signals"), self.token_signals)
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         buttons.accepted.connect(self.accept)
@@ -118,4 +124,5 @@ class SettingsDialog(QDialog):
             gpu_layers=self._chosen_gpu_layers(),
             thinking_budget=self.budget.value(),
             language=str(self.language.currentData()),
+            token_signals=self.token_signals.isChecked(),
         )
