@@ -72,6 +72,22 @@ def test_signals_are_stored_exported_and_imported(data_dir: Path, tiny_model: Pa
 
 
 def test_broken_stored_signals_read_as_far_as_they_go() -> None:
-    assert unpack({"text": ["a", "b"], "logprob": [-0.1, "x"], "entropy": [0.2, 0.3], "trace": 9})[1] == 1
+    packed = {"words": ["a", "b", 7], "text": [0, 1, 2], "logprob": [-100, -200, -300],
+              "entropy": [200, 300, 0], "top": [[1, 500, 9, 100, 0], "x"], "trace": 9}
+    signals, trace_count = unpack(packed)
+    assert trace_count == 2 and [s.text for s in signals] == ["a", "b"]  # the third's word is no text
+    assert signals[0].top == (("b", 0.5),) and signals[1].top == ()  # bad entries left out
+    assert signals[0].logprob == -0.1 and signals[1].entropy == 0.3
     assert unpack("nonsense") == ([], 0)
-    assert unpack({"text": "a", "logprob": [], "entropy": []}) == ([], 0)
+    assert unpack({"words": [], "text": "a", "logprob": [], "entropy": []}) == ([], 0)
+
+
+def test_packing_keeps_three_decimals_and_each_text_once() -> None:
+    from denkspur.core.trace.signals import TokenSignal, pack
+
+    signals = [TokenSignal(" the", -0.12345, 0.5, ((" the", 0.8834), (" a", 0.1))),
+               TokenSignal(" a", -2.3026, 1.25, ((" the", 0.5), (" a", 0.1)))]
+    packed = pack(signals, 1)
+    assert packed["words"] == [" the", " a"] and packed["top"] == [[0, 883, 1, 100], [0, 500, 1, 100]]
+    back, trace_count = unpack(json.loads(json.dumps(packed)))
+    assert trace_count == 1 and back[0].logprob == -0.123 and back[1].top == ((" the", 0.5), (" a", 0.1))
