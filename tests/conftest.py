@@ -176,3 +176,12 @@ def engine_with(tiny_model: Path) -> Iterator[object]:
     yield make
     for client in clients:
         client.close()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data and config folder for the CLI and the store (through the environment)."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DENKSPUR_DATA_DIR", str(folder))
+    monkeypatch.setenv("DENKSPUR_CONFIG_DIR", str(tmp_path / "config"))
+    return folder

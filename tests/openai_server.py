@@ -31,6 +31,31 @@ def reasoning_stream() -> Iterator[str]:
     yield "data: [DONE]\n\n"
 
 
+def logprob_chunk(delta: dict[str, object], tokens: list[tuple[str, float, list[tuple[str, float]]]],
+                  extra: tuple[object, ...] = ()) -> str:
+    """A chunk with OpenAI-style ``logprobs.content``: (token, logprob, [(alternative, logprob)])."""
+    content = [{"token": token, "logprob": logprob, "bytes": list(token.encode()),
+                "top_logprobs": [{"token": alt, "logprob": lp} for alt, lp in alternatives]}
+               for token, logprob, alternatives in tokens] + list(extra)
+    payload = {"id": "c1", "object": "chat.completion.chunk", "model": "test",
+               "choices": [{"index": 0, "delta": delta, "finish_reason": None,
+                            "logprobs": {"content": content}}]}
+    return f"data: {json.dumps(payload)}\n\n"
+
+
+def logprobs_stream() -> Iterator[str]:
+    """Reasoning and answer with log-probabilities, one chunk of two tokens, and one malformed entry."""
+    yield chunk({"role": "assistant"})
+    yield logprob_chunk({"reasoning_content": "Two plus"},
+                        [("Two", -0.1, [("Two", -0.1), ("So", -2.5)]),
+                         (" plus", -1.2, [(" and", -0.5), (" plus", -1.2), (" times", -3.0)])])
+    yield logprob_chunk({"reasoning_content": " three."}, [(" three.", -0.01, [(" three.", -0.01)])])
+    yield logprob_chunk({"content": "5"}, [("5", -0.02, [("5", -0.02), ("five", float("-inf"))])],
+                        ({"token": 7}, "junk"))
+    yield chunk({}, "stop")
+    yield "data: [DONE]\n\n"
+
+
 def thinking_field_stream() -> Iterator[str]:
     yield chunk({"thinking": "Hmm, 2 + 3."})
     yield chunk({"content": "5"})
@@ -58,8 +83,9 @@ def slow_stream() -> Iterator[str]:
 class OpenAIServer:
     def __init__(self, stream: Callable[[], Iterator[str]] = reasoning_stream, *, status: int = 200,
                  api_key: str | None = None, models: tuple[str, ...] = ("deepseek-reasoner",),
-                 before_list: Callable[[], object] | None = None) -> None:
-        """``before_list`` runs before ``/v1/models`` answers (a test holds the answer back with it)."""
+                 before_list: Callable[[], object] | None = None, refuse_logprobs: bool = False) -> None:
+        """``before_list`` runs before ``/v1/models`` answers (a test holds the answer back with it);
+        ``refuse_logprobs``: a request with ``logprobs`` gets a 400, as from servers without them."""
         self.requests: list[dict[str, object]] = []
         self.headers: list[dict[str, str]] = []
         server = self
@@ -101,6 +127,9 @@ class OpenAIServer:
                     return
                 if status != 200:
                     self._json(status, {"error": {"message": f"scripted {status}"}})
+                    return
+                if refuse_logprobs and "logprobs" in server.requests[-1]:
+                    self._json(400, {"error": {"message": "logprobs is not supported with this model"}})
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")

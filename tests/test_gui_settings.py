@@ -28,9 +28,12 @@ def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
     dialog.budget.setValue(1024)
     dialog.context.setValue(8192)
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    assert dialog.token_signals.isChecked()  # recorded by default: the confidence view has them
+    dialog.token_signals.setChecked(False)
     result = dialog.result_settings()
     assert (result.thinking_budget, result.context_size, result.language, result.threads) == (
         1024, 8192, "de", 2)
+    assert result.token_signals is False
 
 
 def test_settings_dialog_offers_auto_all_or_a_number_of_gpu_layers(qtbot: QtBot) -> None:

@@ -7,19 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from denkspur.core.conversations.store import Store
 from denkspur.session.conversation import store_path
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("DENKSPUR_DATA_DIR", str(folder))
-    monkeypatch.setenv("DENKSPUR_CONFIG_DIR", str(tmp_path / "config"))
-    return folder
 
 
 def chat(model: Path, *args: str) -> subprocess.CompletedProcess[str]:

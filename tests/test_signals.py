@@ -61,3 +61,14 @@ def test_records_from_outside_are_checked() -> None:
     assert TokenSignal.from_dict({"text": "x", "logprob": float("nan"), "entropy": 0}) is None
     assert TokenSignal.from_dict("not a record") is None
     assert TokenSignal.from_dict(record.to_dict()) == record
+
+
+def test_align_finds_tokens_in_the_shown_trace_around_text_no_token_wrote() -> None:
+    from denkspur.core.trace.signals import align, spans_confidence
+
+    tokens = [TokenSignal(t, lp, 0.0) for t, lp in
+              [("\n", 0.0), ("So", -0.1), (" 5", -0.5), (".", 0.0), ("</think>", 0.0), ("\n\n", 0.0)]]
+    shown = "So [note] 5."
+    offsets = align(shown, tokens)
+    assert offsets == [None, 0, 9, 11, None, None]
+    assert spans_confidence([(0, 2), (2, 12), (0, 0)], tokens, offsets) == [-0.1, -0.25, None]

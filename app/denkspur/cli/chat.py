@@ -6,6 +6,11 @@ prints one event per line on stdout::
 
     {"event": "trace", "text": ...}       trace text as it streams
     {"event": "answer", "text": ...}      answer text as it streams
+                                          (with --signals both add "tokens": [{"text", "logprob",
+                                          "entropy", "top": [[text, prob], ...]}] and the done
+                                          stats gain mean_logprob, mean_entropy, forking_tokens,
+                                          lowest_window_confidence; or "signals": "unavailable"
+                                          when a server sent no token probabilities)
     {"event": "step", "index", "kind", "text", "start", "end"}   a finished step
     {"event": "trace-withdrawn"}          the text sent as trace was the answer (it follows)
     {"event": "sentence", "index", "start", "end", "function", "step"}   a finished sentence
@@ -58,14 +63,17 @@ def _json_line(out: TextIO, payload: dict[str, object]) -> None:
 
 
 class _JsonPrinter:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, *, signals: bool = False) -> None:
         self.out = out
+        self.signals = signals  # --signals: every trace/answer event carries "tokens"
 
     def event(self, event: StreamEvent) -> None:
-        if isinstance(event, TraceText):
-            _json_line(self.out, {"event": "trace", "text": event.text})
-        elif isinstance(event, AnswerText):
-            _json_line(self.out, {"event": "answer", "text": event.text})
+        if isinstance(event, (TraceText, AnswerText)):
+            payload: dict[str, object] = {"event": "trace" if isinstance(event, TraceText) else "answer",
+                                          "text": event.text}
+            if self.signals:
+                payload["tokens"] = [token.to_dict() for token in event.tokens]
+            _json_line(self.out, payload)
         elif isinstance(event, StepDone):
             _json_line(self.out, {"event": "step", **event.step.to_dict()})
         elif isinstance(event, TraceWithdrawn):
@@ -118,6 +126,12 @@ class _TextPrinter:
             f"[{stats.trace_tokens} trace + {stats.answer_tokens} answer tokens, "
             f"{stats.steps} steps, {stats.self_corrections} self-corrections{speed}]"
         )
+        signals = result.stats_dict()
+        if result.signals:
+            summary += (f" [mean log-probability {signals['mean_logprob']}, mean entropy "
+                        f"{signals['mean_entropy']} nats, {signals['forking_tokens']} forking tokens]")
+        elif result.signals_missing:
+            summary += " [the server sent no token probabilities: no signals]"
         if not result.finished:
             summary += " [the trace did not finish: no answer yet; raise --max-tokens]"
         self.err.write(_dim(summary + "\n", self.dim))
@@ -159,7 +173,7 @@ def read_prompt(value: str) -> str:
 
 def run_chat(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
-    printer = _JsonPrinter(out) if args.json else _TextPrinter(out, err)
+    printer = _JsonPrinter(out, signals=args.signals) if args.json else _TextPrinter(out, err)
     try:
         args.prompt = read_prompt(args.prompt)
     except (OSError, ValueError) as error:
@@ -243,7 +257,7 @@ def _until_interrupted(runner: ChatRunner, work: Callable[[], int], printer: Pri
 def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) -> int:
     params = p.SamplingParams(temperature=args.temperature, top_p=args.top_p, seed=args.seed,
                               max_tokens=args.max_tokens, thinking_budget=args.budget,
-                              think_longer=args.think_longer)
+                              think_longer=args.think_longer, signals=args.signals)
     kept: dict[str, object] = {}
     messages: tuple[p.ChatMessage, ...] = (p.ChatMessage("user", args.prompt),)
     saver: StoreSaver | None = None

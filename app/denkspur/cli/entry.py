@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--top-p", type=float, default=0.95, help="nucleus sampling (R1: 0.95)")
     chat.add_argument("--seed", type=int, default=None, help="sampling seed (reproducible output)")
     _add_thinking_arguments(chat)
+    chat.add_argument("--signals", action="store_true",
+                      help="record per-token log-probability, entropy and top-5 alternatives")
     chat.add_argument("--save", action="store_true",
                       help="keep the exchange (trace included) as a new conversation in the app")
     chat.add_argument("--conversation", type=_conversation_id, default=None, metavar="ID",

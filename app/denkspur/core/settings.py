@@ -55,6 +55,9 @@ class Settings:
     remote_reasoning: str = "detect"  # how the server's replies carry reasoning (REASONING_MODES)
     trace_panel_visible: bool = True
     recent_models: list[str] = field(default_factory=list)  # model files, newest first (the picker)
+    #: Record each token's log-probability, entropy and alternatives with every reply, for the
+    #: confidence view (a few percent of decode speed; see bench/signals_cost.py).
+    token_signals: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 
     def model_folder(self, data: Path) -> Path:

@@ -38,6 +38,7 @@ from denkspur.engine.chat_format import ChatFormat, choose_format, render_builti
 from denkspur.engine.child_io import Inbox, Outbox, TextBatcher, ThinkWatch, TokenPieces, heartbeat
 from denkspur.engine.errors import FailureKind
 from denkspur.engine.faults import Fault
+from denkspur.engine.signals import SignalRecorder
 
 #: Tokens always left free for the reply when the history must be shortened.
 MIN_REPLY_TOKENS = 64
@@ -322,12 +323,17 @@ class Decoding:
         self._watch = ThinkWatch(False)
         self._batch = TextBatcher(outbox, 0)  # the model's own tokens, coalesced
         self.produced = 0
+        self._recorder: SignalRecorder | None = None
         self.segments: list[Segment] = []  # what this reply added to the context, in order
 
     def run(self, request: p.Generate, prompt: list[int], budget: int, opens: bool,
             prefix_tokens: int = 0) -> tuple[int, p.StopReason]:
         llm, params, rid = self._llm, request.params, request.request_id
         self._params, self._rid, self._context = params, rid, list(prompt)
+        if params.signals:
+            import llama_cpp
+
+            self._recorder = SignalRecorder(llm, self._pieces, llama_cpp.llama_get_logits_ith)
         llm.set_seed(params.seed if params.seed is not None else random.randrange(2**31))
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         watch = self._watch = ThinkWatch(opens)
@@ -345,7 +351,8 @@ class Decoding:
             if self._inbox.has(rid, "cancel"):
                 return self.produced, "cancelled"
             raise
-        self._batch = TextBatcher(self._outbox, rid)
+        self._batch = TextBatcher(self._outbox, rid,
+                                  signals=self._recorder.flush if self._recorder else None)
         try:
             return self._loop(token, budget, decoder)
         finally:
@@ -373,6 +380,8 @@ class Decoding:
                 continue
             thinking = watch.thinking
             watch.see(text)
+            if self._recorder:  # its logits, before the next decode overwrites them
+                self._recorder.capture(token, text)
             if watch.thinking is thinking:
                 self._batch.add(text)
             else:  # the tag's token travels alone: the parent counts a message on one side

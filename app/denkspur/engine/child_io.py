@@ -18,6 +18,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
+from denkspur.core.trace.signals import TokenSignal
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
 
@@ -54,8 +55,11 @@ class TextBatcher:
 
     def __init__(self, outbox: Outbox, request_id: int, *, interval: float = BATCH_SECONDS,
                  limit: int = BATCH_TOKENS,
-                 clock: Callable[[], float] = time.perf_counter) -> None:
+                 clock: Callable[[], float] = time.perf_counter,
+                 signals: Callable[[int], tuple[TokenSignal, ...]] | None = None) -> None:
+        """``signals``: the recorder's ``flush``, giving the signals of the next n tokens captured."""
         self._outbox = outbox
+        self._signals = signals
         self._request_id = request_id
         self._interval = interval
         self._limit = limit
@@ -87,7 +91,8 @@ class TextBatcher:
         if not self._parts:
             return
         text = self._parts[0] if len(self._parts) == 1 else "".join(self._parts)
-        self._outbox.send(p.TokenText(self._request_id, text, self._tokens))
+        signals = self._signals(self._tokens) if self._signals else None  # computed together: cheaper
+        self._outbox.send(p.TokenText(self._request_id, text, self._tokens, signals=signals))
         self._parts.clear()
         self._tokens = 0
         self._last_sent = self._clock()

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from denkspur.core.trace.signals import TokenSignal
+
 Role = Literal["system", "user", "assistant"]
 
 #: DeepSeek's recommended sampling for R1 and its distills.
@@ -40,6 +42,9 @@ class SamplingParams:
     think_longer: int = 0
     #: Never stop at the end-of-sequence token (benchmarks only).
     ignore_eos: bool = False
+    #: Record per-token signals (log-probability, entropy, top alternatives): see
+    #: ``denkspur.engine.signals``. Off by default: the default path costs nothing.
+    signals: bool = False
 
 
 # -- parent -> child ----------------------------------------------------------------
@@ -159,6 +164,9 @@ class TokenText:
     #: "budget" (the bridge that ends the thinking), "think-longer" (the cue that
     #: replaced the model's close of its thinking).
     origin: str = "model"
+    #: With ``SamplingParams.signals``: one record per token of ``text``, in order (their
+    #: texts join to ``text``); None when not asked for, or for text the engine wrote in.
+    signals: tuple[TokenSignal, ...] | None = None
 
 
 StopReason = Literal["stop", "length", "cancelled"]

@@ -27,6 +27,7 @@ server has not sent its headers yet (:mod:`denkspur.engine.abortable`).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import logging
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from denkspur.core.trace.signals import TOP_K, TokenSignal
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.engine import protocol as p
@@ -217,6 +219,8 @@ class RemoteClient:
         }
         if params.seed is not None:
             body["seed"] = params.seed
+        if params.signals:  # per-token signals from the server's log-probabilities (remote_chunks)
+            body["logprobs"], body["top_logprobs"] = True, TOP_K
         self._begin()
         return self._stream(next(self._ids), body, params.max_tokens)
 
@@ -238,12 +242,10 @@ class RemoteClient:
         yield p.GenerationStarted(request_id, 0, opens, 0, max_tokens, prompt_may_open_think=maybe)
         shaper = _ReasoningShaper()
         produced, counted, reason, prompt_tokens = 0, 0, "stop", 0
+        asked = "logprobs" in body
         with self._watch() as watch:
             try:
-                with self._http.stream("POST", "/chat/completions", json=body,
-                                       headers=_STREAM_HEADERS) as response:
-                    if response.status_code >= 400:
-                        raise _http_error(response, _read_capped(response))
+                with self._post_chat(body) as response:
                     watch.progress()
                     lines = watch.bytes_of(response)
                     for data in iter_sse_data(lines, self.settings.max_event_bytes, watch.progress):
@@ -256,7 +258,7 @@ class RemoteClient:
                             if text:
                                 produced += 1
                                 counted += _tokens_in(text)
-                                yield p.TokenText(request_id, text)
+                                yield p.TokenText(request_id, text, signals=_asked(choice, asked))
                             if choice.finish_reason == "length":
                                 reason = "length"
                         if counted >= max_tokens:  # the server ignored max_tokens: stop here
@@ -272,6 +274,21 @@ class RemoteClient:
             reason = "cancelled"
         seconds = time.perf_counter() - started
         yield p.GenerationDone(request_id, reason, prompt_tokens, produced, seconds)  # type: ignore[arg-type]
+
+    @contextlib.contextmanager
+    def _post_chat(self, body: dict[str, object]) -> Iterator[httpx.Response]:
+        """The streaming response; a server that refuses ``logprobs`` (400/422) is asked again without."""
+        with self._http.stream("POST", "/chat/completions", json=body, headers=_STREAM_HEADERS) as response:
+            if response.status_code < 400:
+                yield response
+                return
+            detail = _read_capped(response)
+            if response.status_code not in (400, 422) or "logprobs" not in body:
+                raise _http_error(response, detail)
+        log.info("the server refused logprobs: asking again without token signals")
+        del body["logprobs"], body["top_logprobs"]
+        with self._post_chat(body) as response:
+            yield response
 
     def _begin(self) -> None:
         """A new request: an earlier cancel no longer applies."""
@@ -295,6 +312,11 @@ class RemoteClient:
             if response.status_code >= 400:
                 raise _http_error(response, body)
             return body
+
+
+def _asked(choice: ChoiceDelta, asked: bool) -> tuple[TokenSignal, ...] | None:
+    """The choice's signals when they were asked for; () says the server sent none."""
+    return (choice.signals or ()) if asked else None
 
 
 _STREAM_HEADERS = {"Accept": "text/event-stream", "Accept-Encoding": "identity"}

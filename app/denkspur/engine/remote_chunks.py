@@ -12,14 +12,18 @@ stream, the store or a terminal; server text in error messages is capped.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 
 from denkspur.core.text.clean import capped, clean_text
+from denkspur.core.trace.signals import TOP_K, TokenSignal, finite_number
 from denkspur.engine.errors import EngineError
 
 #: The most characters of a server's own words kept in an error message.
 SERVER_TEXT_LIMIT = 2_000
 REASONING_FIELDS = ("reasoning_content", "reasoning", "thinking")
+#: The most token records one chunk's ``logprobs`` may give (more are dropped).
+MAX_LOGPROB_TOKENS = 4096
 
 
 class RemoteError(EngineError):
@@ -41,6 +45,8 @@ class ChoiceDelta:
     reasoning: str = ""
     content: str = ""
     finish_reason: str | None = None
+    #: Per-token signals from ``logprobs.content`` (None: the chunk had none).
+    signals: tuple[TokenSignal, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,39 @@ def _parse_choice(choice: object, data: str) -> ChoiceDelta:
     # Some servers send the same text under two names: the first non-empty one counts.
     reasoning = next((text for text in (_text(delta, name, data) for name in REASONING_FIELDS) if text), "")
     finish = choice.get("finish_reason")
-    return ChoiceDelta(reasoning, _text(delta, "content", data), finish if isinstance(finish, str) else None)
+    return ChoiceDelta(reasoning, _text(delta, "content", data), finish if isinstance(finish, str) else None,
+                       _signals(choice.get("logprobs")))
+
+
+def _signals(logprobs: object) -> tuple[TokenSignal, ...] | None:
+    """``choices[i].logprobs.content`` (OpenAI's shape; llama-server and vLLM send it) as signals.
+
+    Servers give only the top-k log-probabilities, so ``entropy`` here is
+    -sum(p ln p) over the alternatives sent (up to :data:`TOP_K`): a lower bound of
+    the full-vocabulary entropy the local engine reports. Malformed entries are
+    skipped: signals are an extra and never fail a reply.
+    """
+    content = logprobs.get("content") if isinstance(logprobs, dict) else None
+    if not isinstance(content, list):
+        return None
+    signals: list[TokenSignal] = []
+    for entry in content[:MAX_LOGPROB_TOKENS]:
+        if not isinstance(entry, dict):
+            continue
+        token, logprob = entry.get("token"), entry.get("logprob")
+        if not isinstance(token, str) or not finite_number(logprob):
+            continue
+        top: list[tuple[str, float]] = []
+        alternatives = entry.get("top_logprobs")
+        for alternative in alternatives if isinstance(alternatives, list) else ():
+            if isinstance(alternative, dict) and isinstance(alternative.get("token"), str) \
+                    and finite_number(alternative.get("logprob")):
+                top.append((clean_text(alternative["token"]), math.exp(min(0.0, alternative["logprob"]))))
+        top = sorted(top, key=lambda pair: -pair[1])[:TOP_K]
+        entropy = -math.fsum(prob * math.log(prob) for _text, prob in top if prob > 0)
+        signals.append(TokenSignal(clean_text(token), min(0.0, float(logprob)), max(0.0, entropy),
+                                   tuple(top)))
+    return tuple(signals)
 
 
 def _text(delta: dict[str, object], name: str, data: str) -> str:

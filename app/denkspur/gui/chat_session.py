@@ -276,7 +276,7 @@ class ChatSession(QObject):
 
         s = self.settings
         base = p.SamplingParams(temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_tokens,
-                                thinking_budget=s.thinking_budget or None)
+                                thinking_budget=s.thinking_budget or None, signals=s.token_signals)
         return conversation.chat_params(base, self.chat_settings)
 
     def set_chat_settings(self, values: dict[str, object]) -> None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import enum
 import html
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
@@ -73,6 +74,8 @@ class ReasoningMap(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._cells: list[MapCell] = []
+        #: (start, end) of a sentence -> its mean token log-probability, when signals are known
+        self._confidence: Callable[[int, int], float | None] | None = None
         self._filter = MapFilter.ALL
         self._rects: list[QRect] = []
         self._laid_out_width = -1
@@ -97,6 +100,10 @@ class ReasoningMap(QWidget):
             end = int(_get(sentence, "end"))  # type: ignore[call-overload]
             self.add_sentence(sentence, trace[start:end])
         self._changed()
+
+    def set_confidence(self, source: Callable[[int, int], float | None] | None) -> None:
+        """Where a sentence's mean token log-probability comes from, asked on hover only."""
+        self._confidence = source
 
     def set_filter(self, which: MapFilter) -> None:
         self._filter = which
@@ -129,7 +136,9 @@ class ReasoningMap(QWidget):
         """What hovering a cell shows (plain text; escaped when handed to Qt)."""
         cell = self._cells[index]
         body = cell.text if len(cell.text) <= TOOLTIP_CHARS else cell.text[: TOOLTIP_CHARS - 1] + "…"
-        return f"{function_name(cell.function)}\n{body}"
+        mean = self._confidence(cell.start, cell.start + len(cell.text)) if self._confidence else None
+        sure = "" if mean is None else f" · confidence {math.exp(mean):.0%} (mean log-probability {mean:.2f})"
+        return f"{function_name(cell.function)}{sure}\n{body}"
 
     # -- Qt -----------------------------------------------------------------------
     def hasHeightForWidth(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -47,14 +48,8 @@ class SettingsDialog(QDialog):
         self.threads = _spin(0, 256, settings.threads, self.tr("automatic"))
         self.context = _spin(512, 131072, settings.context_size)
         self.context.setSingleStep(1024)
-        self.temperature = QDoubleSpinBox()
-        self.temperature.setRange(0.0, 2.0)
-        self.temperature.setSingleStep(0.05)
-        self.temperature.setValue(settings.temperature)
-        self.top_p = QDoubleSpinBox()
-        self.top_p.setRange(0.05, 1.0)
-        self.top_p.setSingleStep(0.05)
-        self.top_p.setValue(settings.top_p)
+        self.temperature = _decimal(0.0, 2.0, settings.temperature)
+        self.top_p = _decimal(0.05, 1.0, settings.top_p)
         gpu = self._gpu_row(settings)
         self.budget = _spin(0, 1_000_000, settings.thinking_budget, self.tr("unlimited"))
         self.budget.setSingleStep(256)
@@ -69,6 +64,10 @@ class SettingsDialog(QDialog):
                            ("dark", self.tr("Dark"))):
             self.theme.addItem(name, code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.token_signals = QCheckBox(self.tr("Record how sure the model is at each token"))
+        self.token_signals.setToolTip(self.tr("For the trace panel's confidence view; costs a few percent "
+                                              "of the decoding speed"))
+        self.token_signals.setChecked(settings.token_signals)
         form = QFormLayout(self)
         form.addRow(self.tr("Model folder"), folder)
         form.addRow(self.tr("CPU threads"), self.threads)
@@ -79,6 +78,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Thinking budget (tokens)"), self.budget)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Appearance"), self.theme)
+        form.addRow(self.tr("Token signals"), self.token_signals)
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         buttons.accepted.connect(self.accept)
@@ -126,4 +126,13 @@ class SettingsDialog(QDialog):
             thinking_budget=self.budget.value(),
             language=str(self.language.currentData()),
             theme=str(self.theme.currentData()),
+            token_signals=self.token_signals.isChecked(),
         )
+
+
+def _decimal(low: float, high: float, value: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(low, high)
+    box.setSingleStep(0.05)
+    box.setValue(value)
+    return box

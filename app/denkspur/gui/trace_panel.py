@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from denkspur.core.trace.markers import StepKind
+from denkspur.gui.confidence_view import ConfidencePane
 from denkspur.gui.function_style import step_title
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
@@ -70,6 +72,8 @@ class TracePanel(QWidget):
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        self.confidence_button = self._confidence_toggle()
+        top.addWidget(self.confidence_button)
         top.addWidget(self.copy_button)
         self.steps = QListWidget()
         self.steps.setObjectName("traceSteps")
@@ -85,10 +89,15 @@ class TracePanel(QWidget):
         split.addWidget(self.steps)
         split.addWidget(text_column)
         split.setSizes([180, 420])
+        self.confidence = ConfidencePane()
+        self.map_bar.map.set_confidence(self.confidence.span_mean)  # per sentence, on hover
+        self.modes = QStackedWidget()
+        self.modes.addWidget(split)
+        self.modes.addWidget(self.confidence)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.modes, 1)
         layout.addWidget(self.stats)
         self._live: _Live | None = None
         self._live_text = ""
@@ -135,6 +144,8 @@ class TracePanel(QWidget):
     def retranslate(self) -> None:
         self.copy_button.setText(self.tr("Copy trace"))
         self.copy_button.setToolTip(self.tr("Copy the whole reasoning trace"))
+        self.confidence_button.setText(self.tr("Confidence"))
+        self.confidence_button.setToolTip(self.tr("Show how sure the model was at each token of the trace"))
         self.jump_button.setText(self.tr("↓ Jump to live"))
         self.map_bar.retranslate()
         if self._live is None:
@@ -153,6 +164,8 @@ class TracePanel(QWidget):
         if not same_text:
             self.text.reset()
         self._step_count = 0
+        self.confidence.show_stored(version.trace if version else "", version.stats if version else {},
+                                    version.steps if version else [])
         self.map_bar.branching = _can_branch(version)
         self.map_bar.show_trace(version.trace if version is not None else "")
         if version is None or not version.trace:
@@ -225,6 +238,7 @@ class TracePanel(QWidget):
         self._live = _Live(time.monotonic())
         self._live_text = ""
         self.text.setPlaceholderText("")
+        self.confidence.begin_live()
         self.text.follow()
         self._timer.start()
         self._update_header()
@@ -239,6 +253,7 @@ class TracePanel(QWidget):
         live = self._live
         if live is None:
             return
+        self.confidence.add_events(events)
         new_text: list[str] = []
         new_steps: list[Step] = []
         for event in events:
@@ -259,8 +274,19 @@ class TracePanel(QWidget):
             self.text.append(text)
         self._update_header()
 
+    def _confidence_toggle(self) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName("confidenceButton")
+        button.setCheckable(True)  # off by default: the plain trace first
+        button.toggled.connect(self._show_confidence)
+        return button
+
+    def _show_confidence(self, on: bool) -> None:
+        self.modes.setCurrentIndex(int(on))
+
     def end_live(self) -> None:
         self._stop_live()
+        self.confidence.end_live()
         self.map_bar.end_live()
 
     def _stop_live(self) -> None:

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from denkspur.core.conversations.store import Store, StoreError
 from denkspur.core.text.clean import capped, clean_text
+from denkspur.core.trace.signals import pack
 from denkspur.core.trace.stream import (
     AnswerText,
     ProvisionalAnswer,
@@ -108,9 +109,11 @@ class RunOutcome:
             trace=result.trace,
             state=self.state,
             steps=[step.to_dict() for step in result.steps],
-            stats={**result.stats.to_dict(), "finished": result.finished, "stop_reason": self.stop_reason,
+            stats={**result.stats_dict(), "finished": result.finished, "stop_reason": self.stop_reason,
                    **({"interventions": [i.to_dict() for i in result.interventions]}
-                      if result.interventions else {})},
+                      if result.interventions else {}),
+                   **({"signals": pack(result.signals, result.trace_signal_count)}
+                      if result.signals else {})},
             error=self.error.message if self.error else "",
         )
 
@@ -148,7 +151,7 @@ def run_reasoning(
                     for stream_event in stream.feed(text, 0, origin):
                         emit(stream_event)
             elif isinstance(event, p.TokenText):
-                for stream_event in stream.feed(event.text, event.tokens, event.origin):
+                for stream_event in stream.feed(event.text, event.tokens, event.origin, event.signals):
                     emit(stream_event)
             elif isinstance(event, p.ProbeAnswer):
                 emit(ProvisionalAnswer(event.text, event.trace_tokens))

@@ -19,6 +19,7 @@ Log-probabilities are natural logarithms; entropy is in nats.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeGuard
@@ -55,12 +56,13 @@ class TokenSignal:
         if not isinstance(data, dict):
             return None
         text, logprob, entropy = data.get("text"), data.get("logprob"), data.get("entropy")
-        if not isinstance(text, str) or not _finite(logprob) or not _finite(entropy):
+        if not isinstance(text, str) or not finite_number(logprob) or not finite_number(entropy):
             return None
+        pairs = data.get("top")
         top = tuple(
             (str(pair[0]), float(pair[1]))
-            for pair in data.get("top") or ()
-            if isinstance(pair, (list, tuple)) and len(pair) == 2 and _finite(pair[1])
+            for pair in (pairs if isinstance(pairs, (list, tuple)) else ())
+            if isinstance(pair, (list, tuple)) and len(pair) == 2 and finite_number(pair[1])
         )
         return cls(text, float(logprob), float(entropy), top[:TOP_K])
 
@@ -138,7 +140,137 @@ def span_confidence(signals: Sequence[TokenSignal], start: int, end: int) -> flo
     return total / count if count else None
 
 
-def _finite(value: object) -> TypeGuard[float]:
+#: How far ahead of the last token :func:`align` looks for the next one (text the model
+#: did not write, such as a user's note or the engine's bridge, may sit between them).
+ALIGN_LOOKAHEAD = 2_000
+
+
+def align(text: str, signals: Sequence[TokenSignal], lookahead: int = ALIGN_LOOKAHEAD) -> list[int | None]:
+    """Where each token's text starts in ``text`` (a trace as shown), or None where it does not show.
+
+    The shown trace is not always the tokens' text joined: the splitter drops the
+    tags and the whitespace around them, and interventions add text no token wrote.
+    Tokens are found in order, each after the previous one, within ``lookahead``.
+    """
+    offsets: list[int | None] = []
+    cursor = 0
+    for signal in signals:
+        if not signal.text:
+            offsets.append(None)
+            continue
+        found = text.find(signal.text, cursor, cursor + lookahead + len(signal.text))
+        if found < 0 and signal.text.strip():  # leading/trailing whitespace trimmed away
+            stripped = signal.text.strip()
+            found = text.find(stripped, cursor, cursor + lookahead + len(stripped))
+            if found >= 0:
+                offsets.append(found)
+                cursor = found + len(stripped)
+                continue
+        if found < 0:
+            offsets.append(None)
+            continue
+        offsets.append(found)
+        cursor = found + len(signal.text)
+    return offsets
+
+
+def tokens_in_spans(spans: Sequence[tuple[int, int]], signals: Sequence[TokenSignal],
+                    offsets: Sequence[int | None]) -> list[list[int]]:
+    """The indices of the tokens inside each (start, end) span of the shown text.
+
+    ``offsets`` come from :func:`align`; a token belongs to the span its first
+    visible character is in (" Wait" starts a sentence, not the one before).
+    """
+    placed = sorted((offset + len(signal.text) - len(signal.text.lstrip()), index)
+                    for index, (offset, signal) in enumerate(zip(offsets, signals, strict=True))
+                    if offset is not None)
+    starts = [position for position, _ in placed]
+    return [[index for _, index in placed[bisect_left(starts, start): bisect_left(starts, end)]]
+            for start, end in spans]
+
+
+def spans_confidence(spans: Sequence[tuple[int, int]], signals: Sequence[TokenSignal],
+                     offsets: Sequence[int | None]) -> list[float | None]:
+    """Mean log-probability of the tokens inside each (start, end) span (None: no token there)."""
+    return [math.fsum(signals[i].logprob for i in chosen) / len(chosen) if chosen else None
+            for chosen in tokens_in_spans(spans, signals, offsets)]
+
+
+#: The most token records a stored reply keeps (a cap on what a file may make us read).
+MAX_STORED = 200_000
+
+
+#: Stored figures are whole numbers of this unit (3 decimals): "-1234" instead of "-1.234".
+UNIT = 1000
+
+
+def pack(signals: Sequence[TokenSignal], trace_count: int) -> dict[str, object]:
+    """The compact form kept with a reply (the ``signals`` key of a version's stats).
+
+    Texts once each in ``words`` (the same tokens come back as alternatives again and
+    again), tokens as indices into it, figures as whole thousandths in parallel
+    arrays, each token's alternatives flat as ``[word, thousandths, word, …]``:
+    about 90 bytes a token with its five alternatives in JSON (measured on a random
+    32k-vocabulary model, where alternatives rarely repeat), instead of ~150 as records.
+    ``trace`` says how many of the tokens, from the start, belong to the trace.
+    """
+    words: dict[str, int] = {}
+
+    def word(text: str) -> int:
+        return words.setdefault(text, len(words))
+
+    return {
+        "trace": trace_count,
+        "unit": 1 / UNIT,
+        "text": [word(s.text) for s in signals],
+        "logprob": [round(s.logprob * UNIT) for s in signals],
+        "entropy": [round(s.entropy * UNIT) for s in signals],
+        "top": [[item for text, prob in s.top for item in (word(text), round(prob * UNIT))] for s in signals],
+        "words": list(words),
+    }
+
+
+def unpack(data: object) -> tuple[list[TokenSignal], int]:
+    """Read :func:`pack`'s form back (from the store or an imported file): (signals, trace count).
+
+    Anything malformed gives what could be read up to it; nothing at all gives ``([], 0)``.
+    """
+    if not isinstance(data, dict):
+        return [], 0
+    words, texts, logprobs, entropies = (data.get(key) for key in ("words", "text", "logprob", "entropy"))
+    tops = data.get("top")
+    if not (isinstance(words, list) and isinstance(texts, list) and isinstance(logprobs, list)
+            and isinstance(entropies, list)):
+        return [], 0
+    tops = tops if isinstance(tops, list) else []
+    signals: list[TokenSignal] = []
+    for index in range(min(len(texts), len(logprobs), len(entropies), MAX_STORED)):
+        text = _word(words, texts[index])
+        flat = tops[index] if index < len(tops) and isinstance(tops[index], list) else []
+        top = [[_word(words, flat[i]), _scaled(flat[i + 1])] for i in range(0, len(flat) - 1, 2)]
+        record = TokenSignal.from_dict({"text": text, "logprob": _scaled(logprobs[index]),
+                                        "entropy": _scaled(entropies[index]),
+                                        "top": [pair for pair in top if pair[0] is not None]})
+        if record is None:
+            break
+        signals.append(record)
+    trace = data.get("trace")
+    trace_count = min(trace, len(signals)) if isinstance(trace, int) and trace > 0 else 0
+    return signals, trace_count
+
+
+def _word(words: list[object], index: object) -> str | None:
+    if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(words):
+        text = words[index]
+        return text if isinstance(text, str) else None
+    return None
+
+
+def _scaled(value: object) -> float | None:
+    return value / UNIT if finite_number(value) else None
+
+
+def finite_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 

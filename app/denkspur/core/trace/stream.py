@@ -10,6 +10,7 @@ closing) and finally a :class:`ReasoningResult` with the trace analytics
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ from denkspur.core.trace.analytics import (
     function_counts,
     longest_run_without_progress,
 )
-from denkspur.core.trace.splitter import Delta, ReasoningSplitter, Section, TraceState
+from denkspur.core.trace.signals import TokenSignal, summarize
+from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG, Delta, ReasoningSplitter, Section, TraceState
 from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker
 from denkspur.core.trace.tokens import estimate_tokens
 
@@ -34,11 +36,14 @@ class TraceText:
     #: Trace tokens so far, this text included (0 when the source counts no tokens).
     #: The engine sends tokens in batches, so counting events would undercount.
     trace_tokens: int = 0
+    #: With signals: the tokens this text shows (see :meth:`ReasoningStream.feed`).
+    tokens: tuple[TokenSignal, ...] = ()
 
 
 @dataclass(frozen=True)
 class AnswerText:
     text: str
+    tokens: tuple[TokenSignal, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,21 @@ class ReasoningResult:
     sentences: list[Sentence] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
     interventions: list[Intervention] = field(default_factory=list)
+    #: Per-token signals when they were asked for (empty otherwise), in order: the first
+    #: ``trace_signal_count`` went with trace text, the rest with the answer (or showed nowhere).
+    signals: list[TokenSignal] = field(default_factory=list)
+    trace_signal_count: int = 0
+    #: Signals were asked for but the backend sent none (a server without logprobs).
+    signals_missing: bool = False
+
+    def stats_dict(self) -> dict[str, object]:
+        """The statistics, with the signal summary when there are signals (the ``done`` stats)."""
+        stats = self.stats.to_dict()
+        if self.signals:
+            stats.update(summarize(self.signals).to_dict())
+        elif self.signals_missing:
+            stats["signals"] = "unavailable"
+        return stats
 
     @property
     def finished(self) -> bool:
@@ -172,7 +192,7 @@ class ReasoningResult:
             "trace_state": self.trace_state.value,
             "steps": [step.to_dict() for step in self.steps],
             "sentences": [sentence.to_dict() for sentence in self.sentences],
-            "stats": self.stats.to_dict(),
+            "stats": self.stats_dict(),
             **({"interventions": [i.to_dict() for i in self.interventions]} if self.interventions else {}),
         }
 
@@ -211,13 +231,32 @@ class ReasoningStream:
         self._ended_at = self._started
         self._trace_chars = 0
         self._interventions: list[Intervention] = []
+        self._signals: list[TokenSignal] = []
+        self._pending: list[TokenSignal] = []  # signals whose text no event has shown yet
+        self._trace_signals = 0
+        self._signals_missing = False
 
-    def feed(self, chunk: str, tokens: int = 1, origin: str = "model") -> list[StreamEvent]:
+    def feed(self, chunk: str, tokens: int = 1, origin: str = "model",
+             signals: tuple[TokenSignal, ...] | None = None) -> list[StreamEvent]:
         """Consume ``chunk`` (``tokens`` tokens of output; 0 when unknown).
 
         ``origin`` other than ``model`` marks the trace text of this chunk as an
-        :class:`Intervention` of that kind.
+        :class:`Intervention` of that kind. ``signals``: one record per token of the
+        chunk. A token goes with the first trace/answer event that shows any of its
+        text, so a token that straddles ``</think>`` ("ing.</think>") counts as trace;
+        a token whose text shows nowhere yet (a tag alone, with whitespace around
+        it, or text the splitter holds back) goes with the next event shown.
         """
+        if signals is not None and not signals:  # asked for, none given
+            self._signals_missing = True
+        if signals:
+            if len(signals) > 1 and "".join(s.text for s in signals) == chunk:
+                return [event for signal in signals for event in self.feed(signal.text, 1, origin, (signal,))]
+            self._pending.extend(signals)
+            events = self.feed(chunk, tokens, origin)
+            if _only_a_tag(chunk):  # "</think>" shows nowhere: its record goes with the next text
+                return events
+            return self._attach(events)
         if origin != "model":
             start = self._trace_chars
             events = self.feed(chunk, tokens)
@@ -250,6 +289,19 @@ class ReasoningStream:
             events.extend(self._close_trace(now))
         return events
 
+    def _attach(self, events: list[StreamEvent]) -> list[StreamEvent]:
+        """Give the pending signals to the first text event among ``events``."""
+        for index, event in enumerate(events):
+            if isinstance(event, (TraceText, AnswerText)) and self._pending:
+                held = tuple(self._pending)
+                self._pending.clear()
+                self._signals.extend(held)
+                if isinstance(event, TraceText):
+                    self._trace_signals = len(self._signals)
+                events[index] = dataclasses.replace(event, tokens=held)
+                break
+        return events
+
     def flush(self, *, complete: bool = True) -> list[StreamEvent]:
         """End of output: text held back and the last step, as events (once).
 
@@ -266,6 +318,9 @@ class ReasoningStream:
         events.extend(self._convert(deltas))
         if self._splitter.state is TraceState.OPEN:
             events.extend(self._close_trace(self._ended_at, closed=False))
+        self._attach(events)
+        self._signals.extend(self._pending)  # shown by no event (a final tag): kept in the result
+        self._pending.clear()
         return events
 
     def finish(self, *, prompt_tokens: int | None = None) -> ReasoningResult:
@@ -296,6 +351,9 @@ class ReasoningStream:
             stats=stats,
             interventions=list(self._interventions),
             sentences=list(self._tracker.sentences),
+            signals=list(self._signals),
+            trace_signal_count=self._trace_signals,
+            signals_missing=self._signals_missing and not self._signals,
         )
 
     def _withdraw_trace(self) -> TraceWithdrawn:
@@ -307,6 +365,7 @@ class ReasoningStream:
         self._trace_opened_at = None
         self._stats.answer_tokens += self._stats.trace_tokens
         self._stats.trace_tokens = 0
+        self._trace_signals = 0
         return TraceWithdrawn()
 
     def _analyse(self, stats: GenerationStats) -> None:
@@ -364,6 +423,12 @@ class ReasoningStream:
         if self._counted_tokens and self._trace_opened_at is not None:
             self._stats.thinking_seconds = now - self._trace_opened_at
         return [*events, TraceClosed(self._stats.thinking_seconds)] if closed else events
+
+
+def _only_a_tag(text: str) -> bool:
+    """Whether ``text`` is a think tag with nothing but whitespace around it."""
+    return (OPEN_TAG in text or CLOSE_TAG in text) and not text.replace(OPEN_TAG, "").replace(
+        CLOSE_TAG, "").strip()
 
 
 def split_text(raw: str, *, assume_open: bool = False) -> ReasoningResult:

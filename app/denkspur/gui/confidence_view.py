@@ -1,0 +1,449 @@
+"""How sure the model was: the trace token by token, and a confidence curve over it.
+
+:class:`ConfidenceView` shows the trace text with each token's background by
+the entropy of the distribution it was sampled from (clear: sure; deep orange:
+unsure), forking tokens (entropy >= ``FORK_ENTROPY``) bold and underlined, and
+on hover the token's five most likely alternatives with their probabilities
+(plain text). Text no token wrote (a user's note, the engine's bridge) shows
+without colour. :class:`ConfidenceCurve` draws the sliding-window mean
+log-probability over the trace, shades its lowest windows and gives every step
+(or sentence) a band coloured by its mean confidence.
+
+Both take a trace as shown and its token records (``TokenSignal``); the trace
+panel feeds them from the stream live or from a stored version's ``signals``.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QShowEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+
+from denkspur.core.trace.signals import (
+    FORK_ENTROPY,
+    WINDOW,
+    TokenSignal,
+    align,
+    confidence_curve,
+    tokens_in_spans,
+    unpack,
+)
+
+if TYPE_CHECKING:
+    from denkspur.core.trace.stream import StreamEvent
+
+#: Entropy (nats) at which a token's background is at its deepest.
+FULL_ENTROPY = 2 * FORK_ENTROPY
+UNSURE = QColor(230, 126, 34)  # the warm colour of doubt in the reasoning map
+FORK_UNDERLINE = QColor("#a04000")
+#: The share of windows shaded as the lowest (DeepConf's "bottom 10 %" group confidence).
+LOWEST_SHARE = 0.10
+
+
+def token_tooltip(signal: TokenSignal) -> str:
+    """What hovering a token shows (plain text; escaped when handed to Qt)."""
+    lines = [f"{signal.text!r}: probability {math.exp(signal.logprob):.1%} "
+             f"(log {signal.logprob:.3f}), entropy {signal.entropy:.2f} nats"
+             + (" — a fork" if signal.forking else "")]
+    lines.extend(f"{prob:6.1%}  {text!r}" for text, prob in signal.top)
+    return "\n".join(lines)
+
+
+def _show_tooltip(widget: QWidget, event: QHelpEvent, text: str | None) -> None:
+    """A plain-text tooltip: escaped inside <qt>, so Qt shows characters, never markup."""
+    if text is None:
+        QToolTip.hideText()
+        event.ignore()
+        return
+    body = html.escape(text).replace("\n", "<br>").replace("  ", "&nbsp; ")
+    QToolTip.showText(event.globalPos(), f"<qt><span style='white-space:pre'>{body}</span></qt>", widget)
+
+
+def _utf16(text: str) -> int:
+    """Length in UTF-16 units: what QTextDocument positions count."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+class _TokenHighlighter(QSyntaxHighlighter):
+    """Paints the tokens' formats block by block, as Qt lays blocks out (no per-token edits)."""
+
+    def __init__(self, view: ConfidenceView) -> None:
+        super().__init__(view.document())
+        self._view = view
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock().position()
+        starts, ends, formats = self._view._starts, self._view._ends, self._view._token_formats
+        index = max(0, bisect_right(starts, block) - 1)
+        end = block + self.currentBlock().length()
+        while index < len(starts) and starts[index] < end:
+            if ends[index] > block:
+                begin = max(starts[index], block)
+                self.setFormat(begin - block, ends[index] - begin, formats[index])
+            index += 1
+
+
+class ConfidenceView(QPlainTextEdit):
+    """The trace, each token on a background by its entropy; see the module docstring.
+
+    The text goes in as plain text in one piece; the token formats are applied by a
+    syntax highlighter per block, so a long trace (30,000 tokens) shows at once.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confidenceView")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.viewport().setMouseTracking(True)
+        self._starts: list[int] = []  # document position (UTF-16 units) of each placed token
+        self._ends: list[int] = []
+        self._placed: list[TokenSignal] = []
+        self._token_formats: list[QTextCharFormat] = []
+        self._length = 0  # UTF-16 units shown so far
+        self._formats: dict[tuple[int, bool], QTextCharFormat] = {}
+        self._highlighter = _TokenHighlighter(self)
+
+    # -- content ------------------------------------------------------------------
+    def clear_view(self) -> None:
+        self._starts.clear()
+        self._ends.clear()
+        self._placed.clear()
+        self._token_formats.clear()
+        self._length = 0
+        self.clear()
+
+    def show_trace(self, trace: str, signals: Sequence[TokenSignal]) -> None:
+        """Show a whole trace with its tokens (a stored version)."""
+        self.clear_view()
+        self.append_text(trace, signals)
+
+    def append_text(self, text: str, signals: Sequence[TokenSignal]) -> None:
+        """Append trace text (a live event) with the tokens it holds, coloured where they show."""
+        shown_chars, shown_units = 0, 0  # how far into ``text`` positions are known
+        for signal, offset in zip(signals, align(text, signals), strict=True):
+            if offset is None:
+                continue
+            # align() matches a token trimmed when the splitter trimmed its whitespace
+            token_text = signal.text if text.startswith(signal.text, offset) else signal.text.strip()
+            shown_units += _utf16(text[shown_chars:offset])
+            shown_chars = offset
+            start = self._length + shown_units
+            if self._ends and start < self._ends[-1]:
+                continue
+            self._starts.append(start)
+            self._ends.append(start + _utf16(token_text))
+            self._placed.append(signal)
+            self._token_formats.append(self._format(signal))
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text, QTextCharFormat())
+        self._length += _utf16(text)
+
+    # -- queries (also for tests) ---------------------------------------------------
+    def token_count(self) -> int:
+        return len(self._placed)
+
+    def signal_at(self, position: int) -> TokenSignal | None:
+        """The token shown at document ``position``, if any."""
+        index = bisect_right(self._starts, position) - 1
+        if index >= 0 and position < self._ends[index]:
+            return self._placed[index]
+        return None
+
+    def token_position(self, index: int) -> int:
+        return self._starts[index]
+
+    def format_at(self, position: int) -> QTextCharFormat:
+        """The format the view paints at document ``position`` (plain where no token is)."""
+        block = self.document().findBlock(position)
+        inside = position - block.position()
+        for span in block.layout().formats():
+            if span.start <= inside < span.start + span.length:
+                return QTextCharFormat(span.format)  # a copy: the range is a temporary
+        return QTextCharFormat()
+
+    # -- Qt -----------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            signal = self.signal_at(self.cursorForPosition(event.pos()).position())
+            _show_tooltip(self.viewport(), event, token_tooltip(signal) if signal else None)
+            return True
+        return super().viewportEvent(event)
+
+    # -- internals ----------------------------------------------------------------
+    def _format(self, signal: TokenSignal) -> QTextCharFormat:
+        level = round(20 * min(1.0, signal.entropy / FULL_ENTROPY))  # 21 shades, formats shared
+        key = (level, signal.forking)
+        cached = self._formats.get(key)
+        if cached is None:
+            cached = QTextCharFormat()
+            if level:
+                color = QColor(UNSURE)
+                color.setAlpha(round(30 + 190 * level / 20))
+                cached.setBackground(color)
+            if signal.forking:
+                cached.setFontWeight(QFont.Weight.Bold)
+                cached.setFontUnderline(True)
+                cached.setUnderlineColor(FORK_UNDERLINE)
+            self._formats[key] = cached
+        return cached
+
+
+class ConfidenceCurve(QWidget):
+    """Sliding-window mean log-probability over the trace, its lowest windows, bands per span."""
+
+    CURVE_HEIGHT = 56
+    BAND_HEIGHT = 10
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confidenceCurve")
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._curve: list[float] = []
+        self._window = WINDOW
+        self._tokens = 0
+        self._spans: list[tuple[int, int, str, float | None]] = []  # first token, end token, label, mean
+
+    def set_data(self, signals: Sequence[TokenSignal], offsets: Sequence[int | None],
+                 spans: Sequence[tuple[int, int, str]] = (), window: int = WINDOW) -> None:
+        """``offsets``: each token's place in the shown trace (:func:`align`); ``spans``:
+        (start, end, label) of steps or sentences in the same text."""
+        logprobs = [s.logprob for s in signals]
+        self._tokens = len(logprobs)
+        self._window = max(1, min(window, self._tokens or 1))
+        self._curve = confidence_curve(logprobs, self._window)
+        self._spans = []
+        chosen_per_span = tokens_in_spans([(start, end) for start, end, _ in spans], signals, offsets)
+        for (_start, _end, label), chosen in zip(spans, chosen_per_span, strict=True):
+            if chosen:
+                mean = math.fsum(logprobs[i] for i in chosen) / len(chosen)
+                self._spans.append((min(chosen), max(chosen) + 1, label, mean))
+        self.update()
+
+    # -- queries (also for tests) ---------------------------------------------------
+    def lowest_windows(self) -> list[int]:
+        """First-token indices of the lowest :data:`LOWEST_SHARE` of windows (at least one)."""
+        if not self._curve:
+            return []
+        count = max(1, round(len(self._curve) * LOWEST_SHARE))
+        return sorted(sorted(range(len(self._curve)), key=self._curve.__getitem__)[:count])
+
+    def span_means(self) -> list[tuple[str, float | None]]:
+        return [(label, mean) for _first, _end, label, mean in self._spans]
+
+    def tooltip_at(self, x: float) -> str | None:
+        if not self._tokens:
+            return None
+        token = min(self._tokens - 1, max(0, int(x / max(1, self.width()) * self._tokens)))
+        window = min(token, len(self._curve) - 1)
+        lines = [f"tokens {window + 1}–{window + self._window}: mean log-probability "
+                 f"{self._curve[window]:.3f} (≈ {math.exp(self._curve[window]):.0%} per token)"]
+        for first, end, label, mean in self._spans:
+            if first <= token < end and mean is not None:
+                lines.append(f"{label}: mean log-probability {mean:.3f} (≈ {math.exp(mean):.0%})")
+        return "\n".join(lines)
+
+    # -- Qt -----------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(300, self.CURVE_HEIGHT + self.BAND_HEIGHT + 6)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, self.CURVE_HEIGHT + self.BAND_HEIGHT + 6)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(QRectF(0, 0, self.width(), self.CURVE_HEIGHT), self.palette().base())
+        if self._curve and self._tokens:
+            per_token = self.width() / self._tokens
+            self._paint_curve(painter, per_token)
+            top = self.CURVE_HEIGHT + 4
+            for first, end, _label, mean in self._spans:
+                width = max(1.0, (end - first) * per_token - 1)
+                cell = QRectF(first * per_token, top, width, self.BAND_HEIGHT)
+                painter.fillRect(cell, _confidence_color(mean))
+        painter.end()
+
+    def _paint_curve(self, painter: QPainter, per_token: float) -> None:
+        height = float(self.CURVE_HEIGHT)
+        low = min(*self._curve, -0.05)  # 0 (sure) at the top, the lowest window at the bottom
+        shade = QColor(192, 57, 43, 70)
+        for start in self.lowest_windows():
+            painter.fillRect(QRectF(start * per_token, 0, max(1.0, self._window * per_token), height), shade)
+        middle = self._window / 2
+        points = [QPointF((index + middle) * per_token, 2 + (height - 4) * value / low)
+                  for index, value in enumerate(self._curve)]
+        painter.setPen(QPen(self.palette().text().color(), 1.2))
+        if len(points) == 1:
+            painter.drawLine(QPointF(0, points[0].y()), QPointF(self.width(), points[0].y()))
+        else:
+            painter.drawPolyline(QPolygonF(points))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            _show_tooltip(self, event, self.tooltip_at(event.pos().x()))
+            return True
+        return super().event(event)
+
+
+def _confidence_color(mean: float | None) -> QColor:
+    """Green when sure (mean probability near 1), through amber, to red when unsure."""
+    if mean is None:
+        return QColor("#bdc3c7")
+    probability = math.exp(mean)
+    hue = round(120 * max(0.0, min(1.0, (probability - 0.3) / 0.7)))  # 0 red … 120 green
+    return QColor.fromHsv(hue, 170, 215)
+
+
+
+class ConfidencePane(QWidget):
+    """The trace panel's confidence mode: a legend, the curve over the trace, the token view.
+
+    Fed like the panel: :meth:`show_stored` for a stored version (its ``signals``
+    stats), :meth:`begin_live` and :meth:`add_events` while a reply streams.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confidencePane")
+        self.legend = QLabel()
+        self.legend.setObjectName("confidenceLegend")
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        self.curve = ConfidenceCurve()
+        self.view = ConfidenceView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.curve)
+        layout.addWidget(self.view, 1)
+        self._trace = ""
+        self._signals: list[TokenSignal] = []
+        self._stored: object = None  # a stored version's packed signals, read when first needed
+        self._steps: list[tuple[int, int, str]] = []
+        self._dirty = False  # the widgets do not show the data yet (they were hidden)
+        self._offsets: list[int | None] | None = None  # align(trace, signals), when computed
+        self._show_legend()
+
+    def has_signals(self) -> bool:
+        self._read_stored()
+        return bool(self._signals)
+
+    def span_mean(self, start: int, end: int) -> float | None:
+        """Mean log-probability of the trace tokens in ``start:end`` (the reasoning map asks on hover)."""
+        self._read_stored()
+        if not self._signals:
+            return None
+        chosen = tokens_in_spans([(start, end)], self._signals, self._aligned())[0]
+        return math.fsum(self._signals[i].logprob for i in chosen) / len(chosen) if chosen else None
+
+    def show_stored(self, trace: str, stats: Mapping[str, object],
+                    steps: Iterable[Mapping[str, object]]) -> None:
+        """A stored version: its trace, the trace tokens of its ``signals`` and its steps.
+
+        Nothing is read or laid out until the pane is shown: opening a conversation
+        with the plain trace in front costs nothing extra.
+        """
+        self._trace, self._signals, self._stored = trace, [], stats.get("signals")
+        self._steps = [_step_span(step, number) for number, step in enumerate(steps, 1)]
+        self._changed()
+
+    def begin_live(self) -> None:
+        self._trace, self._signals, self._stored, self._steps = "", [], None, []
+        self._changed()
+
+    def add_events(self, events: Sequence[StreamEvent]) -> None:
+        from denkspur.core.trace.stream import StepDone, TraceText, TraceWithdrawn  # loaded by then
+
+        steps_before = len(self._steps)
+        for event in events:
+            if isinstance(event, TraceText):
+                self._offsets = None
+                self._trace += event.text
+                self._signals.extend(event.tokens)
+                if self.isVisible() and not self._dirty:
+                    self.view.append_text(event.text, event.tokens)
+            elif isinstance(event, StepDone):
+                self._steps.append((event.step.start, event.step.end, f"Step {event.step.index + 1}"))
+            elif isinstance(event, TraceWithdrawn):
+                self.begin_live()
+        if len(self._steps) != steps_before:  # the curve follows step by step, not token by token
+            self._changed(only_curve=True)
+
+    def end_live(self) -> None:
+        self._changed(only_curve=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self._render()
+        super().showEvent(event)
+
+    def _aligned(self) -> list[int | None]:
+        if self._offsets is None or len(self._offsets) != len(self._signals):
+            self._offsets = align(self._trace, self._signals)
+        return self._offsets
+
+    def _changed(self, *, only_curve: bool = False) -> None:
+        self._offsets = None
+        if not self.isVisible():
+            self._dirty = True
+        elif only_curve and not self._dirty:
+            self._refresh_curve()
+            self._show_legend()
+        else:
+            self._render()
+
+    def _render(self) -> None:
+        self._read_stored()
+        self.view.show_trace(self._trace, self._signals)
+        self._refresh_curve()
+        self._show_legend()
+        self._dirty = False
+
+    def _read_stored(self) -> None:
+        if self._stored is not None:
+            signals, trace_count = unpack(self._stored)
+            self._signals, self._stored = signals[:trace_count], None
+
+    def _refresh_curve(self) -> None:
+        self.curve.set_data(self._signals, self._aligned(), self._steps)
+        self.curve.setVisible(bool(self._signals))
+
+    def _show_legend(self) -> None:
+        if self._signals or self._stored is not None:
+            self.legend.setText(self.tr(
+                "Background: how unsure the model was at each token (entropy of its next-token "
+                "distribution; deeper = less sure). Bold underlined: forks. Hover a token for its five "
+                "alternatives. Curve: mean log-probability over %1-token windows, the lowest tenth "
+                "shaded red; the band below: each step's mean confidence.").replace("%1", str(WINDOW)))
+        else:
+            self.legend.setText(self.tr(
+                "No token signals for this reply: they were not recorded (Settings), the reply is older, "
+                "or the server sent no log-probabilities."))
+
+
+def _step_span(step: Mapping[str, object], number: int) -> tuple[int, int, str]:
+    start, end = step.get("start"), step.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return (0, 0, "")
+    return (start, end, f"Step {number}")

@@ -1,0 +1,103 @@
+"""Per-token signals from the real llama.cpp: the tiny bigram model and a random-weight one."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from denkspur.core.trace.signals import TOP_K
+from denkspur.core.trace.stream import AnswerText, TraceText
+from denkspur.engine import protocol as p
+from denkspur.engine.client import EngineClient
+from denkspur.session.reply import run_reasoning
+from denkspur.testing.tiny_model import EXPECTED_COMPLETION_TOKENS, Shape, write_random_model
+
+QUESTION = [p.ChatMessage("user", "What is 2 + 3?")]
+
+
+def test_the_bigram_model_is_sure_of_every_token(engine: EngineClient) -> None:
+    events: list[object] = []
+    outcome = run_reasoning(engine, QUESTION, p.SamplingParams(signals=True), on_event=events.append)
+    result = outcome.result
+    assert outcome.ok and len(result.signals) == EXPECTED_COMPLETION_TOKENS
+    for signal in result.signals:
+        assert signal.logprob == pytest.approx(0.0, abs=1e-3)
+        assert signal.entropy == pytest.approx(0.0, abs=1e-3)
+        assert len(signal.top) == TOP_K and signal.top[0][0] == signal.text
+        assert sum(prob for _text, prob in signal.top) <= 1.0 + 1e-6
+    # the texts of the records given with the events are the text the model wrote
+    shown = [t for e in events if isinstance(e, (TraceText, AnswerText)) for t in e.tokens]
+    assert shown == result.signals[: len(shown)] and len(shown) >= len(result.signals) - 1
+    assert "".join(t.text for t in result.signals[: result.trace_signal_count]).strip() == result.trace
+    assert result.stats_dict()["forking_tokens"] == 0
+
+
+def test_without_signals_nothing_is_recorded(engine: EngineClient) -> None:
+    outcome = run_reasoning(engine, QUESTION)
+    assert outcome.result.signals == [] and "mean_logprob" not in outcome.result.stats_dict()
+
+
+@pytest.fixture(scope="module")
+def random_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_random_model(tmp_path_factory.mktemp("signals") / "random.gguf",
+                              shape=Shape(n_embd=64, n_layers=2, n_head=4, n_head_kv=2, n_ff=128),
+                              n_vocab=1000)
+
+
+def test_a_random_model_gives_uncertain_tokens(random_model: Path) -> None:
+    with EngineClient() as client:
+        client.load(p.LoadModel(str(random_model), n_ctx=256))
+        params = p.SamplingParams(signals=True, max_tokens=40, ignore_eos=True, seed=3, temperature=1.0,
+                                  top_k=0, top_p=1.0)
+        outcome = run_reasoning(client, QUESTION, params)
+    signals = outcome.result.signals
+    assert len(signals) == 40
+    assert any(s.entropy > 0.5 for s in signals)
+    for s in signals:
+        assert s.logprob <= 0.0 and 0.0 <= s.entropy <= math.log(1000) + 1e-3
+        probs = [prob for _text, prob in s.top]
+        assert probs == sorted(probs, reverse=True) and sum(probs) <= 1.0 + 1e-6
+        # the sampled token is among the top 5 or less likely than the fifth
+        assert any(text == s.text for text, _ in s.top) or math.exp(s.logprob) <= probs[-1] + 1e-4
+
+
+def test_signals_computed_in_a_batch_equal_those_one_by_one(random_model: Path) -> None:
+    import llama_cpp
+
+    from denkspur.engine.child_io import TokenPieces
+    from denkspur.engine.signals import SignalRecorder
+
+    llm = llama_cpp.Llama(str(random_model), n_ctx=256, verbose=False)
+    try:
+        pieces = TokenPieces(llm._model.vocab)
+        batched = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith, capacity=4)  # fills up once
+        single = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith)
+        one_by_one = []
+        for count, token in enumerate(llm.generate(llm.tokenize(b"Hello"), temp=1.0, top_k=0, top_p=1.0)):
+            batched.capture(token, str(token))
+            one_by_one.append(single.record(token, str(token)))
+            if count == 6:
+                break
+        together = batched.flush()
+    finally:
+        llm.close()
+    assert [s.text for s in together] == [s.text for s in one_by_one] and len(together) == 7
+    for a, b in zip(together, one_by_one, strict=True):
+        assert a.logprob == pytest.approx(b.logprob, abs=1e-4)
+        assert a.entropy == pytest.approx(b.entropy, abs=1e-4)
+        assert [t for t, _ in a.top] == [t for t, _ in b.top]
+    assert batched.flush() == ()
+
+
+def test_every_message_carries_one_record_per_token_it_holds(random_model: Path) -> None:
+    """The engine coalesces tokens into few messages: their records must travel with them."""
+    with EngineClient() as client:
+        client.load(p.LoadModel(str(random_model), n_ctx=512))
+        params = p.SamplingParams(signals=True, max_tokens=300, ignore_eos=True, seed=2)
+        messages = [event for event in client.generate(QUESTION, params) if isinstance(event, p.TokenText)]
+    assert sum(m.tokens for m in messages) == 300 and len(messages) < 300  # some were coalesced
+    for message in messages:
+        assert message.signals is not None and len(message.signals) == message.tokens
+        assert "".join(s.text for s in message.signals) == message.text
