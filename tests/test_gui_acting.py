@@ -26,6 +26,7 @@ def test_branch_adds_a_version_recording_its_origin(qtbot: QtBot, tmp_path: Path
     assert branched.parent_version_id == original.id
     assert branched.trace.startswith(f"{FIRST} {note}")  # after a note the tiny model writes noise
     assert window.chat.cards[-1].message.versions[0].trace == EXPECTED_TRACE  # the original stays
+    assert "continued version 1 differently" in window.chat.cards[-1].state_label.text()
     window.close()
 
 

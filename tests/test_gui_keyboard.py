@@ -134,8 +134,8 @@ def test_window_fits_the_screen_and_remembers_its_layout_at_once(qtbot: QtBot, t
     window = open_window(qtbot, tmp_path, None)
     area = window.screen().availableGeometry()
     assert window.width() <= area.width() and window.height() <= area.height()
-    window.resize(760, 480)
-    window.splitter.setSizes([150, 410, 200])
+    window.resize(780, 480)  # within the (800×600 offscreen) screen
+    window.splitter.setSizes([150, 400, 230])
     size, sizes = window.size(), window.splitter.sizes()
     layout = tmp_path / "layout.ini"  # beside settings.json, i.e. in the app's config folder
     qtbot.waitUntil(lambda: layout.is_file() and "geometry" in layout.read_text(encoding="latin-1"),

@@ -872,6 +872,10 @@
 <context>
     <name>MessageCard</name>
     <message>
+        <source>continued version %1 differently after %2 characters of its trace</source>
+        <translation>Version %1 nach %2 Zeichen ihrer Denkspur anders fortgesetzt</translation>
+    </message>
+    <message>
         <location filename="../../app/denkspur/gui/chat_view.py" line="156"/>
         <source>Assistant</source>
         <translation>Assistent</translation>

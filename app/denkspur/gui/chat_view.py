@@ -165,6 +165,11 @@ class MessageCard(QFrame):
         if len(self.message.versions) > 1:
             position = f"{self.message.current + 1}/{len(self.message.versions)}"
             note = self.tr("version %1").replace("%1", position) + "  " + note
+        numbers = {v.id: i + 1 for i, v in enumerate(self.message.versions)}
+        if version.parent_version_id in numbers:  # a branch: where it came from, where it diverged
+            note += "  " + self.tr("continued version %1 differently after %2 characters of its trace") \
+                .replace("%1", str(numbers[version.parent_version_id])) \
+                .replace("%2", f"{version.branch_offset or 0:,}")
         budget = budget_note(version, self.tr("budget %1 tokens"),
                              self.tr("thinking cut at the budget (%1 tokens)"))
         self.state_label.setText("  ".join(part for part in (note, budget) if part))

@@ -68,6 +68,7 @@ class TracePanel(QWidget):
         self.setObjectName("TracePanel")
         self.header = plain_label(name="traceHeader")
         self.header.setStyleSheet("font-weight: 600; font-size: 13px;")
+        self.header.setMinimumWidth(40)  # clipped on a narrow panel rather than widening the window
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
         top = QHBoxLayout()
