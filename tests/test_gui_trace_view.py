@@ -140,3 +140,21 @@ def test_the_stored_copy_of_a_streamed_trace_keeps_the_reader_in_place(qtbot: Qt
     panel.show_version(_version(trace))
     assert bar.value() == position and _view_text(panel) == trace
     assert len(panel.text.marks()) == panel.step_count() > 0
+
+
+def test_text_the_model_did_not_write_is_marked_and_kept(qtbot: QtBot) -> None:
+
+    note = "Wait, integers only."
+    trace = f"First. {note} Then more."
+    start = trace.index(note)
+    panel = TracePanel()
+    qtbot.addWidget(panel)
+    panel.show_version(Version(1, 0, "A", trace=trace, state="complete", stats={
+        "interventions": [{"start": start, "end": start + len(note), "kind": "user"}, "junk"]}))
+    qtbot.waitUntil(lambda: panel.text.pending == 0, timeout=5_000)
+    cursor = panel.text.textCursor()
+    cursor.setPosition(panel.text.document_position(start + 2))
+    assert cursor.charFormat().fontItalic() and "note" in cursor.charFormat().toolTip()
+    cursor.setPosition(panel.text.document_position(2))
+    assert not cursor.charFormat().fontItalic()
+    assert panel.text.source_text() == trace  # marked, not changed

@@ -195,6 +195,7 @@ class TracePanel(QWidget):
             self.text.set_marks(marks)
         else:
             self.text.set_text(version.trace, marks)
+        self.text.set_interventions(_interventions(version.stats.get("interventions")))
         finished = version.stats.get("finished")
         trace_closed = finished if isinstance(finished, bool) else bool(version.answer)
         self.header.setText(self._thought_label(version.stats, version.state, trace_closed))
@@ -380,6 +381,15 @@ class TracePanel(QWidget):
         if self._live is not None:
             return self._live_text.strip()
         return self._version.trace if self._version else ""
+
+
+def _interventions(stored: object) -> list[tuple[int, int, str]]:
+    """The reply's record of text it did not write, as stored (outside data: checked)."""
+    spans = []
+    for item in stored if isinstance(stored, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
+            spans.append((int(item["start"]), int(item["end"]), str(item.get("kind", ""))))
+    return spans
 
 
 def _can_branch(version: Version | None) -> bool:

@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -55,6 +55,23 @@ NARROW = 420
 _CONTINUATION = 1  # QTextBlock user state: this block continues the previous line
 _NEWLINES = re.compile(r"[\n\r\u2029]")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)", re.MULTILINE)
+
+
+#: Backgrounds of text the model did not write (kinds as in the reply's "interventions").
+_SPAN_COLORS = {"user": "#fff3b0", "answer-now": "#fde2c8", "budget": "#fde2c8", "think-longer": "#dcecfb"}
+
+
+def _span_tip(kind: str) -> str:
+    tips = {
+        "user": QCoreApplication.translate("TraceView", "Your note, inserted to steer the model"),
+        "answer-now": QCoreApplication.translate("TraceView", "Written in by Denkspur: Answer now ended "
+                                                                "the thinking here"),
+        "budget": QCoreApplication.translate("TraceView", "Written in by Denkspur: the thinking budget "
+                                                            "ended the thinking here"),
+        "think-longer": QCoreApplication.translate("TraceView", "Written in by Denkspur: Think longer "
+                                                                  "made it go on"),
+    }
+    return tips.get(kind, "")
 
 
 @dataclass(frozen=True)
@@ -126,6 +143,7 @@ class TraceView(QPlainTextEdit):
         self._newline_scan = 0  # where the search for the end of that line goes on
         self._code_start = 0  # start of the open code block
         self._code_formatted = 0  # code formatted up to here
+        self._spans: list[tuple[int, int, str]] = []  # text not written by the model (start, end, kind)
         self._drain_timer.stop()
         self.clear()
         self._set_following(True)
@@ -187,8 +205,9 @@ class TraceView(QPlainTextEdit):
                 self._breaks.append(cursor.position() - 1)
                 cursor.block().setUserState(_CONTINUATION)
         cursor.endEditBlock()
-        self._shown = end
+        start, self._shown = self._shown, end
         self._format_code()
+        self._format_spans(start, end)
         self._keep_following()
         if self._shown < len(self._source):
             self._drain_timer.start()
@@ -238,6 +257,26 @@ class TraceView(QPlainTextEdit):
         self._code_scan = line_start
         if self._in_code:
             self._apply_code(max(self._code_start, self._code_formatted), shown)
+
+    def set_interventions(self, spans: list[tuple[int, int, str]]) -> None:
+        """Mark trace text the model did not write: the user's notes, and where the thinking was
+        cut (answer now, budget) or prolonged (think longer). The characters stay as they are."""
+        self._spans = sorted(spans)
+        self._format_spans(0, self._shown)
+
+    def _format_spans(self, low: int, high: int) -> None:
+        for span_start, span_end, kind in self._spans:
+            start, end = max(span_start, low), min(span_end, high)
+            if start >= end or kind not in _SPAN_COLORS:
+                continue
+            span_format = QTextCharFormat()
+            span_format.setBackground(QColor(_SPAN_COLORS[kind]))
+            span_format.setFontItalic(kind == "user")
+            span_format.setToolTip(_span_tip(kind))
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.document_position(start))
+            cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(span_format)
 
     def _apply_code(self, start: int, end: int) -> None:
         self._code_formatted = max(self._code_formatted, end)
