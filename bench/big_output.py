@@ -68,7 +68,8 @@ def trace_case(app: QApplication, batches: list[str]) -> float:
     assert isinstance(panel, TracePanel)
     panel.begin_live()
     steps = [lambda e=e: panel.add_events(e) for e in _events(batches)]
-    stall = _turns(app, steps, lambda: panel.text.pending > 0 or bool(panel._pending_steps))
+    stall = _turns(app, steps, lambda: panel.text.pending > 0 or bool(panel._pending_steps)
+                   or panel.map_bar.pending > 0)
     assert panel.trace_text() == "".join(batches).strip()
     panel.close()
     return stall

@@ -57,5 +57,5 @@ def test_going_in_circles_is_pointed_out(qtbot: QtBot) -> None:
     panel.begin_live()
     stream = ReasoningStream(assume_open=True)
     panel.add_events(stream.feed(LOOPING + " "))
-    assert panel.map_bar.loop_hint.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: panel.map_bar.loop_hint.isVisibleTo(panel), timeout=5_000)
     panel.end_live()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from denkspur.gui.plain import plain_label
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 #: Stored traces longer than this are not split into sentences when shown (it would
 #: take the GUI thread too long); the map stays empty for them.
 MAP_TRACE_LIMIT = 300_000
+#: Sentences put on the map per event-loop turn while a flood arrives.
+MAP_SLICE = 2_000
+#: Of each slice, the latest sentences checked for loops (the hint looks at the recent ones).
+LOOP_WINDOW = 200
 
 
 class MapBar(QWidget):
@@ -53,6 +57,11 @@ class MapBar(QWidget):
         layout.addLayout(row)
         self.step_functions: dict[int, str] = {}  # step index -> function of its first sentence
         self._loops: LoopDetector | None = None
+        self._pending: list[tuple[Sentence, str]] = []
+        self._slices = QTimer(self)
+        self._slices.setSingleShot(True)
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._add_slice)
         self.branching = False  # whether "continue differently" is offered (a finished local answer)
         self.answer_now_possible = True  # servers decide themselves when to stop thinking
         self.retranslate()
@@ -81,6 +90,8 @@ class MapBar(QWidget):
         from denkspur.core.trace.analytics import LoopDetector
 
         self.map.clear()
+        self._pending.clear()
+        self._slices.stop()
         self.step_functions.clear()
         self._loops = LoopDetector()
         self.loop_hint.hide()
@@ -89,13 +100,33 @@ class MapBar(QWidget):
         self.answer_now_possible = possible
         self._update_hint_text()
 
-    def add_sentence(self, sentence: Sentence, text: str) -> None:
-        """A sentence of the live trace is final."""
-        self.map.add_sentence(sentence, text)
-        self.step_functions.setdefault(sentence.step, sentence.function)
+    def add_sentences(self, sentences: list[tuple[Sentence, str]]) -> None:
+        """Sentences of the live trace that are final.
+
+        Step titles need their functions at once; the cells and the loop check follow
+        in slices, so that a flood (thousands of sentences in one batch) never holds
+        the window up.
+        """
+        for sentence, _text in sentences:
+            self.step_functions.setdefault(sentence.step, sentence.function)
+        self._pending.extend(sentences)
+        if self._pending and not self._slices.isActive():
+            self._slices.start()
+
+    @property
+    def pending(self) -> int:
+        """Sentences received but not yet on the map."""
+        return len(self._pending)
+
+    def _add_slice(self) -> None:
+        batch, self._pending = self._pending[:MAP_SLICE], self._pending[MAP_SLICE:]
+        self.map.add_sentences(batch)
         if self._loops is not None:
-            self._loops.add(text)
+            for _sentence, text in batch[-LOOP_WINDOW:]:  # the hint is about the latest sentences
+                self._loops.add(text)
             self.loop_hint.setVisible(self._loops.going_in_circles())
+        if self._pending:
+            self._slices.start()
 
     def show_trace(self, trace: str) -> None:
         """A stored trace: split it into sentences again (they are not stored)."""

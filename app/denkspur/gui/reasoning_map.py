@@ -37,6 +37,9 @@ TOOLTIP_CHARS = 600
 #: The map never takes more rows than this: a long trace's cells get narrower instead,
 #: so the trace text under it keeps its room.
 MAX_ROWS = 3
+#: Cells beyond this are not drawn (a flooding trace of tens of thousands of sentences would
+#: make every repaint slow); the map then covers the trace's beginning and says so.
+MAX_CELLS = 4_000
 
 
 class MapFilter(str, enum.Enum):
@@ -74,6 +77,8 @@ class ReasoningMap(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._cells: list[MapCell] = []
+        self.truncated = False  # more sentences came than the map draws (MAX_CELLS)
+        self._natural = 0  # the cells' widths with gaps, summed as they come
         #: (start, end) of a sentence -> its mean token log-probability, when signals are known
         self._confidence: Callable[[int, int], float | None] | None = None
         self._filter = MapFilter.ALL
@@ -83,23 +88,38 @@ class ReasoningMap(QWidget):
     # -- content ------------------------------------------------------------------
     def clear(self) -> None:
         self._cells.clear()
+        self.truncated = False
+        self._natural = 0
         self._changed()
 
     def add_sentence(self, sentence: Mapping[str, object] | object, text: str) -> None:
         """Append one sentence (a ``Sentence`` or its ``to_dict()``) with its text."""
-        start, function = _fields(sentence)
-        width = round(estimate_tokens(text) * PIXELS_PER_TOKEN)
-        self._cells.append(MapCell(start, function, text, max(MIN_CELL, min(MAX_CELL, width))))
+        self.add_sentences([(sentence, text)])
+
+    def add_sentences(self, items: Iterable[tuple[Mapping[str, object] | object, str]]) -> None:
+        """Append sentences with their texts; laid out and painted once (a flood brings thousands)."""
+        for sentence, text in items:
+            if len(self._cells) >= MAX_CELLS:
+                self.truncated = True
+                break
+            start, function = _fields(sentence)
+            width = round(estimate_tokens(text) * PIXELS_PER_TOKEN)
+            cell = MapCell(start, function, text, max(MIN_CELL, min(MAX_CELL, width)))
+            self._cells.append(cell)
+            self._natural += cell.width + CELL_GAP
         self._changed()
 
     def set_sentences(self, trace: str, sentences: Iterable[Mapping[str, object] | object]) -> None:
         """Show a finished trace's sentences (stored versions carry them as dicts)."""
         self._cells.clear()
+        self.truncated = False
+        self._natural = 0
+        items = []
         for sentence in sentences:
             start, _ = _fields(sentence)
             end = int(_get(sentence, "end"))  # type: ignore[call-overload]
-            self.add_sentence(sentence, trace[start:end])
-        self._changed()
+            items.append((sentence, trace[start:end]))
+        self.add_sentences(items)
 
     def set_confidence(self, source: Callable[[int, int], float | None] | None) -> None:
         """Where a sentence's mean token log-probability comes from, asked on hover only."""
@@ -201,7 +221,12 @@ class ReasoningMap(QWidget):
         self.update()
 
     def _row_count(self, width: int) -> int:
-        return len({rect.y() for rect in self._placed(max(width, MIN_CELL))})
+        width = max(width, MIN_CELL)
+        if not self._cells:
+            return 0
+        if self._natural > width * MAX_ROWS * 0.9:  # a density strip: always the full rows
+            return MAX_ROWS
+        return len({rect.y() for rect in self._placed(width)})
 
     def _layout(self) -> None:
         width = max(self.width(), MIN_CELL)
@@ -212,7 +237,7 @@ class ReasoningMap(QWidget):
 
     def _placed(self, width: int) -> list[QRect]:
         """Cells in rows of ``width``; narrowed (no gaps) when they would need more than MAX_ROWS rows."""
-        natural = sum(cell.width + CELL_GAP for cell in self._cells)
+        natural = self._natural
         if natural <= width * MAX_ROWS * 0.9:  # room to wrap whole cells
             rects, x, y = [], 0, 0
             for cell in self._cells:

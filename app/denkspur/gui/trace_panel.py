@@ -41,7 +41,7 @@ from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Version
-    from denkspur.core.trace.steps import Step
+    from denkspur.core.trace.steps import Sentence, Step
     from denkspur.core.trace.stream import StreamEvent
 
 
@@ -258,6 +258,7 @@ class TracePanel(QWidget):
         self.confidence.add_events(events)
         new_text: list[str] = []
         new_steps: list[Step] = []
+        sentences: list[tuple[Sentence, str]] = []
         for event in events:
             if isinstance(event, TraceText):
                 live.trace_events = event.trace_tokens or live.trace_events + 1
@@ -265,9 +266,10 @@ class TracePanel(QWidget):
             elif isinstance(event, StepDone):
                 new_steps.append(event.step)
             elif isinstance(event, SentenceDone):
-                self.map_bar.add_sentence(event.sentence, event.text)
+                sentences.append((event.sentence, event.text))
             elif isinstance(event, TraceClosed):
                 live.closed_after = time.monotonic() - live.started
+        self.map_bar.add_sentences(sentences)  # before the steps: their titles come from sentences
         if new_steps:
             self._commit_steps(new_steps)
         if new_text:
