@@ -12,16 +12,19 @@ measures a baseline: one short Markdown answer card.
 from __future__ import annotations
 
 import os
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from denkspur.core.conversations.store import Message, Version
 from denkspur.core.trace.stream import ReasoningStream, StreamEvent
 from denkspur.gui.chat_view import MessageCard
+from denkspur.gui.engine_worker import MAX_IN_FLIGHT, EventBatcher, InFlightGate
 from denkspur.gui.trace_panel import TracePanel
 
 GOAL_MS = 50.0
@@ -50,13 +53,15 @@ def _show(widget: QWidget) -> QWidget:
     return widget
 
 
-def _events(batches: list[str], *, final: bool = True) -> list[list[StreamEvent]]:
-    """Stream events per batch, computed before timing (the app does this on its worker thread)."""
+def _events(batches: list[str], *, final: bool = True) -> Iterator[list[StreamEvent]]:
+    """Stream events per batch, each computed before its turn is timed (the app does this on
+    its worker thread) and dropped after it, as in the app: holding every batch's events at
+    once would leave the garbage collector far more objects to walk than the app ever has."""
     stream = ReasoningStream(assume_open=True)
-    events = [stream.feed(batch) for batch in batches]
+    for batch in batches:
+        yield stream.feed(batch)
     if final:
-        events.append(stream.flush())
-    return events
+        yield stream.flush()
 
 
 def _chunks(text: str, size: int) -> list[str]:
@@ -67,7 +72,7 @@ def trace_case(app: QApplication, batches: list[str]) -> float:
     panel = _show(TracePanel())
     assert isinstance(panel, TracePanel)
     panel.begin_live()
-    steps = [lambda e=e: panel.add_events(e) for e in _events(batches)]
+    steps = (lambda e=e: panel.add_events(e) for e in _events(batches))
     stall = _turns(app, steps, lambda: panel.text.pending > 0 or bool(panel._pending_steps)
                    or panel.map_bar.pending > 0)
     assert panel.trace_text() == "".join(batches).strip()
@@ -75,10 +80,46 @@ def trace_case(app: QApplication, batches: list[str]) -> float:
     return stall
 
 
+class _Relay(QObject):
+    """Carries batches from the producer thread to the GUI thread, as the engine worker's signal does."""
+
+    batch = Signal(list)
+
+
+def flood_through_worker_case(app: QApplication, text: str, piece: int) -> float:
+    """A flood produced on another thread as fast as it can, through the engine thread's
+    batching and backpressure (:class:`EventBatcher`, :class:`InFlightGate`), as in the app."""
+    panel = _show(TracePanel())
+    assert isinstance(panel, TracePanel)
+    panel.begin_live()
+    gate = InFlightGate(MAX_IN_FLIGHT)
+    relay = _Relay()
+    relay.batch.connect(lambda events: (panel.add_events(events), gate.shown()))
+    batcher = EventBatcher(relay.batch.emit, gate)
+    done = threading.Event()
+
+    def produce() -> None:
+        stream = ReasoningStream(assume_open=True)
+        for chunk in [*_chunks(text, piece), None]:
+            for event in stream.feed(chunk) if chunk is not None else stream.flush():
+                batcher.add(event)
+        batcher.flush()
+        done.set()
+
+    producer = threading.Thread(target=produce, daemon=True)
+    producer.start()
+    stall = _turns(app, [], lambda: not done.is_set() or panel.pending > 0 or panel.text.pending > 0
+                   or bool(panel._pending_steps) or panel.map_bar.pending > 0)
+    producer.join()
+    assert panel.trace_text() == text.strip()
+    panel.close()
+    return stall
+
+
 def answer_stream_case(app: QApplication, text: str, batch: int) -> float:
     card = _card("", "generating")
     card.begin_live()
-    steps = [lambda e=e: card.add_events(e) for e in _events(["Thought.</think>", *_chunks(text, batch)])]
+    steps = (lambda e=e: card.add_events(e) for e in _events(["Thought.</think>", *_chunks(text, batch)]))
     long_view = lambda: card.long_answer.view.pending > 0 if card.long_answer else False  # noqa: E731
     stall = _turns(app, steps, long_view)
     card.close()
@@ -111,6 +152,8 @@ def main() -> None:
     cases = {
         "5 MB trace line, 100 KB batches": lambda: trace_case(app, _chunks(line, 100_000)),
         "5 MB trace flood (96k steps), 1 MB batches": lambda: trace_case(app, _chunks(paragraphs, MB)),
+        "5 MB trace flood through the worker (backpressure)":
+            lambda: flood_through_worker_case(app, paragraphs, 64_000),
         "20,000 trace tokens, 3 per batch (100 tok/s)": lambda: trace_case(app, _batches(20_000, 3)),
         "5 MB answer streamed, 100 KB batches": lambda: answer_stream_case(app, answer, 100_000),
         "5 MB answer reopened": lambda: reopen_case(app, answer),

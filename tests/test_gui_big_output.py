@@ -8,7 +8,7 @@ from denkspur.core.conversations.store import Message, Version
 from denkspur.core.trace.stream import ReasoningStream
 from denkspur.gui.chat_view import MessageCard
 from denkspur.gui.trace_panel import TracePanel
-from denkspur.gui.trace_view import SLICE_CHARS
+from denkspur.gui.trace_view import MAX_LINE, SLICE_CHARS
 
 BIG = ("A long answer line with **bold** and `code`.\n" * 120_000)[:5_000_000]
 WIDE_TABLE = ("|" + "|".join(f"c{i}" for i in range(5000)) + "|\n|" + "|".join("-" * 5000) + "|\n|"
@@ -73,8 +73,26 @@ def test_a_flooding_trace_is_drained_in_bounded_slices(qtbot: QtBot) -> None:
     stream = ReasoningStream(assume_open=True)
     chunk = "Flood of reasoning text, sentence after sentence. " * 20_000  # 1 MB per batch
     for _ in range(3):
-        panel.add_events(stream.feed(chunk))
-        assert panel.text.document().characterCount() <= 3 * len(chunk)
-    assert panel.text.pending >= 3 * len(chunk) - 3 * SLICE_CHARS
-    qtbot.waitUntil(lambda: panel.text.pending == 0, timeout=60_000)
+        panel.add_events(stream.feed(chunk))  # ~20,000 sentence events each
+    # Each call shows at most one slice of events and one slice of text; the rest waits.
+    line_breaks = SLICE_CHARS // MAX_LINE + 1  # long lines are shown cut
+    assert panel.text.document().characterCount() <= 3 * (SLICE_CHARS + line_breaks) + 1
+    assert panel.pending > 0
+    qtbot.waitUntil(lambda: panel.pending == 0 and panel.text.pending == 0, timeout=60_000)
     assert panel.trace_text() == (chunk * 3).strip()
+
+
+def test_a_reply_that_ends_during_a_flood_is_shown_whole_before_it_ends(qtbot: QtBot) -> None:
+    panel = TracePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.begin_live()
+    stream = ReasoningStream(assume_open=True)
+    text = "A step of reasoning.\n\n" * 10_000
+    panel.add_events([*stream.feed(text), *stream.feed("</think>Done."), *stream.flush()])
+    panel.end_live()
+    assert panel.is_live  # still showing what the flood brought
+    qtbot.waitUntil(lambda: not panel.is_live, timeout=60_000)
+    qtbot.waitUntil(lambda: panel.text.pending == 0 and panel.map_bar.pending == 0, timeout=60_000)
+    assert panel.trace_text() == text.strip()
+    assert panel.step_count() == 10_000

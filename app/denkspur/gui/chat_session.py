@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from denkspur.core.conversations.store import Conversation, Store
+    from denkspur.core.trace.stream import StreamEvent
     from denkspur.engine import protocol as p
     from denkspur.engine.remote import RemoteSettings
     from denkspur.gui.engine_worker import GenerationResult
@@ -85,7 +86,7 @@ class ChatSession(QObject):
         self.worker.model_failed.connect(self._on_model_failed)
         self.worker.model_note.connect(self.note)
         self.worker.ready.connect(self._on_ready)
-        self.worker.events.connect(self.live_events)
+        self.worker.events.connect(self._forward_events)
         self.worker.finished.connect(self._on_finished)
         self._thread.start()
 
@@ -310,6 +311,14 @@ class ChatSession(QObject):
         self.generation_started.emit(prepared.version_id)
         self._generate.emit(GenerationJob(prepared.version_id, prepared.history, params, prepared.prefix))
         self.refresh_conversations()  # a new conversation is listed while its first reply streams
+
+    def _forward_events(self, version_id: int, events: list[StreamEvent]) -> None:
+        """Hand a batch to the window (direct connections: shown when ``emit`` returns),
+        then tell the engine thread, which waits while the window is behind."""
+        try:
+            self.live_events.emit(version_id, events)
+        finally:
+            self.worker.events_shown()
 
     def _on_finished(self, result: GenerationResult) -> None:
         self.generating_version = None

@@ -15,6 +15,7 @@ these are thread-safe.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,16 @@ log = logging.getLogger("denkspur.gui")
 #: relayout and repaint of the trace tail whatever its size: at 1,000 tokens/s on
 #: a 2-core CPU, 30 batches/s took ~350 us of app CPU per token, 10/s ~190 us.
 EMIT_INTERVAL = 0.05
+#: Events in one batch at most. A flood (a server or model writing megabytes per
+#: second) would otherwise bring ~40,000 sentence and step events per batch, and
+#: the GUI thread would spend hundreds of milliseconds on one.
+MAX_BATCH_EVENTS = 2_000
+#: Batches sent and not yet shown. When the GUI falls behind, the engine thread
+#: waits (and with it the model's output in the pipe or the socket): backpressure.
+MAX_IN_FLIGHT = 2
+#: The longest the engine thread waits for the GUI before it sends anyway: a GUI
+#: that is stuck for another reason must not also stall the reply.
+BACKPRESSURE_WAIT = 2.0
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,7 @@ class EngineWorker(QObject):
         super().__init__()
         self._store_path, self._fault = store_path, fault
         self._runner: ChatRunner | None = None
+        self._gate = InFlightGate(MAX_IN_FLIGHT)
 
     @property
     def runner(self) -> ChatRunner:
@@ -80,16 +92,22 @@ class EngineWorker(QObject):
 
     # Thread-safe controls (called from the GUI thread) ---------------------------
     def cancel(self) -> None:
+        self._gate.release_all()  # a wait for the GUI must not delay the stop
         if self._runner is not None:  # no runner yet: nothing is running
             self._runner.cancel()
 
     def abort(self) -> None:
         """Kill a local engine child at once (quitting while it is busy); thread-safe."""
+        self._gate.release_all()
         self.runner.abort()
 
     def answer_now(self) -> None:
         if self._runner is not None:
             self._runner.answer_now()
+
+    def events_shown(self) -> None:
+        """The GUI has handled one batch of :attr:`events` (thread-safe)."""
+        self._gate.shown()
 
     def probe(self) -> None:
         self.runner.probe()
@@ -137,7 +155,8 @@ class EngineWorker(QObject):
 
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
-        batch = _Batch(lambda events: self.events.emit(job.version_id, events))
+        self._gate.reset()
+        batch = EventBatcher(lambda events: self.events.emit(job.version_id, events), self._gate)
         outcome = self.runner.reply(job.version_id, job.messages, job.params, batch.add, job.prefix)
         batch.flush()
         self.finished.emit(GenerationResult(job.version_id, outcome, outcome.state))
@@ -148,22 +167,67 @@ class EngineWorker(QObject):
             self._runner.close()
 
 
-class _Batch:
-    """Collects stream events and hands them on every ``EMIT_INTERVAL`` seconds."""
+class InFlightGate:
+    """Counts batches sent to the GUI and not yet shown; the sender waits while too many are.
 
-    def __init__(self, send: Callable[[list[StreamEvent]], None]) -> None:
+    Every wait has a deadline (:data:`BACKPRESSURE_WAIT`), and ``release_all``
+    (Stop, quitting) ends any wait at once: the gate slows a flood down, it never
+    holds a reply up for good.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._in_flight = 0
+        self._open = False
+        self._changed = threading.Condition()
+
+    def reset(self) -> None:
+        with self._changed:
+            self._in_flight, self._open = 0, False
+
+    def wait_for_room(self, timeout: float = BACKPRESSURE_WAIT) -> bool:
+        """Wait until fewer than ``limit`` batches are in flight; False when it gave up."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self._open or self._in_flight < self._limit, timeout)
+
+    def sent(self) -> None:
+        with self._changed:
+            self._in_flight += 1
+
+    def shown(self) -> None:
+        with self._changed:
+            self._in_flight = max(0, self._in_flight - 1)
+            self._changed.notify_all()
+
+    def release_all(self) -> None:
+        with self._changed:
+            self._open = True
+            self._changed.notify_all()
+
+
+class EventBatcher:
+    """Collects stream events and hands them on every ``EMIT_INTERVAL`` seconds, or
+    sooner in batches of at most :data:`MAX_BATCH_EVENTS`, waiting for the GUI to
+    catch up before each batch (see :class:`InFlightGate`)."""
+
+    def __init__(self, send: Callable[[list[StreamEvent]], None], gate: InFlightGate | None = None) -> None:
         self._send = send
+        self._gate = gate
         self._events: list[StreamEvent] = []
         self._last = time.monotonic()
 
     def add(self, event: StreamEvent) -> None:
         self._events.append(event)
         now = time.monotonic()
-        if now - self._last >= EMIT_INTERVAL:
-            self._last = now
+        if now - self._last >= EMIT_INTERVAL or len(self._events) >= MAX_BATCH_EVENTS:
             self.flush()
+            self._last = time.monotonic()
 
     def flush(self) -> None:
-        if self._events:
-            self._send(self._events)
-            self._events = []
+        if not self._events:
+            return
+        if self._gate is not None:
+            self._gate.wait_for_room()
+            self._gate.sent()
+        self._send(self._events)
+        self._events = []

@@ -13,6 +13,7 @@ For a stored answer it shows that version's trace, steps and statistics.
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,8 @@ from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kin
 from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from denkspur.core.conversations.store import Version
     from denkspur.core.trace.steps import Sentence, Step
     from denkspur.core.trace.stream import StreamEvent
@@ -47,6 +50,10 @@ if TYPE_CHECKING:
 
 #: Step items added to the list per event-loop turn.
 STEP_SLICE = 200
+#: Live events taken per event-loop turn. A normal batch (tens of events) is taken
+#: at once; a flood (a megabyte of text brings ~40,000 sentence and step events)
+#: is spread over turns so that the window never waits for all of it.
+EVENT_SLICE = 3_000
 
 
 @dataclass
@@ -106,16 +113,25 @@ class TracePanel(QWidget):
         # Steps wait here and enter the list in slices: a flood of text can bring
         # thousands of steps in one batch.
         self._pending_steps: list[tuple[StepKind, str, int, str | None]] = []
-        self._steps_timer = QTimer(self)
-        self._steps_timer.setSingleShot(True)
-        self._steps_timer.setInterval(0)
-        self._steps_timer.timeout.connect(self._add_pending_steps)
+        self._steps_timer = self._next_turn(self._add_pending_steps)
+        # Live events wait here when a batch is too big for one turn (see EVENT_SLICE).
+        self._queued: deque[StreamEvent] = deque()
+        self._ending = False  # the reply ended while events were still queued
+        self._events_timer = self._next_turn(self._take_queued)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._update_header)
         self._version: Version | None = None
         self.retranslate()
         self.show_version(None)
+
+    def _next_turn(self, slot: Callable[[], None]) -> QTimer:
+        """A timer that runs ``slot`` once in the next event-loop turn when started."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        return timer
 
     def _build_text_column(self) -> QWidget:
         """The reasoning-map slot, the trace text, and "Jump to live" under it."""
@@ -160,6 +176,7 @@ class TracePanel(QWidget):
         same_text = version is not None and bool(version.trace) and self.text.source_text() == version.trace
         self._stop_live()
         self._version = version
+        self._live_text = ""
         self.steps.clear()
         self._pending_steps.clear()
         if not same_text:
@@ -250,6 +267,29 @@ class TracePanel(QWidget):
         return self._live is not None
 
     def add_events(self, events: list[StreamEvent]) -> None:
+        """Events of the live reply, in order. A normal batch is shown at once; what a
+        flood brings beyond :data:`EVENT_SLICE` follows in later turns."""
+        if self._live is None:
+            return
+        self._queued.extend(events)
+        if not self._events_timer.isActive():
+            self._take_queued()
+
+    @property
+    def pending(self) -> int:
+        """Live events received and not yet shown (the text view, the steps list and
+        the map drain their own backlogs after that)."""
+        return len(self._queued)
+
+    def _take_queued(self) -> None:
+        queued = self._queued
+        self._apply([queued.popleft() for _ in range(min(EVENT_SLICE, len(queued)))])
+        if queued:
+            self._events_timer.start()
+        elif self._ending:
+            self._finish_live()
+
+    def _apply(self, events: list[StreamEvent]) -> None:
         from denkspur.core.trace.stream import SentenceDone, StepDone, TraceClosed, TraceText
 
         live = self._live
@@ -289,12 +329,22 @@ class TracePanel(QWidget):
         self.modes.setCurrentIndex(int(on))
 
     def end_live(self) -> None:
+        """The reply ended; with events still queued, it ends when they are shown."""
+        if self._queued:
+            self._ending = True
+        else:
+            self._finish_live()
+
+    def _finish_live(self) -> None:
         self._stop_live()
         self.confidence.end_live()
         self.map_bar.end_live()
 
     def _stop_live(self) -> None:
         self._timer.stop()
+        self._events_timer.stop()
+        self._queued.clear()
+        self._ending = False
         self._live = None
         self.jump_button.setVisible(False)
 
@@ -339,7 +389,11 @@ class TracePanel(QWidget):
     def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None) -> None:
         """One steps-list entry, named by its first sentence's function and its first words."""
         title = step_title(function, text) if function else first_words(text)
-        item = QListWidgetItem(f"{ICONS[kind]}  {title}")
+        # Added by text and touched through a temporary handle: an item made in Python
+        # keeps its Python wrapper alive for the list's lifetime, and 100,000 of them made
+        # every full garbage collection on the GUI thread a stall.
+        self.steps.addItem(f"{ICONS[kind]}  {title}")
+        item = self.steps.item(self.steps.count() - 1)
         item.setForeground(QColor(COLORS[kind]))
         item.setToolTip(f"{kind_name(kind)}\n\n{first_words(text, 400)}")
         item.setData(Qt.ItemDataRole.UserRole, start)
@@ -347,7 +401,6 @@ class TracePanel(QWidget):
             font = item.font()
             font.setBold(True)
             item.setFont(font)
-        self.steps.addItem(item)
         self._step_count += 1
 
     def _step_menu(self, point: QPoint) -> None:
@@ -380,9 +433,9 @@ class TracePanel(QWidget):
         return self.steps.count() + len(self._pending_steps)
 
     def trace_text(self) -> str:
-        if self._live is not None:
+        if self._live is not None or self._version is None:  # live, or the reply just ended
             return self._live_text.strip()
-        return self._version.trace if self._version else ""
+        return self._version.trace
 
 
 def _interventions(stored: object) -> list[tuple[int, int, str]]:

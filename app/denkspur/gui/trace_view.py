@@ -136,7 +136,10 @@ class TraceView(QPlainTextEdit):
         self._shown = 0  # characters of _source already in the document
         self._line_length = 0  # characters since the last line break in the document
         self._breaks: list[int] = []  # document positions of display-only breaks
-        self._marks: list[StepMark] = []
+        # The marks as two parallel lists, not StepMark objects: a flood brings
+        # ~100,000 steps, and that many objects made every full garbage collection
+        # on the GUI thread walk them (a 100-200 ms stall each time).
+        self._kinds: list[StepKind] = []
         self._starts: list[int] = []  # the marks' starts, for bisecting
         self._in_code = False
         self._code_scan = 0  # start of the first line not yet looked at for a fence
@@ -163,16 +166,17 @@ class TraceView(QPlainTextEdit):
         self.verticalScrollBar().setValue(0)
 
     def set_marks(self, marks: list[StepMark]) -> None:
-        self._marks = sorted(marks, key=lambda m: m.start)
-        self._starts = [m.start for m in self._marks]
+        ordered = sorted(marks, key=lambda m: m.start)
+        self._starts = [m.start for m in ordered]
+        self._kinds = [m.kind for m in ordered]
         self._gutter.update()
 
     def add_marks(self, marks: list[StepMark]) -> None:
         """Marks of new steps (normally after all known ones: appended in one go)."""
         if self._starts and marks and marks[0].start < self._starts[-1]:
-            self.set_marks(self._marks + marks)
+            self.set_marks(self.marks() + marks)
             return
-        self._marks.extend(marks)
+        self._kinds.extend(mark.kind for mark in marks)
         self._starts.extend(mark.start for mark in marks)
         self._gutter.update()
 
@@ -185,7 +189,7 @@ class TraceView(QPlainTextEdit):
         return len(self._source) - self._shown
 
     def marks(self) -> list[StepMark]:
-        return list(self._marks)
+        return [StepMark(start, kind) for start, kind in zip(self._starts, self._kinds, strict=True)]
 
     # -- draining --------------------------------------------------------------------
     def _drain(self) -> None:
@@ -412,7 +416,7 @@ class TraceView(QPlainTextEdit):
         last = first + max(0, block.length() - 1)
         index = bisect.bisect_right(starts, first) - 1
         if index >= 0 or (starts and starts[0] <= last):
-            kind = self._marks[max(index, 0)].kind
+            kind = self._kinds[max(index, 0)]
             painter.fillRect(QRect(gutter.width() - 4, int(top), 3, int(height) + 1), QColor(COLORS[kind]))
         line_height = self.fontMetrics().height()
         if block.userState() == _CONTINUATION:
@@ -424,7 +428,7 @@ class TraceView(QPlainTextEdit):
         if begin >= end:
             return
         layout = block.layout()
-        mark = self._marks[begin]
+        mark = StepMark(starts[begin], self._kinds[begin])
         line = layout.lineForTextPosition(max(0, self.document_position(mark.start) - block.position()))
         y = top + (line.y() if line.isValid() else 0)
         label = ICONS[mark.kind] if narrow else f"{ICONS[mark.kind]} {kind_name(mark.kind)}"
@@ -440,4 +444,4 @@ class TraceView(QPlainTextEdit):
         block = cursor.block()
         first = self.trace_offset(block.position())
         index = self._mark_index_at(first + max(0, block.length() - 1))
-        return self._marks[index] if index >= 0 else None
+        return StepMark(self._starts[index], self._kinds[index]) if index >= 0 else None

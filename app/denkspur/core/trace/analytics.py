@@ -107,22 +107,23 @@ class LoopDetector:
 
     repeats: list[tuple[int, int]] = field(default_factory=list)  # (earlier, later)
     cycles: list[tuple[int, int, int]] = field(default_factory=list)  # (earlier start, later start, length)
-    _shingles: list[frozenset[tuple[str, ...]]] = field(default_factory=list)
-    _index: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    # Per sentence only its number of shingles (the index holds the shingles): a set per
+    # sentence made ~100,000 objects on a flood for every garbage collection to walk.
+    _sizes: list[int] = field(default_factory=list)
+    # Postings as tuples of ints, which the garbage collector does not track (lists
+    # would be one tracked object per distinct shingle: tens of thousands).
+    _index: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
     _earlier_of: dict[int, int] = field(default_factory=dict)
     _run: tuple[int, int, int] | None = None  # the cycle being extended
 
     def add(self, text: str) -> int | None:
         """Record the next sentence; return the index of the earlier one it repeats."""
-        index = len(self._shingles)
+        index = len(self._sizes)
         shingles = _shingles(text)
-        self._shingles.append(shingles)
+        self._sizes.append(len(shingles))
         earlier = self._most_similar(shingles) if shingles else None
         for shingle in shingles:
-            postings = self._index.setdefault(shingle, [])
-            postings.append(index)
-            if len(postings) > POSTINGS_PER_SHINGLE:
-                del postings[0]
+            self._index[shingle] = (*self._index.get(shingle, ())[1 - POSTINGS_PER_SHINGLE :], index)
         if earlier is None:
             self._run = None
             return None
@@ -137,7 +138,7 @@ class LoopDetector:
             overlap.update(self._index.get(shingle, ()))
         best, best_score = None, REPEAT_SIMILARITY
         for candidate, shared in overlap.items():
-            score = shared / (len(shingles) + len(self._shingles[candidate]) - shared)
+            score = shared / (len(shingles) + self._sizes[candidate] - shared)
             if score >= best_score:
                 best, best_score = candidate, score
         return best
@@ -156,7 +157,7 @@ class LoopDetector:
 
     def going_in_circles(self, window: int = 20) -> bool:
         """Live hint ("use Answer now"): among the last ``window`` sentences, a cycle or 3+ repeats."""
-        latest = len(self._shingles) - window
+        latest = len(self._sizes) - window
         recent = sum(later >= latest for _, later in self.repeats)
         return recent >= 3 or any(again + length - 1 >= latest for _, again, length in self.cycles)
 

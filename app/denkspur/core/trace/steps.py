@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from denkspur.core.trace.functions import FunctionLabeler, FunctionModel, ReasoningFunction, opens_paragraph
 from denkspur.core.trace.markers import CLASSIFY_RE, KIND_OF_MARKER, STEP_MARKER_RE, StepKind
+from denkspur.core.trace.records import Packed, PlainRecords
 from denkspur.core.trace.sentences import SentenceSpan, SentenceTracker
 
 __all__ = ["Sentence", "Step", "StepKind", "StepTracker", "classify_step", "segment_steps"]
@@ -95,6 +96,28 @@ def _step_kind(text: str, function: str) -> StepKind:
     return _KIND_OF_FUNCTION.get(function, StepKind.REASONING)
 
 
+def sentence_log() -> PlainRecords[Sentence]:
+    """Sentences kept as plain tuples (see :mod:`denkspur.core.trace.records`)."""
+    return PlainRecords(
+        lambda s: (s.index, s.start, s.end, str(s.function), s.step),
+        lambda row: Sentence(*row),  # type: ignore[arg-type]
+    )
+
+
+def _pack_step(step: Step) -> Packed:
+    return (step.index, step.kind.value, step.start, step.end, step.text)
+
+
+def _unpack_step(row: Packed) -> Step:
+    index, kind, start, end, text = row
+    return Step(int(index), StepKind(kind), int(start), int(end), str(text))  # type: ignore[call-overload]
+
+
+def step_log() -> PlainRecords[Step]:
+    """Steps kept as plain tuples (see :mod:`denkspur.core.trace.records`)."""
+    return PlainRecords(_pack_step, _unpack_step)
+
+
 class StepTracker:
     """Sentences, their functions and steps while the trace grows.
 
@@ -110,7 +133,7 @@ class StepTracker:
         self._step_kind = StepKind.REASONING
         self._step_end = 0
         self._step_index = -1
-        self.sentences: list[Sentence] = []
+        self.sentences: PlainRecords[Sentence] = sentence_log()
 
     @property
     def text(self) -> str:

@@ -24,7 +24,7 @@ from denkspur.core.trace.analytics import (
 )
 from denkspur.core.trace.signals import TokenSignal, summarize
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG, Delta, ReasoningSplitter, Section, TraceState
-from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker
+from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker, step_log
 from denkspur.core.trace.tokens import estimate_tokens
 
 Clock = Callable[[], float]
@@ -215,7 +215,7 @@ class ReasoningStream:
                                            plain=plain)
         assume_open = assume_open or tentative_open
         self._tracker = StepTracker()
-        self._steps: list[Step] = []
+        self._steps = step_log()
         self.loops = LoopDetector()
         # (trace characters so far, trace tokens so far, seconds) after each chunk: token and
         # time of any trace offset, for ``answer_first_seen``.

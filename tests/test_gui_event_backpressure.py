@@ -1,0 +1,68 @@
+"""A flooding stream reaches the GUI in bounded batches, and the engine thread waits for it."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from denkspur.core.trace.stream import ReasoningStream, StreamEvent
+from denkspur.gui.engine_worker import MAX_BATCH_EVENTS, EventBatcher, InFlightGate
+
+
+def _flood() -> list[StreamEvent]:
+    stream = ReasoningStream(assume_open=True)
+    return [*stream.feed("One more sentence of reasoning.\n\n" * 5_000), *stream.flush()]
+
+
+def test_a_flood_is_sent_in_batches_of_bounded_size() -> None:
+    sent: list[list[StreamEvent]] = []
+    batcher = EventBatcher(sent.append)
+    events = _flood()
+    for event in events:
+        batcher.add(event)
+    batcher.flush()
+    assert len(events) > 3 * MAX_BATCH_EVENTS
+    assert max(len(batch) for batch in sent) <= MAX_BATCH_EVENTS
+    assert [event for batch in sent for event in batch] == events
+
+
+def test_the_sender_waits_while_the_gui_is_behind_and_goes_on_when_it_caught_up() -> None:
+    gate = InFlightGate(2)
+    sent: list[int] = []
+    batcher = EventBatcher(lambda batch: sent.append(len(batch)), gate)
+    events = _flood()
+    producer = threading.Thread(target=lambda: [batcher.add(event) for event in events])
+    producer.start()
+    deadline = time.monotonic() + 30
+    while len(sent) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)
+    assert len(sent) == 2  # nothing was shown: the third batch waits
+    assert producer.is_alive()
+    for _ in range(100):  # the GUI shows batches; the producer goes on
+        gate.shown()
+        time.sleep(0.005)
+        if not producer.is_alive():
+            break
+    producer.join(timeout=30)
+    assert not producer.is_alive()
+    assert len(sent) > 2
+
+
+def test_stop_ends_a_wait_for_the_gui_at_once() -> None:
+    gate = InFlightGate(1)
+    gate.sent()
+    waited: list[bool] = []
+    waiter = threading.Thread(target=lambda: waited.append(gate.wait_for_room(timeout=60)))
+    waiter.start()
+    time.sleep(0.1)
+    assert waiter.is_alive()
+    gate.release_all()
+    waiter.join(timeout=5)
+    assert waited == [True]
+
+
+def test_a_stuck_gui_delays_a_batch_no_longer_than_the_deadline() -> None:
+    gate = InFlightGate(1)
+    gate.sent()
+    assert gate.wait_for_room(timeout=0.05) is False
