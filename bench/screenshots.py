@@ -156,10 +156,14 @@ def lookfeel_shot(out: Path) -> None:
 
 
 def models_shot(out: Path) -> None:
-    """The model manager on this machine (run separately: ``--models``)."""
+    """The model manager on this machine at 900×700, 1024×700 and 1920×1080, with an opened GGUF
+    file listed and a filter typed (``--models``)."""
+    out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(data_path=Path(folder) / "data", settings=Settings(language="en"),
+        opened = write_tiny_r1_model(Path(folder) / "my-own-R1-experiment.gguf")
+        window = MainWindow(data_path=Path(folder) / "data",
+                            settings=Settings(language="en", recent_models=[str(opened)]),
                             settings_path=Path(folder) / "s.json")
         window.setGeometry(0, 0, 1280, 800)
         window.show()
@@ -167,10 +171,18 @@ def models_shot(out: Path) -> None:
         shoot(window, out, "06-empty-with-recommendation")
         window.show_models()
         manager = window.model_manager
-        manager.setGeometry(100, 50, 900, 700)
+        wait_for(lambda: manager.ready and bool(manager.opened))
+        for name, (width, height) in (("07-models", (900, 700)), ("07-models-1024x700", (1024, 700)),
+                                      ("07-models-1920x1080", (1920, 1080))):
+            manager.setGeometry(0, 0, width, height)
+            pump(300)
+            manager.grab().save(str(out / f"{name}.png"))
+            print("wrote", out / f"{name}.png")
+        manager.filter.setText("q8")
+        manager.setGeometry(0, 0, 1024, 700)
         pump(300)
-        manager.grab().save(str(out / "07-models.png"))
-        print("wrote", out / "07-models.png")
+        manager.grab().save(str(out / "07-models-filter-q8.png"))
+        print("wrote", out / "07-models-filter-q8.png")
         manager.close()
         window.close()
     app.quit()

@@ -129,6 +129,7 @@ class WindowActions(_Window):
             folder,
             n_ctx=self.settings.context_size,
             gpu_offload=bool(ready and ready.gpu_offload),
+            opened=self.settings.recent_models,
             parent=self,
         )
         self.model_manager.load_requested.connect(self.load_model)
