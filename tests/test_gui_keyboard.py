@@ -90,6 +90,10 @@ def test_ctrl_comma_opens_preferences(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
     qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
     assert seen == ["SettingsDialog"]
+    # Closed means gone: a dialog left to Python's collector warned "shared QObject was deleted
+    # directly" at exit.
+    qtbot.waitUntil(lambda: not [w for w in window.findChildren(QDialog)
+                                 if type(w).__name__ == "SettingsDialog"], timeout=5_000)
     window.close()
 
 
