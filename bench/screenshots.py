@@ -4,7 +4,8 @@
 
 Drives the real window with the generated tiny model: empty state, thinking,
 answered with steps, compare view, German UI. ``--look``: answered with math and
-code, model picker open, per-chat drawer, dark, German, 1024×700, shortcuts.
+code, model picker open, per-chat drawer, dark, German, 1024×700, shortcuts, preferences.
+``--models``: the model manager at 900×700, 1024×700 and 1920×1080, and filtered.
 Not a benchmark: a check by eye.
 """
 
@@ -151,6 +152,14 @@ def lookfeel_shot(out: Path) -> None:
         window.keys.shortcuts_dialog.grab().save(str(out / "16-shortcuts.png"))
         print("wrote", out / "16-shortcuts.png")
         window.keys.shortcuts_dialog.close()
+        from denkspur.gui.settings_dialog import SettingsDialog
+
+        preferences = SettingsDialog(window.settings, window)
+        preferences.show()
+        pump(200)
+        preferences.grab().save(str(out / "17-preferences.png"))
+        print("wrote", out / "17-preferences.png")
+        preferences.close()
         window.close()
     app.quit()
 
@@ -184,6 +193,18 @@ def models_shot(out: Path) -> None:
         manager.grab().save(str(out / "07-models-filter-q8.png"))
         print("wrote", out / "07-models-filter-q8.png")
         manager.close()
+        window.set_theme("dark")
+        window.set_language("de")
+        window.show_models()
+        manager = window.model_manager
+        wait_for(lambda: manager.ready and bool(manager.opened))
+        manager.setGeometry(0, 0, 1024, 700)
+        pump(300)
+        manager.grab().save(str(out / "07-models-dark-de.png"))
+        print("wrote", out / "07-models-dark-de.png")
+        manager.close()
+        window.set_theme("system")
+        window.set_language("en")
         window.close()
     app.quit()
 
@@ -203,6 +224,7 @@ def corpus_shot(out: Path) -> None:
             window.corpus_dock.setFloating(True)
             window.corpus_dock.setGeometry(0, 0, 1280, 800)
             panel = window.corpus_panel
+            wait_for(lambda: panel.corpus is not None)  # read in the background
             panel.articles.setCurrentRow(3)
             panel.text.anchorClicked.emit(QUrl("claim:4"))
             pump(300)

@@ -42,6 +42,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)  # room for folder paths
         self._settings = settings
         self.model_dir = QLineEdit(settings.model_dir)
         folder = self._folder_row(self.model_dir, self.tr("Model folder"))
@@ -112,6 +113,8 @@ class SettingsDialog(QDialog):
         self.corpus_dir.setPlaceholderText(
             self.tr("none: the explanations without the article texts") if found is None
             else self.tr("not set: %1").replace("%1", str(found)))
+        self.corpus_dir.setToolTip(self.tr("The folder with the five news articles the corpus panel "
+                                           "explains (their texts are not part of Denkspur)"))
         override = corpus_override()
         self.corpus_note = QLabel()
         self.corpus_note.setObjectName("corpusOverride")
