@@ -126,6 +126,7 @@ class ModelManager(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.filter)
         layout.addWidget(scroll, 1)
+        self.filter.setFocus()  # keyboard first: type to narrow the cards, Tab on to them
         BackgroundOp(self, op=lambda _job: survey(n_ctx, gpu_offload=gpu_offload), success=self._show_survey,
                      name="probe-hardware").run()
         self.refresh()
