@@ -4,7 +4,8 @@
 
 Drives the real window with the generated tiny model: empty state, thinking,
 answered with steps, compare view, German UI. ``--look``: answered with math and
-code, model picker open, per-chat drawer, dark, German, 1024×700, shortcuts.
+code, model picker open, per-chat drawer, dark, German, 1024×700, shortcuts, preferences.
+``--models``: the model manager at 900×700, 1024×700 and 1920×1080, and filtered.
 Not a benchmark: a check by eye.
 """
 
@@ -146,32 +147,67 @@ def lookfeel_shot(out: Path) -> None:
         window.set_language("en")
         window.setGeometry(0, 0, 1024, 700)
         shoot(window, out, "15-1024x700")
-        window.keys.show_shortcuts()
-        pump(200)
-        window.keys.shortcuts_dialog.grab().save(str(out / "16-shortcuts.png"))
-        print("wrote", out / "16-shortcuts.png")
-        window.keys.shortcuts_dialog.close()
+        dialog_shots(window, out)
         window.close()
     app.quit()
 
 
+def grab_manager(window: MainWindow, out: Path, shots: list[tuple[str, int, int]],
+                 filter_text: str = "") -> None:
+    """Open the model manager, wait for its cards, save it at each (name, width, height)."""
+    window.show_models()
+    manager = window.model_manager
+    wait_for(lambda: manager.ready and bool(manager.opened))
+    manager.filter.setText(filter_text)
+    for name, width, height in shots:
+        manager.setGeometry(0, 0, width, height)
+        pump(300)
+        manager.grab().save(str(out / f"{name}.png"))
+        print("wrote", out / f"{name}.png")
+    manager.close()
+
+
+def dialog_shots(window: MainWindow, out: Path) -> None:
+    """Help → Keyboard shortcuts and Preferences."""
+    from denkspur.gui.settings_dialog import SettingsDialog
+
+    window.keys.show_shortcuts()
+    pump(200)
+    window.keys.shortcuts_dialog.grab().save(str(out / "16-shortcuts.png"))
+    print("wrote", out / "16-shortcuts.png")
+    window.keys.shortcuts_dialog.close()
+
+    preferences = SettingsDialog(window.settings, window)
+    preferences.show()
+    pump(200)
+    preferences.grab().save(str(out / "17-preferences.png"))
+    print("wrote", out / "17-preferences.png")
+    preferences.close()
+    preferences.deleteLater()
+
+
 def models_shot(out: Path) -> None:
-    """The model manager on this machine (run separately: ``--models``)."""
+    """The model manager on this machine at 900×700, 1024×700 and 1920×1080, with an opened GGUF
+    file listed; filtered; dark and German (``--models``)."""
+    out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(data_path=Path(folder) / "data", settings=Settings(language="en"),
+        opened = write_tiny_r1_model(Path(folder) / "my-own-R1-experiment.gguf")
+        window = MainWindow(data_path=Path(folder) / "data",
+                            settings=Settings(language="en", recent_models=[str(opened)]),
                             settings_path=Path(folder) / "s.json")
         window.setGeometry(0, 0, 1280, 800)
         window.show()
         pump(300)
         shoot(window, out, "06-empty-with-recommendation")
-        window.show_models()
-        manager = window.model_manager
-        manager.setGeometry(100, 50, 900, 700)
-        pump(300)
-        manager.grab().save(str(out / "07-models.png"))
-        print("wrote", out / "07-models.png")
-        manager.close()
+        grab_manager(window, out, [("07-models", 900, 700), ("07-models-1024x700", 1024, 700),
+                                   ("07-models-1920x1080", 1920, 1080)])
+        grab_manager(window, out, [("07-models-filter-q8", 1024, 700)], "q8")
+        window.set_theme("dark")
+        window.set_language("de")
+        grab_manager(window, out, [("07-models-dark-de", 1024, 700)])
+        window.set_theme("system")
+        window.set_language("en")
         window.close()
     app.quit()
 
@@ -191,6 +227,7 @@ def corpus_shot(out: Path) -> None:
             window.corpus_dock.setFloating(True)
             window.corpus_dock.setGeometry(0, 0, 1280, 800)
             panel = window.corpus_panel
+            wait_for(lambda loaded=panel: loaded.corpus is not None)  # read in the background
             panel.articles.setCurrentRow(3)
             panel.text.anchorClicked.emit(QUrl("claim:4"))
             pump(300)

@@ -202,6 +202,16 @@ def test_cli_list_and_glossary() -> None:
     assert any(o["as"] == "GRPO" for t in glossary for o in t["occurs"])
 
 
+def test_the_environment_wins_over_the_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from denkspur.core.corpus.guide import corpus_folder
+
+    monkeypatch.delenv("DENKSPUR_CORPUS", raising=False)
+    assert corpus_folder(str(tmp_path / "chosen")) == tmp_path / "chosen"
+    monkeypatch.setenv("DENKSPUR_CORPUS", str(tmp_path / "env"))
+    assert corpus_folder(str(tmp_path / "chosen")) == tmp_path / "env"
+    assert corpus_folder("") == tmp_path / "env"
+
+
 def test_default_corpus_dir_honours_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DENKSPUR_CORPUS", str(tmp_path))
     assert default_corpus_dir() == tmp_path

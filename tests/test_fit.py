@@ -7,8 +7,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from denkspur.core.models.catalog import load_catalog
-from denkspur.core.models.fit import Verdict, estimate_memory, fit_entry, recommend
+from denkspur.core.models.catalog import group_by_model, load_catalog
+from denkspur.core.models.fit import Verdict, estimate_memory, fit_entry, preferred_quantization, recommend
 from denkspur.core.models.gguf_info import read_gguf_info
 from denkspur.core.models.hardware import Gpu, Hardware, probe
 from denkspur.engine import protocol as p
@@ -73,6 +73,24 @@ def test_recommendations() -> None:
     assert laptop is not None and laptop.size_bytes <= 6 * GB
     assert recommend(entries, 4096, machine(4, 0, threads=2)).name == "DeepSeek-R1-Distill-Qwen-1.5B"
     assert recommend(entries, 4096, machine(0.5, 0)) is None
+
+
+def test_one_group_per_model_and_the_file_to_offer_first() -> None:
+    groups = group_by_model(load_catalog())
+    assert len(groups) == 6 and all(len({e.name for e in group}) == 1 for group in groups.values())
+    seven = groups["DeepSeek-R1-Distill-Qwen-7B"]
+    assert [e.quantization for e in seven] == ["Q4_K_M", "Q5_K_M", "Q6_K", "Q8_0"]
+    # A 24 GB GPU holds even the Q8_0 file: the finest one is offered.
+    assert preferred_quantization(seven, 4096, machine(32, 24)).quantization == "Q8_0"
+    # A 6 GB GPU holds Q4_K_M (4.7 GB) fully, not Q5_K_M (5.4 GB) with its cache.
+    assert preferred_quantization(seven, 4096, machine(32, 6)).quantization == "Q4_K_M"
+    # Nothing fits: the smallest file from Q4_K_M up (the least memory to find).
+    huge = groups["DeepSeek-R1-Distill-Llama-70B"]
+    assert preferred_quantization(huge, 4096, machine(8, 0)).quantization == "Q4_K_M"
+    # The recommended model's offered file is the recommendation itself.
+    hardware = machine(32, 12)
+    best = recommend(load_catalog(), 4096, hardware)
+    assert best is not None and preferred_quantization(groups[best.name], 4096, hardware) == best
 
 
 def test_probe_reads_this_machine() -> None:

@@ -98,3 +98,91 @@ def test_comparison_tab_speaks_the_panel_language(qtbot: QtBot) -> None:
         assert "five times lower" not in german and "Stated in the article" not in german
     finally:
         install_language("en")
+
+
+def _own_articles(folder: Path, text: str) -> Path:
+    """A folder holding a text of our own under the first article's file name (not the real one)."""
+    from denkspur.core.corpus.guide import load_guide
+
+    folder.mkdir()
+    (folder / load_guide().articles[0].file).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _accept_preferences_with(qtbot: QtBot, window: object, corpus: str) -> None:
+    """Open Preferences from the window, type ``corpus`` as the articles folder, press OK."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from denkspur.gui.settings_dialog import SettingsDialog
+
+    done: list[bool] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        field = dialog.findChild(QLineEdit, "corpusFolder") if isinstance(dialog, SettingsDialog) else None
+        if field is None:  # no such dialog or field: close whatever opened, the test fails below
+            if dialog is not None:
+                dialog.close()
+            return
+        field.clear()
+        qtbot.keyClicks(field, corpus)
+        done.append(True)
+        dialog.accept()
+
+    QTimer.singleShot(200, fill)
+    window.edit_settings()  # type: ignore[attr-defined]
+    assert done
+
+
+def test_the_articles_folder_is_chosen_in_preferences_and_the_panel_reloads(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    monkeypatch.delenv("DENKSPUR_CORPUS", raising=False)
+    folder = _own_articles(tmp_path / "articles", "Our own stand-in text for the first article.")
+    window = open_window(qtbot, tmp_path, None)
+    window.settings.corpus_dir = ""
+    window.show_corpus()
+    panel = window.corpus_panel
+    qtbot.waitUntil(lambda: panel.corpus is not None, timeout=10_000)
+    panel.articles.setCurrentRow(0)
+    before = panel.text.toPlainText()
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        _accept_preferences_with(qtbot, window, str(folder))
+    assert window.settings.corpus_dir == str(folder) and panel.folder == folder
+    assert json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))["corpus_dir"] == str(folder)
+    assert "Our own stand-in text" in panel.text.toPlainText() and "Our own stand-in" not in before
+    assert "differs from the one the explanations were written for" in panel.text.toPlainText()
+    assert panel.articles.currentRow() == 0
+    window.close()
+
+
+def test_the_environment_variable_wins_and_the_dialog_says_so(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from denkspur.core.settings import Settings
+    from denkspur.gui.settings_dialog import SettingsDialog
+
+    monkeypatch.delenv("DENKSPUR_CORPUS", raising=False)
+    quiet = SettingsDialog(Settings(corpus_dir="/somewhere"))
+    qtbot.addWidget(quiet)
+    assert quiet.corpus_dir.text() == "/somewhere" and not quiet.corpus_note.isVisibleTo(quiet)
+    env = _own_articles(tmp_path / "from-env", "Text from the environment's folder.")
+    monkeypatch.setenv("DENKSPUR_CORPUS", str(env))
+    dialog = SettingsDialog(Settings(corpus_dir="/somewhere"))
+    qtbot.addWidget(dialog)
+    assert dialog.corpus_note.isVisibleTo(dialog)
+    assert str(env) in dialog.corpus_note.text() and "wins" in dialog.corpus_note.text()
+    window = open_window(qtbot, tmp_path, None)
+    window.show_corpus()
+    panel = window.corpus_panel
+    qtbot.waitUntil(lambda: panel.corpus is not None, timeout=10_000)
+    chosen = _own_articles(tmp_path / "chosen", "Text from the chosen folder.")
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        _accept_preferences_with(qtbot, window, str(chosen))
+    assert window.settings.corpus_dir == str(chosen)  # kept for when the variable is gone
+    panel.articles.setCurrentRow(0)
+    assert "Text from the environment's folder." in panel.text.toPlainText()
+    window.close()

@@ -90,6 +90,10 @@ def test_ctrl_comma_opens_preferences(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
     qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
     assert seen == ["SettingsDialog"]
+    # Closed means gone: a dialog left to Python's collector warned "shared QObject was deleted
+    # directly" at exit.
+    qtbot.waitUntil(lambda: not [w for w in window.findChildren(QDialog)
+                                 if type(w).__name__ == "SettingsDialog"], timeout=5_000)
     window.close()
 
 
@@ -158,4 +162,33 @@ def test_settings_are_saved_when_changed_not_only_on_quit(qtbot: QtBot, tmp_path
     window.set_language("de")
     assert json.loads(saved.read_text(encoding="utf-8"))["language"] == "de"
     window.set_language("en")
+    window.close()
+
+
+def test_ctrl_j_goes_to_the_steps_arrows_pick_one_and_enter_jumps_the_trace_there(
+    qtbot: QtBot, tmp_path: Path, tiny_model: Path
+) -> None:
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    steps, text = window.trace.steps, window.trace.text
+    qtbot.waitUntil(lambda: steps.count() == window.trace.step_count() >= 3, timeout=5_000)
+    window.toggle_trace_action.trigger()  # hidden: the shortcut brings the panel back
+    assert window.trace.isHidden()
+    _active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
+    assert not window.trace.isHidden() and window.toggle_trace_action.isChecked()
+    assert QApplication.focusWidget() is steps and steps.currentRow() == 0
+    qtbot.keyClick(steps, Qt.Key.Key_Down)
+    qtbot.keyClick(steps, Qt.Key.Key_Down)
+    assert steps.currentRow() == 2
+    start = int(steps.currentItem().data(Qt.ItemDataRole.UserRole))
+    assert start > 0 and text.trace_offset(text.textCursor().position()) != start  # arrows alone do not jump
+    qtbot.keyClick(steps, Qt.Key.Key_Return)
+    assert text.trace_offset(text.textCursor().position()) == start
+    assert QApplication.focusWidget() is steps  # the next step is one arrow away
+    qtbot.keyClick(steps, Qt.Key.Key_Up)
+    qtbot.keyClick(steps, Qt.Key.Key_Enter)  # the keypad's Enter too
+    first = int(steps.currentItem().data(Qt.ItemDataRole.UserRole))
+    assert steps.currentRow() == 1 and text.trace_offset(text.textCursor().position()) == first
     window.close()

@@ -46,7 +46,7 @@ def test_download_then_load_into_the_chat(qtbot: QtBot, tmp_path: Path, tiny_mod
     window.show_models()
     manager = window.model_manager
     qtbot.waitUntil(lambda: manager.ready, timeout=10_000)
-    card = manager.cards[ENTRY]
+    card = manager.card_of(ENTRY)
     assert "GB RAM" in manager.summary.text() and "Recommended" in manager.summary.text()
     assert card.download_button.isVisibleTo(card) and not card.load_button.isVisibleTo(card)
     card.download_button.click()
@@ -63,7 +63,7 @@ def test_cancel_then_resume(qtbot: QtBot, tmp_path: Path, hub: HubServer) -> Non
     big = write_random_model(tmp_path / "big.gguf", shape=Shape(512, 4, 8, 2, 1024), n_vocab=8000)
     hub.add(REPO, FILE, Served(big.read_bytes()))
     manager, registry = open_manager(qtbot, tmp_path)
-    card = manager.cards[ENTRY]
+    card = manager.card_of(ENTRY)
     cancel_once = {"armed": True}
 
     def cancel_on_first_progress(entry_id: str, _progress: object) -> None:
@@ -107,7 +107,7 @@ def test_no_network_ends_the_download_card_with_a_clear_message(
     monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{port}")  # nothing listens there
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     manager, _registry = open_manager(qtbot, tmp_path)
-    card = manager.cards[ENTRY]
+    card = manager.card_of(ENTRY)
     card.download_button.click()
     qtbot.waitUntil(lambda: not manager.is_downloading(), timeout=30_000)
     assert "offline? check the connection" in card.status.text()
@@ -118,7 +118,7 @@ def test_a_download_without_a_hub_checksum_says_so_on_its_card(qtbot: QtBot, tmp
                                                                hub: HubServer) -> None:
     hub.add(REPO, FILE, Served(b"GGUF" + bytes(1000), sha256="not-a-sha256"))
     manager, registry = open_manager(qtbot, tmp_path)
-    card = manager.cards[ENTRY]
+    card = manager.card_of(ENTRY)
     card.download_button.click()
     qtbot.waitUntil(lambda: not manager.is_downloading(), timeout=30_000)
     assert "no checksum from the Hub" in card.status.text()

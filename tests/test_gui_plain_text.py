@@ -104,9 +104,9 @@ def test_problem_boxes_and_download_errors_stay_plain(qtbot: QtBot, tmp_path: Pa
     manager = ModelManager(ModelRegistry(tmp_path / "models.json"), tmp_path / "models")
     qtbot.addWidget(manager)
     qtbot.waitUntil(lambda: bool(manager.cards), timeout=20_000)
-    entry_id = next(iter(manager.cards))
+    entry_id = next(iter(manager.card_of_entry))
     manager._download_ended(entry_id, DownloadError(f"the Hub said: {IMG}"))
-    qtbot.waitUntil(lambda: MARK in manager.cards[entry_id].status.text())
+    qtbot.waitUntil(lambda: MARK in manager.card_of(entry_id).status.text())
     _assert_hostile_text_is_plain()
     for box in window.findChildren(QMessageBox):
         assert box.textFormat() == Qt.TextFormat.PlainText

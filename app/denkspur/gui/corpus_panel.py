@@ -64,6 +64,8 @@ class CorpusPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("CorpusPanel")
         self.corpus: Corpus | None = None
+        self.folder: Path | None = None
+        self._loads = 0  # only the newest folder read is shown
         self.language = language
         self.article: ArticleGuide | None = None
         self.claim: Claim | None = None
@@ -84,13 +86,25 @@ class CorpusPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
         self.retranslate()
-        BackgroundOp(self, op=lambda _job: load_corpus(corpus_dir), success=self._show_corpus,
-                     name="load-corpus").run()
+        self.set_folder(corpus_dir)
 
-    def _show_corpus(self, corpus: Corpus) -> None:
+    def set_folder(self, corpus_dir: Path | None) -> None:
+        """Read the explanations and the article texts in ``corpus_dir`` (again) in the background;
+        ``loaded`` says they are on screen, the article shown stays."""
+        self.folder = corpus_dir
+        self._loads += 1
+        number = self._loads
+        BackgroundOp(self, op=lambda _job: load_corpus(corpus_dir),
+                     success=lambda corpus: self._show_corpus(number, corpus), name="load-corpus").run()
+
+    def _show_corpus(self, number: int, corpus: Corpus) -> None:
+        if number != self._loads:
+            return  # a newer folder is being read
+        first = self.corpus is None
         self.corpus = corpus
-        self.retranslate()
-        self.articles.setCurrentRow(0)
+        self.retranslate()  # also shows the selected article from the new folder
+        if first:
+            self.articles.setCurrentRow(0)
         self.loaded.emit()
 
     def _build_articles(self) -> QWidget:
@@ -190,8 +204,9 @@ class CorpusPanel(QWidget):
         found = self.corpus.articles[article.id]
         if found.text is None:
             return "<p><i>" + self.tr(
-                "The article text is not part of Denkspur. Set a corpus folder (DENKSPUR_CORPUS) to read it "
-                "here with the claims highlighted; the explanations stand on their own.") + "</i></p>"
+                "The article text is not part of Denkspur. Choose the folder with the articles in "
+                "Preferences (or set DENKSPUR_CORPUS) to read it here with the claims highlighted; "
+                "the explanations stand on their own.") + "</i></p>"
         spans = []
         for claim in article.claims:
             span = locate(found.text, claim.anchor)

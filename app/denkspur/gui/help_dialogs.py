@@ -52,6 +52,7 @@ def fixed_keys() -> list[tuple[str, str]]:
         (QCoreApplication.translate("HelpDialogs", "Open the selected conversation"), "Enter"),
         (QCoreApplication.translate("HelpDialogs", "Rename the selected conversation"), "F2"),
         (QCoreApplication.translate("HelpDialogs", "From the search box to the hits"), "Enter"),
+        (QCoreApplication.translate("HelpDialogs", "Jump the trace to the selected step"), "Enter"),
     ]
 
 

@@ -1,4 +1,10 @@
-"""The model manager: catalog cards with fit verdicts, downloads, installed models, import.
+"""The model manager: one card per model with a quantization choice, downloads, your GGUF files.
+
+The catalog is shown one card per model (one size of a distill, see
+:mod:`denkspur.gui.model_card`), the recommended model first, each with the file
+that suits this machine chosen; a filter narrows them. Below the machine summary,
+"Your GGUF files" lists the models imported into Denkspur and the files opened
+from disk (the recent models), each with Load.
 
 Everything that touches the disk, the network or the hardware runs as a
 :class:`~denkspur.gui.background.BackgroundOp`: the hardware probe and catalog
@@ -10,21 +16,17 @@ continues from its ``.part`` file.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -39,101 +41,16 @@ from denkspur.core.models.download import (
     partial_path,
 )
 from denkspur.core.models.files import import_gguf, remove_model
-from denkspur.core.models.fit import Fit, Verdict
+from denkspur.core.models.fit import Verdict
 from denkspur.core.models.hardware import Hardware
 from denkspur.core.models.registry import InstalledModel, ModelRegistry
 from denkspur.core.models.survey import Survey, survey
 from denkspur.gui.background import BackgroundOp, Job, failure_text
+from denkspur.gui.model_card import CardActions, ModelCard, file_size, gigabytes
 from denkspur.gui.plain import ask_yes_no, message_box, plain_label
 
-_VERDICT_COLORS = {Verdict.GPU: "#27ae60", Verdict.PARTIAL: "#d68910", Verdict.CPU: "#2e86c1",
-                   Verdict.TOO_BIG: "#c0392b"}
-
-
-def verdict_text(verdict: Verdict) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        Verdict.GPU: QCoreApplication.translate("Verdict", "runs fully on the GPU"),
-        Verdict.PARTIAL: QCoreApplication.translate("Verdict", "partly on the GPU"),
-        Verdict.CPU: QCoreApplication.translate("Verdict", "CPU only"),
-        Verdict.TOO_BIG: QCoreApplication.translate("Verdict", "too big for this machine"),
-    }[verdict]
-
-
-class EntryCard(QFrame):
-    """One catalog entry: facts, fit, and what can be done with it."""
-
-    def __init__(self, entry: CatalogEntry, fit: Fit, recommended: bool, manager: ModelManager) -> None:
-        super().__init__()
-        self.setObjectName(f"card-{entry.id}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.entry, self.manager = entry, manager
-        star = "★ " if recommended else ""
-        title = QLabel(f"<b>{html.escape(star + entry.name)}</b> · {html.escape(entry.quantization)} · "
-                       f"{entry.size_bytes / 1e9:.1f} GB")
-        title.setObjectName("catalogTitle")
-        title.setTextFormat(Qt.TextFormat.RichText)
-        verdict = plain_label(verdict_text(fit.verdict), name="verdict")
-        verdict.setStyleSheet(f"color: {_VERDICT_COLORS[fit.verdict]}; font-weight: 600;")
-        need = plain_label(self.tr("needs about %1 GB").replace("%1", f"{fit.estimate.total / 1e9:.1f}"))
-        self.description = description = plain_label(entry.description, wrap=True)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.status = plain_label(name="downloadStatus", wrap=True)  # download errors quote the server
-        self.download_button = QPushButton()
-        self.download_button.setObjectName("download")
-        self.download_button.clicked.connect(lambda: manager.start_download(entry))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setObjectName("cancel")
-        self.cancel_button.clicked.connect(lambda: manager.cancel_download(entry.id))
-        self.load_button = QPushButton(self.tr("Load"))
-        self.load_button.setObjectName("load")
-        self.load_button.clicked.connect(lambda: manager.load_installed(entry.id))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.setObjectName("delete")
-        self.delete_button.clicked.connect(lambda: manager.delete_installed(entry.id))
-        top = QHBoxLayout()
-        top.addWidget(title, 1)
-        top.addWidget(verdict)
-        buttons = QHBoxLayout()
-        buttons.addWidget(need, 1)
-        for button in (self.download_button, self.cancel_button, self.load_button, self.delete_button):
-            buttons.addWidget(button)
-            button.setVisible(False)  # until the installed state is read
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(description)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
-
-    def refuse_download(self, reason: str) -> None:
-        """Too big for this machine: Download stays visible but disabled, with the reason beside it."""
-        self.download_button.setEnabled(False)
-        self.download_button.setToolTip(reason)
-        self.status.setText(reason)
-
-    def matches(self, words: list[str]) -> bool:
-        text = f"{self.entry.name} {self.entry.quantization} {self.entry.parameters_billion:g}b".lower()
-        return all(word in text for word in words)
-
-    def refresh(self, installed: bool, downloading: bool, resumable: bool) -> None:
-        self.download_button.setText(self.tr("Resume") if resumable else self.tr("Download"))
-        self.download_button.setVisible(not installed and not downloading)
-        self.cancel_button.setVisible(downloading)
-        self.progress.setVisible(downloading)
-        self.load_button.setVisible(installed)
-        self.delete_button.setVisible(installed)
-
-    def show_progress(self, progress: Progress) -> None:
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(int(progress.fraction * 1000))
-        eta = self.tr(", %1 s left").replace("%1", f"{progress.eta:.0f}") if progress.eta else ""
-        self.status.setText(self.tr("%1 of %2 MB, %3 MB/s").replace("%1", f"{progress.done / 1e6:,.0f}")
-                            .replace("%2", f"{progress.total / 1e6:,.0f}")
-                            .replace("%3", f"{progress.speed / 1e6:.1f}") + eta)
-
+#: The cards' column stops growing here: on a wide screen lines stay readable.
+COLUMN_WIDTH = 1100
 
 @dataclass(frozen=True)
 class InstalledState:
@@ -141,6 +58,7 @@ class InstalledState:
 
     installed: dict[str, InstalledModel]
     resumable: frozenset[str]
+    opened: list[tuple[str, int]]  # recent model files outside the registry: path, size
 
 
 class ModelManager(QDialog):
@@ -159,16 +77,19 @@ class ModelManager(QDialog):
     import_finished = Signal(object)  # InstalledModel, or None when the file was refused
 
     def __init__(self, registry: ModelRegistry, folder: Path, *, n_ctx: int = 4096,
-                 gpu_offload: bool = False, parent: QWidget | None = None) -> None:
+                 gpu_offload: bool = False, opened: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Models"))
         self.setObjectName("ModelManager")
-        self.resize(900, 700)
+        self._fit_screen()
         self.setAcceptDrops(True)
         self.registry, self.folder, self.n_ctx = registry, folder, n_ctx
+        self.opened_paths = list(opened or [])
         self.survey: Survey | None = None
         self.ready = False
         self.installed: dict[str, InstalledModel] = {}
+        self.opened: list[tuple[str, int]] = []
         self.last_message = ""
         self.downloads: dict[str, BackgroundOp[InstalledModel]] = {}
         self._refreshes = 0  # only the newest refresh is shown
@@ -178,18 +99,24 @@ class ModelManager(QDialog):
         import_button.clicked.connect(self.choose_import)
         self.note = plain_label(name="managerNote", wrap=True)
         self.note.setVisible(False)
-        # Imported models: names come from GGUF metadata, so they are plain labels
-        # beside real buttons (never links built from outside text).
-        self.installed_label = plain_label(name="installedModels", wrap=True)
+        # Your files: names come from GGUF metadata and file names, so they are plain
+        # labels beside real buttons (never links built from outside text).
+        self.installed_label = plain_label(name="installedModels")
+        self.installed_label.setStyleSheet("font-weight: 600;")
         self.installed_rows = QVBoxLayout()
-        self.cards: dict[str, EntryCard] = {}
+        self.cards: dict[str, ModelCard] = {}  # by model name, in the order shown
+        self.card_of_entry: dict[str, ModelCard] = {}
         self.column = QVBoxLayout()
         column = QWidget()
+        column.setObjectName("modelColumn")
+        column.setMaximumWidth(COLUMN_WIDTH)
         column.setLayout(self.column)
+        self.column.addWidget(self.installed_label)
+        self.column.addLayout(self.installed_rows)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         scroll.setWidget(column)
-        self.group_headers: dict[str, QLabel] = {}
         self.filter = self._filter_box()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -197,13 +124,21 @@ class ModelManager(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.note)
-        layout.addWidget(self.installed_label)
-        layout.addLayout(self.installed_rows)
         layout.addWidget(self.filter)
         layout.addWidget(scroll, 1)
+        self.filter.setFocus()  # keyboard first: type to narrow the cards, Tab on to them
         BackgroundOp(self, op=lambda _job: survey(n_ctx, gpu_offload=gpu_offload), success=self._show_survey,
                      name="probe-hardware").run()
         self.refresh()
+
+    def _fit_screen(self) -> None:
+        """900×700, or less on a small screen (a 1024×700 laptop keeps its title bar in view)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        width, height = 960, 720
+        if area is not None:
+            width, height = min(width, area.width() - 40), min(height, area.height() - 60)
+        self.resize(max(width, 480), max(height, 360))
 
     @property
     def hardware(self) -> Hardware | None:
@@ -213,45 +148,48 @@ class ModelManager(QDialog):
     def recommended(self) -> CatalogEntry | None:
         return self.survey.recommended if self.survey else None
 
+    def card_of(self, entry_id: str) -> ModelCard:
+        """The card of a catalog file, with that file chosen."""
+        card = self.card_of_entry[entry_id]
+        card.choose(entry_id)
+        return card
+
     def _show_survey(self, found: Survey) -> None:
         self.survey = found
         self.summary.setText(self._hardware_line(found))
         best = found.recommended
-        # Grouped by model, the recommended model's group first and the recommended file first in it.
-        ordered = sorted(found.entries, key=lambda e: (
-            best is None or e.name != best.name, e.parameters_billion, e.name, e is not best, e.quant_rank))
-        group = ""
-        for entry in ordered:
-            first_of_group = entry.name != group
-            if first_of_group:
-                group = entry.name
-                header = QLabel(entry.name)
-                header.setObjectName("modelGroup")
-                header.setTextFormat(Qt.TextFormat.PlainText)
-                header.setStyleSheet("font-weight: 600; font-size: 11pt; margin-top: 8px;")
-                self.group_headers[group] = header
-                self.column.addWidget(header)
-            fit = found.fits[entry.id]
-            card = EntryCard(entry, fit, entry is best, self)
-            card.description.setVisible(first_of_group)  # said once per model, not per file
-            if fit.verdict == Verdict.TOO_BIG:
-                card.refuse_download(self.tr("Too big: needs about %1 GB, this machine has %2 GB of memory.")
-                                     .replace("%1", f"{fit.estimate.total / 1e9:.1f}")
-                                     .replace("%2", f"{found.hardware.ram_total / 1e9:.0f}"))
-            self.cards[entry.id] = card
+        actions = CardActions(self.start_download, self.cancel_download, self.load_installed,
+                              self.delete_installed)
+        refusals = {entry.id: self._refusal(found, entry) for entry in found.entries
+                    if found.fits[entry.id].verdict == Verdict.TOO_BIG}
+        # The recommended model first, then by size.
+        names = sorted(found.groups, key=lambda name: (
+            best is None or name != best.name, found.groups[name][0].parameters_billion, name))
+        for name in names:
+            group = found.groups[name]
+            card = ModelCard(group, found.fits, found.preferred[name], refusals,
+                             recommended=best is not None and best.name == name, actions=actions)
+            self.cards[name] = card
+            self.card_of_entry.update((entry.id, card) for entry in group)
             self.column.addWidget(card)
         self.column.addStretch(1)
         self.apply_filter(self.filter.text())
         self.refresh()  # the cards' buttons follow with the installed state
 
+    def _refusal(self, found: Survey, entry: CatalogEntry) -> str:
+        """Why Download is off for a file too big for this machine."""
+        return (self.tr("Too big: needs about %1 GB, this machine has %2 GB of memory.")
+                .replace("%1", gigabytes(found.fits[entry.id].estimate.total))
+                .replace("%2", gigabytes(found.hardware.ram_total, 0)))
+
     def _hardware_line(self, found: Survey) -> str:
         hw = found.hardware
-        gpus = ", ".join(f"{g.name} ({g.memory_free / 1e9:.1f} GB)" for g in hw.gpus) or self.tr("no GPU")
+        gpus = ", ".join(f"{g.name} ({gigabytes(g.memory_free)} GB)" for g in hw.gpus) or self.tr("no GPU")
         offload = self.tr("GPU offload available") if hw.gpu_offload else self.tr("CPU build of llama.cpp")
         best = found.recommended
         best_name = best.name + " " + best.quantization if best else "—"
         return (self.tr("This machine: %1 GB RAM, %2, %3. Recommended: %4")
-                .replace("%1", f"{hw.ram_total / 1e9:.0f}").replace("%2", gpus)
+                .replace("%1", gigabytes(hw.ram_total, 0)).replace("%2", gpus)
                 .replace("%3", offload).replace("%4", best_name))
 
     def _filter_box(self) -> QLineEdit:
@@ -263,16 +201,10 @@ class ModelManager(QDialog):
         return box
 
     def apply_filter(self, text: str) -> None:
-        """Show the cards whose name, size or quantization hold every word typed; groups follow."""
+        """Show the cards with a file whose name, size or quantization holds every word typed."""
         words = text.lower().split()
-        shown: set[str] = set()
         for card in self.cards.values():
-            visible = card.matches(words)
-            card.setVisible(visible)
-            if visible:
-                shown.add(card.entry.name)
-        for name, header in self.group_headers.items():
-            header.setVisible(name in shown)
+            card.setVisible(card.matches(words))
 
     def show_note(self, text: str) -> None:
         self.last_message = text
@@ -281,15 +213,22 @@ class ModelManager(QDialog):
 
     # -- state ------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the installed models and ``.part`` files in the background, then show them."""
+        """Re-read the installed models, ``.part`` files and opened files in the background."""
         self._refreshes += 1
         number = self._refreshes
-        entries = [card.entry for card in self.cards.values()]
+        entries = [entry for card in self.cards.values() for entry in card.entries]
+        opened = list(self.opened_paths)
 
         def read(_job: Job) -> InstalledState:
             installed = {m.id: m for m in self.registry.all()}
             resumable = frozenset(e.id for e in entries if partial_path(self.folder / e.files[0]).exists())
-            return InstalledState(installed, resumable)
+            known = {str(Path(path)) for model in installed.values() for path in model.paths}
+            files = []
+            for path in opened:
+                candidate = Path(path)
+                if str(candidate) not in known and candidate.is_file():
+                    files.append((path, candidate.stat().st_size))
+            return InstalledState(installed, resumable, files)
 
         BackgroundOp(self, op=read, success=lambda state: self._show_installed(number, state),
                      name="read-installed").run()
@@ -297,13 +236,15 @@ class ModelManager(QDialog):
     def _show_installed(self, number: int, state: InstalledState) -> None:
         if number != self._refreshes:
             return  # a newer refresh is on its way
-        self.installed = state.installed
-        for entry_id, card in self.cards.items():
-            card.refresh(entry_id in state.installed, entry_id in self.downloads, entry_id in state.resumable)
+        self.installed, self.opened = state.installed, state.opened
+        installed, downloading = frozenset(state.installed), frozenset(self.downloads)
+        for card in self.cards.values():
+            card.refresh(installed, downloading, state.resumable)
         # Which models are not from the catalog is known once the catalog is read.
-        local = [m for m in state.installed.values() if m.id not in self.cards] if self.survey else []
-        self.installed_label.setText(self.tr("Imported models") if local else "")
-        self.installed_label.setVisible(bool(local))
+        local = [m for m in state.installed.values() if m.id not in self.card_of_entry] if self.survey else []
+        mine = bool(local or state.opened)
+        self.installed_label.setText(self.tr("Your GGUF files") if mine else "")
+        self.installed_label.setVisible(mine)
         while self.installed_rows.count():
             item = self.installed_rows.takeAt(0)
             row = item.widget() if item is not None else None
@@ -311,27 +252,44 @@ class ModelManager(QDialog):
                 row.deleteLater()
         for model in local:
             self.installed_rows.addWidget(self._installed_row(model))
+        for path, size in state.opened:
+            self.installed_rows.addWidget(self._opened_row(path, size))
         self.refreshed.emit()
         if self.cards and not self.ready:
             self.ready = True
             self.cards_shown.emit()
 
-    def _installed_row(self, model: InstalledModel) -> QWidget:
+    def _file_row(self, name: str, text: str, tooltip: str, load: QPushButton) -> tuple[QWidget, QHBoxLayout]:
         row = QWidget()
-        row.setObjectName(f"installed-{model.id}")
+        row.setObjectName(name)
         line = QHBoxLayout(row)
         line.setContentsMargins(12, 0, 0, 0)
-        line.addWidget(plain_label(f"{model.name} ({model.quantization}, {model.size_bytes / 1e9:.2f} GB)",
-                                   name="installedName"), 1)
-        load = QPushButton(self.tr("load"))
+        label = plain_label(text, name="installedName")
+        label.setToolTip(tooltip)
+        line.addWidget(label, 1)
+        line.addWidget(load)
+        return row, line
+
+    def _installed_row(self, model: InstalledModel) -> QWidget:
+        load = QPushButton(self.tr("Load"))
         load.setObjectName("loadInstalled")
         load.clicked.connect(lambda: self.load_installed(model.id))
-        remove = QPushButton(self.tr("remove"))
+        text = (self.tr("%1 (%2, %3, imported)").replace("%1", model.name)
+                .replace("%2", model.quantization or "?").replace("%3", file_size(model.size_bytes)))
+        row, line = self._file_row(f"installed-{model.id}", text, model.path, load)
+        remove = QPushButton(self.tr("Remove"))
         remove.setObjectName("removeInstalled")
         remove.clicked.connect(lambda: self.delete_installed(model.id))
-        line.addWidget(load)
         line.addWidget(remove)
         return row
+
+    def _opened_row(self, path: str, size: int) -> QWidget:
+        load = QPushButton(self.tr("Load"))
+        load.setObjectName("loadOpened")
+        load.clicked.connect(lambda: self.load_requested.emit(path))
+        text = (self.tr("%1 (%2, opened from disk)").replace("%1", Path(path).name)
+                .replace("%2", file_size(size)))
+        return self._file_row("opened", text, path, load)[0]
 
     # -- downloads ----------------------------------------------------------------------
     def start_download(self, entry: CatalogEntry) -> None:
@@ -348,6 +306,8 @@ class ModelManager(QDialog):
             .failure(lambda error: self._download_ended(entry.id, error))
             .with_progress(lambda progress: self._on_progress(entry.id, progress))
             .run())
+        card = self.card_of_entry[entry.id]
+        card.refresh(card.installed, frozenset(self.downloads), card.resumable)  # locked to this file now
         self.refresh()
 
     def cancel_download(self, entry_id: str) -> None:
@@ -359,23 +319,22 @@ class ModelManager(QDialog):
 
     def _on_progress(self, entry_id: str, progress: object) -> None:
         if isinstance(progress, Progress):
-            self.cards[entry_id].show_progress(progress)
+            self.card_of_entry[entry_id].show_progress(progress)
             self.download_progress.emit(entry_id, progress)
 
     def _download_ended(self, entry_id: str, error: Exception | None,
                         model: InstalledModel | None = None) -> None:
         self.downloads.pop(entry_id, None)
-        card = self.cards[entry_id]
+        card = self.card_of_entry[entry_id]
         if isinstance(error, DownloadCancelled):
-            card.status.setText(self.tr("Cancelled. “Resume” continues where it stopped."))
+            card.set_status(entry_id, self.tr("Cancelled. “Resume” continues where it stopped."))
         elif error is not None:
-            card.status.setText(failure_text(error))
-            card.status.setStyleSheet("color: #c0392b;")
+            card.set_status(entry_id, failure_text(error), error=True)
         elif model is not None and not model.verified:
-            card.status.setText(self.tr("Installed; no checksum from the Hub "
-                                        "(its sha256 was computed here, not checked)."))
+            card.set_status(entry_id, self.tr("Installed; no checksum from the Hub "
+                                              "(its sha256 was computed here, not checked)."))
         else:
-            card.status.setText(self.tr("Installed and verified (sha256)."))
+            card.set_status(entry_id, self.tr("Installed and verified (sha256)."))
         self.refresh()
 
     # -- installed -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 #: Object names of labels that show HTML the app built itself, with any outside
 #: text escaped (or rendered by the safe Markdown renderer, raw HTML off).
-RICH_LABELS = frozenset({"messageBody", "emptyState", "claimDetail", "catalogTitle"})
+RICH_LABELS = frozenset({"messageBody", "emptyState", "claimDetail"})
 
 
 def plain_label(text: str = "", *, name: str = "", wrap: bool = False) -> QLabel:

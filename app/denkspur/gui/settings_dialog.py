@@ -1,4 +1,5 @@
-"""Preferences: model directory, threads, context, sampling, GPU, budget, language, appearance."""
+"""Preferences: model directory, threads, context, sampling, GPU, budget, language, appearance,
+the news articles folder."""
 
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from denkspur.core.corpus.guide import corpus_override, default_corpus_dir
 from denkspur.core.models.gpu_layers import GpuLayers, GpuOffload
 from denkspur.core.settings import Settings
 from denkspur.gui.i18n import LANGUAGES
@@ -38,13 +42,11 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)  # room for folder paths
         self._settings = settings
         self.model_dir = QLineEdit(settings.model_dir)
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._browse)
-        folder = QHBoxLayout()
-        folder.addWidget(self.model_dir, 1)
-        folder.addWidget(browse)
+        folder = self._folder_row(self.model_dir, self.tr("Model folder"))
+        corpus = self._corpus_rows(settings)
         self.threads = _spin(0, 256, settings.threads, self.tr("automatic"))
         self.context = _spin(512, 131072, settings.context_size)
         self.context.setSingleStep(1024)
@@ -79,6 +81,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Appearance"), self.theme)
         form.addRow(self.tr("Token signals"), self.token_signals)
+        form.addRow(self.tr("News articles folder"), corpus)
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         buttons.accepted.connect(self.accept)
@@ -86,10 +89,43 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
         make_labels_plain(self)
 
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder"), self.model_dir.text())
-        if folder:
-            self.model_dir.setText(folder)
+    def _folder_row(self, edit: QLineEdit, title: str) -> QHBoxLayout:
+        """A folder's path and a "Choose…" button that opens the folder dialog titled ``title``."""
+        browse = QPushButton(self.tr("Choose…"))
+
+        def choose() -> None:
+            chosen = QFileDialog.getExistingDirectory(self, title, edit.text())
+            if chosen:
+                edit.setText(chosen)
+
+        browse.clicked.connect(choose)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(browse)
+        return row
+
+    def _corpus_rows(self, settings: Settings) -> QVBoxLayout:
+        """The folder with the five news articles the corpus panel explains (the texts are not
+        shipped); ``DENKSPUR_CORPUS`` wins over it, and the dialog says so."""
+        self.corpus_dir = QLineEdit(settings.corpus_dir)
+        self.corpus_dir.setObjectName("corpusFolder")
+        found = default_corpus_dir()
+        self.corpus_dir.setPlaceholderText(
+            self.tr("none: the explanations without the article texts") if found is None
+            else self.tr("not set: %1").replace("%1", str(found)))
+        self.corpus_dir.setToolTip(self.tr("The folder with the five news articles the corpus panel "
+                                           "explains (their texts are not part of Denkspur)"))
+        override = corpus_override()
+        self.corpus_note = QLabel()
+        self.corpus_note.setObjectName("corpusOverride")
+        self.corpus_note.setWordWrap(True)
+        self.corpus_note.setText(self.tr("DENKSPUR_CORPUS is set (%1): it wins over this folder "
+                                         "as long as it is set.").replace("%1", override) if override else "")
+        self.corpus_note.setVisible(bool(override))
+        rows = QVBoxLayout()
+        rows.addLayout(self._folder_row(self.corpus_dir, self.tr("News articles folder")))
+        rows.addWidget(self.corpus_note)
+        return rows
 
     def _gpu_row(self, settings: Settings) -> QHBoxLayout:
         """Automatic, all, or a number of layers (one meaning everywhere: see ``GpuOffload``)."""
@@ -127,6 +163,7 @@ class SettingsDialog(QDialog):
             language=str(self.language.currentData()),
             theme=str(self.theme.currentData()),
             token_signals=self.token_signals.isChecked(),
+            corpus_dir=self.corpus_dir.text().strip(),
         )
 
 

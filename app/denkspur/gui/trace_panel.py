@@ -89,6 +89,7 @@ class TracePanel(QWidget):
         # measuring each (scrolling to the newest took seconds otherwise).
         self.steps.setUniformItemSizes(True)
         self.steps.itemClicked.connect(self._scroll_to_step)
+        self.steps.itemActivated.connect(self._scroll_to_step)  # Enter (arrows move, Ctrl+J comes here)
         self.steps.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.steps.customContextMenuRequested.connect(self._step_menu)
         text_column = self._build_text_column()
@@ -424,6 +425,13 @@ class TracePanel(QWidget):
     def _request_branch(self, offset: int, note: str) -> None:
         if self._version is not None:
             self.branch_requested.emit(self._version.id, offset, note)
+
+    def focus_steps(self) -> None:
+        """Keyboard way into the steps list: the selected step, else the first, gets the focus."""
+        self.confidence_button.setChecked(False)  # the steps live in the plain view
+        if self.steps.currentRow() < 0 and self.steps.count():
+            self.steps.setCurrentRow(0)
+        self.steps.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _scroll_to_step(self, item: QListWidgetItem) -> None:
         self.text.scroll_to_offset(int(item.data(Qt.ItemDataRole.UserRole)))

@@ -129,6 +129,7 @@ class WindowActions(_Window):
             folder,
             n_ctx=self.settings.context_size,
             gpu_offload=bool(ready and ready.gpu_offload),
+            opened=self.settings.recent_models,
             parent=self,
         )
         self.model_manager.load_requested.connect(self.load_model)
@@ -152,14 +153,19 @@ class WindowActions(_Window):
         from denkspur.gui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
-        if dialog.exec():
-            new = dialog.result_settings()
+        accepted = bool(dialog.exec())
+        new = dialog.result_settings()
+        # Deleted by Qt now, not by Python's collector at exit (which warned "shared QObject was
+        # deleted directly" at times).
+        dialog.deleteLater()
+        if accepted:
             reload_model = (new.context_size, new.gpu_layers, new.threads) != (
                 self.settings.context_size,
                 self.settings.gpu_layers,
                 self.settings.threads,
             )
             language_changed = new.language != self.settings.language
+            corpus_changed = new.corpus_dir != self.settings.corpus_dir
             theme_changed = new.theme != self.settings.theme
             self.settings.__dict__.update(new.__dict__)
             if theme_changed:
@@ -167,6 +173,10 @@ class WindowActions(_Window):
             if language_changed:
                 self.set_language(new.language)
             self.save_settings()
+            if corpus_changed and getattr(self, "corpus_panel", None) is not None:
+                from denkspur.core.corpus.guide import corpus_folder
+
+                self.corpus_panel.set_folder(corpus_folder(new.corpus_dir))
             if reload_model and self.session.model is not None:
                 self.load_model(self.session.model.path)
 

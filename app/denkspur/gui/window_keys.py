@@ -38,6 +38,7 @@ class WindowKeys(QObject):
         self.focus_composer = self._add(self.chat_menu, "Ctrl+L", self.focus_message_box,
                                         "focusComposerAction")
         self.pick_model = self._add(self.chat_menu, "Ctrl+P", window.model_picker.showMenu, "pickModelAction")
+        self.go_to_steps = self._add(self.chat_menu, "Ctrl+J", self.focus_trace_steps, "goToStepsAction")
         window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.help_menu = bar.addMenu("")
         self.shortcuts = self._add(self.help_menu, "F1", self.show_shortcuts, "shortcutsAction")
@@ -64,6 +65,7 @@ class WindowKeys(QObject):
         self.regenerate.setText(self.tr("Regenerate the last answer"))
         self.focus_composer.setText(self.tr("Go to the message box"))
         self.pick_model.setText(self.tr("Switch model…"))
+        self.go_to_steps.setText(self.tr("Go to the reasoning steps"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts.setText(self.tr("Keyboard shortcuts…"))
         self.data_places.setText(self.tr("Where my data lives…"))
@@ -76,6 +78,12 @@ class WindowKeys(QObject):
 
     def focus_message_box(self) -> None:
         self.window.composer.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_trace_steps(self) -> None:
+        """The trace panel's steps list (the panel is shown if hidden): arrows pick, Enter jumps."""
+        if self.window.trace.isHidden():
+            self.window.set_trace_visible(True)
+        self.window.trace.focus_steps()
 
     def answer_now_if_thinking(self) -> None:
         """Same as the composer's button, and only when it is enabled (a local model thinking)."""

@@ -127,15 +127,24 @@ class CorpusGuide:
 
 def default_corpus_dir() -> Path | None:
     """``DENKSPUR_CORPUS``, else ``shared/corpus`` beside the checkout, if it exists."""
-    override = os.environ.get("DENKSPUR_CORPUS")
+    override = corpus_override()
     if override:
         return Path(override)
     beside = Path(__file__).resolve().parents[4].parent / "shared" / "corpus"
     return beside if beside.is_dir() else None
 
 
+def corpus_override() -> str:
+    """The folder ``DENKSPUR_CORPUS`` names ("" when unset): it wins over the setting."""
+    return os.environ.get("DENKSPUR_CORPUS", "")
+
+
 def corpus_folder(setting: str = "") -> Path | None:
-    """The folder with the article texts: the user's setting, else :func:`default_corpus_dir`."""
+    """The folder with the article texts: ``DENKSPUR_CORPUS`` if set, else the user's setting
+    (Preferences), else ``shared/corpus`` beside the checkout (:func:`default_corpus_dir`)."""
+    override = corpus_override()
+    if override:
+        return Path(override)
     return Path(setting) if setting else default_corpus_dir()
 
 

@@ -70,6 +70,14 @@ def load_catalog(path: Path | None = None) -> list[CatalogEntry]:
         raise CatalogError(f"the model catalog {path} is unusable: {error}") from error
 
 
+def group_by_model(entries: list[CatalogEntry]) -> dict[str, list[CatalogEntry]]:
+    """The catalog's files by model (one group per size of a distill), quantizations coarsest first."""
+    groups: dict[str, list[CatalogEntry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.name, []).append(entry)
+    return {name: sorted(group, key=lambda e: (e.quant_rank, e.size_bytes)) for name, group in groups.items()}
+
+
 def find_entry(entries: list[CatalogEntry], entry_id: str) -> CatalogEntry:
     for entry in entries:
         if entry.id == entry_id:

@@ -156,3 +156,18 @@ def recommend(entries: list[CatalogEntry], n_ctx: int, hardware: Hardware) -> Ca
     if not candidates:
         return None
     return max(candidates, key=lambda e: (e.parameters_billion, e.quant_rank))
+
+
+def preferred_quantization(group: list[CatalogEntry], n_ctx: int, hardware: Hardware) -> CatalogEntry:
+    """Which file of one model to offer first on this machine.
+
+    The one :func:`recommend` picks among the model's files (the finest
+    quantization that runs without splitting); when none qualifies, the
+    smallest file from Q4_K_M up (it needs the least memory and still reasons
+    well), else the smallest file at all.
+    """
+    best = recommend(group, n_ctx, hardware)
+    if best is not None:
+        return best
+    by_size = sorted(group, key=lambda e: e.size_bytes)
+    return next((e for e in by_size if e.quant_rank >= 4), by_size[0])
