@@ -83,9 +83,11 @@ def slow_stream() -> Iterator[str]:
 class OpenAIServer:
     def __init__(self, stream: Callable[[], Iterator[str]] = reasoning_stream, *, status: int = 200,
                  api_key: str | None = None, models: tuple[str, ...] = ("deepseek-reasoner",),
-                 before_list: Callable[[], object] | None = None, refuse_logprobs: bool = False) -> None:
+                 before_list: Callable[[], object] | None = None, refuse_logprobs: bool = False,
+                 respond: Callable[[dict[str, object]], Iterator[str]] | None = None) -> None:
         """``before_list`` runs before ``/v1/models`` answers (a test holds the answer back with it);
-        ``refuse_logprobs``: a request with ``logprobs`` gets a 400, as from servers without them."""
+        ``refuse_logprobs``: a request with ``logprobs`` gets a 400, as from servers without them;
+        ``respond``: the stream chosen from the request's body (instead of ``stream``)."""
         self.requests: list[dict[str, object]] = []
         self.headers: list[dict[str, str]] = []
         server = self
@@ -136,7 +138,7 @@ class OpenAIServer:
                 self.send_header("Connection", "close")
                 self.end_headers()
                 try:
-                    for event in stream():
+                    for event in (respond(server.requests[-1]) if respond else stream()):
                         self.wfile.write(event.encode())
                         self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError):
@@ -216,3 +218,31 @@ class SilentServer:
         self._listener.close()
         for connection in self._connections:
             connection.close()
+
+
+#: The trace :func:`prefilling_server_stream` thinks: ten short sentences as ``reasoning_content``.
+LONG_THOUGHT = tuple(f"{' ' if index else ''}Thought number {index} is here." for index in range(10))
+
+
+def prefilling_server_stream(body: dict[str, object]) -> Iterator[str]:
+    """A server like llama-server: a final assistant message is continued as it stands (as content).
+
+    Without one it thinks :data:`LONG_THOUGHT` and answers; with one that closed the
+    thinking it answers; with one inside the thinking it finishes the thought, then answers.
+    """
+    messages = body.get("messages")
+    last = messages[-1] if isinstance(messages, list) and messages else {}
+    if isinstance(last, dict) and last.get("role") == "assistant":
+        prefill = str(last.get("content", ""))
+        if "</think>" not in prefill:
+            pieces = [" and that settles it.", "</think>", "Five."]
+        else:  # the answer, or the rest of one begun
+            pieces = ["It is ", "**5**."] if prefill.endswith("\n\n") else [" is **5**."]
+        for piece in pieces:
+            yield chunk({"content": piece})
+    else:
+        for piece in LONG_THOUGHT:
+            yield chunk({"reasoning_content": piece})
+        yield chunk({"content": "The answer: 5."})
+    yield chunk({}, "stop")
+    yield "data: [DONE]\n\n"

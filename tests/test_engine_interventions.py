@@ -85,20 +85,6 @@ def test_probe_gives_a_provisional_answer_and_the_thinking_goes_on(engine_with) 
     assert not outcome.result.interventions  # the probe left no mark on the main trace
 
 
-def test_continuing_a_trace_needs_a_local_model(tmp_path: Path) -> None:
-    from denkspur.engine.remote import RemoteClient, RemoteError, RemoteSettings
-
-    client = RemoteClient(RemoteSettings("http://127.0.0.1:9", model="m"))
-    try:
-        client.generate(QUESTION, trace_prefix="x")
-    except RemoteError as error:
-        assert "local model" in error.message
-    else:
-        raise AssertionError("a server was asked to continue a trace")
-    finally:
-        client.close()
-
-
 def test_cli_continues_a_trace_thinks_longer_and_keeps_a_budget(tiny_model: Path) -> None:
     import json
     import subprocess

@@ -116,8 +116,8 @@ def test_the_store_never_raises_on_lone_surrogates(tmp_path: Path) -> None:
 class _BrokenBackend:
     """A backend with a bug: it streams a little, then raises something that is not an EngineError."""
 
-    def generate(self, _messages: object, _params: object = None, *, trace_prefix: str = ""
-                 ) -> Iterator[object]:
+    def generate(self, _messages: object, _params: object = None, *, trace_prefix: str = "",
+                 answer_prefix: str | None = None) -> Iterator[object]:
         yield p.GenerationStarted(1, 3, True, 0, 100)
         yield p.TokenText(1, "Let me add. ")
         yield p.TokenText(1, "Two and three")

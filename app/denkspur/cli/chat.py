@@ -149,6 +149,11 @@ def _dim(text: str, enabled: bool) -> str:
     return f"\x1b[2m{text}\x1b[0m" if enabled else text
 
 
+#: Said when a server would not answer from a trace closed at the thinking budget.
+BUDGET_REFUSED = ("the thinking budget was reached, but this server does not continue a reply it is given "
+                  "(an assistant prefill; llama-server does), so it could not be asked for the answer: "
+                  "the reply ends in its thinking")
+
 #: The most a prompt read from stdin may hold.
 MAX_STDIN_PROMPT = 16 * 1024 * 1024
 
@@ -257,7 +262,8 @@ def _until_interrupted(runner: ChatRunner, work: Callable[[], int], printer: Pri
 def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) -> int:
     params = p.SamplingParams(temperature=args.temperature, top_p=args.top_p, seed=args.seed,
                               max_tokens=args.max_tokens, thinking_budget=args.budget,
-                              think_longer=args.think_longer, signals=args.signals)
+                              think_longer=args.think_longer, signals=args.signals,
+                              probe_every=args.probe_every)
     kept: dict[str, object] = {}
     messages: tuple[p.ChatMessage, ...] = (p.ChatMessage("user", args.prompt),)
     saver: StoreSaver | None = None
@@ -275,13 +281,16 @@ def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) ->
         kept["conversation"] = prepared.conversation_id
         messages, saver = prepared.history, StoreSaver(runner.store(), prepared.version_id)
     prefix = (("user", args.trace_prefix),) if args.trace_prefix else ()
-    if not runner.backend.capabilities.answer_now and (args.budget or args.think_longer):
-        print("denkspur: this server decides when its model stops thinking: --budget and --think-longer "
-              "apply to local models only", file=sys.stderr)
+    if not runner.backend.capabilities.answer_now and args.think_longer:
+        print("denkspur: this server decides when its model stops thinking: --think-longer "
+              "applies to local models only", file=sys.stderr)
     outcome = run_reply(runner.backend, messages, params, saver, printer.event, prefix=prefix)
     if outcome.save_error is not None:
         kept["save_error"] = str(outcome.save_error)
         print(f"denkspur: the conversation could not be saved: {outcome.save_error}", file=sys.stderr)
+    if outcome.notice == "budget-refused":
+        print(f"denkspur: {BUDGET_REFUSED}", file=sys.stderr)
+        kept["notice"] = outcome.notice
     if outcome.error is not None:
         printer.error(outcome.error.kind, outcome.error.message,
                       partial={"trace": outcome.result.trace, "answer": outcome.result.answer}, **kept)

@@ -74,6 +74,9 @@ def _add_thinking_arguments(chat: argparse.ArgumentParser) -> None:
                       help="when the model ends its thinking, have it go on ('Wait,') up to N times")
     chat.add_argument("--budget", type=_positive, default=None, metavar="N",
                       help="thinking budget in tokens: then the model finishes its sentence and answers")
+    chat.add_argument("--probe-every", type=_not_negative, default=0, metavar="N",
+                      help="every N trace sentences, ask what the model would answer now; the done "
+                           "event's stats say where the answer settled (local models)")
 
 
 def build_parser() -> argparse.ArgumentParser:

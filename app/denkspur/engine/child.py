@@ -39,26 +39,15 @@ from denkspur.engine.child_io import Inbox, Outbox, TextBatcher, ThinkWatch, Tok
 from denkspur.engine.errors import FailureKind
 from denkspur.engine.faults import Fault
 from denkspur.engine.signals import SignalRecorder
+from denkspur.engine.thinking import BRIDGE, CONTINUE_CUE, SENTENCE_GRACE, at_sentence_end
+
+__all__ = ["BRIDGE", "CONTINUE_CUE", "SENTENCE_GRACE", "LlamaHost", "at_sentence_end", "child_main"]
 
 #: Tokens always left free for the reply when the history must be shortened.
 MIN_REPLY_TOKENS = 64
-#: What "answer now" and the thinking budget write into the model's output, once the
-#: model has finished its sentence: a short bridge in its voice, then the close.
-BRIDGE = "\n\nOkay, I'll answer now.\n" + CLOSE_TAG
-#: What "think longer" writes instead of the model's own close of its thinking.
-CONTINUE_CUE = "\n\nWait,"
-#: Tokens the model may still write to end its sentence before the bridge comes anyway.
-SENTENCE_GRACE = 48
-_SENTENCE_END = re.compile(r"(?:[.!?][\"')\]*]?\s*|:\s*\n|\n)$")
-
-
-def at_sentence_end(text: str) -> bool:
-    """Whether trace text ends where a sentence does.
-
-    Without the next token a decimal point ("3.") looks the same; the bridge then
-    comes one number early, which is rare and harmless next to cutting a word.
-    """
-    return bool(_SENTENCE_END.search(text))
+#: Tokens of an automatic probe's side answer ("probe every N sentences"): enough for a short
+#: answer with its \boxed{} (the comparison looks at the boxed content when there is one).
+AUTOMATIC_PROBE_TOKENS = 64
 
 
 class LlamaHost:
@@ -194,7 +183,8 @@ class LlamaHost:
         while True:
             prompt = self._render(turns)
             opens = self._format.reasoning and prompt_opens_trace(prompt)
-            if request.trace_prefix and not opens:  # continuing a trace: the prompt must open it
+            continues = bool(request.trace_prefix) or request.answer_prefix is not None
+            if continues and self._format.reasoning and not opens:  # continuing: the prompt must open it
                 prompt += OPEN_TAG + "\n"
                 opens = True
             raw = prompt.encode("utf-8", "replace")
@@ -207,7 +197,7 @@ class LlamaHost:
                     "the model's chat template turned this conversation into an empty prompt: "
                     "the template is broken or does not accept these messages"
                 )
-            prefix = [] if unread else self._prefix_segments(tokens, request.trace_prefix)
+            prefix = [] if unread else self._prefix_segments(tokens, self._continued_text(tokens, request))
             total = len(tokens) + sum(len(ids) for ids, _text in prefix)
             if not unread and total + reserve <= n_ctx:
                 budget = min(request.params.max_tokens, n_ctx - total)
@@ -221,6 +211,27 @@ class LlamaHost:
                 )
             del turns[droppable[0]]
             dropped += 1
+
+    def _continued_text(self, prompt: list[int], request: p.Generate) -> str:
+        """What the reply starts with: the trace prefix, and after a closed trace the answer so far.
+
+        The text around the end of thinking is taken as the previous reply to the same
+        prompt wrote it (the stored trace and answer lose its whitespace), so that the
+        KV cache serves all of it; otherwise it is written the usual way.
+        """
+        trace, answer = request.trace_prefix, request.answer_prefix
+        if answer is None:
+            return trace
+        if not self._format.reasoning:
+            return answer
+        if self._last is not None and self._last.prompt == prompt:
+            written = "".join(text for _ids, text in self._last.segments).lstrip()
+            # Whitespace after the close belongs to the answer's first token: none when there is no answer.
+            after = r"\s*" + re.escape(answer) if answer else ""
+            seam = re.match(re.escape(trace) + r"\s*" + re.escape(CLOSE_TAG) + after, written)
+            if seam:
+                return written[: seam.end()]
+        return f"{trace}\n{CLOSE_TAG}" + (f"\n\n{answer}" if answer else "")
 
     def _prefix_segments(self, prompt: list[int], trace_prefix: str) -> list[Segment]:
         """``trace_prefix`` as the very tokens the model wrote, where it can.
@@ -338,6 +349,8 @@ class Decoding:
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         watch = self._watch = ThinkWatch(opens)
         watch.trace_tokens = prefix_tokens  # the trace it continues counts towards the budget
+        if request.answer_prefix is not None:  # the thinking closed before: the model answers on
+            watch.thinking, watch.closed = False, True
         if self._inbox.has(rid, "cancel"):
             return self.produced, "cancelled"
         self._tokens = self._sample(self._context)
@@ -368,6 +381,7 @@ class Decoding:
         closing = ""  # "answer-now" or "budget" once the thinking is to end
         closing_by = 0  # the bridge comes by this token count even mid-sentence
         recent = ""  # the end of the trace so far, for sentence ends
+        probe_every, sentences, ended = params.probe_every, 0, False  # "probe every N sentences"
         while token is not None:
             self._context.append(token)
             if llama_cpp.llama_vocab_is_eog(vocab, token) and not params.ignore_eos:
@@ -393,6 +407,12 @@ class Decoding:
                 return self.produced, "cancelled"
             if self.produced >= budget:
                 return self.produced, "length"
+            if probe_every and watch.thinking:  # a sentence end, once (whitespace after it is no new one)
+                ended, was_ended = at_sentence_end(recent), ended
+                if ended and (not was_ended or text.strip()):
+                    sentences += 1
+                    if sentences % probe_every == 0:
+                        self._inbox.add_probe(p.Probe(rid, AUTOMATIC_PROBE_TOKENS, automatic=True))
             self._serve_probe()
             if watch.thinking and self._reasoning and not closing:  # models that do not think: no close
                 closing = self._closing_reason()
@@ -462,12 +482,13 @@ class Decoding:
         """Answer from here with the thinking closed, on a copy of the context; report it."""
         import llama_cpp
 
-        max_tokens = self._inbox.take_probe(self._rid)
-        if not max_tokens:
+        probes = self._inbox.take_probes(self._rid)
+        if not probes:
             return
         if not self._watch.thinking:
-            self._send(p.ProbeAnswer(self._rid, "", self._watch.trace_tokens))
+            self._answer_probes(probes, "")
             return
+        max_tokens = max(probe.max_tokens for probe in probes)  # asked together: one side answer
         self._tokens.close()  # type: ignore[attr-defined]
         bridge = self._llm.tokenize(BRIDGE.encode(), add_bos=False, special=True)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -479,8 +500,12 @@ class Decoding:
                 break
             parts.append(decoder.decode(self._pieces.piece(token)))
         probe.close()  # type: ignore[attr-defined]
-        self._send(p.ProbeAnswer(self._rid, "".join(parts).strip(), self._watch.trace_tokens))
+        self._answer_probes(probes, "".join(parts).strip())
         self._tokens = self._sample(self._context)  # the main reply goes on where it was
+
+    def _answer_probes(self, probes: list[p.Probe], text: str) -> None:
+        for automatic in dict.fromkeys(probe.automatic for probe in probes):
+            self._send(p.ProbeAnswer(self._rid, text, self._watch.trace_tokens, automatic=automatic))
 
 
 @contextlib.contextmanager

@@ -109,7 +109,7 @@ class Inbox:
         self._connection = connection
         self._queue: queue.Queue[p.Command] = queue.Queue()
         self._flags: dict[int, set[str]] = {}
-        self._probe_tokens = 0
+        self._probes: dict[int, list[p.Probe]] = {}
         self._lock = threading.Lock()
         threading.Thread(target=self._run, name="engine-inbox", daemon=True).start()
 
@@ -122,8 +122,7 @@ class Inbox:
                 return
             if isinstance(command, p.Probe):
                 with self._lock:
-                    self._flags.setdefault(command.request_id, set()).add("probe")
-                    self._probe_tokens = command.max_tokens
+                    self._probes.setdefault(command.request_id, []).append(command)
             elif isinstance(command, (p.Cancel, p.EndThinking)):
                 flag = "cancel" if isinstance(command, p.Cancel) else "end-thinking"
                 with self._lock:
@@ -138,18 +137,20 @@ class Inbox:
         with self._lock:
             return flag in self._flags.get(request_id, ())
 
-    def take_probe(self, request_id: int) -> int:
-        """Tokens a pending probe asks for (0: none); the probe is then handled."""
+    def add_probe(self, probe: p.Probe) -> None:
+        """A probe asked by the engine itself (``probe every N sentences``)."""
         with self._lock:
-            flags = self._flags.get(request_id, set())
-            if "probe" not in flags:
-                return 0
-            flags.discard("probe")
-            return self._probe_tokens
+            self._probes.setdefault(probe.request_id, []).append(probe)
+
+    def take_probes(self, request_id: int) -> list[p.Probe]:
+        """The probes pending for ``request_id`` (the user's and automatic ones); they are then handled."""
+        with self._lock:
+            return self._probes.pop(request_id, [])
 
     def forget(self, request_id: int) -> None:
         with self._lock:
             self._flags.pop(request_id, None)
+            self._probes.pop(request_id, None)
 
 
 class ThinkWatch:

@@ -196,7 +196,7 @@ class EngineClient:
 
     def generate(
         self, messages: Iterable[p.ChatMessage], params: p.SamplingParams | None = None,
-        *, trace_prefix: str = "",
+        *, trace_prefix: str = "", answer_prefix: str | None = None,
     ) -> Iterator[GenerationEvent]:
         """Stream one reply: ``GenerationStarted``, ``TokenText``…, ``GenerationDone``.
 
@@ -212,8 +212,8 @@ class EngineClient:
             self.restart()
         request_id = next(self._ids)
         self._active, self._cancel_at = request_id, None
-        self._send(p.Generate(request_id, tuple(messages), params or p.SamplingParams(), trace_prefix),
-                   during="generate")
+        self._send(p.Generate(request_id, tuple(messages), params or p.SamplingParams(), trace_prefix,
+                              answer_prefix), during="generate")
         return self._stream(request_id)
 
     def cancel(self) -> None:
@@ -241,7 +241,10 @@ class EngineClient:
             self._send(p.EndThinking(request_id), during="generate")
 
     def probe(self, max_tokens: int = 96) -> None:
-        """"What would it answer now?": a :class:`~p.ProbeAnswer` arrives in the stream (thread-safe)."""
+        """"What would it answer now?": a :class:`~p.ProbeAnswer` arrives in the stream (thread-safe).
+
+        (Automatic probes, ``SamplingParams.probe_every``, are asked by the engine itself.)
+        """
         request_id = self._active
         if request_id is None or self._cancel_at is not None:
             return

@@ -45,6 +45,9 @@ class SamplingParams:
     #: Record per-token signals (log-probability, entropy, top alternatives): see
     #: ``denkspur.engine.signals``. Off by default: the default path costs nothing.
     signals: bool = False
+    #: "Probe every N sentences": while the model thinks, ask what it would answer now at every
+    #: N-th sentence end (an automatic :class:`Probe`), to find where the answer settled. 0: off.
+    probe_every: int = 0
 
 
 # -- parent -> child ----------------------------------------------------------------
@@ -66,6 +69,9 @@ class Generate:
     #: The reply's trace starts with this text (branch from a step, steer): the model
     #: continues thinking after it. With the prompt it usually hits the KV cache.
     trace_prefix: str = ""
+    #: The thinking had closed and the answer starts with this text ("Continue" after a stop):
+    #: the reply is ``trace_prefix``, the end of thinking, then this, and the model goes on.
+    answer_prefix: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,8 @@ class Probe:
 
     request_id: int
     max_tokens: int = 96
+    #: Asked by "probe every N sentences" rather than by the user.
+    automatic: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,7 +187,9 @@ class GenerationDone:
     prompt_tokens: int
     completion_tokens: int
     seconds: float
-
+    #: Something the user should be told about this reply, as a code the app words:
+    #: "budget-refused" (a server would not answer from the trace closed at the budget).
+    notice: str = ""
 
 
 
@@ -201,7 +211,7 @@ class ProbeAnswer:
     request_id: int
     text: str
     trace_tokens: int
-
+    automatic: bool = False  # from "probe every N sentences"
 
 @dataclass(frozen=True)
 class Failed:

@@ -34,7 +34,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -46,6 +46,7 @@ from denkspur.engine import protocol as p
 from denkspur.engine.abortable import SocketCutter, install
 from denkspur.engine.remote_chunks import ChoiceDelta, RemoteError, bad_response, parse_chunk, server_text
 from denkspur.engine.sse import EventTooLarge, iter_sse_data
+from denkspur.engine.thinking import BRIDGE, SENTENCE_GRACE, at_sentence_end, continued_reply
 
 __all__ = ["KeyNotStored", "RemoteClient", "RemoteError", "RemoteSettings", "load_api_key", "store_api_key"]
 
@@ -139,6 +140,9 @@ class RemoteClient:
         self._lock = threading.Lock()
         self._cancelled = False
         self.model_id = settings.model
+        #: Whether the server continues an assistant prefill (None: not asked yet). Learnt from
+        #: the first thinking budget or "Continue"; a refusal is remembered for this connection.
+        self.prefill: bool | None = None
         self.ready = p.Ready(0, "remote", gpu_offload=False, backend="remote")
         self.model: p.ModelLoaded | None = None
 
@@ -201,12 +205,11 @@ class RemoteClient:
 
     def generate(
         self, messages: Iterable[p.ChatMessage], params: p.SamplingParams | None = None,
-        *, trace_prefix: str = "",
+        *, trace_prefix: str = "", answer_prefix: str | None = None,
     ) -> Iterator[p.GenerationStarted | p.TokenText | p.GenerationDone]:
+        """Stream a reply; with ``trace_prefix``/``answer_prefix`` the server is asked to continue
+        them (an assistant prefill); a server that does not is an error of kind ``no-prefill``."""
         params = params or p.SamplingParams()
-        if trace_prefix:
-            raise RemoteError("bad-request", "Continuing a trace from a step needs a local model: "
-                              "OpenAI-compatible servers cannot be given the start of the reasoning.")
         if not self.model_id:
             self.load()
         body: dict[str, object] = {
@@ -222,7 +225,9 @@ class RemoteClient:
         if params.signals:  # per-token signals from the server's log-probabilities (remote_chunks)
             body["logprobs"], body["top_logprobs"] = True, TOP_K
         self._begin()
-        return self._stream(next(self._ids), body, params.max_tokens)
+        if trace_prefix or answer_prefix is not None:
+            return self._continue(next(self._ids), body, params, trace_prefix, answer_prefix)
+        return self._stream(next(self._ids), body, params)
 
     # -- internals -----------------------------------------------------------------------------
     def _trace_opening(self) -> tuple[bool, bool]:
@@ -235,13 +240,88 @@ class RemoteClient:
         return False, bool(_R1_NAMES.search(self.model_id))
 
     def _stream(
-        self, request_id: int, body: dict[str, object], max_tokens: int
+        self, request_id: int, body: dict[str, object], params: p.SamplingParams
     ) -> Iterator[p.GenerationStarted | p.TokenText | p.GenerationDone]:
         started = time.perf_counter()
         opens, maybe = self._trace_opening()
-        yield p.GenerationStarted(request_id, 0, opens, 0, max_tokens, prompt_may_open_think=maybe)
-        shaper = _ReasoningShaper()
-        produced, counted, reason, prompt_tokens = 0, 0, "stop", 0
+        yield p.GenerationStarted(request_id, 0, opens, 0, params.max_tokens, prompt_may_open_think=maybe)
+        # A server that refused a prefill before gets no cut: it would only end the reply unanswered.
+        budget = params.thinking_budget if self.prefill is not False else None
+        reading = _Reading(params.max_tokens, opens=opens, budget=budget)
+        yield from self._read(request_id, body, reading, _ReasoningShaper())
+        notice = ""
+        if reading.cut:  # the budget: the thinking ends here, and the server is asked for the answer
+            reading.budget = None  # once
+            trace = reading.thinking.trace().lstrip()
+            prefill = continued_reply(trace) + BRIDGE + "\n\n"
+            bridge = p.TokenText(request_id, BRIDGE, tokens=_tokens_in(BRIDGE), origin="budget")
+            answered = yield from self._prefilled(request_id, body, prefill, reading,
+                                                  _PrefillCheck(trace, closed=True), bridge)
+            if not answered:
+                notice, reading.reason = "budget-refused", "length"
+        elif params.thinking_budget is not None and budget is None and reading.thinking.tokens:
+            notice = "budget-refused"  # known: this server cannot be asked to answer early
+        yield self._done(request_id, reading, started, notice)
+
+    def _continue(
+        self, request_id: int, body: dict[str, object], params: p.SamplingParams, trace: str,
+        answer: str | None,
+    ) -> Iterator[p.GenerationStarted | p.TokenText | p.GenerationDone]:
+        """Continue a reply that starts with ``trace`` (and ``answer``): "Continue" after a stop."""
+        started = time.perf_counter()
+        yield p.GenerationStarted(request_id, 0, True, 0, params.max_tokens)
+        reading = _Reading(params.max_tokens, opens=answer is None, budget=None)
+        check = _PrefillCheck(trace, closed=answer is not None)
+        shaper = _ReasoningShaper(opened=answer is None)
+        continued = yield from self._prefilled(request_id, body, continued_reply(trace, answer), reading, check,
+                                               shaper=shaper)
+        if not continued:
+            raise RemoteError("no-prefill", "This server cannot continue a reply from where it stopped: it does "
+                                            "not accept the start of the reply (an assistant prefill; "
+                                            "llama-server does). Regenerate the reply instead.")
+        yield self._done(request_id, reading, started, "")
+
+    def _done(self, request_id: int, reading: _Reading, started: float, notice: str) -> p.GenerationDone:
+        reason = "cancelled" if self._cancelled else reading.reason
+        return p.GenerationDone(request_id, reason, reading.prompt_tokens, reading.produced,  # type: ignore[arg-type]
+                                time.perf_counter() - started, notice=notice)
+
+    def _prefilled(
+        self, request_id: int, body: dict[str, object], prefill: str, reading: _Reading, check: _PrefillCheck,
+        lead: p.TokenText | None = None, *, shaper: _ReasoningShaper | None = None,
+    ) -> Generator[p.TokenText, None, bool]:
+        """Ask again with the reply so far as an assistant prefill; stream the continuation.
+
+        Nothing is passed on (``lead`` first, the bridge) until ``check`` has seen that
+        the server continued the prefill; False when it did not (it refused the request,
+        began a new thinking, or wrote the trace again), and this client then knows.
+        """
+        messages = [*body["messages"], {"role": "assistant", "content": prefill}]  # type: ignore[misc]
+        asked = {**body, "messages": messages, "continue_final_message": True, "add_generation_prompt": False}
+        held: list[p.TokenText] | None = [lead] if lead is not None else []
+        try:
+            for piece in self._read(request_id, asked, reading, shaper or _ReasoningShaper(), check):
+                if held is None:
+                    yield piece
+                    continue
+                held.append(piece)
+                if check.decided:
+                    yield from held
+                    held = None
+        except _PrefillRefused as refused:
+            log.info("the server did not continue the reply it was given: %s", refused)
+            self.prefill = False
+            return False
+        if held:  # a short continuation: the stream ended before the check was sure, and it passed
+            yield from held
+        self.prefill = True
+        return True
+
+    def _read(
+        self, request_id: int, body: dict[str, object], reading: _Reading, shaper: _ReasoningShaper,
+        check: _PrefillCheck | None = None,
+    ) -> Iterator[p.TokenText]:
+        """One request's stream as text pieces, counted into ``reading``; stops at its limit or its cut."""
         asked = "logprobs" in body
         with self._watch() as watch:
             try:
@@ -252,28 +332,30 @@ class RemoteClient:
                         if data.strip() == "[DONE]":
                             break
                         chunk = parse_chunk(data)
-                        prompt_tokens = chunk.prompt_tokens or prompt_tokens
+                        reading.prompt_tokens = chunk.prompt_tokens or reading.prompt_tokens
                         for choice in chunk.choices:
+                            if check is not None:
+                                check.see(choice)
                             text = shaper.feed(choice)
                             if text:
-                                produced += 1
-                                counted += _tokens_in(text)
+                                reading.add(text)
                                 yield p.TokenText(request_id, text, signals=_asked(choice, asked))
                             if choice.finish_reason == "length":
-                                reason = "length"
-                        if counted >= max_tokens:  # the server ignored max_tokens: stop here
-                            reason = "length"
+                                reading.reason = "length"
+                        if reading.counted >= reading.max_tokens:  # the server ignored max_tokens: stop here
+                            reading.reason = "length"
+                            break
+                        if reading.at_budget():
+                            reading.cut = True
                             break
                     else:
                         raise RemoteError("dropped", "the server closed the stream before it finished")
             except (httpx.HTTPError, EventTooLarge, RemoteError) as error:
                 failure = watch.failure(error)
+                if failure is not None and check is not None and failure.kind in _REFUSALS:
+                    raise _PrefillRefused(failure.message) from error
                 if failure is not None:
                     raise failure from error
-        if self._cancelled:
-            reason = "cancelled"
-        seconds = time.perf_counter() - started
-        yield p.GenerationDone(request_id, reason, prompt_tokens, produced, seconds)  # type: ignore[arg-type]
 
     @contextlib.contextmanager
     def _post_chat(self, body: dict[str, object]) -> Iterator[httpx.Response]:
@@ -400,18 +482,129 @@ def _read_capped(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> bytes
     return bytes(body)
 
 
-class _ReasoningShaper:
-    """Turns deltas of any reasoning shape into one stream with ``<think>`` tags."""
+#: Error kinds that, for a request with an assistant prefill, mean the server refused the prefill.
+_REFUSALS = ("bad-request", "server", "not-found")
+#: Characters of the trace's beginning that, written again at the start of a continuation, show
+#: that the server began the reply anew instead of continuing it.
+_REPEAT_PROBE = 24
+#: ... when the trace has at least this many (a shorter one could be repeated by chance).
+_REPEAT_MIN = 8
 
-    def __init__(self) -> None:
+
+class _PrefillRefused(Exception):
+    """The server did not continue the reply it was given."""
+
+
+class _PrefillCheck:
+    """Watches a continuation's first deltas: did the server continue the prefill?
+
+    It did not when it rejects the request, opens a new think block (a reasoning
+    field, or ``<think>`` in the text, where the thinking was closed), or starts by
+    writing the given trace again. Decided once enough text has come.
+    """
+
+    def __init__(self, trace: str, *, closed: bool) -> None:
+        self._head = trace.strip()[:_REPEAT_PROBE]
+        self._closed = closed
+        self._content = ""
+        self.decided = False
+
+    def see(self, delta: ChoiceDelta) -> None:
+        if self.decided:
+            return
+        if delta.reasoning and self._closed:
+            raise _PrefillRefused("it began a new thinking (a reasoning field)")
+        self._content += delta.reasoning + delta.content
+        if OPEN_TAG in self._content or (self._closed and CLOSE_TAG in self._content):
+            raise _PrefillRefused("it began a new thinking (a <think> tag)")
+        start = self._content.lstrip()
+        head = self._head
+        if len(head) >= _REPEAT_MIN and start[: len(head)] == head:
+            raise _PrefillRefused("it wrote the given trace again")
+        self.decided = len(start) >= max(len(head), _REPEAT_MIN)
+
+
+class _Reading:
+    """One reply's counts across its requests, and where the thinking budget cuts the stream."""
+
+    def __init__(self, max_tokens: int, *, opens: bool, budget: int | None) -> None:
+        self.max_tokens, self.budget = max_tokens, budget
+        self.produced = self.counted = self.prompt_tokens = 0
+        self.reason = "stop"
+        self.cut = False
+        self.thinking = _Thinking(opens)
+
+    def add(self, text: str) -> None:
+        self.produced += 1
+        self.counted += _tokens_in(text)
+        self.thinking.see(text)
+
+    def at_budget(self) -> bool:
+        """The trace has reached the budget and a sentence ends (or the grace is used up)."""
+        thinking, budget = self.thinking, self.budget
+        if budget is None or not thinking.inside or thinking.tokens < budget:
+            return False
+        return at_sentence_end(thinking.tail) or thinking.tokens >= budget + SENTENCE_GRACE
+
+
+class _Thinking:
+    """Follows the shaped stream: is it inside the think block, what has the trace said, in how many tokens.
+
+    Only a trace known to be open counts (the template opened it, or a tag or a
+    reasoning field did); a tentative one may turn out to be the answer.
+    """
+
+    def __init__(self, opens: bool) -> None:
+        self._pieces: list[str] = []
+        self._size = 0
+        self._start: int | None = 0 if opens else None
+        self._end: int | None = None
+        self.tail = ""
+        self.tokens = 0
+
+    @property
+    def inside(self) -> bool:
+        return self._start is not None and self._end is None
+
+    def see(self, text: str) -> None:
+        window = self.tail + text
+        base = self._size - len(self.tail)
+        self._pieces.append(text)
+        self._size += len(text)
+        if self._start is None and (found := window.find(OPEN_TAG)) >= 0:
+            self._start = base + found + len(OPEN_TAG)
+        if self.inside:
+            assert self._start is not None
+            close = window.find(CLOSE_TAG, max(0, self._start - base))
+            if close >= 0:
+                self._end = base + close
+            else:
+                self.tokens += _tokens_in(text)
+        self.tail = window[-32:]
+
+    def trace(self) -> str:
+        return "".join(self._pieces)[self._start:self._end]
+
+
+class _ReasoningShaper:
+    """Turns deltas of any reasoning shape into one stream with ``<think>`` tags.
+
+    ``opened``: the stream continues a trace already open (a prefill), so a reasoning
+    field is that trace's text, without a new opening tag.
+    """
+
+    def __init__(self, *, opened: bool = False) -> None:
         self._in_reasoning_field = False
         self._seen_content = False
+        self._opened = opened
 
     def feed(self, delta: ChoiceDelta) -> str:
         reasoning, content = delta.reasoning, delta.content
         out = []
         if reasoning:
-            if not self._in_reasoning_field and not self._seen_content:
+            if self._opened and not self._seen_content:
+                self._in_reasoning_field = True
+            elif not self._in_reasoning_field and not self._seen_content:
                 # A separate reasoning field: open the trace explicitly (this also settles a
                 # tentative trace; a template-opened one swallows the redundant tag).
                 out.append(OPEN_TAG)

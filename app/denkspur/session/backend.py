@@ -43,12 +43,14 @@ class Backend(Protocol):
 
     def generate(
         self, messages: Iterable[p.ChatMessage], params: p.SamplingParams | None = None, /,
-        *, trace_prefix: str = "",
+        *, trace_prefix: str = "", answer_prefix: str | None = None,
     ) -> Iterator[p.GenerationEvent]:
         """Stream one reply: ``GenerationStarted``, ``TokenText``…, ``GenerationDone``.
 
         ``trace_prefix``: the reply's trace starts with this text and the model
-        continues it (branch from a step, steer); backends that cannot raise.
+        continues it (branch from a step, steer); ``answer_prefix``: the thinking
+        had closed after it and the answer starts with this ("Continue" after a
+        stop). Backends that cannot raise.
 
         Raises :class:`~denkspur.engine.errors.EngineError` when it fails; tokens
         yielded so far stand.

@@ -118,6 +118,34 @@ def branch(store: Store, conversation_id: int, version_id: int, offset: int, *, 
     return replace(prepared, prefix=tuple(prefix))
 
 
+#: The states of a reply that "Continue" can take up: stopped by the user, or cut off by a quit or crash.
+CONTINUABLE = (VersionState.CANCELLED, VersionState.INTERRUPTED)
+
+
+def continue_reply(store: Store, conversation_id: int, version_id: int, *, model: str,
+                   params: p.SamplingParams) -> PreparedReply:
+    """"Continue" after a stop: a new version that starts with the stopped one's trace (and, if its
+    thinking had closed, its answer so far), and the model goes on from there.
+
+    A new version rather than the stopped one extended: the stopped reply stays as it
+    was shown (and perhaps copied or exported), and the continuation, written later
+    and perhaps with other settings, records where it came from (the parent version,
+    and the offset where the trace stopped; its trace's ``continued`` span is the part
+    taken over). Locally the engine finds all of it in its KV cache, as for a branch.
+    """
+    parent = store.version(version_id)
+    if parent.state not in CONTINUABLE:
+        raise ValueError(f"version {version_id} did not stop early ({parent.state}): nothing to continue")
+    closed = parent.stats.get("finished") is True or bool(parent.answer)
+    prefix = [("continued", parent.trace)] if parent.trace else []
+    if closed:
+        prefix.append(("answer", parent.answer))
+    message_id = store.message_of(version_id)
+    version = store.add_version(message_id, model=model, params=params_record(params),
+                                parent_version_id=version_id, branch_offset=len(parent.trace))
+    return replace(_prepared(store, conversation_id, version), prefix=tuple(prefix))
+
+
 def answer_now(backend: Backend) -> bool:
     """Ask the model to stop thinking and answer; False where the backend cannot (servers)."""
     if not backend.capabilities.answer_now:
@@ -158,6 +186,7 @@ CHAT_PARAMS: dict[str, tuple[float, float]] = {
     "top_p": (0.05, 1.0),
     "thinking_budget": (0, 1_000_000),  # 0: unlimited
     "think_longer": (0, 16),
+    "probe_every": (0, 100),  # sentences between automatic probes; 0: off
 }
 
 

@@ -21,7 +21,9 @@ from typing import Protocol
 
 from denkspur.core.conversations.store import Store, StoreError
 from denkspur.core.text.clean import capped, clean_text
+from denkspur.core.trace.settle import SettleTracker
 from denkspur.core.trace.signals import pack
+from denkspur.core.trace.splitter import CLOSE_TAG
 from denkspur.core.trace.stream import (
     AnswerText,
     ProvisionalAnswer,
@@ -42,6 +44,8 @@ log = logging.getLogger("denkspur.session")
 SAVE_INTERVAL = 0.5
 
 EventSink = Callable[[StreamEvent], None]
+#: The origin of a prefix part that is answer text (the thinking had closed before it).
+ANSWER_PART = "answer"
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ class RunOutcome:
     save_error: SaveFailed | None = None
     #: The final content was saved (false without a saver, or when that save failed).
     saved: bool = False
+    #: Something to tell the user about the reply (``GenerationDone.notice``), "" for nothing.
+    notice: str = ""
 
     @property
     def ok(self) -> bool:
@@ -113,7 +119,8 @@ class RunOutcome:
                    **({"interventions": [i.to_dict() for i in result.interventions]}
                       if result.interventions else {}),
                    **({"signals": pack(result.signals, result.trace_signal_count)}
-                      if result.signals else {})},
+                      if result.signals else {}),
+                   **({"notice": self.notice} if self.notice else {})},
             error=self.error.message if self.error else "",
         )
 
@@ -130,44 +137,86 @@ def run_reasoning(
     """Generate one reply; ``on_event`` sees trace/answer text and steps live.
 
     ``assume_open`` overrides what the backend reports about the prompt. ``prefix``
-    is trace text the reply starts with, as (origin, text) parts: an earlier
-    version's trace (``prefix``) and the user's notes (``user``); the model
-    continues after it, and the result's trace starts with it.
+    is text the reply starts with, as (origin, text) parts: an earlier version's
+    trace (``prefix``) and the user's notes (``user``), and, when an earlier
+    version's thinking had closed, its answer so far (``answer``, last; "Continue"
+    after a stop); the model continues after it, and the result starts with it.
+    With ``params.probe_every`` the automatic probes' answers are compared
+    (:mod:`~denkspur.core.trace.settle`): ``AnswerSettled`` events, and the stats.
     """
     stream = ReasoningStream(assume_open=bool(assume_open))
     prompt_tokens: int | None = None
     dropped = 0
-    emit: EventSink = on_event or _ignore
-    trace_prefix = "".join(text for _origin, text in prefix)
+    settle = _Settle(on_event or _ignore, bool(params and params.probe_every))
+    emit = settle.emit
+    trace_prefix = "".join(text for origin, text in prefix if origin != ANSWER_PART)
+    answer_prefix = next((text for origin, text in prefix if origin == ANSWER_PART), None)
     try:
-        for event in backend.generate(messages, params, trace_prefix=trace_prefix):
+        for event in backend.generate(messages, params, trace_prefix=trace_prefix, answer_prefix=answer_prefix):
             if isinstance(event, p.GenerationStarted):
                 opens = event.prompt_opens_think if assume_open is None else assume_open
-                maybe = event.prompt_may_open_think and assume_open is None and not trace_prefix
-                stream = ReasoningStream(assume_open=opens or bool(trace_prefix), tentative_open=maybe,
+                continues = bool(trace_prefix) or answer_prefix is not None
+                maybe = event.prompt_may_open_think and assume_open is None and not continues
+                stream = ReasoningStream(assume_open=opens or continues, tentative_open=maybe,
                                          plain=not event.reasoning)
                 prompt_tokens, dropped = event.prompt_tokens, event.dropped_messages
                 for origin, text in prefix:
-                    for stream_event in stream.feed(text, 0, origin):
+                    if origin == ANSWER_PART:  # the thinking had closed: the answer so far follows
+                        chunk = text if not event.reasoning else f"{CLOSE_TAG}\n\n{text}"
+                        pieces = stream.feed(chunk, 0)
+                    else:
+                        pieces = stream.feed(text, 0, origin)
+                    for stream_event in pieces:
                         emit(stream_event)
             elif isinstance(event, p.TokenText):
                 for stream_event in stream.feed(event.text, event.tokens, event.origin, event.signals):
                     emit(stream_event)
             elif isinstance(event, p.ProbeAnswer):
-                emit(ProvisionalAnswer(event.text, event.trace_tokens))
+                settle.probe(event)
             else:
                 _flush(stream, emit, complete=event.stop_reason == "stop")
-                result = stream.finish(prompt_tokens=prompt_tokens)
-                return RunOutcome(result, StopReason(event.stop_reason), None, dropped)
+                result = settle.finish(stream.finish(prompt_tokens=prompt_tokens))
+                return RunOutcome(result, StopReason(event.stop_reason), None, dropped, notice=event.notice)
     except EngineError as error:
         _flush(stream, emit, complete=False)
-        return RunOutcome(stream.finish(prompt_tokens=prompt_tokens), StopReason.ERROR, error, dropped)
+        result = settle.finish(stream.finish(prompt_tokens=prompt_tokens))
+        return RunOutcome(result, StopReason.ERROR, error, dropped)
     except Exception as error:  # a backend bug must still end the reply, with what arrived kept
         log.exception("the backend failed unexpectedly")
         _flush(stream, emit, complete=False)
         failure = unexpected_failure(error)
         return RunOutcome(stream.finish(prompt_tokens=prompt_tokens), StopReason.ERROR, failure, dropped)
     raise AssertionError("the backend's stream ended without GenerationDone")  # pragma: no cover
+
+
+class _Settle:
+    """Passes the stream's events on, keeping the trace's length, and compares automatic probes."""
+
+    def __init__(self, sink: EventSink, probing: bool) -> None:
+        self._sink = sink
+        self._tracker = SettleTracker() if probing else None
+        self._trace_chars = 0
+
+    def emit(self, event: StreamEvent) -> None:
+        if isinstance(event, TraceText):
+            self._trace_chars += len(event.text)
+        elif isinstance(event, TraceWithdrawn):
+            self._trace_chars = 0
+        self._sink(event)
+
+    def probe(self, answer: p.ProbeAnswer) -> None:
+        if not answer.automatic:
+            self._sink(ProvisionalAnswer(answer.text, answer.trace_tokens))
+        elif self._tracker is not None:
+            # The engine sent the trace up to the probe before its answer: the probe sits here.
+            changed = self._tracker.add(answer.trace_tokens, self._trace_chars, answer.text)
+            if changed is not None:
+                self._sink(changed)
+
+    def finish(self, result: ReasoningResult) -> ReasoningResult:
+        if self._tracker is not None:
+            result.settle = self._tracker.to_stats()
+        return result
 
 
 def run_reply(

@@ -22,6 +22,7 @@ from denkspur.core.trace.analytics import (
     function_counts,
     longest_run_without_progress,
 )
+from denkspur.core.trace.settle import AnswerSettled
 from denkspur.core.trace.signals import TokenSignal, summarize
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG, Delta, ReasoningSplitter, Section, TraceState
 from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker, step_log
@@ -102,6 +103,7 @@ class TraceWithdrawn:
 
 StreamEvent = (
     TraceText | AnswerText | StepDone | SentenceDone | TraceClosed | TraceWithdrawn | ProvisionalAnswer
+    | AnswerSettled
 )
 
 @dataclass
@@ -170,6 +172,8 @@ class ReasoningResult:
     trace_signal_count: int = 0
     #: Signals were asked for but the backend sent none (a server without logprobs).
     signals_missing: bool = False
+    #: With "probe every N sentences": ``answer_settled`` and ``probes`` (see ``settle``), for the stats.
+    settle: dict[str, object] | None = None
 
     def stats_dict(self) -> dict[str, object]:
         """The statistics, with the signal summary when there are signals (the ``done`` stats)."""
@@ -178,6 +182,8 @@ class ReasoningResult:
             stats.update(summarize(self.signals).to_dict())
         elif self.signals_missing:
             stats["signals"] = "unavailable"
+        if self.settle is not None:
+            stats.update(self.settle)
         return stats
 
     @property
