@@ -11,8 +11,7 @@ from denkspur.core.trace.stream import StreamEvent, TraceText
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
 from denkspur.session import conversation
-from denkspur.session.reply import run_reasoning, run_reply
-from denkspur.session.reply import StoreSaver
+from denkspur.session.reply import StoreSaver, run_reasoning, run_reply
 from denkspur.session.states import VersionState
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
 
@@ -57,7 +56,8 @@ def test_continue_after_the_thinking_closed_answers_on(engine: EngineClient) -> 
     assert outcome.result.answer == EXPECTED_ANSWER
     closed = run_reasoning(engine, QUESTION, prefix=[("continued", EXPECTED_TRACE), ("answer", "")])
     assert closed.ok and closed.result.trace == EXPECTED_TRACE and closed.result.answer == EXPECTED_ANSWER
-    whole = run_reasoning(engine, QUESTION, prefix=[("continued", EXPECTED_TRACE), ("answer", EXPECTED_ANSWER)])
+    whole = run_reasoning(engine, QUESTION,
+                          prefix=[("continued", EXPECTED_TRACE), ("answer", EXPECTED_ANSWER)])
     assert whole.ok and whole.result.answer == EXPECTED_ANSWER  # it had said all: it ends (nothing doubled)
 
 

@@ -485,8 +485,9 @@ class Decoding:
         probes = self._inbox.take_probes(self._rid)
         if not probes:
             return
+        started = time.perf_counter()
         if not self._watch.thinking:
-            self._answer_probes(probes, "")
+            self._answer_probes(probes, "", started)
             return
         max_tokens = max(probe.max_tokens for probe in probes)  # asked together: one side answer
         self._tokens.close()  # type: ignore[attr-defined]
@@ -500,12 +501,14 @@ class Decoding:
                 break
             parts.append(decoder.decode(self._pieces.piece(token)))
         probe.close()  # type: ignore[attr-defined]
-        self._answer_probes(probes, "".join(parts).strip())
         self._tokens = self._sample(self._context)  # the main reply goes on where it was
+        self._answer_probes(probes, "".join(parts).strip(), started)
 
-    def _answer_probes(self, probes: list[p.Probe], text: str) -> None:
+    def _answer_probes(self, probes: list[p.Probe], text: str, started: float) -> None:
+        seconds = time.perf_counter() - started
         for automatic in dict.fromkeys(probe.automatic for probe in probes):
-            self._send(p.ProbeAnswer(self._rid, text, self._watch.trace_tokens, automatic=automatic))
+            self._send(p.ProbeAnswer(self._rid, text, self._watch.trace_tokens, automatic=automatic,
+                                     seconds=seconds))
 
 
 @contextlib.contextmanager

@@ -212,6 +212,8 @@ class ProbeAnswer:
     text: str
     trace_tokens: int
     automatic: bool = False  # from "probe every N sentences"
+    #: How long the side answer held the main generation up (bench/probe_cost.py).
+    seconds: float = 0.0
 
 @dataclass(frozen=True)
 class Failed:

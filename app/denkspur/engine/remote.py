@@ -256,7 +256,7 @@ class RemoteClient:
             prefill = continued_reply(trace) + BRIDGE + "\n\n"
             bridge = p.TokenText(request_id, BRIDGE, tokens=_tokens_in(BRIDGE), origin="budget")
             answered = yield from self._prefilled(request_id, body, prefill, reading,
-                                                  _PrefillCheck(trace, closed=True), bridge)
+                                                  _PrefillCheck(trace, closed=True), lead=bridge)
             if not answered:
                 notice, reading.reason = "budget-refused", "length"
         elif params.thinking_budget is not None and budget is None and reading.thinking.tokens:
@@ -273,11 +273,11 @@ class RemoteClient:
         reading = _Reading(params.max_tokens, opens=answer is None, budget=None)
         check = _PrefillCheck(trace, closed=answer is not None)
         shaper = _ReasoningShaper(opened=answer is None)
-        continued = yield from self._prefilled(request_id, body, continued_reply(trace, answer), reading, check,
-                                               shaper=shaper)
+        prefill = continued_reply(trace, answer)
+        continued = yield from self._prefilled(request_id, body, prefill, reading, check, shaper=shaper)
         if not continued:
-            raise RemoteError("no-prefill", "This server cannot continue a reply from where it stopped: it does "
-                                            "not accept the start of the reply (an assistant prefill; "
+            raise RemoteError("no-prefill", "This server cannot continue a reply from where it stopped: it "
+                                            "does not accept the start of the reply (an assistant prefill; "
                                             "llama-server does). Regenerate the reply instead.")
         yield self._done(request_id, reading, started, "")
 
@@ -288,7 +288,7 @@ class RemoteClient:
 
     def _prefilled(
         self, request_id: int, body: dict[str, object], prefill: str, reading: _Reading, check: _PrefillCheck,
-        lead: p.TokenText | None = None, *, shaper: _ReasoningShaper | None = None,
+        *, lead: p.TokenText | None = None, shaper: _ReasoningShaper | None = None,
     ) -> Generator[p.TokenText, None, bool]:
         """Ask again with the reply so far as an assistant prefill; stream the continuation.
 

@@ -254,6 +254,17 @@ class ChatSession(QObject):
         return self._prepare(lambda store, model, params: conversation.branch(
             store, conversation_id, version_id, offset, note=note, model=model, params=params))
 
+    def continue_reply(self, version_id: int) -> bool:
+        """"Continue" a stopped reply: a new version that goes on from where it stopped.
+
+        Servers too, when they continue an assistant prefill (a clear error otherwise).
+        """
+        if self.busy or self.model is None or self.conversation is None:
+            return False
+        conversation_id = self.conversation.id
+        return self._prepare(lambda store, model, params: conversation.continue_reply(
+            store, conversation_id, version_id, model=model, params=params))
+
     def probe(self) -> None:
         """"What would it answer now?" while the model thinks (local models)."""
         if self.busy:
@@ -297,9 +308,9 @@ class ChatSession(QObject):
         assert self.model is not None
         model_name = Path(self.model.path).name
         params = self._params()
-        if self.is_remote and (params.thinking_budget or params.think_longer):
-            self.note.emit(self.tr("This server decides when its model stops thinking: the thinking "
-                                   "budget and 'think longer' apply to local models only."))
+        if self.is_remote and (params.think_longer or params.probe_every):
+            self.note.emit(self.tr("This server decides when its model stops thinking: 'think longer' and "
+                                   "checking the answer apply to local models only."))
         self.generating_version = -1  # reserved until the store answers
         self.store.call(lambda store: operation(store, model_name, params),
                         lambda prepared: self._start(prepared, params), self._write_failed)
@@ -327,6 +338,10 @@ class ChatSession(QObject):
             # The disk did not take the reply: keep it here, shown and exportable, until a retry works.
             self.unsaved[result.version_id] = outcome.content()
             self.unsaved_changed.emit(len(self.unsaved), str(outcome.save_error))
+        if outcome.notice == "budget-refused":
+            self.note.emit(self.tr("The thinking budget was reached, but this server does not continue a "
+                                      "reply it is given (an assistant prefill; llama-server does), so it "
+                                      "could not be asked for the answer: the reply ends in its thinking."))
         self.generation_finished.emit(result)
         self.refresh_conversations()
         self.reload()

@@ -1,4 +1,5 @@
-"""The per-chat settings drawer: system prompt, temperature, top-p, thinking budget, think longer.
+"""The per-chat settings drawer: system prompt, temperature, top-p, thinking budget, think longer,
+and how often to check where the answer settles (probe every N sentences).
 
 Values start from Preferences; what the user changes here is this chat's own and is
 stored with the conversation (its ``settings`` JSON). A system prompt is off by
@@ -43,12 +44,13 @@ class ChatSettingsDrawer(QWidget):
         self.top_p = self._double("top_p", 0.05)
         self.budget = self._int("thinking_budget", 256)
         self.think_longer = self._int("think_longer", 1)
+        self.probe_every = self._int("probe_every", 1)
         self.reset = QPushButton()
         self.reset.setObjectName("resetChatSettings")
         self.reset.clicked.connect(self._reset)
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(4)]
-        fields = (self.temperature, self.top_p, self.budget, self.think_longer)
+        self.labels = [QLabel() for _ in range(5)]
+        fields = (self.temperature, self.top_p, self.budget, self.think_longer, self.probe_every)
         for label, field in zip(self.labels, fields, strict=True):
             self.form.addRow(label, field)
         layout = QVBoxLayout(self)
@@ -62,7 +64,7 @@ class ChatSettingsDrawer(QWidget):
         self._loading = False
         self.use_system.toggled.connect(self._system_toggled)
         self.system_prompt.textChanged.connect(self._emit)
-        for field in (self.temperature, self.top_p, self.budget, self.think_longer):
+        for field in fields:
             field.valueChanged.connect(self._emit)
         self.retranslate()
         self.show_values({}, Settings())
@@ -88,11 +90,17 @@ class ChatSettingsDrawer(QWidget):
         self.system_note.setText(self.tr("Off by default: DeepSeek advises no system prompt for R1 models; "
                                          "put instructions in your question."))
         texts = (self.tr("Temperature (R1: 0.6)"), self.tr("Top-p (R1: 0.95)"),
-                 self.tr("Thinking budget (tokens)"), self.tr("Think longer (times)"))
+                 self.tr("Thinking budget (tokens)"), self.tr("Think longer (times)"),
+                 self.tr("Check the answer every (sentences)"))
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.budget.setSpecialValueText(self.tr("unlimited"))
         self.think_longer.setSpecialValueText(self.tr("off"))
+        self.probe_every.setSpecialValueText(self.tr("off"))
+        self.probe_every.setToolTip(self.tr("While the model thinks, ask every N sentences what it would "
+                                            "answer now, and mark in the reasoning map where the answer "
+                                            "stopped changing (local models; each check costs a short "
+                                            "side answer)"))
         self.think_longer.setToolTip(self.tr("When the model ends its thinking, make it go on "
                                              "this many times"))
         self.reset.setText(self.tr("Use the Preferences"))
@@ -112,7 +120,7 @@ class ChatSettingsDrawer(QWidget):
 
     def _fields(self, defaults: Settings) -> list[tuple[QSpinBox | QDoubleSpinBox, float]]:
         return [(self.temperature, defaults.temperature), (self.top_p, defaults.top_p),
-                (self.budget, defaults.thinking_budget), (self.think_longer, 0)]
+                (self.budget, defaults.thinking_budget), (self.think_longer, 0), (self.probe_every, 0)]
 
     def values(self) -> dict[str, object]:
         """The chat's own values: those that differ from Preferences, and a system prompt if on."""

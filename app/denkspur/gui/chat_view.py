@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from denkspur.gui.clipboard import copy_text
 from denkspur.gui.long_answer import LongAnswer, needs_plain_view
 from denkspur.gui.plain import plain_label
+from denkspur.session.conversation import CONTINUABLE
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Conversation, Message, Version
@@ -54,6 +55,13 @@ def model_name(model: str) -> str:
     if not model.lower().endswith(".gguf"):
         return model
     return model.replace("\\", "/").rsplit("/", 1)[-1][:-5]
+
+
+def _continued(version: Version) -> bool:
+    """Whether a version is a "Continue" of a stopped one (its trace starts with a ``continued`` span)."""
+    interventions = version.stats.get("interventions")
+    return isinstance(interventions, list) and any(
+        isinstance(item, dict) and item.get("kind") == "continued" for item in interventions)
 
 
 def budget_note(version: Version, budget: str, cut: str) -> str:
@@ -166,7 +174,10 @@ class MessageCard(QFrame):
             position = f"{self.message.current + 1}/{len(self.message.versions)}"
             note = self.tr("version %1").replace("%1", position) + "  " + note
         numbers = {v.id: i + 1 for i, v in enumerate(self.message.versions)}
-        if version.parent_version_id in numbers:  # a branch: where it came from, where it diverged
+        if version.parent_version_id in numbers and _continued(version):  # "Continue" after a stop
+            note += "  " + self.tr("continues version %1 from where it stopped") \
+                .replace("%1", str(numbers[version.parent_version_id]))
+        elif version.parent_version_id in numbers:  # a branch: where it came from, where it diverged
             note += "  " + self.tr("continued version %1 differently after %2 characters of its trace") \
                 .replace("%1", str(numbers[version.parent_version_id])) \
                 .replace("%2", f"{version.branch_offset or 0:,}")
@@ -279,6 +290,7 @@ class MessageCard(QFrame):
 class ChatView(QScrollArea):
     version_selected = Signal(object)  # Version | None
     regenerate_requested = Signal(int)  # message id
+    continue_requested = Signal(int)  # version id of a stopped reply
     edit_requested = Signal(int, str)  # message id, new text
     version_requested = Signal(int, int)  # message id, version number
     restart_requested = Signal()
@@ -384,6 +396,10 @@ class ChatView(QScrollArea):
         if message.role == "assistant":
             card.add_action("⟳", self.tr("Regenerate (keeps this version)"),
                             lambda: self.regenerate_requested.emit(message.id), "regenerate")
+            if card.version.state in CONTINUABLE:
+                card.add_action(self.tr("Continue"), self.tr("Go on from where it stopped (a new version; "
+                                                             "this one stays) · Ctrl+Shift+R"),
+                                lambda: self.continue_requested.emit(card.version.id), "continueReply")
             _add_copy(card, self.tr("Copy"), self.tr("Copy answer"), lambda: card.version.answer,
                       "copyAnswer")
             _add_copy(card, self.tr("Copy trace"), self.tr("Copy the reasoning trace"),
@@ -430,6 +446,15 @@ class ChatView(QScrollArea):
             self.version_selected.emit(None)
             return
         self.version_selected.emit(card.version)
+
+    def stopped_version(self) -> int | None:
+        """The reply "Continue" takes up: the selected one if it stopped early, else the last if it did."""
+        candidates = [self._selected] if self._selected is not None else []
+        candidates += [c for c in reversed(self.cards) if c.message.role == "assistant"][:1]
+        for card in candidates:
+            if card is not None and card.message.role == "assistant" and card.version.state in CONTINUABLE:
+                return card.version.id
+        return None
 
     # -- live --------------------------------------------------------------------------
     def card_for_version(self, version_id: int) -> MessageCard | None:

@@ -232,6 +232,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.composer.probe_requested.connect(s.probe)
         self.chat.version_selected.connect(self._on_version_selected)
         self.chat.regenerate_requested.connect(s.regenerate)
+        self.chat.continue_requested.connect(s.continue_reply)
         self.chat.edit_requested.connect(s.edit_and_resend)
         self.chat.version_requested.connect(s.select_version)
         self.chat.restart_requested.connect(s.restart_engine)

@@ -18,6 +18,7 @@ from denkspur.gui.reasoning_map import MapFilter, ReasoningMap
 
 if TYPE_CHECKING:
     from denkspur.core.trace.analytics import LoopDetector
+    from denkspur.core.trace.settle import ProbePoint
     from denkspur.core.trace.steps import Sentence
 
 #: Stored traces longer than this are not split into sentences when shown (it would
@@ -145,6 +146,17 @@ class MapBar(QWidget):
 
     def end_live(self) -> None:
         self.loop_hint.hide()
+
+    def show_settled(self, point: ProbePoint | None) -> None:
+        """Mark where the provisional answer stopped changing ("probe every N sentences"); None: no mark."""
+        from denkspur.gui.map_marks import MapMark
+
+        if point is None:
+            self.map.set_marks([])
+            return
+        tip = (self.tr("Answer settled at token %1: %2")
+               .replace("%1", f"{point.token:,}").replace("%2", point.answer))
+        self.map.set_marks([MapMark(point.offset, tip)])
 
     # -- actions --------------------------------------------------------------------
     def _menu(self, point: QPoint) -> None:

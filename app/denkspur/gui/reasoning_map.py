@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
+from denkspur.gui.map_marks import MapMark, MapMarks
 
 CELL_HEIGHT = 14
 ROW_GAP = 3
@@ -84,10 +85,12 @@ class ReasoningMap(QWidget):
         self._filter = MapFilter.ALL
         self._rects: list[QRect] = []
         self._laid_out_width = -1
+        self.marks = MapMarks()  # points of the trace marked over the cells (where the answer settled)
 
     # -- content ------------------------------------------------------------------
     def clear(self) -> None:
         self._cells.clear()
+        self.marks.set([])
         self.truncated = False
         self._natural = 0
         self._changed()
@@ -124,6 +127,15 @@ class ReasoningMap(QWidget):
     def set_confidence(self, source: Callable[[int, int], float | None] | None) -> None:
         """Where a sentence's mean token log-probability comes from, asked on hover only."""
         self._confidence = source
+
+    def set_marks(self, marks: list[MapMark]) -> None:
+        """Marks at trace offsets, each with its tooltip (plain text)."""
+        self.marks.set(marks)
+        self.update()
+
+    def mark_at(self, point: QPoint) -> MapMark | None:
+        self._layout()
+        return self.marks.at(point, self._cells, self._rects, CELL_HEIGHT)
 
     def set_filter(self, which: MapFilter) -> None:
         self._filter = which
@@ -187,6 +199,7 @@ class ReasoningMap(QWidget):
         for cell, rect in zip(self._cells, self._rects, strict=True):
             color = QColor(COLORS.get(cell.function, UNKNOWN_COLOR)) if self._stands_out(cell) else dim
             painter.fillRect(rect, color)
+        self.marks.paint(painter, self._cells, self._rects, CELL_HEIGHT)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -200,7 +213,10 @@ class ReasoningMap(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self.cell_at(event.pos())
-            if index is None:
+            mark = self.mark_at(event.pos())
+            if mark is not None:
+                QToolTip.showText(event.globalPos(), f"<qt>{html.escape(mark.tooltip)}</qt>", self)
+            elif index is None:
                 QToolTip.hideText()
                 event.ignore()
             else:

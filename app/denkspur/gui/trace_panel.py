@@ -187,6 +187,10 @@ class TracePanel(QWidget):
                                     version.steps if version else [])
         self.map_bar.branching = _can_branch(version)
         self.map_bar.show_trace(version.trace if version is not None else "")
+        if version is not None:
+            from denkspur.core.trace.settle import settled_point
+
+            self.map_bar.show_settled(settled_point(version.stats))
         if version is None or not version.trace:
             self.header.setText(self.tr("Reasoning trace"))
             self.text.setPlaceholderText(
@@ -222,6 +226,8 @@ class TracePanel(QWidget):
     def _thought_label(self, stats: dict[str, object], state: str, trace_closed: bool) -> str:
         stopped = state in ("interrupted", "cancelled", "error")
         if not trace_closed:
+            if stats.get("notice") == "budget-refused":
+                return self.tr("Thinking budget reached: this server cannot be asked for the answer")
             if stats.get("stop_reason") == "length":
                 return self.tr("Reply limit reached while thinking (raise it in Preferences)")
             return self.tr("Stopped while thinking") if stopped else self.tr("Still thinking")
@@ -291,6 +297,7 @@ class TracePanel(QWidget):
             self._finish_live()
 
     def _apply(self, events: list[StreamEvent]) -> None:
+        from denkspur.core.trace.settle import AnswerSettled
         from denkspur.core.trace.stream import SentenceDone, StepDone, TraceClosed, TraceText
 
         live = self._live
@@ -310,6 +317,8 @@ class TracePanel(QWidget):
                 sentences.append((event.sentence, event.text))
             elif isinstance(event, TraceClosed):
                 live.closed_after = time.monotonic() - live.started
+            elif isinstance(event, AnswerSettled):
+                self.map_bar.show_settled(event.point)
         self.map_bar.add_sentences(sentences)  # before the steps: their titles come from sentences
         if new_steps:
             self._commit_steps(new_steps)

@@ -35,6 +35,8 @@ class WindowKeys(QObject):
         self.answer_now = self._add(self.chat_menu, "Ctrl+Shift+A", self.answer_now_if_thinking,
                                     "answerNowAction")
         self.regenerate = self._add(self.chat_menu, "Ctrl+R", self.regenerate_last, "regenerateAction")
+        self.continue_reply = self._add(self.chat_menu, "Ctrl+Shift+R", self.continue_stopped,
+                                        "continueAction")
         self.focus_composer = self._add(self.chat_menu, "Ctrl+L", self.focus_message_box,
                                         "focusComposerAction")
         self.pick_model = self._add(self.chat_menu, "Ctrl+P", window.model_picker.showMenu, "pickModelAction")
@@ -63,6 +65,7 @@ class WindowKeys(QObject):
         self.find.setText(self.tr("Search conversations…"))
         self.answer_now.setText(self.tr("Answer now"))
         self.regenerate.setText(self.tr("Regenerate the last answer"))
+        self.continue_reply.setText(self.tr("Continue the stopped answer"))
         self.focus_composer.setText(self.tr("Go to the message box"))
         self.pick_model.setText(self.tr("Switch model…"))
         self.go_to_steps.setText(self.tr("Go to the reasoning steps"))
@@ -97,6 +100,12 @@ class WindowKeys(QObject):
         replies = [m for m in conversation.messages if m.role == "assistant"]
         if replies:
             self.window.session.regenerate(replies[-1].id)
+
+    def continue_stopped(self) -> None:
+        """"Continue" the selected reply if it was stopped, else the last one if it was."""
+        version_id = self.window.chat.stopped_version()
+        if version_id is not None:
+            self.window.session.continue_reply(version_id)
 
     def show_shortcuts(self) -> None:
         from denkspur.gui.help_dialogs import ShortcutsDialog

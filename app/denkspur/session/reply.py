@@ -152,7 +152,8 @@ def run_reasoning(
     trace_prefix = "".join(text for origin, text in prefix if origin != ANSWER_PART)
     answer_prefix = next((text for origin, text in prefix if origin == ANSWER_PART), None)
     try:
-        for event in backend.generate(messages, params, trace_prefix=trace_prefix, answer_prefix=answer_prefix):
+        events = backend.generate(messages, params, trace_prefix=trace_prefix, answer_prefix=answer_prefix)
+        for event in events:
             if isinstance(event, p.GenerationStarted):
                 opens = event.prompt_opens_think if assume_open is None else assume_open
                 continues = bool(trace_prefix) or answer_prefix is not None

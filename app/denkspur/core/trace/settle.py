@@ -33,7 +33,8 @@ def normalise_answer(text: str) -> str:
 
 @dataclass(frozen=True)
 class ProbePoint:
-    """One automatic probe: after ``token`` trace tokens, at ``offset`` in the trace, it would answer ``answer``."""
+    """One automatic probe: after ``token`` trace tokens, at ``offset`` in the trace, it would
+    answer ``answer``."""
 
     token: int
     offset: int
