@@ -259,7 +259,8 @@ class RemoteClient:
                                                   _PrefillCheck(trace, closed=True), lead=bridge)
             if not answered:
                 notice, reading.reason = "budget-refused", "length"
-        elif params.thinking_budget is not None and budget is None and reading.thinking.tokens:
+        elif budget is None and params.thinking_budget is not None \
+                and reading.thinking.tokens >= params.thinking_budget:
             notice = "budget-refused"  # known: this server cannot be asked to answer early
         yield self._done(request_id, reading, started, notice)
 
