@@ -64,6 +64,16 @@ def test_english_cues() -> None:
     ]
 
 
+def test_doubt_without_wait_in_both_languages() -> None:
+    """Taking back a step with "But …"/"Aber …" and naming the trouble is doubt, as "Wait" is."""
+    for opening, doubt in (
+        ("I compute 2 + 3 = 5.", "But that would mean the sum is negative, which can't be."),
+        ("Ich rechne: 2 + 3 = 5.", "Aber das würde heißen, dass die Summe negativ ist, das kann nicht sein."),
+        ("Ich rechne: 2 + 3 = 5.", "Vielleicht habe ich die Aufgabe falsch verstanden."),
+    ):
+        assert label([(opening, True), (doubt, False)])[1] == "uncertainty_management", doubt
+
+
 def test_the_shipped_model_is_small_and_holds_weights_not_sentences() -> None:
     data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
     assert tuple(data["labels"]) == FUNCTIONS

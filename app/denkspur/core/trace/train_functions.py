@@ -10,8 +10,9 @@ The model is multinomial logistic regression with class weights (the rare
 functions matter as much as the frequent ones: the goal is macro-F1) and a
 stronger L2 penalty on word features than on the hand-written cue features, so
 the model leans on cues that also fire on German and on unseen problems.
-Training uses the gold previous function as context, with some of it replaced
-by the model's own earlier predictions (as in decoding) to limit exposure bias.
+Training uses the gold previous function as context. (Training on the model's
+own cross-fitted predictions instead, as decoding sees them, measured worse on
+held-out problems: macro-F1 0.529 against 0.552.)
 
 numpy is imported only here, in training.
 """
