@@ -373,6 +373,12 @@ _ANYWHERE_CUES: dict[str, re.Pattern[str]] = {
         r"\bwohl\b",
     ),
     "trouble": _cue(
+        r"\bwrong\b",
+        r"\bmistake",
+        r"\berror\b",
+        r"\bincorrect\b",
+        r"\bfalsch\b",
+        r"\bfehler",
         r"\bcomplicat",
         r"\bconfus",
         r"\btrick(?:y|ier)\b",
