@@ -17,8 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from denkspur.core.settings import Settings
 from denkspur.gui.engine_worker import EngineWorker, GenerationJob
 from denkspur.gui.tasks import StoreThread
-from denkspur.session import conversation
-from denkspur.session.conversation import with_unsaved
+from denkspur.session import store_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,7 +62,7 @@ class ChatSession(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.db_path = conversation.store_path(data_dir)
+        self.db_path = store_path(data_dir)
         self.store = StoreThread(self.db_path, self)
         self.conversation: Conversation | None = None
         self.model: p.ModelLoaded | None = None
@@ -185,6 +184,8 @@ class ChatSession(QObject):
             self.open_conversation(self.conversation.id)
 
     def _set_conversation(self, conversation: Conversation) -> None:
+        from denkspur.session.conversation import with_unsaved
+
         self.conversation = with_unsaved(conversation, self.unsaved)
         self.chat_settings = dict(conversation.settings)
         self.conversation_loaded.emit(self.conversation)
@@ -221,7 +222,9 @@ class ChatSession(QObject):
             return False
         conversation_id = self.conversation.id if self.conversation else None
         chat_settings = dict(self.chat_settings)  # a new chat keeps what was set before its first message
-        return self._prepare(lambda store, model, params: conversation.send(
+        from denkspur.session import conversation as ops  # loads with the first reply (start-up)
+
+        return self._prepare(lambda store, model, params: ops.send(
             store, conversation_id, text, model=model, params=params, settings=chat_settings))
 
     def regenerate(self, message_id: int) -> bool:
@@ -229,7 +232,9 @@ class ChatSession(QObject):
         if self.busy or self.model is None or self.conversation is None:
             return False
         conversation_id = self.conversation.id
-        return self._prepare(lambda store, model, params: conversation.regenerate(
+        from denkspur.session import conversation as ops
+
+        return self._prepare(lambda store, model, params: ops.regenerate(
             store, conversation_id, message_id, model=model, params=params))
 
     def edit_and_resend(self, message_id: int, text: str) -> bool:
@@ -240,7 +245,9 @@ class ChatSession(QObject):
         if self.busy or self.model is None or self.conversation is None or not text.strip():
             return False
         conversation_id = self.conversation.id
-        return self._prepare(lambda store, model, params: conversation.edit_and_resend(
+        from denkspur.session import conversation as ops
+
+        return self._prepare(lambda store, model, params: ops.edit_and_resend(
             store, conversation_id, message_id, text, model=model, params=params))
 
     def branch_from(self, version_id: int, offset: int, note: str = "") -> bool:
@@ -251,7 +258,9 @@ class ChatSession(QObject):
         if self.busy or self.model is None or self.conversation is None or self.is_remote:
             return False
         conversation_id = self.conversation.id
-        return self._prepare(lambda store, model, params: conversation.branch(
+        from denkspur.session import conversation as ops
+
+        return self._prepare(lambda store, model, params: ops.branch(
             store, conversation_id, version_id, offset, note=note, model=model, params=params))
 
     def continue_reply(self, version_id: int) -> bool:
@@ -285,11 +294,12 @@ class ChatSession(QObject):
 
     def _params(self) -> p.SamplingParams:
         from denkspur.engine import protocol as p
+        from denkspur.session import conversation as ops
 
         s = self.settings
         base = p.SamplingParams(temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_tokens,
                                 thinking_budget=s.thinking_budget or None, signals=s.token_signals)
-        return conversation.chat_params(base, self.chat_settings)
+        return ops.chat_params(base, self.chat_settings)
 
     def set_chat_settings(self, values: dict[str, object]) -> None:
         """This chat's own settings (the drawer); stored with the conversation once it exists."""

@@ -88,13 +88,11 @@ class MapBar(QWidget):
 
     # -- content ------------------------------------------------------------------
     def clear(self) -> None:
-        from denkspur.core.trace.analytics import LoopDetector
-
         self.map.clear()
         self._pending.clear()
         self._slices.stop()
         self.step_functions.clear()
-        self._loops = LoopDetector()
+        self._loops = None  # a fresh detector with the first sentences (start-up never loads it)
         self.loop_hint.hide()
 
     def set_answer_now_possible(self, possible: bool) -> None:
@@ -122,10 +120,13 @@ class MapBar(QWidget):
     def _add_slice(self) -> None:
         batch, self._pending = self._pending[:MAP_SLICE], self._pending[MAP_SLICE:]
         self.map.add_sentences(batch)
-        if self._loops is not None:
-            for _sentence, text in batch[-LOOP_WINDOW:]:  # the hint is about the latest sentences
-                self._loops.add(text)
-            self.loop_hint.setVisible(self._loops.going_in_circles())
+        if self._loops is None:
+            from denkspur.core.trace.analytics import LoopDetector
+
+            self._loops = LoopDetector()
+        for _sentence, text in batch[-LOOP_WINDOW:]:  # the hint is about the latest sentences
+            self._loops.add(text)
+        self.loop_hint.setVisible(self._loops.going_in_circles())
         if self._pending:
             self._slices.start()
 

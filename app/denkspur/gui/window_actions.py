@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from denkspur.session.conversation import with_unsaved
-
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -220,6 +218,8 @@ class WindowActions(_Window):
             f"*.{suffix}",
         )
         if path:
+            from denkspur.session.conversation import with_unsaved
+
             unsaved = dict(self.session.unsaved)  # replies the disk did not take are exported too
             self.session.store.call(
                 lambda s: _export(with_unsaved(s.load_conversation(conversation_id), unsaved), kind, path),

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from denkspur.core.conversations.store import Conversation, Store
 from denkspur.engine import protocol as p
+from denkspur.session import STORE_FILE as STORE_FILE
+from denkspur.session import store_path as store_path
 from denkspur.session.backend import Backend
 from denkspur.session.states import VersionState
 
@@ -28,12 +30,6 @@ if TYPE_CHECKING:  # the reply machinery (stream, analytics) loads when a reply 
 
 _ROLES: dict[str, p.Role] = {"system": "system", "user": "user", "assistant": "assistant"}
 TITLE_LENGTH = 48
-#: The conversation database in the data folder (the app and ``denkspur chat --save`` share it).
-STORE_FILE = "conversations.sqlite3"
-
-
-def store_path(data_dir: Path) -> Path:
-    return data_dir / STORE_FILE
 
 
 @dataclass(frozen=True)
