@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -46,6 +46,8 @@ if TYPE_CHECKING:  # imported where used: start-up only pays for what the first 
     from denkspur.gui.engine_worker import GenerationResult
 
 log = logging.getLogger("denkspur.gui")
+#: Start-up work waits for the first frame, or at most this long.
+START_FALLBACK_MS = 1_000
 
 
 class MainWindow(WindowActions, QMainWindow):
@@ -72,12 +74,30 @@ class MainWindow(WindowActions, QMainWindow):
         self.retranslate()
         self._restore_layout()
         self.composer.editor.setFocus()  # keyboard first: typing starts a question
-        # The window comes first; the conversation list follows from the store thread.
-        QTimer.singleShot(0, self.session.refresh_conversations)
+        self._model_to_load: str | None = None
         if autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
-            self.load_model(self.settings.model_path)
+            self._model_to_load = self.settings.model_path
+            self._show_loading(self._model_to_load)
+        # The window comes first: what it does not need for its first frame starts after it
+        # (or after a second, should it never be painted).
+        self._started = False
+        QTimer.singleShot(START_FALLBACK_MS, self, self._start)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._started:
+            QTimer.singleShot(0, self._start)
+
+    def _start(self) -> None:
+        """After the first frame: the conversation list (store thread), the model or a recommendation."""
+        if self._started:
+            return
+        self._started = True
+        self.session.refresh_conversations()
+        if self._model_to_load is not None:
+            self.session.load_model(self._model_to_load)
         else:
-            QTimer.singleShot(150, self._show_recommendation)  # after the first paint: not urgent
+            self._show_recommendation()
 
     # -- construction -----------------------------------------------------------------
     def _build(self) -> None:
@@ -290,6 +310,7 @@ class MainWindow(WindowActions, QMainWindow):
         if self.session.unsaved and not self._may_drop_unsaved():
             event.ignore()
             return
+        self._started = True  # closed before its first frame: nothing starts any more
         self.layout_memory.save()
         self.save_settings()
         self.session.close()
@@ -322,9 +343,12 @@ class MainWindow(WindowActions, QMainWindow):
 
     # -- actions ---------------------------------------------------------------------
     def load_model(self, path: str) -> None:
+        self._show_loading(path)
+        self.session.load_model(path)
+
+    def _show_loading(self, path: str) -> None:
         self.model_label.setText(self.tr("Loading %1…").replace("%1", Path(path).name))
         self.model_picker.show_model(Path(path).name, remote=False, loading=True)
-        self.session.load_model(path)
 
     def set_trace_visible(self, visible: bool) -> None:
         self.trace.setVisible(visible)

@@ -137,11 +137,16 @@ class WindowActions(_Window):
         """With no model yet, the empty state names the catalog model that fits this machine."""
         if self.session.model is not None:
             return
-        from denkspur.core.models.survey import survey
         from denkspur.gui.background import BackgroundOp
 
-        BackgroundOp(self, op=lambda _job: survey(self.settings.context_size, gpu_offload=False).recommended,
-                     success=self._recommend, name="recommend-model").run()
+        context = self.settings.context_size
+
+        def recommended(_job: object) -> CatalogEntry | None:
+            from denkspur.core.models.survey import survey  # hardware probe: off the GUI thread
+
+            return survey(context, gpu_offload=False).recommended
+
+        BackgroundOp(self, op=recommended, success=self._recommend, name="recommend-model").run()
 
     def _recommend(self, best: CatalogEntry | None) -> None:
         if best is not None and self.session.model is None:
