@@ -120,7 +120,7 @@ def test_reasoning_map_gives_each_sentence_its_confidence(qtbot: QtBot) -> None:
 
 
 def test_the_confidence_mode_speaks_german(qtbot: QtBot) -> None:
-    from denkspur.gui.confidence_view import ConfidencePane
+    from denkspur.gui.confidence_pane import ConfidencePane
     from denkspur.gui.i18n import install_language
     from denkspur.gui.trace_panel import TracePanel
 

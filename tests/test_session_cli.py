@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from denkspur.core.conversations.store import Store
-from denkspur.session.conversation import store_path
+from denkspur.session import store_path
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
 
 

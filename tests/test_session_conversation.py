@@ -11,7 +11,7 @@ from denkspur.core.conversations.store import Store, StoreError
 from denkspur.engine import protocol as p
 from denkspur.engine.client import EngineClient
 from denkspur.engine.remote import RemoteClient, RemoteSettings
-from denkspur.session import conversation
+from denkspur.session import conversation, store_path
 from denkspur.session.runner import ChatRunner
 from denkspur.session.states import VersionState
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
@@ -21,7 +21,7 @@ PARAMS = p.SamplingParams(temperature=0.6, max_tokens=64)
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(conversation.store_path(tmp_path))
+    store = Store(store_path(tmp_path))
     yield store
     store.close()
 
@@ -91,7 +91,7 @@ def test_answer_now_only_where_the_backend_can(engine: EngineClient) -> None:
 def test_a_whole_turn_through_the_runner_is_stored_complete(tmp_path: Path, tiny_model: Path) -> None:
     from denkspur.session.loading import ModelRequest
 
-    runner = ChatRunner(conversation.store_path(tmp_path))
+    runner = ChatRunner(store_path(tmp_path))
     try:
         loaded = runner.load(ModelRequest(str(tiny_model), n_ctx=512, gpu_layers=0)).loaded
         prepared = conversation.send(runner.store(), None, "What is 2 + 3?", model=Path(loaded.path).name,
@@ -100,7 +100,7 @@ def test_a_whole_turn_through_the_runner_is_stored_complete(tmp_path: Path, tiny
         assert outcome.saved and outcome.state is VersionState.COMPLETE
     finally:
         runner.close()
-    reader = Store(conversation.store_path(tmp_path))  # another connection, as the app's would be
+    reader = Store(store_path(tmp_path))  # another connection, as the app's would be
     stored = reader.load_conversation(prepared.conversation_id)
     reader.close()
     reply = stored.messages[-1].version

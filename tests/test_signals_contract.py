@@ -12,7 +12,7 @@ import pytest
 from denkspur.core.conversations.export import export_json, import_json
 from denkspur.core.conversations.store import Store
 from denkspur.core.trace.signals import unpack
-from denkspur.session.conversation import store_path
+from denkspur.session import store_path
 from denkspur.testing.tiny_model import EXPECTED_COMPLETION_TOKENS, EXPECTED_TRACE
 
 

@@ -50,8 +50,7 @@ from denkspur.core.trace.stream import (
 )
 from denkspur.engine import protocol as p
 from denkspur.engine.errors import EngineError
-from denkspur.session import conversation
-from denkspur.session.conversation import store_path
+from denkspur.session import conversation, store_path
 from denkspur.session.loading import ModelRequest
 from denkspur.session.reply import RunOutcome, StoreSaver, run_reply
 from denkspur.session.runner import ChatRunner

@@ -10,7 +10,9 @@ log-probability over the trace, shades its lowest windows and gives every step
 (or sentence) a band coloured by its mean confidence.
 
 Both take a trace as shown and its token records (``TokenSignal``); the trace
-panel feeds them from the stream live or from a stored version's ``signals``.
+panel's :class:`~denkspur.gui.confidence_pane.ConfidencePane` feeds them from the
+stream live or from a stored version's ``signals``, and loads this module when it
+is first shown.
 """
 
 from __future__ import annotations
@@ -18,10 +20,9 @@ from __future__ import annotations
 import html
 import math
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,7 +36,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
 from denkspur.core.trace.signals import (
     FORK_ENTROPY,
@@ -44,11 +45,7 @@ from denkspur.core.trace.signals import (
     align,
     confidence_curve,
     tokens_in_spans,
-    unpack,
 )
-
-if TYPE_CHECKING:
-    from denkspur.core.trace.stream import StreamEvent
 
 #: Entropy (nats) at which a token's background is at its deepest.
 FULL_ENTROPY = 2 * FORK_ENTROPY
@@ -113,7 +110,6 @@ class ConfidenceView(QPlainTextEdit):
         self.setObjectName("confidenceView")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self.viewport().setMouseTracking(True)
         self._starts: list[int] = []  # document position (UTF-16 units) of each placed token
         self._ends: list[int] = []
         self._placed: list[TokenSignal] = []
@@ -121,6 +117,12 @@ class ConfidenceView(QPlainTextEdit):
         self._length = 0  # UTF-16 units shown so far
         self._formats: dict[tuple[int, bool], QTextCharFormat] = {}
         self._highlighter = _TokenHighlighter(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Hover tooltips need mouse tracking. Set when first shown: the pane is hidden at
+        # start-up, and the first viewport() makes PySide look up many widget classes.
+        self.viewport().setMouseTracking(True)
+        super().showEvent(event)
 
     # -- content ------------------------------------------------------------------
     def clear_view(self) -> None:
@@ -313,137 +315,3 @@ def _confidence_color(mean: float | None) -> QColor:
     probability = math.exp(mean)
     hue = round(120 * max(0.0, min(1.0, (probability - 0.3) / 0.7)))  # 0 red … 120 green
     return QColor.fromHsv(hue, 170, 215)
-
-
-
-class ConfidencePane(QWidget):
-    """The trace panel's confidence mode: a legend, the curve over the trace, the token view.
-
-    Fed like the panel: :meth:`show_stored` for a stored version (its ``signals``
-    stats), :meth:`begin_live` and :meth:`add_events` while a reply streams.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("confidencePane")
-        self.legend = QLabel()
-        self.legend.setObjectName("confidenceLegend")
-        self.legend.setTextFormat(Qt.TextFormat.PlainText)
-        self.legend.setWordWrap(True)
-        self.curve = ConfidenceCurve()
-        self.view = ConfidenceView()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.curve)
-        layout.addWidget(self.view, 1)
-        self._trace = ""
-        self._signals: list[TokenSignal] = []
-        self._stored: object = None  # a stored version's packed signals, read when first needed
-        self._steps: list[tuple[int, int, str]] = []
-        self._dirty = False  # the widgets do not show the data yet (they were hidden)
-        self._offsets: list[int | None] | None = None  # align(trace, signals), when computed
-        self._show_legend()
-
-    def has_signals(self) -> bool:
-        self._read_stored()
-        return bool(self._signals)
-
-    def span_mean(self, start: int, end: int) -> float | None:
-        """Mean log-probability of the trace tokens in ``start:end`` (the reasoning map asks on hover)."""
-        self._read_stored()
-        if not self._signals:
-            return None
-        chosen = tokens_in_spans([(start, end)], self._signals, self._aligned())[0]
-        return math.fsum(self._signals[i].logprob for i in chosen) / len(chosen) if chosen else None
-
-    def show_stored(self, trace: str, stats: Mapping[str, object],
-                    steps: Iterable[Mapping[str, object]]) -> None:
-        """A stored version: its trace, the trace tokens of its ``signals`` and its steps.
-
-        Nothing is read or laid out until the pane is shown: opening a conversation
-        with the plain trace in front costs nothing extra.
-        """
-        self._trace, self._signals, self._stored = trace, [], stats.get("signals")
-        self._steps = [_step_span(step, number) for number, step in enumerate(steps, 1)]
-        self._changed()
-
-    def begin_live(self) -> None:
-        self._trace, self._signals, self._stored, self._steps = "", [], None, []
-        self._changed()
-
-    def add_events(self, events: Sequence[StreamEvent]) -> None:
-        from denkspur.core.trace.stream import StepDone, TraceText, TraceWithdrawn  # loaded by then
-
-        steps_before = len(self._steps)
-        for event in events:
-            if isinstance(event, TraceText):
-                self._offsets = None
-                self._trace += event.text
-                self._signals.extend(event.tokens)
-                if self.isVisible() and not self._dirty:
-                    self.view.append_text(event.text, event.tokens)
-            elif isinstance(event, StepDone):
-                self._steps.append((event.step.start, event.step.end, f"Step {event.step.index + 1}"))
-            elif isinstance(event, TraceWithdrawn):
-                self.begin_live()
-        if len(self._steps) != steps_before:  # the curve follows step by step, not token by token
-            self._changed(only_curve=True)
-
-    def end_live(self) -> None:
-        self._changed(only_curve=True)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self._render()
-        super().showEvent(event)
-
-    def _aligned(self) -> list[int | None]:
-        if self._offsets is None or len(self._offsets) != len(self._signals):
-            self._offsets = align(self._trace, self._signals)
-        return self._offsets
-
-    def _changed(self, *, only_curve: bool = False) -> None:
-        self._offsets = None
-        if not self.isVisible():
-            self._dirty = True
-        elif only_curve and not self._dirty:
-            self._refresh_curve()
-            self._show_legend()
-        else:
-            self._render()
-
-    def _render(self) -> None:
-        self._read_stored()
-        self.view.show_trace(self._trace, self._signals)
-        self._refresh_curve()
-        self._show_legend()
-        self._dirty = False
-
-    def _read_stored(self) -> None:
-        if self._stored is not None:
-            signals, trace_count = unpack(self._stored)
-            self._signals, self._stored = signals[:trace_count], None
-
-    def _refresh_curve(self) -> None:
-        self.curve.set_data(self._signals, self._aligned(), self._steps)
-        self.curve.setVisible(bool(self._signals))
-
-    def _show_legend(self) -> None:
-        if self._signals or self._stored is not None:
-            self.legend.setText(self.tr(
-                "Background: how unsure the model was at each token (entropy of its next-token "
-                "distribution; deeper = less sure). Bold underlined: forks. Hover a token for its five "
-                "alternatives. Curve: mean log-probability over %1-token windows, the lowest tenth "
-                "shaded red; the band below: each step's mean confidence.").replace("%1", str(WINDOW)))
-        else:
-            self.legend.setText(self.tr(
-                "No token signals for this reply: they were not recorded (Settings), the reply is older, "
-                "or the server sent no log-probabilities."))
-
-
-def _step_span(step: Mapping[str, object], number: int) -> tuple[int, int, str]:
-    start, end = step.get("start"), step.get("end")
-    if not isinstance(start, int) or not isinstance(end, int):
-        return (0, 0, "")
-    return (start, end, f"Step {number}")

@@ -12,7 +12,6 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,7 +21,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,9 +29,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +38,9 @@ from denkspur.gui.plain import ask_yes_no
 from denkspur.gui.step_style import count_label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter, QTextDocument
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
     from denkspur.core.conversations.store import ConversationSummary, SearchHit
 
 _ID = Qt.ItemDataRole.UserRole
@@ -68,6 +67,8 @@ def date_group(updated: float, today: date) -> str:
 
 def date_text(updated: float, group: str, locale: QLocale) -> str:
     """Short, locale-formatted: a time today and yesterday, a weekday this week, else a date."""
+    from PySide6.QtCore import QDateTime
+
     moment = QDateTime.fromSecsSinceEpoch(int(updated))
     if group in ("today", "yesterday"):
         return locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
@@ -82,9 +83,16 @@ def highlighted(parts: list[tuple[str, bool]]) -> str:
 
 
 class _RowDelegate(QStyledItemDelegate):
-    """Paints a conversation row with its date on the right, a group header, or a highlighted hit."""
+    """Paints a conversation row with its date on the right, a group header, or a highlighted hit.
+
+    The painting classes are imported where used: PySide builds each Qt class (and its
+    enums) on first use, and the list has no rows in the window's first frame.
+    """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        from PySide6.QtGui import QBrush, QFont, QPalette
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         if index.data(_HEADER):
             painter.save()
             font = QFont(option.font)
@@ -131,6 +139,9 @@ class _RowDelegate(QStyledItemDelegate):
 
     def _paint_html(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index,
                     markup: str) -> None:
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         background = QStyleOptionViewItem(option)
         self.initStyleOption(background, index)
         background.text = ""
@@ -148,6 +159,8 @@ class _RowDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _document(self, option: QStyleOptionViewItem, markup: str) -> QTextDocument:
+        from PySide6.QtGui import QTextDocument
+
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(markup)
@@ -158,6 +171,8 @@ class _RowDelegate(QStyledItemDelegate):
         base = super().sizeHint(option, index)
         markup = index.data(_HTML)
         if markup:
+            from PySide6.QtGui import QTextDocument
+
             widget = option.widget
             width = widget.viewport().width() if isinstance(widget, QAbstractItemView) else 240
             document = QTextDocument()

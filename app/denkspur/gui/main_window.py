@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -332,6 +331,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _may_drop_unsaved(self) -> bool:
         """Replies live only in memory (the disk was full): quitting loses them, so ask first."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.warning(
             self, "Denkspur",
             self.tr("Some replies could not be saved and exist only in this window. "
@@ -491,6 +492,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _show_problem(self, message: str) -> None:
         """Tell the user without blocking: the window keeps working behind the note."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.statusBar().showMessage(message, 15_000)
         self._update_model_label()
         self.problem_box = message_box(self, QMessageBox.Icon.Warning, "Denkspur", message)

@@ -10,8 +10,13 @@ against every label of every window).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:  # loaded with the first message box (start-up does not build the class)
+    from PySide6.QtWidgets import QMessageBox
 
 #: Object names of labels that show HTML the app built itself, with any outside
 #: text escaped (or rendered by the safe Markdown renderer, raw HTML off).
@@ -36,7 +41,11 @@ def make_labels_plain(root: QWidget) -> None:
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> QMessageBox:
+                buttons: QMessageBox.StandardButton | None = None) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
+    if buttons is None:
+        buttons = QMessageBox.StandardButton.Ok
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
@@ -44,6 +53,8 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     """A modal yes/no question whose text is shown as plain text."""
+    from PySide6.QtWidgets import QMessageBox
+
     standard = QMessageBox.StandardButton
     box = message_box(parent, QMessageBox.Icon.Question, title, text, standard.Yes | standard.No)
     return box.exec() == standard.Yes

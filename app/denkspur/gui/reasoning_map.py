@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from denkspur.core.trace.tokens import estimate_tokens
@@ -192,6 +192,10 @@ class ReasoningMap(QWidget):
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        if not self._cells:
+            return  # nothing to draw (the empty map of a new window)
+        from PySide6.QtGui import QPainter  # built on first use: start-up does not need it
+
         self._layout()
         painter = QPainter(self)
         dim = QColor(UNKNOWN_COLOR)

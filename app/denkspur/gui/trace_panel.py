@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.trace.markers import StepKind
-from denkspur.gui.confidence_view import ConfidencePane
+from denkspur.gui.confidence_pane import ConfidencePane
 from denkspur.gui.function_style import step_title
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label

@@ -23,28 +23,27 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QContextMenuEvent,
-    QFont,
-    QFontDatabase,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QTextBlock,
-    QTextCharFormat,
-    QTextCursor,
-    QTextOption,
-)
+from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from denkspur.core.trace.markers import StepKind
 from denkspur.gui.step_style import COLORS, ICONS, kind_name
+
+if TYPE_CHECKING:  # the painting and format classes load when first used (start-up: PySide
+    # builds each Qt class and its enums on first use, and an empty view paints nothing)
+    from PySide6.QtGui import (
+        QContextMenuEvent,
+        QKeyEvent,
+        QPainter,
+        QPaintEvent,
+        QResizeEvent,
+        QTextBlock,
+        QTextCharFormat,
+    )
 
 #: Longest line laid out as one paragraph; longer lines get display-only breaks.
 MAX_LINE = 2_000
@@ -85,6 +84,7 @@ class _Gutter(QWidget):
         super().__init__(view)
         self._view = view
         self.setMouseTracking(True)
+        self.setAutoFillBackground(True)  # Qt fills it; paint_gutter only draws marks
 
     def sizeHint(self) -> QSize:
         return QSize(self._view.gutter_width(), 0)
@@ -115,10 +115,6 @@ class TraceView(QPlainTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._gutter = _Gutter(self)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._code_format = QTextCharFormat()
-        self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self._code_format.setFontFixedPitch(True)
-        self._plain_format = QTextCharFormat()
         self._drain_timer = QTimer(self)
         self._drain_timer.setSingleShot(True)
         self._drain_timer.setInterval(0)
@@ -129,6 +125,21 @@ class TraceView(QPlainTextEdit):
         self._following = True
         self._auto_scrolling = False
         self.reset()
+
+    @cached_property
+    def _code_format(self) -> QTextCharFormat:
+        from PySide6.QtGui import QFontDatabase, QTextCharFormat
+
+        code = QTextCharFormat()
+        code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        code.setFontFixedPitch(True)
+        return code
+
+    @cached_property
+    def _plain_format(self) -> QTextCharFormat:
+        from PySide6.QtGui import QTextCharFormat
+
+        return QTextCharFormat()
 
     # -- content ------------------------------------------------------------------------
     def reset(self) -> None:
@@ -269,6 +280,8 @@ class TraceView(QPlainTextEdit):
         self._format_spans(0, self._shown)
 
     def _format_spans(self, low: int, high: int) -> None:
+        from PySide6.QtGui import QColor, QTextCharFormat
+
         for span_start, span_end, kind in self._spans:
             start, end = max(span_start, low), min(span_end, high)
             if start >= end or kind not in _SPAN_COLORS:
@@ -393,9 +406,12 @@ class TraceView(QPlainTextEdit):
         return bisect.bisect_right(self._starts, offset) - 1
 
     def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
+        if not self._marks and not self._breaks:
+            return  # no step bars, labels or continuation arrows (the background is Qt's)
+        from PySide6.QtGui import QPainter
+
         painter = QPainter(gutter)
-        painter.fillRect(event.rect(), self.palette().window())
-        painter.setFont(QFont(self.font()))
+        painter.setFont(self.font())
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         bottom_limit = event.rect().bottom()
@@ -410,6 +426,8 @@ class TraceView(QPlainTextEdit):
 
     def _paint_block(self, painter: QPainter, gutter: QWidget, block: QTextBlock, geometry: QRectF) -> None:
         """The step bar beside ``block``, and the label of a step starting in it."""
+        from PySide6.QtGui import QColor
+
         starts, narrow = self._starts, self.width() < NARROW
         top, height = geometry.top(), geometry.height()
         first = self.trace_offset(block.position())

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QMainWindow
@@ -50,7 +49,10 @@ class WindowActions(_Window):
         def set_language(self, code: str) -> None: ...
         def _show_problem(self, message: str) -> None: ...
 
+    # Dialog classes are imported where used: PySide builds each Qt class on first use.
     def choose_model(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = self.settings.model_dir or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -184,6 +186,8 @@ class WindowActions(_Window):
                 self.load_model(self.session.model.path)
 
     def compare_traces(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from denkspur.gui.compare_dialog import CompareDialog
 
         conversation = self.session.conversation
@@ -215,6 +219,8 @@ class WindowActions(_Window):
             self.export_conversation(self.session.conversation.id, kind)
 
     def export_conversation(self, conversation_id: int, kind: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         suffix = "md" if kind == "md" else "json"
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -232,6 +238,8 @@ class WindowActions(_Window):
             )
 
     def import_conversation(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, QCoreApplication.translate("MainWindow", "Import conversation"), "", "*.json"
         )

@@ -15,13 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from denkspur.core.conversations.store import Conversation, Store
 from denkspur.engine import protocol as p
-from denkspur.session import STORE_FILE as STORE_FILE
-from denkspur.session import store_path as store_path
 from denkspur.session.backend import Backend
 from denkspur.session.states import VersionState
 

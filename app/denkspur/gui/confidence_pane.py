@@ -1,0 +1,178 @@
+"""The trace panel's confidence mode: a legend over the curve and the token view.
+
+The pane keeps what it is fed (a stored version's packed signals, or the live
+stream's tokens) and makes its widgets (:mod:`denkspur.gui.confidence_view`)
+when it is first shown: the panel starts in its plain mode, and the window's
+first frame does not wait for them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from denkspur.core.trace.signals import TokenSignal
+    from denkspur.core.trace.stream import StreamEvent
+    from denkspur.gui.confidence_view import ConfidenceCurve, ConfidenceView
+
+
+class ConfidencePane(QWidget):
+    """The trace panel's confidence mode: a legend, the curve over the trace, the token view.
+
+    Fed like the panel: :meth:`show_stored` for a stored version (its ``signals``
+    stats), :meth:`begin_live` and :meth:`add_events` while a reply streams.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confidencePane")
+        self.legend = QLabel()
+        self.legend.setObjectName("confidenceLegend")
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.legend)
+        self._widgets: tuple[ConfidenceCurve, ConfidenceView] | None = None
+        self._trace = ""
+        self._signals: list[TokenSignal] = []
+        self._stored: object = None  # a stored version's packed signals, read when first needed
+        self._steps: list[tuple[int, int, str]] = []
+        self._dirty = False  # the widgets do not show the data yet (they were hidden)
+        self._offsets: list[int | None] | None = None  # align(trace, signals), when computed
+        self._show_legend()
+
+    @property
+    def curve(self) -> ConfidenceCurve:
+        return self._built()[0]
+
+    @property
+    def view(self) -> ConfidenceView:
+        return self._built()[1]
+
+    def _built(self) -> tuple[ConfidenceCurve, ConfidenceView]:
+        """The curve and the token view, made when first needed (the pane is hidden at first)."""
+        if self._widgets is None:
+            from denkspur.gui.confidence_view import ConfidenceCurve, ConfidenceView
+
+            self._widgets = ConfidenceCurve(), ConfidenceView()
+            self._layout.addWidget(self._widgets[0])
+            self._layout.addWidget(self._widgets[1], 1)
+        return self._widgets
+
+    def has_signals(self) -> bool:
+        self._read_stored()
+        return bool(self._signals)
+
+    def span_mean(self, start: int, end: int) -> float | None:
+        """Mean log-probability of the trace tokens in ``start:end`` (the reasoning map asks on hover)."""
+        self._read_stored()
+        if not self._signals:
+            return None
+        from denkspur.core.trace.signals import tokens_in_spans
+
+        chosen = tokens_in_spans([(start, end)], self._signals, self._aligned())[0]
+        return math.fsum(self._signals[i].logprob for i in chosen) / len(chosen) if chosen else None
+
+    def show_stored(self, trace: str, stats: Mapping[str, object],
+                    steps: Iterable[Mapping[str, object]]) -> None:
+        """A stored version: its trace, the trace tokens of its ``signals`` and its steps.
+
+        Nothing is read or laid out until the pane is shown: opening a conversation
+        with the plain trace in front costs nothing extra.
+        """
+        self._trace, self._signals, self._stored = trace, [], stats.get("signals")
+        self._steps = [_step_span(step, number) for number, step in enumerate(steps, 1)]
+        self._changed()
+
+    def begin_live(self) -> None:
+        self._trace, self._signals, self._stored, self._steps = "", [], None, []
+        self._changed()
+
+    def add_events(self, events: Sequence[StreamEvent]) -> None:
+        from denkspur.core.trace.stream import StepDone, TraceText, TraceWithdrawn  # loaded by then
+
+        steps_before = len(self._steps)
+        for event in events:
+            if isinstance(event, TraceText):
+                self._offsets = None
+                self._trace += event.text
+                self._signals.extend(event.tokens)
+                if self.isVisible() and not self._dirty:
+                    self.view.append_text(event.text, event.tokens)
+            elif isinstance(event, StepDone):
+                self._steps.append((event.step.start, event.step.end, f"Step {event.step.index + 1}"))
+            elif isinstance(event, TraceWithdrawn):
+                self.begin_live()
+        if len(self._steps) != steps_before:  # the curve follows step by step, not token by token
+            self._changed(only_curve=True)
+
+    def end_live(self) -> None:
+        self._changed(only_curve=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self._render()
+        super().showEvent(event)
+
+    def _aligned(self) -> list[int | None]:
+        if self._offsets is None or len(self._offsets) != len(self._signals):
+            from denkspur.core.trace.signals import align
+
+            self._offsets = align(self._trace, self._signals)
+        return self._offsets
+
+    def _changed(self, *, only_curve: bool = False) -> None:
+        self._offsets = None
+        if not self.isVisible():
+            self._dirty = True
+        elif only_curve and not self._dirty:
+            self._refresh_curve()
+            self._show_legend()
+        else:
+            self._render()
+
+    def _render(self) -> None:
+        self._read_stored()
+        self.view.show_trace(self._trace, self._signals)
+        self._refresh_curve()
+        self._show_legend()
+        self._dirty = False
+
+    def _read_stored(self) -> None:
+        if self._stored is not None:
+            from denkspur.core.trace.signals import unpack
+
+            signals, trace_count = unpack(self._stored)
+            self._signals, self._stored = signals[:trace_count], None
+
+    def _refresh_curve(self) -> None:
+        self.curve.set_data(self._signals, self._aligned(), self._steps)
+        self.curve.setVisible(bool(self._signals))
+
+    def _show_legend(self) -> None:
+        if self._signals or self._stored is not None:
+            from denkspur.core.trace.signals import WINDOW
+
+            self.legend.setText(self.tr(
+                "Background: how unsure the model was at each token (entropy of its next-token "
+                "distribution; deeper = less sure). Bold underlined: forks. Hover a token for its five "
+                "alternatives. Curve: mean log-probability over %1-token windows, the lowest tenth "
+                "shaded red; the band below: each step's mean confidence.").replace("%1", str(WINDOW)))
+        else:
+            self.legend.setText(self.tr(
+                "No token signals for this reply: they were not recorded (Settings), the reply is older, "
+                "or the server sent no log-probabilities."))
+
+
+def _step_span(step: Mapping[str, object], number: int) -> tuple[int, int, str]:
+    start, end = step.get("start"), step.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return (0, 0, "")
+    return (start, end, f"Step {number}")
