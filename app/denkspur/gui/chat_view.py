@@ -7,7 +7,6 @@ card renders finished blocks once and re-renders only the open tail.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -348,10 +347,16 @@ class ChatView(QScrollArea):
                 + self.tr("Denkspur runs DeepSeek-R1 distills on this computer, offline. Download one "
                           "from the catalog, or open a GGUF file you already have.")
                 + "</p>"
-                + ("<p>" + self.tr("Recommended for this machine: %1").replace(
-                    "%1", f"<b>{html.escape(self._recommendation)}</b>") + "</p>"
-                   if self._recommendation else "")
+                + self._recommendation_html()
             )
+
+    def _recommendation_html(self) -> str:
+        if not self._recommendation:
+            return ""
+        import html  # with the recommendation, after the first frame
+
+        return "<p>" + self.tr("Recommended for this machine: %1").replace(
+            "%1", f"<b>{html.escape(self._recommendation)}</b>") + "</p>"
 
     def show_conversation(self, conversation: Conversation | None) -> None:
         """Show the last :data:`PAGE` messages; earlier ones come in pages on request.

@@ -6,9 +6,7 @@ highlighted search snippet is HTML built only from escaped pieces and the app's 
 
 from __future__ import annotations
 
-import html
 import time
-from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -38,6 +36,8 @@ from denkspur.gui.plain import ask_yes_no
 from denkspur.gui.step_style import count_label
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from PySide6.QtGui import QPainter, QTextDocument
     from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -55,6 +55,8 @@ GROUPS = ("pinned", "today", "yesterday", "week", "older")
 
 def date_group(updated: float, today: date) -> str:
     """Which date group a conversation last changed ``updated`` (epoch seconds) falls in."""
+    from datetime import datetime, timedelta  # with the first list: the window's first frame has none
+
     day = datetime.fromtimestamp(updated).date()
     if day >= today:
         return "today"
@@ -79,6 +81,8 @@ def date_text(updated: float, group: str, locale: QLocale) -> str:
 
 def highlighted(parts: list[tuple[str, bool]]) -> str:
     """HTML for a snippet: every piece escaped, matches in the app's own bold tag."""
+    import html
+
     return "".join(f"<b>{html.escape(text)}</b>" if match else html.escape(text) for text, match in parts)
 
 
@@ -268,6 +272,8 @@ class ConversationList(QWidget):
         self.items.clear()
         self._titles = {s.id: s.title for s in summaries}
         self._pinned = {s.id: s.pinned for s in summaries}
+        from datetime import datetime
+
         today = datetime.fromtimestamp(self.clock()).date()
         locale = QLocale()
         last_group = ""
@@ -300,6 +306,8 @@ class ConversationList(QWidget):
         if not query:
             self.show_conversations(self._summaries)
             return
+        import html
+
         self.items.blockSignals(True)
         self.items.clear()
         for hit in hits:

@@ -15,7 +15,6 @@ scroll the trace view to that character offset.
 from __future__ import annotations
 
 import enum
-import html
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -224,6 +223,8 @@ class ReasoningMap(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
+                import html
+
                 # Escaped inside <qt>: Qt shows the sentence's characters, never markup.
                 text = html.escape(self.tooltip_text(index)).replace("\n", "<br>")
                 QToolTip.showText(event.globalPos(), f"<qt>{text}</qt>", self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from denkspur.core.trace.markers import StepKind
+from denkspur.core.trace.step_kind import StepKind
 
 ICONS = {
     StepKind.REASONING: "•",

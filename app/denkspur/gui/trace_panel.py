@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from denkspur.core.trace.markers import StepKind
+from denkspur.core.trace.step_kind import StepKind
 from denkspur.gui.confidence_pane import ConfidencePane
 from denkspur.gui.function_style import step_title
 from denkspur.gui.map_bar import MapBar

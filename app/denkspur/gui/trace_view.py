@@ -30,7 +30,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, Q
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from denkspur.core.trace.markers import StepKind
+from denkspur.core.trace.step_kind import StepKind
 from denkspur.gui.step_style import COLORS, ICONS, kind_name
 
 if TYPE_CHECKING:  # the painting and format classes load when first used (start-up: PySide

@@ -6,19 +6,9 @@ a step marker after a newline or ``:`` also starts a new sentence.
 
 from __future__ import annotations
 
-import enum
 import re
 
-
-class StepKind(str, enum.Enum):
-    """What a step does in the model's reasoning."""
-
-    REASONING = "reasoning"
-    SELF_CORRECTION = "self-correction"
-    ALTERNATIVE = "alternative"
-    VERIFICATION = "verification"
-    CONCLUSION = "conclusion"
-
+from denkspur.core.trace.step_kind import StepKind
 
 #: Markers that begin a step, by kind. Longest match wins ("But wait" over "But").
 _MARKERS: dict[StepKind, tuple[str, ...]] = {

@@ -25,9 +25,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from denkspur.core.trace.functions import FunctionLabeler, FunctionModel, ReasoningFunction, opens_paragraph
-from denkspur.core.trace.markers import CLASSIFY_RE, KIND_OF_MARKER, STEP_MARKER_RE, StepKind
+from denkspur.core.trace.markers import CLASSIFY_RE, KIND_OF_MARKER, STEP_MARKER_RE
 from denkspur.core.trace.records import Packed, PlainRecords
 from denkspur.core.trace.sentences import SentenceSpan, SentenceTracker
+from denkspur.core.trace.step_kind import StepKind
 
 __all__ = ["Sentence", "Step", "StepKind", "StepTracker", "classify_step", "segment_steps"]
 
