@@ -20,11 +20,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # built with the first failure shown (PySide builds Qt classes on first use)
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("denkspur.gui")
 T = TypeVar("T")
@@ -55,6 +58,8 @@ def failure_text(error: BaseException) -> str:
 
 def show_failure(parent: QWidget | None, error: BaseException) -> QMessageBox:
     """The default failure handler: a warning box that does not block the window behind it."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, "Denkspur",
                       QCoreApplication.translate("BackgroundOp", "Something went wrong: %1")
                       .replace("%1", failure_text(error)),

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QMouseEvent
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -103,6 +102,9 @@ def open_safe_link(url: str) -> None:
     from denkspur.core.text.markdown import is_safe_link
 
     if is_safe_link(url) and url.lower().startswith(("http://", "https://")):
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl(url))
 
 
@@ -436,6 +438,8 @@ class ChatView(QScrollArea):
         card.error_row.addWidget(restart)
 
     def _edit(self, message: Message) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         prompt = self.tr("New text (the old text and the replies after it stay: ◀ ▶ switches back):")
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit message"), prompt, message.text)
         if ok and text.strip():
