@@ -68,9 +68,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
+        # The app finds its folders as a user's start does (platformdirs), here in a temporary place.
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               "DENKSPUR_DATA_DIR": folder + "/data", "DENKSPUR_CONFIG_DIR": folder + "/config",
-               "DENKSPUR_STARTUP_PROBE": "1", "XDG_CONFIG_HOME": folder + "/xdg"}
+               "DENKSPUR_STARTUP_PROBE": "1", "XDG_CONFIG_HOME": folder + "/config",
+               "XDG_DATA_HOME": folder + "/data"}
+        for override in ("DENKSPUR_DATA_DIR", "DENKSPUR_CONFIG_DIR"):
+            env.pop(override, None)
         # An installed app has its bytecode compiled (pip and the frozen build do that):
         # let the first, unmeasured start write it even where the shell forbids it.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
