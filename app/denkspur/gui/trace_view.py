@@ -406,7 +406,7 @@ class TraceView(QPlainTextEdit):
         return bisect.bisect_right(self._starts, offset) - 1
 
     def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
-        if not self._marks and not self._breaks:
+        if not self._starts and not self._breaks:
             return  # no step bars, labels or continuation arrows (the background is Qt's)
         from PySide6.QtGui import QPainter
 
