@@ -1,0 +1,58 @@
+"""The first frame does not wait for what it does not show (bench/startup.py measures the time)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+#: Loaded after the first frame, or when first used: the store (opened on its thread), the
+#: engine's messages, trace analysis, the confidence widgets, the hardware survey.
+NOT_BEFORE_FIRST_FRAME = (
+    "llama_cpp",
+    "denkspur.core.conversations.store",
+    "denkspur.engine.protocol",
+    "denkspur.core.trace.analytics",
+    "denkspur.core.trace.markers",
+    "denkspur.core.models.survey",
+    "denkspur.gui.confidence_view",
+)
+
+FIRST_FRAME = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from denkspur.gui.main_window import MainWindow
+
+app = QApplication([])
+window = MainWindow()
+
+def report():
+    print(json.dumps([name for name in NAMES if name in sys.modules]), flush=True)
+    window.close()
+    app.quit()
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if watched is window and event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            QTimer.singleShot(0, report)  # the frame is drawn; the window's own start-up work follows
+        return False
+
+window.installEventFilter(FirstPaint(window))
+window.show()
+app.exec()
+"""
+
+
+def test_the_first_frame_loads_no_store_engine_or_analysis(tmp_path: Path) -> None:
+    code = f"NAMES = {NOT_BEFORE_FIRST_FRAME!r}\n" + FIRST_FRAME
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DENKSPUR_DATA_DIR": str(tmp_path / "data"),
+           "DENKSPUR_CONFIG_DIR": str(tmp_path / "config")}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         check=False, env=env)
+    assert run.returncode == 0, run.stderr
+    loaded = json.loads(run.stdout.strip().splitlines()[-1])
+    assert loaded == [], f"loaded before the first frame: {loaded}"
