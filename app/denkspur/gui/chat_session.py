@@ -271,7 +271,9 @@ class ChatSession(QObject):
         if self.busy or self.model is None or self.conversation is None:
             return False
         conversation_id = self.conversation.id
-        return self._prepare(lambda store, model, params: conversation.continue_reply(
+        from denkspur.session import conversation as ops
+
+        return self._prepare(lambda store, model, params: ops.continue_reply(
             store, conversation_id, version_id, model=model, params=params))
 
     def probe(self) -> None:

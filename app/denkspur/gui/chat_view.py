@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from denkspur.gui.clipboard import copy_text
 from denkspur.gui.long_answer import LongAnswer, needs_plain_view
 from denkspur.gui.plain import plain_label
-from denkspur.session.conversation import CONTINUABLE
+from denkspur.session.states import CONTINUABLE
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Conversation, Message, Version

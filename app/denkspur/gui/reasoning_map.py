@@ -215,6 +215,8 @@ class ReasoningMap(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            import html  # with the first tooltip
+
             index = self.cell_at(event.pos())
             mark = self.mark_at(event.pos())
             if mark is not None:
@@ -223,8 +225,6 @@ class ReasoningMap(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                import html
-
                 # Escaped inside <qt>: Qt shows the sentence's characters, never markup.
                 text = html.escape(self.tooltip_text(index)).replace("\n", "<br>")
                 QToolTip.showText(event.globalPos(), f"<qt>{text}</qt>", self)

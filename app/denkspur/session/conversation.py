@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from denkspur.core.conversations.store import Conversation, Store
 from denkspur.engine import protocol as p
 from denkspur.session.backend import Backend
-from denkspur.session.states import VersionState
+from denkspur.session.states import CONTINUABLE, VersionState
 
 if TYPE_CHECKING:  # the reply machinery (stream, analytics) loads when a reply runs
     from denkspur.session.reply import VersionContent
@@ -109,10 +109,6 @@ def branch(store: Store, conversation_id: int, version_id: int, offset: int, *, 
                                 parent_version_id=version_id, branch_offset=offset)
     prepared = _prepared(store, conversation_id, version)
     return replace(prepared, prefix=tuple(prefix))
-
-
-#: The states of a reply that "Continue" can take up: stopped by the user, or cut off by a quit or crash.
-CONTINUABLE = (VersionState.CANCELLED, VersionState.INTERRUPTED)
 
 
 def continue_reply(store: Store, conversation_id: int, version_id: int, *, model: str,

@@ -11,7 +11,10 @@ from enum import Enum
 from denkspur.core.conversations.states import VersionState
 from denkspur.engine.errors import FailureKind
 
-__all__ = ["FailureKind", "StopReason", "VersionState", "state_after"]
+__all__ = ["CONTINUABLE", "FailureKind", "StopReason", "VersionState", "state_after"]
+
+#: The states of a reply that "Continue" can take up: stopped by the user, or cut off by a quit or crash.
+CONTINUABLE = (VersionState.CANCELLED, VersionState.INTERRUPTED)
 
 
 class StopReason(str, Enum):
