@@ -185,3 +185,21 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DENKSPUR_DATA_DIR", str(folder))
     monkeypatch.setenv("DENKSPUR_CONFIG_DIR", str(tmp_path / "config"))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """GUI tests collect cycles on the GUI thread only, as the app does (gui/gc_guard.py):
+    a collection on a background thread that frees Qt objects crashes the process."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from denkspur.gui.gc_guard import GuiThreadCollector
+
+    collector = GuiThreadCollector().start()
+    try:
+        yield
+    finally:
+        collector.stop()
+        collector.deleteLater()

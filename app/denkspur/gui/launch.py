@@ -25,6 +25,9 @@ def launch(argv: Sequence[str] = ()) -> int:
         return run_self_test()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    from denkspur.gui.gc_guard import GuiThreadCollector
+
+    collector = GuiThreadCollector(app).start()  # cycles are freed on the GUI thread only
     app.setApplicationName("Denkspur")
     app.setOrganizationName("Denkspur")
     app.setDesktopFileName("io.github.denkspur.Denkspur")
@@ -39,7 +42,10 @@ def launch(argv: Sequence[str] = ()) -> int:
     window.show()
     if os.environ.get(STARTUP_PROBE):
         _after_first_frame(window, lambda: _probe_shown(window))
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        collector.stop()
 
 
 def _after_first_frame(window: QWidget, report: Callable[[], None]) -> None:

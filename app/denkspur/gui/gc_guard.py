@@ -1,0 +1,55 @@
+"""Python's cyclic garbage collection, run on the GUI thread only.
+
+Automatic collection runs on whichever thread happens to allocate when a threshold
+is crossed: the engine thread, a corpus or download job. If the garbage it finds
+holds Qt objects of the GUI thread (a widget in a reference cycle with a closure),
+they are deleted from that other thread, and Qt crashes (seen in the test suite as
+a segfault inside a collection on the corpus-loading thread). The usual remedy for
+Python Qt apps: switch automatic collection off and run the same generational
+checks from a timer on the GUI thread. Reference counting still frees everything
+that is not in a cycle at once; only cycles wait for the next tick.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+#: How often the collector looks at the allocation counts (milliseconds).
+CHECK_INTERVAL_MS = 250
+
+
+class GuiThreadCollector(QObject):
+    """Runs gc's generational checks from a GUI-thread timer; see the module docstring."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        self._was_enabled = gc.isenabled()
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+
+    def start(self) -> GuiThreadCollector:
+        gc.disable()
+        self._timer.start()
+        return self
+
+    def stop(self) -> None:
+        """Back to automatic collection (as it was before :meth:`start`)."""
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()
+
+    def check(self) -> int:
+        """Collect the generations whose thresholds are crossed; returns the objects freed."""
+        young, middle, old = self._thresholds
+        count0, count1, count2 = gc.get_count()
+        if count0 <= young:
+            return 0
+        if count1 < middle:
+            return gc.collect(0)
+        if count2 < old:
+            return gc.collect(1)
+        return gc.collect(2)
