@@ -138,8 +138,10 @@ class _TextPrinter:
         if "conversation" in kept:
             self.err.write(_dim(f"[saved in conversation {kept['conversation']}]\n", self.dim))
 
-    def error(self, kind: str, message: str, **_extra: object) -> None:
+    def error(self, kind: str, message: str, **extra: object) -> None:
         self.err.write(f"\ndenkspur: {strip_terminal_controls(message)}\n")
+        if "conversation" in extra:
+            self.err.write(_dim(f"[saved in conversation {extra['conversation']}]\n", self.dim))
 
 
 Printer = _JsonPrinter | _TextPrinter
@@ -284,7 +286,12 @@ def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) ->
     if not runner.backend.capabilities.answer_now and args.think_longer:
         print("denkspur: this server decides when its model stops thinking: --think-longer "
               "applies to local models only", file=sys.stderr)
-    outcome = run_reply(runner.backend, messages, params, saver, printer.event, prefix=prefix)
+    try:
+        outcome = run_reply(runner.backend, messages, params, saver, printer.event, prefix=prefix)
+    except KeyboardInterrupt:  # the reply so far is saved (cancelled): say where, as "done" would
+        runner.cancel()
+        printer.error("interrupted", "interrupted", **kept)
+        return EXIT_INTERRUPTED
     if outcome.save_error is not None:
         kept["save_error"] = str(outcome.save_error)
         print(f"denkspur: the conversation could not be saved: {outcome.save_error}", file=sys.stderr)
