@@ -133,3 +133,43 @@ def test_trace_split_file_with_assume_open(tmp_path: Path) -> None:
 def test_trace_split_missing_file() -> None:
     run = denkspur("trace", "split", "/nonexistent/file.txt")
     assert run.returncode == 1 and "cannot read" in run.stderr
+
+
+def test_trace_split_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """``denkspur trace split FILE | head -1``: the reader goes away; no traceback, exit 141."""
+    raw = tmp_path / "raw.txt"
+    raw.write_text("".join(f"Wait, let me check step {i}.\n" for i in range(20_000)) + "</think>5",
+                   encoding="utf-8")  # far more JSON than a pipe buffers: the writer meets EPIPE
+    command = [sys.executable, "-m", "denkspur", "trace", "split", "--assume-open", str(raw)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(10).startswith(b'{"trace"')
+        process.stdout.close()  # what head does after its first line
+        stderr = process.stderr.read().decode()
+        process.wait(timeout=120)
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+    assert process.returncode == 141
+
+
+INTERRUPT_DURING_IMPORT = """
+import sys
+from importlib.abc import MetaPathFinder
+
+class CtrlC(MetaPathFinder):  # Ctrl+C arrives while denkspur's command modules are imported
+    def find_spec(self, name, path=None, target=None):
+        if name.startswith("denkspur.cli.entry"):
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+from denkspur.__main__ import main
+sys.exit(main(["trace", "split", "-"]))
+"""
+
+
+def test_ctrl_c_while_importing_exits_quietly_with_130() -> None:
+    run = subprocess.run([sys.executable, "-c", INTERRUPT_DURING_IMPORT], capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.returncode == 130
+
