@@ -30,6 +30,7 @@ from denkspur.gui.clipboard import copy_text
 from denkspur.gui.long_answer import LongAnswer, needs_plain_view
 from denkspur.gui.plain import plain_label
 from denkspur.session.conversation import CONTINUABLE
+from denkspur.session.states import Remedy, remedies_for
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Conversation, Message, Version
@@ -424,11 +425,19 @@ class ChatView(QScrollArea):
     def _add_error(self, card: MessageCard) -> None:
         label = plain_label(card.version.error or self.tr("The engine failed."), name="errorText",
                             wrap=True)
-        restart = QPushButton(self.tr("Restart engine"))
-        restart.setObjectName("restartEngine")
-        restart.clicked.connect(self.restart_requested.emit)
         card.error_row.addWidget(label, 1)
-        card.error_row.addWidget(restart)
+        kind = card.version.stats.get("error_kind")
+        for remedy in remedies_for(kind if isinstance(kind, str) else None):
+            if remedy is Remedy.RESTART_ENGINE:
+                button = QPushButton(self.tr("Restart engine"))
+                button.setObjectName("restartEngine")
+                button.clicked.connect(self.restart_requested.emit)
+            else:
+                button = QPushButton(self.tr("Try again"))
+                button.setObjectName("retryReply")
+                button.setToolTip(self.tr("Ask again (this version is kept)"))
+                button.clicked.connect(lambda _=False, m=card.message.id: self.regenerate_requested.emit(m))
+            card.error_row.addWidget(button)
 
     def _edit(self, message: Message) -> None:
         prompt = self.tr("New text (the old text and the replies after it stay: ◀ ▶ switches back):")

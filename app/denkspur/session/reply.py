@@ -120,7 +120,9 @@ class RunOutcome:
                       if result.interventions else {}),
                    **({"signals": pack(result.signals, result.trace_signal_count)}
                       if result.signals else {}),
-                   **({"notice": self.notice} if self.notice else {})},
+                   **({"notice": self.notice} if self.notice else {}),
+                   # what failed, so that the app offers only the actions that help (states.remedies_for)
+                   **({"error_kind": str(self.error.kind)} if self.error else {})},
             error=self.error.message if self.error else "",
         )
 
