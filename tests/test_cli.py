@@ -61,6 +61,8 @@ def test_chat_plain_puts_the_answer_on_stdout_and_the_trace_on_stderr(tiny_model
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == EXPECTED_ANSWER
     assert "Wait, that is wrong" in run.stderr and "Thought for" in run.stderr
+    # Counts in correct English: one answer token, one self-correction.
+    assert "12 trace tokens + 1 answer token, 4 steps, 1 self-correction" in run.stderr, run.stderr[-300:]
 
 
 def test_chat_max_tokens_gives_an_unfinished_trace(tiny_model: Path) -> None:

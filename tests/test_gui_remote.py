@@ -29,7 +29,7 @@ def test_remote_dialog_lists_models(qtbot: QtBot) -> None:
         dialog.list_models()
         qtbot.waitUntil(lambda: dialog.model.count() == 2, timeout=10_000)
         assert models_in(dialog) == ["deepseek-reasoner", "deepseek-chat"]
-        assert "2 model(s)" in dialog.status.text() and dialog.fetch.isEnabled()
+        assert "2 models on the server" in dialog.status.text() and dialog.fetch.isEnabled()
         assert dialog.typed_settings().verify_tls is True  # on by default
 
 

@@ -122,14 +122,16 @@ class _TextPrinter:
         self.out.write("\n")
         stats = result.stats
         speed = f", {stats.tokens_per_second:.1f} tokens/s" if stats.tokens_per_second else ""
-        summary = (
-            f"[{stats.trace_tokens} trace + {stats.answer_tokens} answer tokens, "
-            f"{stats.steps} steps, {stats.self_corrections} self-corrections{speed}]"
-        )
+        about = "≈" if stats.token_counts == "estimated" else ""  # a server's events are not tokens
+        tokens = (f"{about}{counted(stats.trace_tokens, 'trace token')} + "
+                  f"{about}{counted(stats.answer_tokens, 'answer token')}")
+        summary = (f"[{tokens}, {counted(stats.steps, 'step')}, "
+                   f"{counted(stats.self_corrections, 'self-correction')}{speed}]")
         signals = result.stats_dict()
         if result.signals:
             summary += (f" [mean log-probability {signals['mean_logprob']}, mean entropy "
-                        f"{signals['mean_entropy']} nats, {signals['forking_tokens']} forking tokens]")
+                        f"{signals['mean_entropy']} nats, "
+                        f"{counted(int(str(signals['forking_tokens'])), 'forking token')}]")
         elif result.signals_missing:
             summary += " [the server sent no token probabilities: no signals]"
         if not result.finished:
@@ -145,6 +147,11 @@ class _TextPrinter:
 
 
 Printer = _JsonPrinter | _TextPrinter
+
+
+def counted(count: int, noun: str) -> str:
+    """``count`` and ``noun`` in correct English ("1 step", "2 steps"; nouns here take an s)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _dim(text: str, enabled: bool) -> str:

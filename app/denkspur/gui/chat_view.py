@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -65,7 +65,7 @@ def _continued(version: Version) -> bool:
         isinstance(item, dict) and item.get("kind") == "continued" for item in interventions)
 
 
-def budget_note(version: Version, budget: str, cut: str) -> str:
+def budget_note(version: Version, budget: Callable[[int], str], cut: Callable[[int], str]) -> str:
     """What the chat says about a reply's thinking budget: its size, and whether it cut the thinking."""
     tokens = version.params.get("thinking_budget")
     if not isinstance(tokens, int) or isinstance(tokens, bool) or tokens <= 0:
@@ -73,7 +73,7 @@ def budget_note(version: Version, budget: str, cut: str) -> str:
     interventions = version.stats.get("interventions")
     was_cut = isinstance(interventions, list) and any(
         isinstance(item, dict) and item.get("kind") == "budget" for item in interventions)
-    return (cut if was_cut else budget).replace("%1", QLocale().toString(tokens))
+    return (cut if was_cut else budget)(tokens)
 
 
 def _add_copy(card: MessageCard, text: str, tooltip: str, content: Callable[[], str], name: str) -> None:
@@ -179,11 +179,11 @@ class MessageCard(QFrame):
             note += "  " + self.tr("continues version %1 from where it stopped") \
                 .replace("%1", str(numbers[version.parent_version_id]))
         elif version.parent_version_id in numbers:  # a branch: where it came from, where it diverged
-            note += "  " + self.tr("continued version %1 differently after %2 characters of its trace") \
-                .replace("%1", str(numbers[version.parent_version_id])) \
-                .replace("%2", f"{version.branch_offset or 0:,}")
-        budget = budget_note(version, self.tr("budget %1 tokens"),
-                             self.tr("thinking cut at the budget (%1 tokens)"))
+            note += "  " + self.tr("continued version %1 differently after %Ln character(s) of its trace", "",
+                                   version.branch_offset or 0) \
+                .replace("%1", str(numbers[version.parent_version_id]))
+        budget = budget_note(version, lambda tokens: self.tr("budget %Ln token(s)", "", tokens),
+                             lambda tokens: self.tr("thinking cut at the budget (%Ln token(s))", "", tokens))
         self.state_label.setText("  ".join(part for part in (note, budget) if part))
         text = version.answer
         if needs_plain_view(text):

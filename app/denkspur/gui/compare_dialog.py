@@ -86,8 +86,8 @@ class CompareDialog(QDialog):
         self.table.resizeRowsToContents()
         matched = sum(1 for i, j in rows if i is not None and j is not None)
         self.summary.setText(
-            self.tr("%1 steps vs %2 steps, %3 aligned").replace("%1", str(len(left)))
-            .replace("%2", str(len(right))).replace("%3", str(matched))
+            self.tr("%1 vs %2, %n aligned", "", matched).replace("%1", self.tr("%n step(s)", "", len(left)))
+            .replace("%2", self.tr("%n step(s)", "", len(right)))
         )
 
     def _show_shared(self, text: str) -> None:
@@ -95,8 +95,8 @@ class CompareDialog(QDialog):
             self.shared.hide()
             return
         shown = text if len(text) <= 600 else "…" + text[-600:]
-        self.shared.setText(self.tr("Both begin the same (%1 characters), then diverge below:")
-                            .replace("%1", f"{len(text):,}") + "\n" + shown)
+        head = self.tr("Both begin the same (%Ln character(s)), then diverge below:", "", len(text))
+        self.shared.setText(head + "\n" + shown)
         self.shared.show()
 
     def _cell(self, step: dict[str, object] | None) -> QTableWidgetItem:

@@ -91,7 +91,7 @@ class Composer(QWidget):
 
     def show_provisional(self, text: str, trace_tokens: int) -> None:
         """The side answer of a probe: what the model would answer after ``trace_tokens`` of thinking."""
-        head = self.tr("If it answered now (after %1 thinking tokens):").replace("%1", f"{trace_tokens:,}")
+        head = self.tr("If it answered now (after %Ln thinking token(s)):", "", trace_tokens)
         self.provisional.setText(f"{head} {text[:2000] or '…'}")
         self.provisional.show()
 

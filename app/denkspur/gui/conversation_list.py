@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.gui.plain import ask_yes_no
-from denkspur.gui.step_style import count_label
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import ConversationSummary, SearchHit
@@ -266,7 +265,7 @@ class ConversationList(QWidget):
             item.setData(_ID, summary.id)
             item.setData(_DATE, date_text(summary.updated, dated, locale))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            messages = count_label(summary.message_count, self.tr("1 message"), self.tr("%1 messages"))
+            messages = self.tr("%Ln message(s)", "", summary.message_count)
             item.setToolTip(f"{summary.title[:_TITLE_LIMIT]}\n{messages}")
             self.items.addItem(item)
             if summary.id == keep:

@@ -112,7 +112,7 @@ class RemoteDialog(QDialog):
         self.model.addItems(models)
         if current in models:
             self.model.setCurrentText(current)
-        self.status.setText(self.tr("%1 model(s) on the server").replace("%1", str(len(models))))
+        self.status.setText(self.tr("%n model(s) on the server", "", len(models)))
 
     def save(self, settings: Settings) -> RemoteSettings:
         """Remember the connection in ``settings``; the key is for :func:`keep_key` (never a file)."""

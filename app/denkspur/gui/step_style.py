@@ -44,8 +44,3 @@ def parse_kind(value: object) -> StepKind:
 def first_words(text: str, limit: int = 70) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def count_label(count: int, one: str, many: str) -> str:
-    """``one`` for 1, else ``many`` with ``%1`` replaced (both already translated)."""
-    return (one if count == 1 else many).replace("%1", str(count))

@@ -37,7 +37,7 @@ from denkspur.gui.confidence_view import ConfidencePane
 from denkspur.gui.function_style import step_title
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
-from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
+from denkspur.gui.step_style import COLORS, ICONS, first_words, kind_name, parse_kind
 from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
@@ -244,14 +244,15 @@ class TracePanel(QWidget):
 
         corrections = sum(parse_kind(step.get("kind")) is StepKind.SELF_CORRECTION for step in steps)
         trace_tokens = _count(stats, "trace_tokens") if "trace_tokens" in stats else estimate_tokens(trace)
+        # "≈": counted from text (a server's events are not tokens, or the stats were not saved)
+        about = "≈" if stats.get("token_counts") == "estimated" or "trace_tokens" not in stats else ""
         parts = [
-            count_label(len(steps), self.tr("1 step"), self.tr("%1 steps")),
-            count_label(corrections, self.tr("1 self-correction"), self.tr("%1 self-corrections")),
-            count_label(trace_tokens, self.tr("1 trace token"), self.tr("%1 trace tokens")),
+            self.tr("%Ln step(s)", "", len(steps)),
+            self.tr("%Ln self-correction(s)", "", corrections),
+            about + self.tr("%Ln trace token(s)", "", trace_tokens),
         ]
         if "answer_tokens" in stats:
-            parts.append(count_label(_count(stats, "answer_tokens"), self.tr("1 answer token"),
-                                     self.tr("%1 answer tokens")))
+            parts.append(about + self.tr("%Ln answer token(s)", "", _count(stats, "answer_tokens")))
         speed = stats.get("tokens_per_second")
         if isinstance(speed, (int, float)):
             parts.append(self.tr("%1 tokens/s").replace("%1", f"{speed:.1f}"))
@@ -391,8 +392,7 @@ class TracePanel(QWidget):
             return
         elapsed = int(time.monotonic() - live.started)
         self.header.setText(
-            self.tr("Thinking… %1 s, %2 tokens").replace("%1", str(elapsed))
-            .replace("%2", str(live.trace_events))
+            self.tr("Thinking… %1 s, %Ln token(s)", "", live.trace_events).replace("%1", str(elapsed))
         )
 
     # -- steps list --------------------------------------------------------------------
