@@ -26,6 +26,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from denkspur.core.text.bidi import visible_bidi
+
 log = logging.getLogger("denkspur.gui")
 T = TypeVar("T")
 
@@ -57,7 +59,7 @@ def show_failure(parent: QWidget | None, error: BaseException) -> QMessageBox:
     """The default failure handler: a warning box that does not block the window behind it."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Denkspur",
                       QCoreApplication.translate("BackgroundOp", "Something went wrong: %1")
-                      .replace("%1", failure_text(error)),
+                      .replace("%1", visible_bidi(failure_text(error))),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("backgroundFailure")
     box.setTextFormat(Qt.TextFormat.PlainText)  # error texts come from outside

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.gui.clipboard import copy_text
 from denkspur.gui.long_answer import LongAnswer, needs_plain_view
 from denkspur.gui.plain import plain_label
@@ -163,7 +164,7 @@ class MessageCard(QFrame):
             self.role_label.setText(self.tr("You"))
         else:
             self.role_label.setText(model_name(version.model)[:80] or self.tr("Assistant"))
-            self.role_label.setToolTip(version.model)
+            self.role_label.setToolTip(visible_bidi(version.model))
         notes = {
             "generating": self.tr("generating…"),
             "interrupted": self.tr("interrupted"),

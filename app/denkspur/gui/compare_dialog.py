@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.conversations.store import Version
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.compare import align_steps, shared_beginning
 from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import COLORS, ICONS, parse_kind
@@ -105,7 +106,7 @@ class CompareDialog(QDialog):
             item.setForeground(QColor("#aaaaaa"))
             return item
         kind = parse_kind(step.get("kind"))
-        item = QTableWidgetItem(f"{ICONS[kind]} {step.get('text', '')}")
+        item = QTableWidgetItem(f"{ICONS[kind]} {visible_bidi(str(step.get('text', '')))}")
         item.setForeground(QColor(COLORS[kind]))
         return item
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.gui.plain import ask_yes_no
 
 if TYPE_CHECKING:
@@ -77,11 +78,18 @@ def date_text(updated: float, group: str, locale: QLocale) -> str:
 
 def highlighted(parts: list[tuple[str, bool]]) -> str:
     """HTML for a snippet: every piece escaped, matches in the app's own bold tag."""
-    return "".join(f"<b>{html.escape(text)}</b>" if match else html.escape(text) for text, match in parts)
+    return "".join(f"<b>{html.escape(visible_bidi(text))}</b>" if match else html.escape(visible_bidi(text))
+                   for text, match in parts)
 
 
 class _RowDelegate(QStyledItemDelegate):
     """Paints a conversation row with its date on the right, a group header, or a highlighted hit."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        """A title's direction controls are shown as markers, never obeyed (the item keeps the
+        title as written, for renaming)."""
+        super().initStyleOption(option, index)
+        option.text = visible_bidi(option.text)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         if index.data(_HEADER):
@@ -266,7 +274,7 @@ class ConversationList(QWidget):
             item.setData(_DATE, date_text(summary.updated, dated, locale))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             messages = self.tr("%Ln message(s)", "", summary.message_count)
-            item.setToolTip(f"{summary.title[:_TITLE_LIMIT]}\n{messages}")
+            item.setToolTip(f"{visible_bidi(summary.title[:_TITLE_LIMIT])}\n{messages}")
             self.items.addItem(item)
             if summary.id == keep:
                 self.items.setCurrentItem(item)
@@ -292,7 +300,8 @@ class ConversationList(QWidget):
             plain = "".join(text for text, _ in parts)
             item = QListWidgetItem(f"{hit.title}\n{where}: {plain}")
             item.setData(_ID, hit.conversation_id)
-            item.setData(_HTML, f"<div style='margin:3px 6px'><b>{html.escape(hit.title[:_TITLE_LIMIT])}</b>"
+            title = visible_bidi(hit.title[:_TITLE_LIMIT])
+            item.setData(_HTML, f"<div style='margin:3px 6px'><b>{html.escape(title)}</b>"
                                 f"<br><i>{html.escape(where)}:</i> {highlighted(parts)}</div>")
             self.items.addItem(item)
         if not hits:

@@ -13,13 +13,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from denkspur.core.text.bidi import visible_bidi
+
 #: Object names of labels that show HTML the app built itself, with any outside
 #: text escaped (or rendered by the safe Markdown renderer, raw HTML off).
 RICH_LABELS = frozenset({"messageBody", "emptyState", "claimDetail"})
 
 
+class PlainLabel(QLabel):
+    """A plain-text label whose text-direction controls (U+202E …) are shown as markers,
+    ``⟨U+202E⟩``, instead of reordering what is shown (see :mod:`denkspur.core.text.bidi`)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(visible_bidi(text))
+
+
 def plain_label(text: str = "", *, name: str = "", wrap: bool = False) -> QLabel:
-    label = QLabel()
+    label = PlainLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     if name:
@@ -37,7 +47,7 @@ def make_labels_plain(root: QWidget) -> None:
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
                 buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> QMessageBox:
-    box = QMessageBox(icon, title, text, buttons, parent)
+    box = QMessageBox(icon, title, visible_bidi(text), buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 

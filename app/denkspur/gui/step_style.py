@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.markers import StepKind
 
 ICONS = {
@@ -42,5 +43,6 @@ def parse_kind(value: object) -> StepKind:
 
 
 def first_words(text: str, limit: int = 70) -> str:
-    line = " ".join(text.split())
+    """The start of ``text`` on one line (direction controls shown as markers, never obeyed)."""
+    line = " ".join(visible_bidi(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
