@@ -175,3 +175,21 @@ def test_ctrl_c_while_importing_exits_quietly_with_130() -> None:
     assert "Traceback" not in run.stderr, run.stderr
     assert run.returncode == 130
 
+
+
+def test_a_data_folder_that_is_a_file_is_a_clear_error(tmp_path: Path, tiny_model: Path) -> None:
+    import os
+
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file where the data folder should be", encoding="utf-8")
+    env = {**os.environ, "DENKSPUR_DATA_DIR": str(not_a_folder)}
+    chat = subprocess.run([sys.executable, "-m", "denkspur", "chat", "--model", str(tiny_model), "--json",
+                           "--save", "--gpu-layers", "0", "hi"], capture_output=True, text=True, timeout=120,
+                          check=False, env=env)
+    assert "Traceback" not in chat.stderr and chat.returncode == 1
+    error = events(chat.stdout)[-1]
+    assert error["event"] == "error" and error["kind"] == "store" and "folder" in str(error["message"])
+    imported = subprocess.run([sys.executable, "-m", "denkspur", "models", "import", str(tiny_model)],
+                              capture_output=True, text=True, timeout=120, check=False, env=env)
+    assert "Traceback" not in imported.stderr and imported.returncode == 1
+    assert imported.stderr.startswith("denkspur: cannot use")

@@ -59,6 +59,9 @@ def run_models(args: argparse.Namespace) -> int:
         return handler(args)
     except (CatalogError, DownloadError, GGUFError) as error:
         return _fail(str(error))
+    except OSError as error:  # the model list or folder cannot be written (a file where a folder goes …)
+        where = f" {error.filename}" if error.filename else ""
+        return _fail(f"cannot use{where}: {error.strerror or error}")
 
 
 def _list(args: argparse.Namespace) -> int:
