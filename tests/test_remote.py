@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -189,3 +190,22 @@ def test_cli_says_when_token_counts_are_estimates() -> None:
                               "What is 2 + 3?"], capture_output=True, text=True, timeout=120, check=False)
     assert run.returncode == 0, run.stderr
     assert "≈" in run.stderr.splitlines()[-1] and "trace tokens" in run.stderr.splitlines()[-1]
+
+
+def test_an_implausible_usage_is_not_believed() -> None:
+    """``usage`` is outside data: 2**62 tokens for two sentences (or 0) keeps the labelled estimate."""
+    def absurd(completion: int, prompt: int) -> Iterator[str]:
+        for event in usage_stream():
+            if event.startswith("data: {\"id\": \"c1\", \"choices\": []"):
+                usage = {"prompt_tokens": prompt, "completion_tokens": completion}
+                yield f"data: {json.dumps({'choices': [], 'usage': usage})}\n\n"
+            else:
+                yield event
+
+    for completion, prompt in ((2**62, 10**30), (0, 5)):
+        with OpenAIServer(lambda c=completion, q=prompt: absurd(c, q)) as server, \
+                RemoteClient(RemoteSettings(server.url + "/v1")) as client:
+            outcome = run_reasoning(client, QUESTION)
+        stats = outcome.result.stats
+        assert outcome.ok and stats.token_counts == "estimated", (completion, stats)
+        assert 0 < stats.completion_tokens < 100 and (stats.prompt_tokens or 0) < 10**9

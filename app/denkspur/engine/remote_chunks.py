@@ -150,6 +150,10 @@ def _text(delta: dict[str, object], name: str, data: str) -> str:
     return clean_text(value)
 
 
+#: The largest token count a server may report and be believed (no context holds a billion).
+MAX_TOKEN_COUNT = 1_000_000_000
+
+
 def _usage(usage: dict[str, object]) -> TokenUsage | None:
     """The reply's token counts from ``usage``, when it gives a sane ``completion_tokens``."""
     completion = _count(usage, "completion_tokens")
@@ -163,6 +167,6 @@ def _usage(usage: dict[str, object]) -> TokenUsage | None:
 def _count(usage: dict[str, object], name: str) -> int | None:
     """A token count from ``usage``, if it is a sane one (these are only statistics)."""
     value = usage.get(name)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TOKEN_COUNT:
         return None
     return value

@@ -357,7 +357,8 @@ class ReasoningStream:
         stats.steps = len(self._steps)
         stats.self_corrections = sum(s.kind is StepKind.SELF_CORRECTION for s in self._steps)
         self._analyse(stats)
-        if completion_tokens is not None:
+        written = self._splitter.trace + self._splitter.answer
+        if completion_tokens is not None and plausible_token_count(completion_tokens, written):
             _use_reported_counts(stats, completion_tokens, reasoning_tokens, self._tokens_seen)
         return ReasoningResult(
             trace=self._splitter.trace,
@@ -440,6 +441,18 @@ class ReasoningStream:
             self._stats.thinking_seconds = now - self._trace_opened_at
         return [*events, TraceClosed(self._stats.thinking_seconds)] if closed else events
 
+
+
+#: Special tokens a reply may hold beyond its text (the end of thinking, end of turn …).
+_SPECIAL_TOKENS = 64
+
+
+def plausible_token_count(count: int, text: str) -> bool:
+    """Whether a server's token count can be the count of ``text``: no token is shorter
+    than one byte of UTF-8, none is longer than a few dozen characters. (A server's
+    ``usage`` is outside data: 2**62 tokens, or 0 for a page of text, is not believed.)"""
+    least = max(len(text) // 64, 1 if text.strip() else 0)
+    return least <= count <= len(text.encode("utf-8", "replace")) + _SPECIAL_TOKENS
 
 
 def _use_reported_counts(stats: GenerationStats, completion: int, reasoning: int | None, seen: int) -> None:
