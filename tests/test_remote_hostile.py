@@ -262,3 +262,18 @@ def test_the_app_ends_a_malformed_reply_with_the_partial_kept(qtbot, tmp_path: P
         version = window.chat.cards[-1].version
         assert version.answer == "Fine so far." and "not an object" in version.error
         window.close()
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\n"])
+def test_every_line_ending_the_sse_standard_allows(line_end: str) -> None:
+    """LF, CRLF and a lone CR end lines; a CRLF split between two reads is one line end."""
+    def stream() -> Iterator[str]:
+        for event in (chunk({"reasoning_content": "Two plus three."}), chunk({"content": "5"}, "stop"),
+                      "data: [DONE]\n\n"):
+            text = event.replace("\n", line_end)
+            yield from (text[:-1], text[-1:])  # the last character arrives in a read of its own
+
+    with OpenAIServer(stream) as server, RemoteClient(RemoteSettings(server.url)) as client:
+        outcome = run_reasoning(client, QUESTION)
+    assert outcome.ok, outcome.error
+    assert (outcome.result.trace, outcome.result.answer) == ("Two plus three.", "5")
