@@ -97,11 +97,14 @@ class OpenAIServer:
                  api_key: str | None = None, models: tuple[str, ...] = ("deepseek-reasoner",),
                  before_list: Callable[[], object] | None = None, refuse_logprobs: bool = False,
                  respond: Callable[[dict[str, object]], Iterator[str]] | None = None,
-                 refuse_stream_options: bool = False) -> None:
+                 refuse_stream_options: bool = False, whole: dict[str, object] | None = None,
+                 redirect: str | None = None) -> None:
         """``before_list`` runs before ``/v1/models`` answers (a test holds the answer back with it);
         ``refuse_logprobs``: a request with ``logprobs`` gets a 400, as from servers without them;
         ``respond``: the stream chosen from the request's body (instead of ``stream``);
-        ``refuse_stream_options`` the same for ``stream_options`` (a strict, older server)."""
+        ``refuse_stream_options`` the same for ``stream_options`` (a strict, older server);
+        ``whole``: this JSON reply instead of a stream (a server that ignores ``stream``);
+        ``redirect``: every request gets a 307 to this address."""
         self.requests: list[dict[str, object]] = []
         self.headers: list[dict[str, str]] = []
         server = self
@@ -143,6 +146,15 @@ class OpenAIServer:
                     return
                 if status != 200:
                     self._json(status, {"error": {"message": f"scripted {status}"}})
+                    return
+                if redirect is not None:
+                    self.send_response(307)
+                    self.send_header("Location", redirect)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if whole is not None:
+                    self._json(200, whole)
                     return
                 if refuse_logprobs and "logprobs" in server.requests[-1]:
                     self._json(400, {"error": {"message": "logprobs is not supported with this model"}})

@@ -277,3 +277,23 @@ def test_every_line_ending_the_sse_standard_allows(line_end: str) -> None:
         outcome = run_reasoning(client, QUESTION)
     assert outcome.ok, outcome.error
     assert (outcome.result.trace, outcome.result.answer) == ("Two plus three.", "5")
+
+
+def test_a_reply_that_was_not_streamed_is_read_not_lost() -> None:
+    whole = {"id": "c1", "object": "chat.completion",
+             "choices": [{"index": 0, "finish_reason": "stop",
+                          "message": {"role": "assistant", "reasoning_content": "Two plus three.",
+                                      "content": "It is 5."}}],
+             "usage": {"prompt_tokens": 9, "completion_tokens": 8}}
+    with OpenAIServer(whole=whole) as server, RemoteClient(RemoteSettings(server.url)) as client:
+        outcome = run_reasoning(client, QUESTION)
+    assert outcome.ok, outcome.error
+    assert (outcome.result.trace, outcome.result.answer) == ("Two plus three.", "It is 5.")
+
+
+def test_a_redirect_is_not_followed_and_says_where() -> None:
+    with OpenAIServer(redirect="http://127.0.0.1:9/v1/chat/completions") as server, \
+            RemoteClient(RemoteSettings(server.url, model="deepseek-reasoner")) as client:
+        outcome = run_reasoning(client, QUESTION)
+    assert outcome.error is not None and outcome.error.kind == "not-found"
+    assert "http://127.0.0.1:9/v1/chat/completions" in outcome.error.message

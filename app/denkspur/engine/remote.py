@@ -338,6 +338,8 @@ class RemoteClient:
                 with self._post_chat(body) as response:
                     watch.progress()
                     lines = watch.bytes_of(response)
+                    if response.headers.get("Content-Type", "").startswith("application/json"):
+                        lines = _as_stream(_read_capped(response))  # a server that did not stream
                     for data in iter_sse_data(lines, self.settings.max_event_bytes, watch.progress):
                         if data.strip() == "[DONE]":
                             break
@@ -374,7 +376,7 @@ class RemoteClient:
         """The streaming response; a server that refuses an optional extra (400/422: ``logprobs``,
         ``stream_options``) is asked again without it: the one its message names, else the next."""
         with self._http.stream("POST", "/chat/completions", json=body, headers=_STREAM_HEADERS) as response:
-            if response.status_code < 400:
+            if response.status_code < 300:
                 yield response
                 return
             detail = _read_capped(response)
@@ -408,9 +410,28 @@ class RemoteClient:
     def _read_body(self, method: str, path: str) -> bytes:
         with self._http.stream(method, path) as response:
             body = _read_capped(response)
-            if response.status_code >= 400:
+            if response.status_code >= 300:
                 raise _http_error(response, body)
             return body
+
+
+def _as_stream(body: bytes) -> list[bytes]:
+    """A whole (non-streamed) chat completion as the stream of one chunk it stands for.
+
+    Some servers and proxies ignore ``stream: true`` and answer at once; the reply is
+    all there, so it is read, not lost: each choice's ``message`` becomes a ``delta``.
+    """
+    try:
+        reply = json.loads(body)
+    except (ValueError, RecursionError) as error:
+        raise bad_response("a reply that is not JSON", body.decode("utf-8", "replace")) from error
+    if not isinstance(reply, dict):
+        raise bad_response("an unexpected reply", body.decode("utf-8", "replace"))
+    if "error" in reply or not isinstance(reply.get("choices"), list):
+        return [b"data: " + body.replace(b"\n", b" ").replace(b"\r", b" ") + b"\n\n"]  # parse_chunk says why
+    choices = [{**c, "delta": c.get("message")} if isinstance(c, dict) else c for c in reply["choices"]]
+    chunk = json.dumps({"choices": choices, "usage": reply.get("usage")}, ensure_ascii=False)
+    return [f"data: {chunk}\n\ndata: [DONE]\n\n".encode()]
 
 
 def _asked(choice: ChoiceDelta, asked: bool) -> tuple[TokenSignal, ...] | None:
@@ -653,6 +674,10 @@ def _http_error(response: httpx.Response, body: bytes) -> RemoteError:
         detail = server_text(error.get("message", error) if isinstance(error, dict) else error)
     except (ValueError, AttributeError, RecursionError):
         detail = server_text(body.decode("utf-8", errors="replace"))
+    if status < 400:  # a redirect is not followed: the API key must not go to another address
+        where = server_text(response.headers.get("Location", ""), 200)
+        return RemoteError("not-found", f"the server sends this request elsewhere ({status}"
+                                        f"{': ' + where if where else ''}); use that address instead")
     if status in (401, 403):
         return RemoteError("auth", f"the server refused the API key ({status}): {detail}")
     if status == 404:
