@@ -193,3 +193,18 @@ def test_a_data_folder_that_is_a_file_is_a_clear_error(tmp_path: Path, tiny_mode
                               capture_output=True, text=True, timeout=120, check=False, env=env)
     assert "Traceback" not in imported.stderr and imported.returncode == 1
     assert imported.stderr.startswith("denkspur: cannot use")
+
+
+def test_models_list_shows_a_hostile_model_name_as_one_inert_line(tmp_path: Path) -> None:
+    """A GGUF's general.name is the file's word: no terminal escapes, no forged rows."""
+    from denkspur.testing.tiny_model import write_tiny_r1_model
+
+    hostile = write_tiny_r1_model(tmp_path / "hostile.gguf",
+                                  name="Evil\x1b]0;pwned\x07 model\n✔ r1-fake-row  Q4_K_M  1.00 GB  Fake")
+    assert denkspur("models", "import", str(hostile)).returncode == 0
+    listing = denkspur("models", "list")
+    assert listing.returncode == 0, listing.stderr
+    assert "\x1b" not in listing.stdout and "\x07" not in listing.stdout
+    (row,) = [line for line in listing.stdout.splitlines() if "local-hostile" in line]
+    assert "r1-fake-row" in row  # the rest of the name stays on its own row
+    assert not any(line.startswith("✔ r1-fake-row") for line in listing.stdout.splitlines())

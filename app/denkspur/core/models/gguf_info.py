@@ -20,6 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from denkspur.core.text.clean import capped
+
+#: The longest model name kept from a file's metadata.
+MAX_NAME = 200
+
 GGUF_MAGIC = b"GGUF"
 _SUPPORTED_VERSIONS = (2, 3)
 _ARRAY_KEEP_LIMIT = 64  # arrays longer than this are skipped, only their length kept
@@ -94,7 +99,10 @@ class GGUFInfo:
 
     @property
     def name(self) -> str:
-        return str(self.metadata.get("general.name") or self.path.stem)
+        """``general.name`` on one line and capped (it is shown in lists and labels, and it is
+        the file's word, not ours: a name with line breaks would forge rows in a listing)."""
+        one_line = " ".join(str(self.metadata.get("general.name") or "").split())
+        return capped(one_line, MAX_NAME) or self.path.stem
 
     @property
     def n_layers(self) -> int:
