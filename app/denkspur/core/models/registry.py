@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from denkspur.core.regular_files import read_capped
+
 log = logging.getLogger("denkspur.core")
 
 
@@ -100,13 +102,7 @@ class ModelRegistry:
     def _read(self) -> object:
         """The registry's JSON: a file of ours, but on the user's disk, so it is checked like
         outside data (a FIFO there would block, a huge file fill memory, an edit break it)."""
-        from denkspur.core.models.gguf_info import open_regular_file
-
-        with open_regular_file(self.path) as file:  # raises GGUFError (a ValueError) for a FIFO …
-            data = file.read(MAX_REGISTRY_BYTES + 1)
-        if len(data) > MAX_REGISTRY_BYTES:
-            raise ValueError(f"larger than {MAX_REGISTRY_BYTES // 2**20} MB")
-        return json.loads(data.decode("utf-8"))
+        return json.loads(read_capped(self.path, MAX_REGISTRY_BYTES).decode("utf-8"))
 
     def get(self, model_id: str) -> InstalledModel | None:
         return next((m for m in self.all() if m.id == model_id), None)
