@@ -337,9 +337,9 @@ class RemoteClient:
             try:
                 with self._post_chat(body) as response:
                     watch.progress()
-                    lines = watch.bytes_of(response)
+                    lines: Iterable[bytes] = watch.bytes_of(response)
                     if response.headers.get("Content-Type", "").startswith("application/json"):
-                        lines = _as_stream(_read_capped(response))  # a server that did not stream
+                        lines = _as_stream(_read_capped(lines))  # a server that did not stream
                     for data in iter_sse_data(lines, self.settings.max_event_bytes, watch.progress):
                         if data.strip() == "[DONE]":
                             break
@@ -513,10 +513,10 @@ def _tokens_in(text: str) -> int:
     return max(1, estimate_tokens(text), len(text) // CHARS_PER_TOKEN_CAP)
 
 
-def _read_capped(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> bytes:
+def _read_capped(response: httpx.Response | Iterable[bytes], limit: int = MAX_BODY_BYTES) -> bytes:
     """A non-stream body, at most ``limit`` bytes (an endless body must not fill memory)."""
     body = bytearray()
-    for piece in response.iter_bytes():
+    for piece in response.iter_bytes() if isinstance(response, httpx.Response) else response:
         body += piece
         if len(body) > limit:
             raise RemoteError("too-large", f"the server's reply is larger than {limit // 1024 // 1024} MB")
