@@ -117,3 +117,24 @@ def test_estimated_token_counts_are_marked_as_such(qtbot: QtBot) -> None:
     panel.show_version(Version(2, 0, "5", trace="Two plus three.",  # type: ignore[arg-type]
                                stats={**stats, "token_counts": "exact"}))
     assert "≈" not in panel.stats.text() and "40 trace tokens" in panel.stats.text()
+
+
+def test_counts_from_an_imported_file_cannot_break_the_view(qtbot: QtBot) -> None:
+    """Stored counts are outside data (an imported export): huge, negative or infinite ones are shown
+    as some count, never as an OverflowError that keeps the conversation from opening, nor as "%n"."""
+    from denkspur.core.conversations.store import Message
+    from denkspur.gui.chat_view import MessageCard
+    from denkspur.gui.trace_panel import TracePanel
+
+    parent = Version(1, 0, "5", trace="Two plus three.")
+    branch = Version(2, 1, "5", trace="Two plus three.", parent_version_id=1, branch_offset=10**12,
+                     params={"thinking_budget": 10**15})
+    card = MessageCard(Message(1, 1, "assistant", [parent, branch], 1))
+    qtbot.addWidget(card)
+    assert "continued version 1" in card.state_label.text()
+    panel = TracePanel()
+    qtbot.addWidget(panel)
+    for tokens in (10**30, -5, float("inf"), float("nan")):
+        panel.show_version(Version(3, 0, "5", trace="Two plus three.",  # type: ignore[arg-type]
+                                   stats={"trace_tokens": tokens, "answer_tokens": tokens}))
+        assert "%" not in panel.stats.text() and "trace token" in panel.stats.text()

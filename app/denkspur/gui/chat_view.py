@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from denkspur.core.text.bidi import visible_bidi
 from denkspur.gui.clipboard import copy_text
+from denkspur.gui.i18n import plural_n
 from denkspur.gui.long_answer import LongAnswer, needs_plain_view
 from denkspur.gui.plain import plain_label
 from denkspur.session.conversation import CONTINUABLE
@@ -181,10 +182,10 @@ class MessageCard(QFrame):
                 .replace("%1", str(numbers[version.parent_version_id]))
         elif version.parent_version_id in numbers:  # a branch: where it came from, where it diverged
             note += "  " + self.tr("continued version %1 differently after %Ln character(s) of its trace", "",
-                                   version.branch_offset or 0) \
+                                   plural_n(version.branch_offset or 0)) \
                 .replace("%1", str(numbers[version.parent_version_id]))
-        budget = budget_note(version, lambda tokens: self.tr("budget %Ln token(s)", "", tokens),
-                             lambda tokens: self.tr("thinking cut at the budget (%Ln token(s))", "", tokens))
+        budget = budget_note(version, lambda n: self.tr("budget %Ln token(s)", "", plural_n(n)),
+                             lambda n: self.tr("thinking cut at the budget (%Ln token(s))", "", plural_n(n)))
         self.state_label.setText("  ".join(part for part in (note, budget) if part))
         text = version.answer
         if needs_plain_view(text):

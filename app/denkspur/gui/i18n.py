@@ -73,3 +73,11 @@ def _load(app: QCoreApplication, language: str) -> QTranslator | None:
         return None
     app.installTranslator(translator)
     return translator
+
+
+def plural_n(count: int) -> int:
+    """``count`` as Qt's ``tr(text, "", n)`` takes it: a C ``int`` of at least 0. Counts read from
+    a stored or imported reply (tokens, a branch offset) are outside data and may be anything:
+    a larger one raises ``OverflowError`` in the middle of showing the conversation, and for a
+    negative one Qt leaves "%n" in the text."""
+    return max(0, min(count, 2**31 - 1))

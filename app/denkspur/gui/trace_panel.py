@@ -12,6 +12,7 @@ For a stored answer it shows that version's trace, steps and statistics.
 
 from __future__ import annotations
 
+import math
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from denkspur.core.trace.markers import StepKind
 from denkspur.gui.confidence_view import ConfidencePane
 from denkspur.gui.function_style import step_title
+from denkspur.gui.i18n import plural_n
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import COLORS, ICONS, first_words, kind_name, parse_kind
@@ -249,10 +251,11 @@ class TracePanel(QWidget):
         parts = [
             self.tr("%Ln step(s)", "", len(steps)),
             self.tr("%Ln self-correction(s)", "", corrections),
-            about + self.tr("%Ln trace token(s)", "", trace_tokens),
+            about + self.tr("%Ln trace token(s)", "", plural_n(trace_tokens)),
         ]
         if "answer_tokens" in stats:
-            parts.append(about + self.tr("%Ln answer token(s)", "", _count(stats, "answer_tokens")))
+            answer_tokens = plural_n(_count(stats, "answer_tokens"))
+            parts.append(about + self.tr("%Ln answer token(s)", "", answer_tokens))
         speed = stats.get("tokens_per_second")
         if isinstance(speed, (int, float)):
             parts.append(self.tr("%1 tokens/s").replace("%1", f"{speed:.1f}"))
@@ -488,4 +491,4 @@ def copy_to_clipboard(text: str) -> None:
 def _count(stats: dict[str, object], key: str) -> int:
     """A count from a stored stats dict (written by older versions too: absent or odd values are 0)."""
     value = stats.get(key)
-    return int(value) if isinstance(value, (int, float)) else 0
+    return int(value) if isinstance(value, (int, float)) and math.isfinite(value) else 0
