@@ -138,3 +138,14 @@ def test_counts_from_an_imported_file_cannot_break_the_view(qtbot: QtBot) -> Non
         panel.show_version(Version(3, 0, "5", trace="Two plus three.",  # type: ignore[arg-type]
                                    stats={"trace_tokens": tokens, "answer_tokens": tokens}))
         assert "%" not in panel.stats.text() and "trace token" in panel.stats.text()
+
+
+def test_the_live_count_of_a_server_reply_is_marked_as_an_estimate(qtbot: QtBot) -> None:
+    from denkspur.gui.trace_panel import TracePanel
+
+    panel = TracePanel()
+    qtbot.addWidget(panel)
+    panel.begin_live(estimated=True)
+    assert panel.header.text().endswith(", ≈0 tokens")
+    panel.begin_live()
+    assert panel.header.text().endswith(", 0 tokens")

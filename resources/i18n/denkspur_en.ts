@@ -110,10 +110,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Thinking… %1 s, %Ln token(s)</source>
+        <source>%Ln token(s)</source>
         <translation>
-            <numerusform>Thinking… %1 s, %Ln token</numerusform>
-            <numerusform>Thinking… %1 s, %Ln tokens</numerusform>
+            <numerusform>%Ln token</numerusform>
+            <numerusform>%Ln tokens</numerusform>
         </translation>
     </message>
 </context>

@@ -63,6 +63,7 @@ class _Live:
     started: float
     trace_events: int = 0
     closed_after: float | None = None
+    estimated: bool = False  # the token count is an estimate (a server's events are not tokens)
 
 
 class TracePanel(QWidget):
@@ -262,10 +263,11 @@ class TracePanel(QWidget):
         return " · ".join(parts)
 
     # -- live ------------------------------------------------------------------------
-    def begin_live(self) -> None:
+    def begin_live(self, *, estimated: bool = False) -> None:
+        """A reply starts streaming; ``estimated``: its token counts will be estimates (a server)."""
         self.show_version(None)
         self.map_bar.clear()
-        self._live = _Live(time.monotonic())
+        self._live = _Live(time.monotonic(), estimated=estimated)
         self._live_text = ""
         self.text.setPlaceholderText("")
         self.confidence.begin_live()
@@ -394,9 +396,9 @@ class TracePanel(QWidget):
             self.header.setText(self.tr("Thought for %1").replace("%1", format_seconds(live.closed_after)))
             return
         elapsed = int(time.monotonic() - live.started)
-        self.header.setText(
-            self.tr("Thinking… %1 s, %Ln token(s)", "", live.trace_events).replace("%1", str(elapsed))
-        )
+        tokens = self.tr("%Ln token(s)", "", live.trace_events)
+        self.header.setText(self.tr("Thinking… %1 s, %2").replace("%1", str(elapsed))
+                            .replace("%2", ("≈" if live.estimated else "") + tokens))
 
     # -- steps list --------------------------------------------------------------------
     def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None) -> None:
