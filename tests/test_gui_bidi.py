@@ -105,3 +105,13 @@ def test_step_titles_show_markers(qtbot: QtBot) -> None:
     from denkspur.gui.step_style import first_words
 
     assert first_words(f"Wait, {RLO}5 = 3 + 2") == "Wait, ⟨U+202E⟩5 = 3 + 2"
+
+
+def test_compare_choices_show_markers_for_model_names(qtbot: QtBot) -> None:
+    from denkspur.core.conversations.store import Version
+    from denkspur.gui.compare_dialog import CompareDialog
+
+    one, two = Version(1, 0, "5", trace="Five."), Version(2, 1, "5", trace="Six. Wait, five.")
+    dialog = CompareDialog([(f"Reply 1, version 1 (srv{RLO}x)", one), ("Reply 1, version 2 (m)", two)])
+    qtbot.addWidget(dialog)
+    assert dialog.left.itemText(0) == "Reply 1, version 1 (srv⟨U+202E⟩x)"

@@ -44,9 +44,9 @@ class CompareDialog(QDialog):
         self._versions = versions
         self.left = QComboBox()
         self.right = QComboBox()
-        for label, _version in versions:
-            self.left.addItem(label)
-            self.right.addItem(label)
+        for label, _version in versions:  # labels name each version's model: outside text
+            self.left.addItem(visible_bidi(label))
+            self.right.addItem(visible_bidi(label))
         self.left.setCurrentIndex(0)
         self.right.setCurrentIndex(min(1, len(versions) - 1))
         self.left.currentIndexChanged.connect(self.refresh)
