@@ -297,3 +297,12 @@ def test_a_redirect_is_not_followed_and_says_where() -> None:
         outcome = run_reasoning(client, QUESTION)
     assert outcome.error is not None and outcome.error.kind == "not-found"
     assert "http://127.0.0.1:9/v1/chat/completions" in outcome.error.message
+
+
+def test_a_model_list_of_hundreds_of_thousands_is_cut() -> None:
+    from denkspur.engine.remote import MAX_LISTED_MODELS
+
+    with OpenAIServer(models=tuple(f"m{i}" for i in range(50_000))) as server, \
+            RemoteClient(RemoteSettings(server.url)) as client:
+        models = client.list_models()
+    assert models[:2] == ["m0", "m1"] and len(models) == MAX_LISTED_MODELS

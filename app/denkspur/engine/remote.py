@@ -184,8 +184,8 @@ class RemoteClient:
         self._begin()
         with self._watch() as watch:
             body = self._call(watch, lambda: self._read_body("GET", "/models"))
-        try:
-            return [server_text(m["id"], 200) for m in json.loads(body).get("data", [])]
+        try:  # the first MAX_LISTED_MODELS (a list of 200,000 froze the connect dialog; others can be typed)
+            return [server_text(m["id"], 200) for m in json.loads(body).get("data", [])[:MAX_LISTED_MODELS]]
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
             raise bad_response("a model list that is not valid", body.decode(errors="replace")) from error
 
@@ -441,6 +441,9 @@ def _asked(choice: ChoiceDelta, asked: bool) -> tuple[TokenSignal, ...] | None:
 
 #: Request fields a server may not know, in the order they are given up when it refuses the request.
 _OPTIONAL_EXTRAS = (("stream_options",), ("logprobs", "top_logprobs"))
+
+#: The most model ids taken from a server's list (real servers list a few hundred at most).
+MAX_LISTED_MODELS = 2_000
 
 _STREAM_HEADERS = {"Accept": "text/event-stream", "Accept-Encoding": "identity"}
 
