@@ -97,7 +97,8 @@ def test_chat_engine_crash_is_an_error_event_with_nonzero_exit(tiny_model: Path)
 def test_chat_usage_errors() -> None:
     assert denkspur("chat", "Q").returncode == 2  # --model missing
     assert denkspur("chat", "--model", "x", "--gpu-layers", "many", "Q").returncode == 2
-    for option, value in (("--temperature", "nan"), ("--temperature", "-1"), ("--top-p", "5"), ("--top-p", "0")):
+    for option, value in (("--temperature", "nan"), ("--temperature", "-1"), ("--top-p", "5"),
+                          ("--top-p", "0")):
         refused = denkspur("chat", "--model", "x", option, value, "Q")
         assert refused.returncode == 2 and option in refused.stderr, (option, value)
 
