@@ -101,6 +101,8 @@ def test_chat_usage_errors() -> None:
                           ("--top-p", "0")):
         refused = denkspur("chat", "--model", "x", option, value, "Q")
         assert refused.returncode == 2 and option in refused.stderr, (option, value)
+    too_big = denkspur("chat", "--model", "x", "--conversation", "99999999999999999999", "Q")
+    assert too_big.returncode == 2 and "Traceback" not in too_big.stderr
 
 
 def test_trace_split_from_stdin() -> None:

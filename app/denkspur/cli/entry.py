@@ -31,7 +31,7 @@ def _conversation_id(value: str) -> int:
         number = int(value)
     except ValueError:
         number = 0
-    if number <= 0:
+    if not 0 < number < 2**63:  # SQLite's ids are 64-bit: a larger one raised OverflowError
         raise argparse.ArgumentTypeError("expected a conversation id (a positive number)")
     return number
 
