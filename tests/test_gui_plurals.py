@@ -25,7 +25,7 @@ def _numerus_sources(ts: Path) -> set[tuple[str, str]]:
 
 
 def test_every_plural_text_has_its_english_forms(tmp_path: Path) -> None:
-    """A new ``tr("%n …(s)", "", n)`` needs its English forms in denkspur_en.ts (and .qm)."""
+    """A new ``tr("%n …(s)", "", n)`` needs its English forms: run resources/i18n/english_plurals.py."""
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     if lupdate is None:
         pytest.skip("pyside6-lupdate is not installed")
