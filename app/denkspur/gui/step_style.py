@@ -43,6 +43,8 @@ def parse_kind(value: object) -> StepKind:
 
 
 def first_words(text: str, limit: int = 70) -> str:
-    """The start of ``text`` on one line (direction controls shown as markers, never obeyed)."""
-    line = " ".join(visible_bidi(text).split())
+    """The start of ``text`` on one line (direction controls shown as markers, never obeyed).
+
+    Only the start is looked at: a step can be megabytes long (a flood without a full stop)."""
+    line = " ".join(visible_bidi(text[: 4 * limit + 256]).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
