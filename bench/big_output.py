@@ -145,12 +145,16 @@ def main() -> None:
     reopen_case(app, "warm-up **markdown**")
     baseline = reopen_case(app, "A short answer: 2 + 3 = **5**.\n\n- one\n- two\n")
     line = "x" * (5 * MB)
+    # direction controls in every sentence, each shown as a marked stand-in (2 per 19 characters)
+    controls = "Wait, \u202e5 = 3 + 2\u202c. " * (2 * MB // 19)
     paragraphs = ("Flood of reasoning text, sentence after sentence.\n\n" * (5 * MB // 52))
     answer = ("A long answer line with **bold** and `code`.\n" * 120_000)[: 5 * MB]
     table = ("|" + "|".join(f"c{i}" for i in range(5000)) + "|\n|" + "|".join("-" * 5000) + "|\n|"
              + "|".join(str(i) for i in range(5000)) + "|\n")
     cases = {
         "5 MB trace line, 100 KB batches": lambda: trace_case(app, _chunks(line, 100_000)),
+        "2 MB trace, 2 direction controls per sentence":
+            lambda: trace_case(app, _chunks(controls, 100_000)),
         "5 MB trace flood (96k steps), 1 MB batches": lambda: trace_case(app, _chunks(paragraphs, MB)),
         "5 MB trace flood through the worker (backpressure)":
             lambda: flood_through_worker_case(app, paragraphs, 64_000),

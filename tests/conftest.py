@@ -76,6 +76,11 @@ def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, request: pyt
 
         for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(kind, QSettings.Scope.UserScope, str(root / "qsettings"))
+    if "qtbot" in request.fixturenames:  # widgets made alone read their plurals as the app does
+        from denkspur.gui.i18n import install_plurals
+
+        request.getfixturevalue("qapp")
+        install_plurals()
     return root
 
 

@@ -31,6 +31,18 @@ def reasoning_stream() -> Iterator[str]:
     yield "data: [DONE]\n\n"
 
 
+def usage_stream(details: bool = True) -> Iterator[str]:
+    """The reasoning stream, then a last chunk with the server's exact ``usage`` (no choices),
+    as OpenAI, vLLM and DeepSeek send it when asked with ``stream_options.include_usage``."""
+    for event in reasoning_stream():
+        if event.startswith("data: [DONE]"):
+            usage: dict[str, object] = {"prompt_tokens": 17, "completion_tokens": 40, "total_tokens": 57}
+            if details:
+                usage["completion_tokens_details"] = {"reasoning_tokens": 31}
+            yield f"data: {json.dumps({'id': 'c1', 'choices': [], 'usage': usage})}\n\n"
+        yield event
+
+
 def logprob_chunk(delta: dict[str, object], tokens: list[tuple[str, float, list[tuple[str, float]]]],
                   extra: tuple[object, ...] = ()) -> str:
     """A chunk with OpenAI-style ``logprobs.content``: (token, logprob, [(alternative, logprob)])."""
@@ -84,10 +96,15 @@ class OpenAIServer:
     def __init__(self, stream: Callable[[], Iterator[str]] = reasoning_stream, *, status: int = 200,
                  api_key: str | None = None, models: tuple[str, ...] = ("deepseek-reasoner",),
                  before_list: Callable[[], object] | None = None, refuse_logprobs: bool = False,
-                 respond: Callable[[dict[str, object]], Iterator[str]] | None = None) -> None:
+                 respond: Callable[[dict[str, object]], Iterator[str]] | None = None,
+                 refuse_stream_options: bool = False, whole: dict[str, object] | None = None,
+                 redirect: str | None = None) -> None:
         """``before_list`` runs before ``/v1/models`` answers (a test holds the answer back with it);
         ``refuse_logprobs``: a request with ``logprobs`` gets a 400, as from servers without them;
-        ``respond``: the stream chosen from the request's body (instead of ``stream``)."""
+        ``respond``: the stream chosen from the request's body (instead of ``stream``);
+        ``refuse_stream_options`` the same for ``stream_options`` (a strict, older server);
+        ``whole``: this JSON reply instead of a stream (a server that ignores ``stream``);
+        ``redirect``: every request gets a 307 to this address."""
         self.requests: list[dict[str, object]] = []
         self.headers: list[dict[str, str]] = []
         server = self
@@ -130,8 +147,20 @@ class OpenAIServer:
                 if status != 200:
                     self._json(status, {"error": {"message": f"scripted {status}"}})
                     return
+                if redirect is not None:
+                    self.send_response(307)
+                    self.send_header("Location", redirect)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if whole is not None:
+                    self._json(200, whole)
+                    return
                 if refuse_logprobs and "logprobs" in server.requests[-1]:
                     self._json(400, {"error": {"message": "logprobs is not supported with this model"}})
+                    return
+                if refuse_stream_options and "stream_options" in server.requests[-1]:
+                    self._json(422, {"detail": [{"loc": ["body", "stream_options"], "msg": "extra field"}]})
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")

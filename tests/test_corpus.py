@@ -215,3 +215,22 @@ def test_the_environment_wins_over_the_setting(monkeypatch: pytest.MonkeyPatch, 
 def test_default_corpus_dir_honours_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DENKSPUR_CORPUS", str(tmp_path))
     assert default_corpus_dir() == tmp_path
+
+
+def test_odd_files_in_the_corpus_folder_read_as_missing(tmp_path: Path) -> None:
+    """The corpus folder is the user's: a FIFO or /dev/zero under an article's name must not
+    hang the reader or fill memory."""
+    import os
+    import threading
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("POSIX FIFOs")
+    first, second = load_guide().articles[:2]
+    os.mkfifo(tmp_path / first.file)
+    (tmp_path / second.file).symlink_to("/dev/zero")
+    statuses: list[str] = []
+    reader = threading.Thread(target=lambda: statuses.extend(
+        read_article(article, tmp_path).status for article in (first, second)), daemon=True)
+    reader.start()
+    reader.join(60)  # a deadline for a hang, not a timing
+    assert statuses == ["missing", "missing"]

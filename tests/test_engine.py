@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 from pathlib import Path
@@ -306,3 +307,18 @@ def test_cancel_ends_a_slow_template_and_the_next_request_works(tmp_path: Path) 
         result = run_reasoning(client, [p.ChatMessage("user", "hi")])
         assert result.stop_reason == "stop" and result.result.answer == EXPECTED_ANSWER
         assert client.restarts == 1  # the busy child was killed and replaced
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signals")
+def test_ctrl_c_in_the_terminal_leaves_the_child_to_the_parent(tiny_model: Path) -> None:
+    """Ctrl+C reaches the whole process group; the child must not die of it (with a traceback,
+    or mid-reply): the parent decides, and cancels the request if it wants to."""
+    import os
+
+    with EngineClient() as client:
+        client.load(p.LoadModel(str(tiny_model), n_ctx=256))
+        assert client.pid is not None
+        os.kill(client.pid, signal.SIGINT)
+        outcome = run_reasoning(client, QUESTION)
+        assert outcome.ok, outcome.error
+        assert client.alive and outcome.result.answer == EXPECTED_ANSWER

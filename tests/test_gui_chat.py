@@ -105,6 +105,7 @@ def test_engine_crash_is_survived(qtbot: QtBot, tmp_path: Path, tiny_model: Path
     qtbot.waitUntil(lambda: window.chat.cards[-1].version.state == "error", timeout=5_000)
     card = window.chat.cards[-1]
     assert "SIGSEGV" in card.version.error
+    assert card.version.stats["error_kind"] == "crash"  # kept, so the card offers what helps
     # The three tokens produced before the crash are kept.
     assert card.version.trace == "Okay, the user asks what 2 + 3 is. Adding them gives 6."
     error = card.findChild(QLabel, "errorText")

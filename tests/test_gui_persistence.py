@@ -104,3 +104,34 @@ def test_a_store_that_cannot_write_is_reported_and_nothing_hangs(qtbot: QtBot, t
     assert not window.session.busy  # the composer is usable again
     window.problem_box.close()
     window.close()
+
+
+def test_importing_a_fifo_does_not_hold_the_store(tmp_path: Path) -> None:
+    """An import reads on the store's thread: a FIFO picked in the dialog must be refused, not
+    waited on (every later save would wait behind it)."""
+    import os
+    import threading
+
+    import pytest
+
+    from denkspur.core.conversations.export import ConversationImportError
+    from denkspur.core.conversations.store import Store
+    from denkspur.gui.window_actions import _import
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("POSIX FIFOs")
+    fifo = tmp_path / "conversation.json"
+    os.mkfifo(fifo)
+    store = Store(":memory:")
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            _import(store, str(fifo))
+        except ConversationImportError as error:
+            outcome.append(error)
+
+    reader = threading.Thread(target=run, daemon=True)
+    reader.start()
+    reader.join(60)  # a deadline for a hang, not a timing
+    assert len(outcome) == 1 and "FIFO" in str(outcome[0])

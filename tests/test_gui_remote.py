@@ -29,7 +29,7 @@ def test_remote_dialog_lists_models(qtbot: QtBot) -> None:
         dialog.list_models()
         qtbot.waitUntil(lambda: dialog.model.count() == 2, timeout=10_000)
         assert models_in(dialog) == ["deepseek-reasoner", "deepseek-chat"]
-        assert "2 model(s)" in dialog.status.text() and dialog.fetch.isEnabled()
+        assert "2 models on the server" in dialog.status.text() and dialog.fetch.isEnabled()
         assert dialog.typed_settings().verify_tls is True  # on by default
 
 
@@ -137,3 +137,15 @@ def test_app_chats_through_llama_cpp_server(llama_server: str, qtbot: QtBot, tmp
     qtbot.waitUntil(lambda: window.chat.cards[-1].version.answer == EXPECTED_ANSWER, timeout=5_000)
     assert window.trace.trace_text() == EXPECTED_TRACE and window.trace.step_count() == 4
     window.close()
+
+
+def test_model_ids_show_their_direction_controls_and_are_sent_as_spelt(qtbot: QtBot) -> None:
+    spoof = "deepseek-r1\u202e4-tpg"  # would display as "deepseek-r1gpt-4"
+    with OpenAIServer(models=(spoof,)) as server:
+        dialog = RemoteDialog(Settings(remote_url=server.url))
+        qtbot.addWidget(dialog)
+        dialog.list_models()
+        qtbot.waitUntil(lambda: dialog.model.count() == 1, timeout=10_000)
+        assert models_in(dialog) == ["deepseek-r1⟨U+202E⟩4-tpg"]
+        dialog.model.setCurrentIndex(0)
+        assert dialog.typed_settings().model == spoof

@@ -168,3 +168,34 @@ def test_without_a_checksum_from_the_hub_the_entry_says_so(hub: HubServer, entry
     assert "no checksum from the Hub" in line
     rows = json.loads(_run_cli(tmp_path, "models", "list", "--json").stdout)
     assert next(r for r in rows if r["id"] == entry.id)["verified"] is False
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_fifo_as_the_model_list_is_not_waited_on(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    os.mkfifo(tmp_path / "data" / "models.json")
+    listed = _run_cli(tmp_path, "models", "list")  # (a hang would end in TimeoutExpired)
+    assert listed.returncode == 0 and "r1-qwen-1.5b" in listed.stdout
+
+
+def test_registry_entries_of_the_wrong_shape_are_skipped(tmp_path: Path, tiny_model: Path) -> None:
+    registry = ModelRegistry(tmp_path / "models.json")
+    good = {"id": "good", "name": "Good", "paths": [str(tiny_model)], "size_bytes": 1, "source": "import",
+            "future_field": "from a newer version"}
+    bad = [{"id": "a", "name": 5, "paths": ["x"], "size_bytes": 1, "source": "import"},
+           {"id": "b", "name": "B", "paths": "x", "size_bytes": 1, "source": "import"},
+           {"id": "c", "name": "C", "paths": ["x"], "size_bytes": "big", "source": "import"},
+           {"id": "d", "name": "D", "paths": [], "size_bytes": True, "source": "import"}, "junk", None]
+    registry.path.write_text(json.dumps({"models": [good, *bad]}), encoding="utf-8")
+    assert [m.id for m in registry.all()] == ["good"]
+
+
+def test_an_unreadable_model_list_is_kept_aside_not_written_over(tmp_path: Path, tiny_model: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "models.json").write_text('{"models": [{"id": "hand-edited", "name": "x",', encoding="utf-8")
+    imported = _run_cli(tmp_path, "models", "import", str(tiny_model))
+    assert imported.returncode == 0, imported.stderr
+    (aside,) = data.glob("models.damaged-*.json")
+    assert "hand-edited" in aside.read_text(encoding="utf-8")
+    assert [m.id for m in ModelRegistry(data / "models.json").all()] == ["local-tiny-r1"]

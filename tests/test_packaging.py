@@ -31,6 +31,7 @@ def test_deb_installs_and_passes_its_self_test(tmp_path: Path) -> None:
                      "./usr/share/applications/io.github.denkspur.Denkspur.desktop",
                      "./usr/share/metainfo/io.github.denkspur.Denkspur.metainfo.xml",
                      "io.github.denkspur.Denkspur.png", "resources/i18n/denkspur_de.qm",
+                     "resources/i18n/denkspur_en.qm",
                      "resources/corpus/explanations.json", "models/catalog.json"):
         assert expected in listing, expected
     assert "QtWebEngine" not in listing  # unused Qt modules stay out

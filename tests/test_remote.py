@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -29,6 +30,7 @@ from openai_server import (
     garbage_stream,
     slow_stream,
     thinking_field_stream,
+    usage_stream,
 )
 
 QUESTION = [p.ChatMessage("user", "What is 2 + 3?")]
@@ -144,3 +146,66 @@ def test_cli_uses_the_api_key_from_the_environment() -> None:
         env["DENKSPUR_API_KEY"] = "nope"
         failed = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env, check=False)
         assert failed.returncode == 1 and json.loads(failed.stdout.splitlines()[-1])["kind"] == "auth"
+
+
+def test_streamed_events_are_not_counted_as_exact_tokens() -> None:
+    """Without the server's ``usage`` the counts are estimates, and labelled so."""
+    with OpenAIServer() as server, RemoteClient(RemoteSettings(server.url + "/v1")) as client:
+        outcome = run_reasoning(client, QUESTION)
+    stats = outcome.result.stats
+    assert outcome.ok and stats.token_counts == "estimated"
+    assert outcome.result.stats_dict()["token_counts"] == "estimated"
+    assert stats.trace_tokens > 3  # three events, but "Two plus three. " alone is more than one token
+
+
+def test_the_servers_usage_gives_exact_counts() -> None:
+    with OpenAIServer(usage_stream) as server, RemoteClient(RemoteSettings(server.url + "/v1")) as client:
+        outcome = run_reasoning(client, QUESTION)
+        assert server.requests[-1]["stream_options"] == {"include_usage": True}
+    stats = outcome.result.stats
+    assert outcome.ok and (stats.trace_tokens, stats.answer_tokens) == (31, 9)
+    assert stats.token_counts == "exact" and stats.prompt_tokens == 17
+
+
+def test_usage_without_the_reasoning_share_keeps_the_total_but_says_estimated() -> None:
+    with OpenAIServer(lambda: usage_stream(details=False)) as server, \
+            RemoteClient(RemoteSettings(server.url + "/v1")) as client:
+        outcome = run_reasoning(client, QUESTION)
+    stats = outcome.result.stats
+    assert stats.completion_tokens == 40 and stats.trace_tokens > stats.answer_tokens > 0
+    assert stats.token_counts == "estimated"  # the trace/answer split is the estimate's proportion
+
+
+def test_a_server_that_refuses_stream_options_is_asked_again_without() -> None:
+    with OpenAIServer(refuse_stream_options=True) as server, \
+            RemoteClient(RemoteSettings(server.url + "/v1")) as client:
+        outcome = run_reasoning(client, QUESTION)
+        assert "stream_options" in server.requests[-2] and "stream_options" not in server.requests[-1]
+    assert outcome.ok and outcome.result.answer == "It is **5**."
+
+
+def test_cli_says_when_token_counts_are_estimates() -> None:
+    with OpenAIServer() as server:
+        run = subprocess.run([sys.executable, "-m", "denkspur", "chat", "--server", server.url + "/v1",
+                              "What is 2 + 3?"], capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "≈" in run.stderr.splitlines()[-1] and "trace tokens" in run.stderr.splitlines()[-1]
+
+
+def test_an_implausible_usage_is_not_believed() -> None:
+    """``usage`` is outside data: 2**62 tokens for two sentences (or 0) keeps the labelled estimate."""
+    def absurd(completion: int, prompt: int) -> Iterator[str]:
+        for event in usage_stream():
+            if event.startswith("data: {\"id\": \"c1\", \"choices\": []"):
+                usage = {"prompt_tokens": prompt, "completion_tokens": completion}
+                yield f"data: {json.dumps({'choices': [], 'usage': usage})}\n\n"
+            else:
+                yield event
+
+    for completion, prompt in ((2**62, 10**30), (0, 5)):
+        with OpenAIServer(lambda c=completion, q=prompt: absurd(c, q)) as server, \
+                RemoteClient(RemoteSettings(server.url + "/v1")) as client:
+            outcome = run_reasoning(client, QUESTION)
+        stats = outcome.result.stats
+        assert outcome.ok and stats.token_counts == "estimated", (completion, stats)
+        assert 0 < stats.completion_tokens < 100 and (stats.prompt_tokens or 0) < 10**9

@@ -262,3 +262,47 @@ def test_the_app_ends_a_malformed_reply_with_the_partial_kept(qtbot, tmp_path: P
         version = window.chat.cards[-1].version
         assert version.answer == "Fine so far." and "not an object" in version.error
         window.close()
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\n"])
+def test_every_line_ending_the_sse_standard_allows(line_end: str) -> None:
+    """LF, CRLF and a lone CR end lines; a CRLF split between two reads is one line end."""
+    def stream() -> Iterator[str]:
+        for event in (chunk({"reasoning_content": "Two plus three."}), chunk({"content": "5"}, "stop"),
+                      "data: [DONE]\n\n"):
+            text = event.replace("\n", line_end)
+            yield from (text[:-1], text[-1:])  # the last character arrives in a read of its own
+
+    with OpenAIServer(stream) as server, RemoteClient(RemoteSettings(server.url)) as client:
+        outcome = run_reasoning(client, QUESTION)
+    assert outcome.ok, outcome.error
+    assert (outcome.result.trace, outcome.result.answer) == ("Two plus three.", "5")
+
+
+def test_a_reply_that_was_not_streamed_is_read_not_lost() -> None:
+    whole = {"id": "c1", "object": "chat.completion",
+             "choices": [{"index": 0, "finish_reason": "stop",
+                          "message": {"role": "assistant", "reasoning_content": "Two plus three.",
+                                      "content": "It is 5."}}],
+             "usage": {"prompt_tokens": 9, "completion_tokens": 8}}
+    with OpenAIServer(whole=whole) as server, RemoteClient(RemoteSettings(server.url)) as client:
+        outcome = run_reasoning(client, QUESTION)
+    assert outcome.ok, outcome.error
+    assert (outcome.result.trace, outcome.result.answer) == ("Two plus three.", "It is 5.")
+
+
+def test_a_redirect_is_not_followed_and_says_where() -> None:
+    with OpenAIServer(redirect="http://127.0.0.1:9/v1/chat/completions") as server, \
+            RemoteClient(RemoteSettings(server.url, model="deepseek-reasoner")) as client:
+        outcome = run_reasoning(client, QUESTION)
+    assert outcome.error is not None and outcome.error.kind == "not-found"
+    assert "http://127.0.0.1:9/v1/chat/completions" in outcome.error.message
+
+
+def test_a_model_list_of_hundreds_of_thousands_is_cut() -> None:
+    from denkspur.engine.remote import MAX_LISTED_MODELS
+
+    with OpenAIServer(models=tuple(f"m{i}" for i in range(50_000))) as server, \
+            RemoteClient(RemoteSettings(server.url)) as client:
+        models = client.list_models()
+    assert models[:2] == ["m0", "m1"] and len(models) == MAX_LISTED_MODELS

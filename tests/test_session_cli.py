@@ -135,9 +135,11 @@ def test_ctrl_c_keeps_the_reply_so_far_as_cancelled(data_dir: Path, tiny_model: 
         process.send_signal(signal.SIGINT)
         rest, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
-    assert json.loads(rest.splitlines()[-1])["kind"] == "interrupted"
+    error = json.loads(rest.splitlines()[-1])
+    assert error["kind"] == "interrupted"
     store = Store(store_path(data_dir))
     (summary,) = store.list_conversations()
     reply = store.load_conversation(summary.id).messages[-1].version
     store.close()
     assert reply.state == "cancelled" and reply.trace.startswith(str(first["text"]).strip())
+    assert error["conversation"] == summary.id  # like "done": the script learns where it went

@@ -83,3 +83,13 @@ def test_gpu_layers_are_written_as_words_and_read_back(tmp_path: Path) -> None:
         stored = json.loads(path.read_text(encoding="utf-8"))["gpu_layers"]
         assert stored == (choice.value if isinstance(choice, GpuOffload) else choice)
         assert Settings.load(path).gpu_layers == choice
+
+
+def test_an_absurd_thread_count_is_capped_not_a_crash(tiny_model: Path) -> None:
+    from denkspur.testing.tiny_model import EXPECTED_ANSWER
+
+    with EngineClient() as client:
+        load_model(client, ModelRequest(str(tiny_model), n_ctx=512, gpu_layers=0, n_threads=100_000))
+        outcome = run_reasoning(client, [p.ChatMessage("user", "What is 2 + 3?")])
+    assert outcome.ok, outcome.error
+    assert outcome.result.answer == EXPECTED_ANSWER

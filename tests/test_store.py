@@ -153,7 +153,9 @@ def test_json_export_import_roundtrip(store: Store, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("data", [[], {"format": "other"}, {"format": "denkspur-conversation"},
-                                  {"format": "denkspur-conversation", "messages": [{"role": "x"}]}])
+                                  {"format": "denkspur-conversation", "messages": [{"role": "x"}]},
+                                  {"format": "denkspur-conversation", "format_version": "2", "messages": []},
+                                  {"format": "denkspur-conversation", "format_version": [2]}])
 def test_import_rejects_foreign_files(store: Store, data: object) -> None:
     with pytest.raises(ConversationImportError):
         import_json(store, data)

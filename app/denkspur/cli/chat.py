@@ -121,14 +121,16 @@ class _TextPrinter:
         self.out.write("\n")
         stats = result.stats
         speed = f", {stats.tokens_per_second:.1f} tokens/s" if stats.tokens_per_second else ""
-        summary = (
-            f"[{stats.trace_tokens} trace + {stats.answer_tokens} answer tokens, "
-            f"{stats.steps} steps, {stats.self_corrections} self-corrections{speed}]"
-        )
+        about = "≈" if stats.token_counts == "estimated" else ""  # a server's events are not tokens
+        tokens = (f"{about}{counted(stats.trace_tokens, 'trace token')} + "
+                  f"{about}{counted(stats.answer_tokens, 'answer token')}")
+        summary = (f"[{tokens}, {counted(stats.steps, 'step')}, "
+                   f"{counted(stats.self_corrections, 'self-correction')}{speed}]")
         signals = result.stats_dict()
         if result.signals:
             summary += (f" [mean log-probability {signals['mean_logprob']}, mean entropy "
-                        f"{signals['mean_entropy']} nats, {signals['forking_tokens']} forking tokens]")
+                        f"{signals['mean_entropy']} nats, "
+                        f"{counted(int(str(signals['forking_tokens'])), 'forking token')}]")
         elif result.signals_missing:
             summary += " [the server sent no token probabilities: no signals]"
         if not result.finished:
@@ -137,11 +139,18 @@ class _TextPrinter:
         if "conversation" in kept:
             self.err.write(_dim(f"[saved in conversation {kept['conversation']}]\n", self.dim))
 
-    def error(self, kind: str, message: str, **_extra: object) -> None:
+    def error(self, kind: str, message: str, **extra: object) -> None:
         self.err.write(f"\ndenkspur: {strip_terminal_controls(message)}\n")
+        if "conversation" in extra:
+            self.err.write(_dim(f"[saved in conversation {extra['conversation']}]\n", self.dim))
 
 
 Printer = _JsonPrinter | _TextPrinter
+
+
+def counted(count: int, noun: str) -> str:
+    """``count`` and ``noun`` in correct English ("1 step", "2 steps"; nouns here take an s)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _dim(text: str, enabled: bool) -> str:
@@ -283,7 +292,12 @@ def _generate(runner: ChatRunner, args: argparse.Namespace, printer: Printer) ->
     if not runner.backend.capabilities.answer_now and args.think_longer:
         print("denkspur: this server decides when its model stops thinking: --think-longer "
               "applies to local models only", file=sys.stderr)
-    outcome = run_reply(runner.backend, messages, params, saver, printer.event, prefix=prefix)
+    try:
+        outcome = run_reply(runner.backend, messages, params, saver, printer.event, prefix=prefix)
+    except KeyboardInterrupt:  # the reply so far is saved (cancelled): say where, as "done" would
+        runner.cancel()
+        printer.error("interrupted", "interrupted", **kept)
+        return EXIT_INTERRUPTED
     if outcome.save_error is not None:
         kept["save_error"] = str(outcome.save_error)
         print(f"denkspur: the conversation could not be saved: {outcome.save_error}", file=sys.stderr)

@@ -31,7 +31,7 @@ def _conversation_id(value: str) -> int:
         number = int(value)
     except ValueError:
         number = 0
-    if number <= 0:
+    if not 0 < number < 2**63:  # SQLite's ids are 64-bit: a larger one raised OverflowError
         raise argparse.ArgumentTypeError("expected a conversation id (a positive number)")
     return number
 
@@ -47,6 +47,20 @@ def _positive(value: str) -> int:
     number = int(value)
     if number <= 0:
         raise argparse.ArgumentTypeError("must be a positive number")
+    return number
+
+
+def _temperature(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 100.0:  # also refuses nan
+        raise argparse.ArgumentTypeError("expected a temperature from 0 to 100 (R1: 0.6)")
+    return number
+
+
+def _top_p(value: str) -> float:
+    number = float(value)
+    if not 0.0 < number <= 1.0:  # also refuses nan
+        raise argparse.ArgumentTypeError("expected a probability above 0, at most 1 (R1: 0.95)")
     return number
 
 
@@ -100,8 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--gpu-layers", type=_gpu_layers, default=GpuOffload.AUTO,
                       help="layers to offload to the GPU: N, all (or -1), or auto (default)")
     chat.add_argument("--threads", type=_positive, default=None, help="CPU threads")
-    chat.add_argument("--temperature", type=float, default=0.6, help="sampling temperature (R1: 0.6)")
-    chat.add_argument("--top-p", type=float, default=0.95, help="nucleus sampling (R1: 0.95)")
+    chat.add_argument("--temperature", type=_temperature, default=0.6, help="sampling temperature (R1: 0.6)")
+    chat.add_argument("--top-p", type=_top_p, default=0.95, help="nucleus sampling (R1: 0.95)")
     chat.add_argument("--seed", type=int, default=None, help="sampling seed (reproducible output)")
     _add_thinking_arguments(chat)
     chat.add_argument("--signals", action="store_true",

@@ -29,6 +29,7 @@ from denkspur.core.models.gguf_info import GGUFError
 from denkspur.core.models.hardware import probe
 from denkspur.core.models.registry import ModelRegistry
 from denkspur.core.settings import Settings, data_dir
+from denkspur.core.text.terminal import strip_terminal_controls
 
 
 def registry() -> ModelRegistry:
@@ -59,6 +60,9 @@ def run_models(args: argparse.Namespace) -> int:
         return handler(args)
     except (CatalogError, DownloadError, GGUFError) as error:
         return _fail(str(error))
+    except OSError as error:  # the model list or folder cannot be written (a file where a folder goes …)
+        where = f" {error.filename}" if error.filename else ""
+        return _fail(f"cannot use{where}: {error.strerror or error}")
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -83,7 +87,8 @@ def _list(args: argparse.Namespace) -> int:
         size = f"{int(row['size_bytes']) / 1e9:6.2f} GB"  # type: ignore[call-overload]
         unchecked = row["verified"] is False and row["source"] in ("catalog", "download")
         note = "  (no checksum from the Hub)" if unchecked else ""
-        print(f"{mark} {row['id']:<34} {row['quantization']:<7} {size}  {row['name']}{note}")
+        name = " ".join(strip_terminal_controls(str(row["name"])).split())  # metadata: one inert line
+        print(f"{mark} {row['id']:<34} {row['quantization']:<7} {size}  {name}{note}")
     return EXIT_OK
 
 

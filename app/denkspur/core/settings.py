@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -17,8 +18,11 @@ from typing import Any
 import platformdirs
 
 from denkspur.core.models.gpu_layers import GpuLayers, GpuOffload, parse_gpu_layers
+from denkspur.core.regular_files import read_capped
 
 log = logging.getLogger("denkspur.core")
+#: The largest settings file read (it holds a few kB).
+MAX_SETTINGS_BYTES = 4 * 2**20
 APP_NAME = "Denkspur"
 
 
@@ -67,11 +71,11 @@ class Settings:
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
         path = path or config_dir() / "settings.json"
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+        try:  # the user's disk: a FIFO there must not hang the start, nor a huge file fill memory
+            raw = json.loads(read_capped(path, MAX_SETTINGS_BYTES).decode("utf-8"))
         except FileNotFoundError:
             return cls()
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RecursionError) as error:
             log.warning("settings file %s unreadable (%s); using defaults", path, error)
             return cls()
         if not isinstance(raw, dict):
@@ -87,8 +91,8 @@ class Settings:
             elif name == "recent_models":
                 if isinstance(value, list):
                     values[name] = [item for item in value if isinstance(item, str)]
-            elif name in known and isinstance(value, type(getattr(defaults, name))):
-                values[name] = value
+            elif name in known and _fits(getattr(defaults, name), value):
+                values[name] = float(value) if isinstance(getattr(defaults, name), float) else value
         settings = cls(**values)
         settings.extra = {k: v for k, v in raw.items() if k not in known}
         return settings
@@ -103,3 +107,14 @@ class Settings:
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps({**extra, **data}, indent=2), encoding="utf-8")
         temporary.replace(path)  # atomic: a crash never leaves half a file
+
+
+def _fits(default: object, value: object) -> bool:
+    """Whether ``value`` (from the settings file) can stand where ``default`` stands: the same
+    type, where a whole number may stand for a float but ``true`` not for a number, and a
+    number is finite (JSON as Python reads it allows ``NaN``)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and math.isfinite(value)
+    return isinstance(value, type(default))

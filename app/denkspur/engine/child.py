@@ -15,6 +15,7 @@ import contextlib
 import os
 import random
 import re
+import signal
 import sys
 import threading
 import time
@@ -550,6 +551,7 @@ def _redirect_output(log_path: str) -> None:
 
 def child_main(commands: Connection, events: Connection, log_path: str, fault: str | None) -> None:
     """Entry point of the child process (``multiprocessing`` spawn target)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to act on (see client.py)
     _redirect_output(log_path)
     outbox = Outbox(events)
     inbox = Inbox(commands)

@@ -27,6 +27,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import signal
 import tempfile
 import threading
 import time
@@ -129,7 +130,8 @@ class EngineClient:
             name="denkspur-engine",
             daemon=True,
         )
-        process.start()
+        with _terminal_interrupts_held():
+            process.start()
         commands_read.close()
         events_write.close()
         self._process, self._commands, self._events = process, commands_write, events_read
@@ -404,3 +406,24 @@ class EngineClient:
         self._process = self._commands = self._events = None
         self.ready = None
         self._active = None
+
+
+@contextlib.contextmanager
+def _terminal_interrupts_held() -> Iterator[None]:
+    """Start the child with SIGINT ignored (a disposition it inherits, and Python keeps).
+
+    Ctrl+C in a terminal reaches the whole process group: the child would die of a
+    ``KeyboardInterrupt`` in the middle of a request (with a traceback if it came while
+    it imports). The parent alone decides what Ctrl+C means (cancel, then close the
+    child). Only the main thread may change a disposition; a child started from another
+    thread (the app's engine thread) ignores SIGINT from its first line instead
+    (``child_main``). A Ctrl+C in the instant of the start itself is ignored by the parent too.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -161,6 +161,8 @@ class GenerationStarted:
     prompt_may_open_think: bool = False
     #: The model reasons; False: everything it writes is answer text.
     reasoning: bool = True
+    #: How this reply's tokens will be counted ("estimated": a server's events; see GenerationDone).
+    token_counts: str = "exact"
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,15 @@ StopReason = Literal["stop", "length", "cancelled"]
 
 
 @dataclass(frozen=True)
+class TokenUsage:
+    """A server's own count of a reply's tokens (OpenAI ``usage``)."""
+
+    completion_tokens: int
+    #: ``completion_tokens_details.reasoning_tokens``: how many of them were reasoning, if said.
+    reasoning_tokens: int | None = None
+
+
+@dataclass(frozen=True)
 class GenerationDone:
     request_id: int
     stop_reason: StopReason
@@ -190,6 +201,11 @@ class GenerationDone:
     #: Something the user should be told about this reply, as a code the app words:
     #: "budget-refused" (a server would not answer from the trace closed at the budget).
     notice: str = ""
+    #: How the ``TokenText.tokens`` of this reply were counted: "exact" (the model's own
+    #: tokens) or "estimated" (a server's text, whose events are not tokens).
+    token_counts: str = "exact"
+    #: What a server reported in ``usage`` (exact), if it did; it overrides the estimate.
+    usage: TokenUsage | None = None
 
 
 

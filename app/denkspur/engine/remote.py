@@ -184,8 +184,8 @@ class RemoteClient:
         self._begin()
         with self._watch() as watch:
             body = self._call(watch, lambda: self._read_body("GET", "/models"))
-        try:
-            return [server_text(m["id"], 200) for m in json.loads(body).get("data", [])]
+        try:  # the first MAX_LISTED_MODELS (a list of 200,000 froze the connect dialog; others can be typed)
+            return [server_text(m["id"], 200) for m in json.loads(body).get("data", [])[:MAX_LISTED_MODELS]]
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
             raise bad_response("a model list that is not valid", body.decode(errors="replace")) from error
 
@@ -219,6 +219,8 @@ class RemoteClient:
             "temperature": params.temperature,
             "top_p": params.top_p,
             "max_tokens": params.max_tokens,
+            # the exact token count in the last chunk (OpenAI, vLLM, DeepSeek; others send it anyway)
+            "stream_options": {"include_usage": True},
         }
         if params.seed is not None:
             body["seed"] = params.seed
@@ -244,7 +246,8 @@ class RemoteClient:
     ) -> Iterator[p.GenerationStarted | p.TokenText | p.GenerationDone]:
         started = time.perf_counter()
         opens, maybe = self._trace_opening()
-        yield p.GenerationStarted(request_id, 0, opens, 0, params.max_tokens, prompt_may_open_think=maybe)
+        yield p.GenerationStarted(request_id, 0, opens, 0, params.max_tokens, prompt_may_open_think=maybe,
+                                  token_counts="estimated")  # a server's events are not tokens
         # A server that refused a prefill before gets no cut: it would only end the reply unanswered.
         budget = params.thinking_budget if self.prefill is not False else None
         reading = _Reading(params.max_tokens, opens=opens, budget=budget)
@@ -270,7 +273,7 @@ class RemoteClient:
     ) -> Iterator[p.GenerationStarted | p.TokenText | p.GenerationDone]:
         """Continue a reply that starts with ``trace`` (and ``answer``): "Continue" after a stop."""
         started = time.perf_counter()
-        yield p.GenerationStarted(request_id, 0, True, 0, params.max_tokens)
+        yield p.GenerationStarted(request_id, 0, True, 0, params.max_tokens, token_counts="estimated")
         reading = _Reading(params.max_tokens, opens=answer is None, budget=None)
         check = _PrefillCheck(trace, closed=answer is not None)
         shaper = _ReasoningShaper(opened=answer is None)
@@ -284,8 +287,13 @@ class RemoteClient:
 
     def _done(self, request_id: int, reading: _Reading, started: float, notice: str) -> p.GenerationDone:
         reason = "cancelled" if self._cancelled else reading.reason
-        return p.GenerationDone(request_id, reason, reading.prompt_tokens, reading.produced,  # type: ignore[arg-type]
-                                time.perf_counter() - started, notice=notice)
+        # The server's usage counts a reply read in one request; one cut at the budget and
+        # continued from a prefill has no usage for its first part: the estimate stands.
+        usage = reading.usage if reading.requests == 1 and not reading.cut else None
+        return p.GenerationDone(request_id, reason, reading.prompt_tokens,  # type: ignore[arg-type]
+                                usage.completion_tokens if usage else reading.produced,
+                                time.perf_counter() - started, notice=notice,
+                                token_counts="exact" if reading.exact else "estimated", usage=usage)
 
     def _prefilled(
         self, request_id: int, body: dict[str, object], prefill: str, reading: _Reading, check: _PrefillCheck,
@@ -324,23 +332,28 @@ class RemoteClient:
     ) -> Iterator[p.TokenText]:
         """One request's stream as text pieces, counted into ``reading``; stops at its limit or its cut."""
         asked = "logprobs" in body
+        reading.requests += 1
         with self._watch() as watch:
             try:
                 with self._post_chat(body) as response:
                     watch.progress()
-                    lines = watch.bytes_of(response)
+                    lines: Iterable[bytes] = watch.bytes_of(response)
+                    if response.headers.get("Content-Type", "").startswith("application/json"):
+                        lines = _as_stream(_read_capped(lines))  # a server that did not stream
                     for data in iter_sse_data(lines, self.settings.max_event_bytes, watch.progress):
                         if data.strip() == "[DONE]":
                             break
                         chunk = parse_chunk(data)
                         reading.prompt_tokens = chunk.prompt_tokens or reading.prompt_tokens
+                        reading.usage = chunk.usage or reading.usage
                         for choice in chunk.choices:
                             if check is not None:
                                 check.see(choice)
                             text = shaper.feed(choice)
                             if text:
-                                reading.add(text)
-                                yield p.TokenText(request_id, text, signals=_asked(choice, asked))
+                                signals = _asked(choice, asked)
+                                tokens = reading.add(text, signals)
+                                yield p.TokenText(request_id, text, tokens, signals=signals)
                             if choice.finish_reason == "length":
                                 reading.reason = "length"
                         if reading.counted >= reading.max_tokens:  # the server ignored max_tokens: stop here
@@ -360,16 +373,21 @@ class RemoteClient:
 
     @contextlib.contextmanager
     def _post_chat(self, body: dict[str, object]) -> Iterator[httpx.Response]:
-        """The streaming response; a server that refuses ``logprobs`` (400/422) is asked again without."""
+        """The streaming response; a server that refuses an optional extra (400/422: ``logprobs``,
+        ``stream_options``) is asked again without it: the one its message names, else the next."""
         with self._http.stream("POST", "/chat/completions", json=body, headers=_STREAM_HEADERS) as response:
-            if response.status_code < 400:
+            if response.status_code < 300:
                 yield response
                 return
             detail = _read_capped(response)
-            if response.status_code not in (400, 422) or "logprobs" not in body:
+            extras = [names for names in _OPTIONAL_EXTRAS if names[0] in body]
+            if response.status_code not in (400, 422) or not extras:
                 raise _http_error(response, detail)
-        log.info("the server refused logprobs: asking again without token signals")
-        del body["logprobs"], body["top_logprobs"]
+        named = [names for names in extras if names[0].encode() in detail]
+        dropped = (named or extras)[0]
+        log.info("the server refused the request (%s): asking again without %s", detail[:200], dropped[0])
+        for name in dropped:
+            del body[name]
         with self._post_chat(body) as response:
             yield response
 
@@ -392,15 +410,40 @@ class RemoteClient:
     def _read_body(self, method: str, path: str) -> bytes:
         with self._http.stream(method, path) as response:
             body = _read_capped(response)
-            if response.status_code >= 400:
+            if response.status_code >= 300:
                 raise _http_error(response, body)
             return body
+
+
+def _as_stream(body: bytes) -> list[bytes]:
+    """A whole (non-streamed) chat completion as the stream of one chunk it stands for.
+
+    Some servers and proxies ignore ``stream: true`` and answer at once; the reply is
+    all there, so it is read, not lost: each choice's ``message`` becomes a ``delta``.
+    """
+    try:
+        reply = json.loads(body)
+    except (ValueError, RecursionError) as error:
+        raise bad_response("a reply that is not JSON", body.decode("utf-8", "replace")) from error
+    if not isinstance(reply, dict):
+        raise bad_response("an unexpected reply", body.decode("utf-8", "replace"))
+    if "error" in reply or not isinstance(reply.get("choices"), list):
+        return [b"data: " + body.replace(b"\n", b" ").replace(b"\r", b" ") + b"\n\n"]  # parse_chunk says why
+    choices = [{**c, "delta": c.get("message")} if isinstance(c, dict) else c for c in reply["choices"]]
+    chunk = json.dumps({"choices": choices, "usage": reply.get("usage")}, ensure_ascii=False)
+    return [f"data: {chunk}\n\ndata: [DONE]\n\n".encode()]
 
 
 def _asked(choice: ChoiceDelta, asked: bool) -> tuple[TokenSignal, ...] | None:
     """The choice's signals when they were asked for; () says the server sent none."""
     return (choice.signals or ()) if asked else None
 
+
+#: Request fields a server may not know, in the order they are given up when it refuses the request.
+_OPTIONAL_EXTRAS = (("stream_options",), ("logprobs", "top_logprobs"))
+
+#: The most model ids taken from a server's list (real servers list a few hundred at most).
+MAX_LISTED_MODELS = 2_000
 
 _STREAM_HEADERS = {"Accept": "text/event-stream", "Accept-Encoding": "identity"}
 
@@ -473,10 +516,10 @@ def _tokens_in(text: str) -> int:
     return max(1, estimate_tokens(text), len(text) // CHARS_PER_TOKEN_CAP)
 
 
-def _read_capped(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> bytes:
+def _read_capped(response: httpx.Response | Iterable[bytes], limit: int = MAX_BODY_BYTES) -> bytes:
     """A non-stream body, at most ``limit`` bytes (an endless body must not fill memory)."""
     body = bytearray()
-    for piece in response.iter_bytes():
+    for piece in response.iter_bytes() if isinstance(response, httpx.Response) else response:
         body += piece
         if len(body) > limit:
             raise RemoteError("too-large", f"the server's reply is larger than {limit // 1024 // 1024} MB")
@@ -530,15 +573,22 @@ class _Reading:
 
     def __init__(self, max_tokens: int, *, opens: bool, budget: int | None) -> None:
         self.max_tokens, self.budget = max_tokens, budget
-        self.produced = self.counted = self.prompt_tokens = 0
+        self.produced = self.counted = self.prompt_tokens = self.requests = 0
         self.reason = "stop"
         self.cut = False
         self.thinking = _Thinking(opens)
+        self.usage: p.TokenUsage | None = None  # the server's own count (the last request's)
+        self.exact = True  # every piece came with its tokens (log-probabilities)
 
-    def add(self, text: str) -> None:
-        self.produced += 1
+    def add(self, text: str, signals: tuple[TokenSignal, ...] | None) -> int:
+        """Count a piece of text; returns its tokens. An event is not a token: the tokens
+        sent with it are counted (log-probabilities), else they are estimated from the text."""
+        tokens = len(signals) if signals else _tokens_in(text)
+        self.exact = self.exact and bool(signals)
+        self.produced += tokens
         self.counted += _tokens_in(text)
         self.thinking.see(text)
+        return tokens
 
     def at_budget(self) -> bool:
         """The trace has reached the budget and a sentence ends (or the grace is used up)."""
@@ -627,6 +677,10 @@ def _http_error(response: httpx.Response, body: bytes) -> RemoteError:
         detail = server_text(error.get("message", error) if isinstance(error, dict) else error)
     except (ValueError, AttributeError, RecursionError):
         detail = server_text(body.decode("utf-8", errors="replace"))
+    if status < 400:  # a redirect is not followed: the API key must not go to another address
+        where = server_text(response.headers.get("Location", ""), 200)
+        return RemoteError("not-found", f"the server sends this request elsewhere ({status}"
+                                        f"{': ' + where if where else ''}); use that address instead")
     if status in (401, 403):
         return RemoteError("auth", f"the server refused the API key ({status}): {detail}")
     if status == 404:

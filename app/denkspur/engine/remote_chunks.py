@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from denkspur.core.text.clean import capped, clean_text
 from denkspur.core.trace.signals import TOP_K, TokenSignal, finite_number
 from denkspur.engine.errors import EngineError
+from denkspur.engine.protocol import TokenUsage
 
 #: The most characters of a server's own words kept in an error message.
 SERVER_TEXT_LIMIT = 2_000
@@ -53,6 +54,8 @@ class ChoiceDelta:
 class Chunk:
     choices: tuple[ChoiceDelta, ...]
     prompt_tokens: int | None = None
+    #: The server's count of the reply's tokens (``usage``, usually in the last chunk).
+    usage: TokenUsage | None = None
 
 
 def server_text(value: object, limit: int = SERVER_TEXT_LIMIT) -> str:
@@ -86,7 +89,10 @@ def parse_chunk(data: str) -> Chunk:
         choices = []
     if not isinstance(choices, list):
         raise bad_response("a chunk whose 'choices' is not a list", data)
-    return Chunk(tuple(_parse_choice(choice, data) for choice in choices), _prompt_tokens(chunk))
+    usage = chunk.get("usage")
+    usage = usage if isinstance(usage, dict) else {}
+    return Chunk(tuple(_parse_choice(choice, data) for choice in choices), _count(usage, "prompt_tokens"),
+                 _usage(usage))
 
 
 def _parse_choice(choice: object, data: str) -> ChoiceDelta:
@@ -144,12 +150,23 @@ def _text(delta: dict[str, object], name: str, data: str) -> str:
     return clean_text(value)
 
 
-def _prompt_tokens(chunk: dict[str, object]) -> int | None:
-    """The prompt's token count, if the chunk reports a sane one (it is only a statistic)."""
-    usage = chunk.get("usage")
-    if not isinstance(usage, dict):
+#: The largest token count a server may report and be believed (no context holds a billion).
+MAX_TOKEN_COUNT = 1_000_000_000
+
+
+def _usage(usage: dict[str, object]) -> TokenUsage | None:
+    """The reply's token counts from ``usage``, when it gives a sane ``completion_tokens``."""
+    completion = _count(usage, "completion_tokens")
+    if completion is None:
         return None
-    value = usage.get("prompt_tokens")
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    details = usage.get("completion_tokens_details")
+    reasoning = _count(details, "reasoning_tokens") if isinstance(details, dict) else None
+    return TokenUsage(completion, reasoning if reasoning is not None and reasoning <= completion else None)
+
+
+def _count(usage: dict[str, object], name: str) -> int | None:
+    """A token count from ``usage``, if it is a sane one (these are only statistics)."""
+    value = usage.get(name)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TOKEN_COUNT:
         return None
     return value

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:  # built with the first failure shown (PySide builds Qt classes on first use)
     from PySide6.QtWidgets import QMessageBox
 
+from denkspur.core.text.bidi import visible_bidi
+
 log = logging.getLogger("denkspur.gui")
 T = TypeVar("T")
 
@@ -62,7 +64,7 @@ def show_failure(parent: QWidget | None, error: BaseException) -> QMessageBox:
 
     box = QMessageBox(QMessageBox.Icon.Warning, "Denkspur",
                       QCoreApplication.translate("BackgroundOp", "Something went wrong: %1")
-                      .replace("%1", failure_text(error)),
+                      .replace("%1", visible_bidi(failure_text(error))),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("backgroundFailure")
     box.setTextFormat(Qt.TextFormat.PlainText)  # error texts come from outside

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.gui.clipboard import copy_text
+from denkspur.gui.i18n import plural_n
 from denkspur.gui.long_answer import LongAnswer, needs_plain_view
 from denkspur.gui.plain import plain_label
-from denkspur.session.states import CONTINUABLE
+from denkspur.session.states import CONTINUABLE, Remedy, remedies_for
 
 if TYPE_CHECKING:
     from denkspur.core.conversations.store import Conversation, Message, Version
@@ -62,7 +64,7 @@ def _continued(version: Version) -> bool:
         isinstance(item, dict) and item.get("kind") == "continued" for item in interventions)
 
 
-def budget_note(version: Version, budget: str, cut: str) -> str:
+def budget_note(version: Version, budget: Callable[[int], str], cut: Callable[[int], str]) -> str:
     """What the chat says about a reply's thinking budget: its size, and whether it cut the thinking."""
     tokens = version.params.get("thinking_budget")
     if not isinstance(tokens, int) or isinstance(tokens, bool) or tokens <= 0:
@@ -70,7 +72,7 @@ def budget_note(version: Version, budget: str, cut: str) -> str:
     interventions = version.stats.get("interventions")
     was_cut = isinstance(interventions, list) and any(
         isinstance(item, dict) and item.get("kind") == "budget" for item in interventions)
-    return (cut if was_cut else budget).replace("%1", QLocale().toString(tokens))
+    return (cut if was_cut else budget)(tokens)
 
 
 def _add_copy(card: MessageCard, text: str, tooltip: str, content: Callable[[], str], name: str) -> None:
@@ -163,7 +165,7 @@ class MessageCard(QFrame):
             self.role_label.setText(self.tr("You"))
         else:
             self.role_label.setText(model_name(version.model)[:80] or self.tr("Assistant"))
-            self.role_label.setToolTip(version.model)
+            self.role_label.setToolTip(visible_bidi(version.model))
         notes = {
             "generating": self.tr("generating…"),
             "interrupted": self.tr("interrupted"),
@@ -179,11 +181,11 @@ class MessageCard(QFrame):
             note += "  " + self.tr("continues version %1 from where it stopped") \
                 .replace("%1", str(numbers[version.parent_version_id]))
         elif version.parent_version_id in numbers:  # a branch: where it came from, where it diverged
-            note += "  " + self.tr("continued version %1 differently after %2 characters of its trace") \
-                .replace("%1", str(numbers[version.parent_version_id])) \
-                .replace("%2", f"{version.branch_offset or 0:,}")
-        budget = budget_note(version, self.tr("budget %1 tokens"),
-                             self.tr("thinking cut at the budget (%1 tokens)"))
+            note += "  " + self.tr("continued version %1 differently after %Ln character(s) of its trace", "",
+                                   plural_n(version.branch_offset or 0)) \
+                .replace("%1", str(numbers[version.parent_version_id]))
+        budget = budget_note(version, lambda n: self.tr("budget %Ln token(s)", "", plural_n(n)),
+                             lambda n: self.tr("thinking cut at the budget (%Ln token(s))", "", plural_n(n)))
         self.state_label.setText("  ".join(part for part in (note, budget) if part))
         text = version.answer
         if needs_plain_view(text):
@@ -431,11 +433,19 @@ class ChatView(QScrollArea):
     def _add_error(self, card: MessageCard) -> None:
         label = plain_label(card.version.error or self.tr("The engine failed."), name="errorText",
                             wrap=True)
-        restart = QPushButton(self.tr("Restart engine"))
-        restart.setObjectName("restartEngine")
-        restart.clicked.connect(self.restart_requested.emit)
         card.error_row.addWidget(label, 1)
-        card.error_row.addWidget(restart)
+        kind = card.version.stats.get("error_kind")
+        for remedy in remedies_for(kind if isinstance(kind, str) else None):
+            if remedy is Remedy.RESTART_ENGINE:
+                button = QPushButton(self.tr("Restart engine"))
+                button.setObjectName("restartEngine")
+                button.clicked.connect(self.restart_requested.emit)
+            else:
+                button = QPushButton(self.tr("Try again"))
+                button.setObjectName("retryReply")
+                button.setToolTip(self.tr("Ask again (this version is kept)"))
+                button.clicked.connect(lambda _=False, m=card.message.id: self.regenerate_requested.emit(m))
+            card.error_row.addWidget(button)
 
     def _edit(self, message: Message) -> None:
         from PySide6.QtWidgets import QInputDialog

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.conversations.store import Version
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.compare import align_steps, shared_beginning
 from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import COLORS, ICONS, parse_kind
@@ -43,9 +44,9 @@ class CompareDialog(QDialog):
         self._versions = versions
         self.left = QComboBox()
         self.right = QComboBox()
-        for label, _version in versions:
-            self.left.addItem(label)
-            self.right.addItem(label)
+        for label, _version in versions:  # labels name each version's model: outside text
+            self.left.addItem(visible_bidi(label))
+            self.right.addItem(visible_bidi(label))
         self.left.setCurrentIndex(0)
         self.right.setCurrentIndex(min(1, len(versions) - 1))
         self.left.currentIndexChanged.connect(self.refresh)
@@ -86,8 +87,8 @@ class CompareDialog(QDialog):
         self.table.resizeRowsToContents()
         matched = sum(1 for i, j in rows if i is not None and j is not None)
         self.summary.setText(
-            self.tr("%1 steps vs %2 steps, %3 aligned").replace("%1", str(len(left)))
-            .replace("%2", str(len(right))).replace("%3", str(matched))
+            self.tr("%1 vs %2, %n aligned", "", matched).replace("%1", self.tr("%n step(s)", "", len(left)))
+            .replace("%2", self.tr("%n step(s)", "", len(right)))
         )
 
     def _show_shared(self, text: str) -> None:
@@ -95,8 +96,8 @@ class CompareDialog(QDialog):
             self.shared.hide()
             return
         shown = text if len(text) <= 600 else "…" + text[-600:]
-        self.shared.setText(self.tr("Both begin the same (%1 characters), then diverge below:")
-                            .replace("%1", f"{len(text):,}") + "\n" + shown)
+        head = self.tr("Both begin the same (%Ln character(s)), then diverge below:", "", len(text))
+        self.shared.setText(head + "\n" + shown)
         self.shared.show()
 
     def _cell(self, step: dict[str, object] | None) -> QTableWidgetItem:
@@ -105,7 +106,7 @@ class CompareDialog(QDialog):
             item.setForeground(QColor("#aaaaaa"))
             return item
         kind = parse_kind(step.get("kind"))
-        item = QTableWidgetItem(f"{ICONS[kind]} {step.get('text', '')}")
+        item = QTableWidgetItem(f"{ICONS[kind]} {visible_bidi(str(step.get('text', '')))}")
         item.setForeground(QColor(COLORS[kind]))
         return item
 

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from denkspur.core.text.bidi import visible_bidi
+
 
 class _Editor(QPlainTextEdit):
     submit = Signal()
@@ -91,8 +93,8 @@ class Composer(QWidget):
 
     def show_provisional(self, text: str, trace_tokens: int) -> None:
         """The side answer of a probe: what the model would answer after ``trace_tokens`` of thinking."""
-        head = self.tr("If it answered now (after %1 thinking tokens):").replace("%1", f"{trace_tokens:,}")
-        self.provisional.setText(f"{head} {text[:2000] or '…'}")
+        head = self.tr("If it answered now (after %Ln thinking token(s)):", "", trace_tokens)
+        self.provisional.setText(f"{head} {visible_bidi(text[:2000]) or '…'}")
         self.provisional.show()
 
     def clear_provisional(self) -> None:

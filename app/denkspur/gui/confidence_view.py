@@ -36,8 +36,9 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from denkspur.core.text.bidi import with_stand_ins
 from denkspur.core.trace.signals import (
     FORK_ENTROPY,
     WINDOW,
@@ -46,6 +47,7 @@ from denkspur.core.trace.signals import (
     confidence_curve,
     tokens_in_spans,
 )
+from denkspur.gui.trace_view import CopiesSource
 
 #: Entropy (nats) at which a token's background is at its deepest.
 FULL_ENTROPY = 2 * FORK_ENTROPY
@@ -98,7 +100,7 @@ class _TokenHighlighter(QSyntaxHighlighter):
             index += 1
 
 
-class ConfidenceView(QPlainTextEdit):
+class ConfidenceView(CopiesSource):
     """The trace, each token on a background by its entropy; see the module docstring.
 
     The text goes in as plain text in one piece; the token formats are applied by a
@@ -115,6 +117,7 @@ class ConfidenceView(QPlainTextEdit):
         self._placed: list[TokenSignal] = []
         self._token_formats: list[QTextCharFormat] = []
         self._length = 0  # UTF-16 units shown so far
+        self._written: list[str] = []  # the text as written (the document shows stand-ins for controls)
         self._formats: dict[tuple[int, bool], QTextCharFormat] = {}
         self._highlighter = _TokenHighlighter(self)
 
@@ -131,6 +134,7 @@ class ConfidenceView(QPlainTextEdit):
         self._placed.clear()
         self._token_formats.clear()
         self._length = 0
+        self._written.clear()
         self.clear()
 
     def show_trace(self, trace: str, signals: Sequence[TokenSignal]) -> None:
@@ -157,8 +161,15 @@ class ConfidenceView(QPlainTextEdit):
             self._token_formats.append(self._format(signal))
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text, QTextCharFormat())
+        cursor.insertText(with_stand_ins(text), QTextCharFormat())  # direction controls shown, not obeyed
+        self._written.append(text)
         self._length += _utf16(text)
+
+    def selected_source(self) -> str:
+        """The selection as written (document positions are UTF-16 units, one per source unit)."""
+        cursor = self.textCursor()
+        units = "".join(self._written).encode("utf-16-le")
+        return units[2 * cursor.selectionStart() : 2 * cursor.selectionEnd()].decode("utf-16-le", "replace")
 
     # -- queries (also for tests) ---------------------------------------------------
     def token_count(self) -> int:

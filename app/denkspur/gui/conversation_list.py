@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.gui.plain import ask_yes_no
-from denkspur.gui.step_style import count_label
 
 if TYPE_CHECKING:
     from datetime import date
@@ -83,7 +83,8 @@ def highlighted(parts: list[tuple[str, bool]]) -> str:
     """HTML for a snippet: every piece escaped, matches in the app's own bold tag."""
     import html
 
-    return "".join(f"<b>{html.escape(text)}</b>" if match else html.escape(text) for text, match in parts)
+    return "".join(f"<b>{html.escape(visible_bidi(text))}</b>" if match else html.escape(visible_bidi(text))
+                   for text, match in parts)
 
 
 class _RowDelegate(QStyledItemDelegate):
@@ -92,6 +93,12 @@ class _RowDelegate(QStyledItemDelegate):
     The painting classes are imported where used: PySide builds each Qt class (and its
     enums) on first use, and the list has no rows in the window's first frame.
     """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        """A title's direction controls are shown as markers, never obeyed (the item keeps the
+        title as written, for renaming)."""
+        super().initStyleOption(option, index)
+        option.text = visible_bidi(option.text)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         from PySide6.QtGui import QBrush, QFont, QPalette
@@ -287,8 +294,8 @@ class ConversationList(QWidget):
             item.setData(_ID, summary.id)
             item.setData(_DATE, date_text(summary.updated, dated, locale))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            messages = count_label(summary.message_count, self.tr("1 message"), self.tr("%1 messages"))
-            item.setToolTip(f"{summary.title[:_TITLE_LIMIT]}\n{messages}")
+            messages = self.tr("%Ln message(s)", "", summary.message_count)
+            item.setToolTip(f"{visible_bidi(summary.title[:_TITLE_LIMIT])}\n{messages}")
             self.items.addItem(item)
             if summary.id == keep:
                 self.items.setCurrentItem(item)
@@ -316,7 +323,8 @@ class ConversationList(QWidget):
             plain = "".join(text for text, _ in parts)
             item = QListWidgetItem(f"{hit.title}\n{where}: {plain}")
             item.setData(_ID, hit.conversation_id)
-            item.setData(_HTML, f"<div style='margin:3px 6px'><b>{html.escape(hit.title[:_TITLE_LIMIT])}</b>"
+            title = visible_bidi(hit.title[:_TITLE_LIMIT])
+            item.setData(_HTML, f"<div style='margin:3px 6px'><b>{html.escape(title)}</b>"
                                 f"<br><i>{html.escape(where)}:</i> {highlighted(parts)}</div>")
             self.items.addItem(item)
         if not hits:

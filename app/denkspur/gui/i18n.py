@@ -11,6 +11,7 @@ from denkspur.resources import resources_dir
 log = logging.getLogger("denkspur.gui")
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 _installed: list[QTranslator] = []
+_plurals: list[QTranslator] = []  # the English plural forms, installed once per application
 
 
 def resolve_language(setting: str) -> str:
@@ -29,17 +30,54 @@ def install_language(setting: str) -> str:
         translator = _installed.pop()
         if app is not None:
             app.removeTranslator(translator)
-    if language != "en" and app is not None:
-        translator = QTranslator(app)
-        path = resources_dir() / "i18n" / f"denkspur_{language}.qm"
-        if translator.load(str(path)):
-            app.installTranslator(translator)
-            _installed.append(translator)
-        else:
-            log.warning("no translation file at %s", path)
+    if app is None:
+        return language
+    install_plurals()
+    if language != "en":
+        _install(app, language)
         # Qt's own texts (Cancel, Yes, No in standard buttons and dialogs), shipped with PySide6.
         qt_texts = QTranslator(app)
         if qt_texts.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_texts)
             _installed.append(qt_texts)
     return language
+
+
+def install_plurals() -> None:
+    """English plural forms ("1 step", "2 steps") of every ``tr("%n …(s)", "", n)`` text.
+
+    Qt's plural forms need a translation even for the source language: without one,
+    "%n step(s)" reads "1 step(s)". Installed once and kept, before any language file,
+    so that a German text wins (Qt asks the latest translator first) and a plural the
+    German file does not have yet still reads as correct English.
+    """
+    app = QCoreApplication.instance()
+    if app is None or any(translator.parent() is app for translator in _plurals):
+        return
+    translator = _load(app, "en")
+    if translator is not None:
+        _plurals.append(translator)
+
+
+def _install(app: QCoreApplication, language: str) -> None:
+    translator = _load(app, language)
+    if translator is not None:
+        _installed.append(translator)
+
+
+def _load(app: QCoreApplication, language: str) -> QTranslator | None:
+    translator = QTranslator(app)
+    path = resources_dir() / "i18n" / f"denkspur_{language}.qm"
+    if not translator.load(str(path)):
+        log.warning("no translation file at %s", path)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def plural_n(count: int) -> int:
+    """``count`` as Qt's ``tr(text, "", n)`` takes it: a C ``int`` of at least 0. Counts read from
+    a stored or imported reply (tokens, a branch offset) are outside data and may be anything:
+    a larger one raises ``OverflowError`` in the middle of showing the conversation, and for a
+    negative one Qt leaves "%n" in the text."""
+    return max(0, min(count, 2**31 - 1))

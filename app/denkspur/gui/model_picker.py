@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from denkspur.core.text.bidi import visible_bidi
+
 #: How many recently loaded models the picker lists.
 RECENT_LIMIT = 8
 
@@ -60,7 +62,8 @@ class ModelPicker(QToolButton):
             text = self.tr("Choose a model")
         else:
             text = name
-        self.setText(text[:80] + " ▾")
+        self.setText(visible_bidi(text[:80]) + " ▾")  # a server's model name: outside text
+        name = visible_bidi(name)
         self.setToolTip(self.tr("Server: %1").replace("%1", name) if remote else
                         (name or self.tr("No model loaded")) + "\n" + self.tr("Switch model (Ctrl+P)"))
 
@@ -71,8 +74,8 @@ class ModelPicker(QToolButton):
             header = self.menu_.addAction(self.tr("Recent models"))
             header.setEnabled(False)
             for path in recent:
-                action = self.menu_.addAction(Path(path).name)
-                action.setToolTip(path)
+                action = self.menu_.addAction(visible_bidi(Path(path).name))
+                action.setToolTip(visible_bidi(path))
                 action.setObjectName("recentModel")
                 action.triggered.connect(lambda _c=False, p=path: self._load(p))
             self.menu_.addSeparator()

@@ -18,13 +18,23 @@ from PySide6.QtWidgets import QLabel, QWidget
 if TYPE_CHECKING:  # loaded with the first message box (start-up does not build the class)
     from PySide6.QtWidgets import QMessageBox
 
+from denkspur.core.text.bidi import visible_bidi
+
 #: Object names of labels that show HTML the app built itself, with any outside
 #: text escaped (or rendered by the safe Markdown renderer, raw HTML off).
 RICH_LABELS = frozenset({"messageBody", "emptyState", "claimDetail"})
 
 
+class PlainLabel(QLabel):
+    """A plain-text label whose text-direction controls (U+202E …) are shown as markers,
+    ``⟨U+202E⟩``, instead of reordering what is shown (see :mod:`denkspur.core.text.bidi`)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(visible_bidi(text))
+
+
 def plain_label(text: str = "", *, name: str = "", wrap: bool = False) -> QLabel:
-    label = QLabel()
+    label = PlainLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     if name:
@@ -46,7 +56,7 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
 
     if buttons is None:
         buttons = QMessageBox.StandardButton.Ok
-    box = QMessageBox(icon, title, text, buttons, parent)
+    box = QMessageBox(icon, title, visible_bidi(text), buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 

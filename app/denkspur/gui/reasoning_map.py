@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
 from denkspur.gui.map_marks import MapMark, MapMarks
@@ -169,7 +170,7 @@ class ReasoningMap(QWidget):
         body = cell.text if len(cell.text) <= TOOLTIP_CHARS else cell.text[: TOOLTIP_CHARS - 1] + "…"
         mean = self._confidence(cell.start, cell.start + len(cell.text)) if self._confidence else None
         sure = "" if mean is None else f" · confidence {math.exp(mean):.0%} (mean log-probability {mean:.2f})"
-        return f"{function_name(cell.function)}{sure}\n{body}"
+        return f"{function_name(cell.function)}{sure}\n{visible_bidi(body)}"
 
     # -- Qt -----------------------------------------------------------------------
     def hasHeightForWidth(self) -> bool:

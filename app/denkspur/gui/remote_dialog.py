@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.settings import Settings
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.engine.remote import (
     REASONING_MODES,
     KeyNotStored,
@@ -42,7 +43,9 @@ class RemoteDialog(QDialog):
         self.key.setPlaceholderText(self.tr("stored in the system keyring, never in settings files"))
         self.model = QComboBox()
         self.model.setEditable(True)
-        self.model.setCurrentText(settings.remote_model)
+        #: Model ids as shown (direction controls as markers) → as the server spells them.
+        self._model_ids: dict[str, str] = {}
+        self.model.setCurrentText(self._shown_model(settings.remote_model))
         self.verify = QCheckBox(self.tr("Verify TLS certificates"))
         self.verify.setChecked(settings.remote_verify_tls)
         self.timeout = QDoubleSpinBox()
@@ -84,7 +87,8 @@ class RemoteDialog(QDialog):
 
     def typed_settings(self) -> RemoteSettings:
         """The connection as typed; the API key only if one was typed (no keyring look-up)."""
-        return RemoteSettings(self.url.text().strip(), model=self.model.currentText().strip(),
+        shown = self.model.currentText().strip()
+        return RemoteSettings(self.url.text().strip(), model=self._model_ids.get(shown, shown),
                               api_key=self.key.text().strip() or None, timeout=self.timeout.value(),
                               verify_tls=self.verify.isChecked(), reasoning=str(self.reasoning.currentData()))
 
@@ -109,10 +113,17 @@ class RemoteDialog(QDialog):
         self.fetch.setEnabled(True)
         current = self.model.currentText()
         self.model.clear()
-        self.model.addItems(models)
-        if current in models:
+        self.model.addItems([self._shown_model(model) for model in models])
+        if self.model.findText(current) >= 0:
             self.model.setCurrentText(current)
-        self.status.setText(self.tr("%1 model(s) on the server").replace("%1", str(len(models))))
+        self.status.setText(self.tr("%n model(s) on the server", "", len(models)))
+
+    def _shown_model(self, model: str) -> str:
+        """A server's model id as the list shows it: its direction controls as markers, never
+        obeyed (an id could pose as another); the id itself is what is sent."""
+        shown = visible_bidi(model)
+        self._model_ids[shown] = model
+        return shown
 
     def save(self, settings: Settings) -> RemoteSettings:
         """Remember the connection in ``settings``; the key is for :func:`keep_key` (never a file)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.step_kind import StepKind
 
 ICONS = {
@@ -42,10 +43,8 @@ def parse_kind(value: object) -> StepKind:
 
 
 def first_words(text: str, limit: int = 70) -> str:
-    line = " ".join(text.split())
+    """The start of ``text`` on one line (direction controls shown as markers, never obeyed).
+
+    Only the start is looked at: a step can be megabytes long (a flood without a full stop)."""
+    line = " ".join(visible_bidi(text[: 4 * limit + 256]).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def count_label(count: int, one: str, many: str) -> str:
-    """``one`` for 1, else ``many`` with ``%1`` replaced (both already translated)."""
-    return (one if count == 1 else many).replace("%1", str(count))

@@ -12,6 +12,7 @@ For a stored answer it shows that version's trace, steps and statistics.
 
 from __future__ import annotations
 
+import math
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -35,9 +36,10 @@ from PySide6.QtWidgets import (
 from denkspur.core.trace.step_kind import StepKind
 from denkspur.gui.confidence_pane import ConfidencePane
 from denkspur.gui.function_style import step_title
+from denkspur.gui.i18n import plural_n
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
-from denkspur.gui.step_style import COLORS, ICONS, count_label, first_words, kind_name, parse_kind
+from denkspur.gui.step_style import COLORS, ICONS, first_words, kind_name, parse_kind
 from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
@@ -61,6 +63,7 @@ class _Live:
     started: float
     trace_events: int = 0
     closed_after: float | None = None
+    estimated: bool = False  # the token count is an estimate (a server's events are not tokens)
 
 
 class TracePanel(QWidget):
@@ -244,24 +247,27 @@ class TracePanel(QWidget):
 
         corrections = sum(parse_kind(step.get("kind")) is StepKind.SELF_CORRECTION for step in steps)
         trace_tokens = _count(stats, "trace_tokens") if "trace_tokens" in stats else estimate_tokens(trace)
+        # "≈": counted from text (a server's events are not tokens, or the stats were not saved)
+        about = "≈" if stats.get("token_counts") == "estimated" or "trace_tokens" not in stats else ""
         parts = [
-            count_label(len(steps), self.tr("1 step"), self.tr("%1 steps")),
-            count_label(corrections, self.tr("1 self-correction"), self.tr("%1 self-corrections")),
-            count_label(trace_tokens, self.tr("1 trace token"), self.tr("%1 trace tokens")),
+            self.tr("%Ln step(s)", "", len(steps)),
+            self.tr("%Ln self-correction(s)", "", corrections),
+            about + self.tr("%Ln trace token(s)", "", plural_n(trace_tokens)),
         ]
         if "answer_tokens" in stats:
-            parts.append(count_label(_count(stats, "answer_tokens"), self.tr("1 answer token"),
-                                     self.tr("%1 answer tokens")))
+            answer_tokens = plural_n(_count(stats, "answer_tokens"))
+            parts.append(about + self.tr("%Ln answer token(s)", "", answer_tokens))
         speed = stats.get("tokens_per_second")
         if isinstance(speed, (int, float)):
             parts.append(self.tr("%1 tokens/s").replace("%1", f"{speed:.1f}"))
         return " · ".join(parts)
 
     # -- live ------------------------------------------------------------------------
-    def begin_live(self) -> None:
+    def begin_live(self, *, estimated: bool = False) -> None:
+        """A reply starts streaming; ``estimated``: its token counts will be estimates (a server)."""
         self.show_version(None)
         self.map_bar.clear()
-        self._live = _Live(time.monotonic())
+        self._live = _Live(time.monotonic(), estimated=estimated)
         self._live_text = ""
         self.text.setPlaceholderText("")
         self.confidence.begin_live()
@@ -390,10 +396,9 @@ class TracePanel(QWidget):
             self.header.setText(self.tr("Thought for %1").replace("%1", format_seconds(live.closed_after)))
             return
         elapsed = int(time.monotonic() - live.started)
-        self.header.setText(
-            self.tr("Thinking… %1 s, %2 tokens").replace("%1", str(elapsed))
-            .replace("%2", str(live.trace_events))
-        )
+        tokens = self.tr("%Ln token(s)", "", live.trace_events)
+        self.header.setText(self.tr("Thinking… %1 s, %2").replace("%1", str(elapsed))
+                            .replace("%2", ("≈" if live.estimated else "") + tokens))
 
     # -- steps list --------------------------------------------------------------------
     def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None) -> None:
@@ -488,4 +493,4 @@ def copy_to_clipboard(text: str) -> None:
 def _count(stats: dict[str, object], key: str) -> int:
     """A count from a stored stats dict (written by older versions too: absent or odd values are 0)."""
     value = stats.get(key)
-    return int(value) if isinstance(value, (int, float)) else 0
+    return int(value) if isinstance(value, (int, float)) and math.isfinite(value) else 0

@@ -16,6 +16,14 @@ maps back to the source text, so those breaks are never copied.
 
 While streaming the view follows the newest text unless the user scrolls away;
 ``following_changed`` lets the panel offer "jump to live".
+
+Direction controls (U+202E RIGHT-TO-LEFT OVERRIDE and its kin) in the model's
+text would reorder what is shown around them, so the screen would no longer
+show what was written. Each is shown as one visible stand-in character (◆, white
+on dark red, the control's name as tooltip) in its place: one character for
+one, so every offset (steps, sentences, notes, the map) stays valid, and Copy,
+which reads the source, still gives the control itself
+(:mod:`denkspur.core.text.bidi`).
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, Q
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from denkspur.core.text.bidi import BIDI_PATTERN, control_name, with_stand_ins
 from denkspur.core.trace.step_kind import StepKind
 from denkspur.gui.step_style import COLORS, ICONS, kind_name
 
@@ -51,6 +60,9 @@ MAX_LINE = 2_000
 SLICE_CHARS = 16_000
 #: Below this viewport width the gutter shows icons only.
 NARROW = 420
+#: Direction controls given their marker format per slice (a flood of them stays cheap;
+#: beyond this they are still shown as the stand-in, only not coloured).
+MAX_CONTROL_FORMATS = 256
 _CONTINUATION = 1  # QTextBlock user state: this block continues the previous line
 _NEWLINES = re.compile(r"[\n\r\u2029]")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)", re.MULTILINE)
@@ -100,7 +112,36 @@ class _Gutter(QWidget):
             QToolTip.hideText()
 
 
-class TraceView(QPlainTextEdit):
+class CopiesSource(QPlainTextEdit):
+    """A text view whose document differs from its source (display-only breaks, stand-ins for
+    direction controls): Ctrl+C and the menu's Copy give the source of the selection."""
+
+    def selected_source(self) -> str:
+        raise NotImplementedError
+
+    def copy_selection(self) -> None:
+        """Copy what is selected, as written. (Not via ``createMimeDataFromSelection``:
+        a QMimeData made in Python is deleted twice at exit once the clipboard owns it.)"""
+        if self.textCursor().hasSelection():
+            QGuiApplication.clipboard().setText(self.selected_source())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            if action.objectName() == "edit-copy":
+                action.triggered.disconnect()
+                action.triggered.connect(self.copy_selection)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class TraceView(CopiesSource):
     """A read-only, faithful, incrementally filled view of one trace."""
 
     following_changed = Signal(bool)
@@ -207,7 +248,8 @@ class TraceView(QPlainTextEdit):
         if self._shown >= len(self._source):
             return
         end = min(len(self._source), self._shown + SLICE_CHARS)
-        piece = self._source[self._shown : end]
+        written = self._source[self._shown : end]
+        piece = with_stand_ins(written)  # direction controls shown, not obeyed (same length)
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
@@ -223,6 +265,8 @@ class TraceView(QPlainTextEdit):
         start, self._shown = self._shown, end
         self._format_code()
         self._format_spans(start, end)
+        if piece is not written:  # with_stand_ins returns most text (without controls) as it was
+            self._format_controls(start, end)
         self._keep_following()
         if self._shown < len(self._source):
             self._drain_timer.start()
@@ -295,6 +339,32 @@ class TraceView(QPlainTextEdit):
             cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(span_format)
 
+    def _format_controls(self, start: int, end: int) -> None:
+        """The stand-ins of direction controls in ``[start, end)``: marked, and named on hover.
+
+        In one edit block: the layout is redone once, not once per stand-in (a line full of
+        controls took half a second per slice otherwise)."""
+        from PySide6.QtGui import QColor, QTextCharFormat
+
+        formats: dict[str, QTextCharFormat] = {}
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for count, match in enumerate(BIDI_PATTERN.finditer(self._source, start, end)):
+            if count >= MAX_CONTROL_FORMATS:
+                break
+            control = match.group()
+            if control not in formats:
+                marked = formats[control] = QTextCharFormat()
+                marked.setForeground(QColor("#ffffff"))
+                marked.setBackground(QColor("#a61b1b"))
+                marked.setToolTip(QCoreApplication.translate(
+                    "TraceView", "%1: a text-direction control the model wrote, shown here instead of "
+                    "applied (Copy keeps it)").replace("%1", control_name(control)))
+            cursor.setPosition(self.document_position(match.start()))
+            cursor.setPosition(self.document_position(match.end()), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(formats[control])
+        cursor.endEditBlock()
+
     def _apply_code(self, start: int, end: int) -> None:
         self._code_formatted = max(self._code_formatted, end)
         cursor = QTextCursor(self.document())
@@ -328,27 +398,6 @@ class TraceView(QPlainTextEdit):
         cursor = self.textCursor()
         start, end = self.trace_offset(cursor.selectionStart()), self.trace_offset(cursor.selectionEnd())
         return self._source[start:end]
-
-    def copy_selection(self) -> None:
-        """Copy what is selected, as written. (Not via ``createMimeDataFromSelection``:
-        a QMimeData made in Python is deleted twice at exit once the clipboard owns it.)"""
-        if self.textCursor().hasSelection():
-            QGuiApplication.clipboard().setText(self.selected_source())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-            return
-        super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
-        for action in menu.actions():
-            if action.objectName() == "edit-copy":
-                action.triggered.disconnect()
-                action.triggered.connect(self.copy_selection)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
     # -- following the stream ---------------------------------------------------------------
     @property

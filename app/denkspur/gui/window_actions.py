@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from denkspur.core.regular_files import read_capped
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -264,11 +266,15 @@ def _export(conversation: Conversation, kind: str, path: str) -> None:
     Path(path).write_text(text, encoding="utf-8")
 
 
+#: The largest conversation export imported (a thousand replies with token signals take tens of MB).
+MAX_IMPORT_BYTES = 512 * 2**20
+
+
 def _import(store: Store, path: str) -> int:
     from denkspur.core.conversations.export import ConversationImportError, import_json
 
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    try:  # regular files only (a FIFO would hold the store's thread, and every save, for good)
+        data = json.loads(read_capped(Path(path), MAX_IMPORT_BYTES).decode("utf-8"))
     except (OSError, ValueError, RecursionError) as error:  # RecursionError: absurdly nested JSON
         raise ConversationImportError(f"cannot read {path}: {type(error).__name__}: {error}") from error
     return import_json(store, data)

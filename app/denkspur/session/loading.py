@@ -95,5 +95,11 @@ def load_model(backend: Backend, request: ModelRequest, *, plan: list[int] | Non
     raise last_error
 
 
+#: The most CPU threads asked of llama.cpp (the app's setting goes this far; 100,000 threads,
+#: from a command line or a settings file, crashed the engine in native code).
+MAX_THREADS = 256
+
+
 def _load_request(request: ModelRequest, layers: int) -> p.LoadModel:
-    return p.LoadModel(request.path, n_ctx=request.n_ctx, n_gpu_layers=layers, n_threads=request.n_threads)
+    threads = min(request.n_threads, MAX_THREADS) if request.n_threads and request.n_threads > 0 else None
+    return p.LoadModel(request.path, n_ctx=request.n_ctx, n_gpu_layers=layers, n_threads=threads)

@@ -120,7 +120,9 @@ class RunOutcome:
                       if result.interventions else {}),
                    **({"signals": pack(result.signals, result.trace_signal_count)}
                       if result.signals else {}),
-                   **({"notice": self.notice} if self.notice else {})},
+                   **({"notice": self.notice} if self.notice else {}),
+                   # what failed, so that the app offers only the actions that help (states.remedies_for)
+                   **({"error_kind": str(self.error.kind)} if self.error else {})},
             error=self.error.message if self.error else "",
         )
 
@@ -147,6 +149,7 @@ def run_reasoning(
     stream = ReasoningStream(assume_open=bool(assume_open))
     prompt_tokens: int | None = None
     dropped = 0
+    estimated = False  # the token counts are estimates (a server's events, not tokens)
     settle = _Settle(on_event or _ignore, bool(params and params.probe_every))
     emit = settle.emit
     trace_prefix = "".join(text for origin, text in prefix if origin != ANSWER_PART)
@@ -161,6 +164,7 @@ def run_reasoning(
                 stream = ReasoningStream(assume_open=opens or continues, tentative_open=maybe,
                                          plain=not event.reasoning)
                 prompt_tokens, dropped = event.prompt_tokens, event.dropped_messages
+                estimated = event.token_counts != "exact"
                 for origin, text in prefix:
                     if origin == ANSWER_PART:  # the thinking had closed: the answer so far follows
                         chunk = text if not event.reasoning else f"{CLOSE_TAG}\n\n{text}"
@@ -176,17 +180,23 @@ def run_reasoning(
                 settle.probe(event)
             else:
                 _flush(stream, emit, complete=event.stop_reason == "stop")
-                result = settle.finish(stream.finish(prompt_tokens=prompt_tokens))
+                usage = event.usage  # a server's own count, when it gave one
+                result = settle.finish(stream.finish(
+                    prompt_tokens=prompt_tokens or event.prompt_tokens,
+                    estimated=event.token_counts != "exact",
+                    completion_tokens=usage.completion_tokens if usage else None,
+                    reasoning_tokens=usage.reasoning_tokens if usage else None))
                 return RunOutcome(result, StopReason(event.stop_reason), None, dropped, notice=event.notice)
     except EngineError as error:
         _flush(stream, emit, complete=False)
-        result = settle.finish(stream.finish(prompt_tokens=prompt_tokens))
+        result = settle.finish(stream.finish(prompt_tokens=prompt_tokens, estimated=estimated))
         return RunOutcome(result, StopReason.ERROR, error, dropped)
     except Exception as error:  # a backend bug must still end the reply, with what arrived kept
         log.exception("the backend failed unexpectedly")
         _flush(stream, emit, complete=False)
         failure = unexpected_failure(error)
-        return RunOutcome(stream.finish(prompt_tokens=prompt_tokens), StopReason.ERROR, failure, dropped)
+        return RunOutcome(stream.finish(prompt_tokens=prompt_tokens, estimated=estimated), StopReason.ERROR,
+                          failure, dropped)
     raise AssertionError("the backend's stream ended without GenerationDone")  # pragma: no cover
 
 

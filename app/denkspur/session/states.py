@@ -11,7 +11,8 @@ from enum import Enum
 from denkspur.core.conversations.states import VersionState
 from denkspur.engine.errors import FailureKind
 
-__all__ = ["CONTINUABLE", "FailureKind", "StopReason", "VersionState", "state_after"]
+__all__ = ["CONTINUABLE", "FailureKind", "Remedy", "StopReason", "VersionState", "remedies_for",
+           "state_after"]
 
 #: The states of a reply that "Continue" can take up: stopped by the user, or cut off by a quit or crash.
 CONTINUABLE = (VersionState.CANCELLED, VersionState.INTERRUPTED)
@@ -38,3 +39,36 @@ _STATE_AFTER = {
 def state_after(stop_reason: StopReason) -> VersionState:
     """The stored state of a reply that stopped this way."""
     return _STATE_AFTER[stop_reason]
+
+
+class Remedy(str, Enum):
+    """What the user can do about a failed reply, offered beside its error."""
+
+    RESTART_ENGINE = "restart-engine"  # the engine process died or froze: a fresh one helps
+    RETRY = "retry"  # a passing failure (network, a busy or failing server): asking again may work
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+_RESTARTABLE = {FailureKind.ENGINE, FailureKind.KILLED, FailureKind.CRASH, FailureKind.EXIT,
+                FailureKind.HANG}
+_PASSING = {FailureKind.CONNECT, FailureKind.TIMEOUT, FailureKind.RATE_LIMIT, FailureKind.SERVER,
+            FailureKind.BAD_RESPONSE, FailureKind.DROPPED}
+
+
+def remedies_for(kind: str | None) -> tuple[Remedy, ...]:
+    """The actions that can help after a failure of this kind (a reply's stored ``error_kind``).
+
+    Only a dead or frozen engine is helped by restarting it; a server that failed on
+    the way may answer when asked again. The rest (a template error, a bad request, a
+    context that does not fit, a key the server refuses, a model it does not have)
+    fail the same way again: the message says what to change, and no button pretends
+    otherwise. A reply stored before kinds were kept (``None``) may have been a crash,
+    so it keeps the restart it always had.
+    """
+    if kind is None or kind in _RESTARTABLE:
+        return (Remedy.RESTART_ENGINE,)
+    if kind in _PASSING:
+        return (Remedy.RETRY,)
+    return ()

@@ -106,7 +106,10 @@ def import_json(store: Store, data: object) -> int:
     """Create a conversation from an export; return its id."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ConversationImportError("this is not a Denkspur conversation export (no 'format' marker)")
-    if int(data.get("format_version", 0)) > FORMAT_VERSION:
+    version = data.get("format_version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ConversationImportError("this export has no valid format version")
+    if version > FORMAT_VERSION:
         raise ConversationImportError("this export comes from a newer Denkspur; update the app to import it")
     messages = data.get("messages")
     if not isinstance(messages, list):

@@ -252,8 +252,12 @@ class Store:
     def __init__(self, path: str | Path, *, clock: Callable[[], float] = time.time) -> None:
         self.path = str(path)
         self._clock = clock
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # the data folder is a file, or cannot be made
+            raise StoreError(f"the conversation database {self.path} cannot be opened: its folder "
+                             f"cannot be made ({error.strerror or error})") from error
         try:
             self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             self._db.row_factory = sqlite3.Row

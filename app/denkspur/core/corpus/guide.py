@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from denkspur.core.regular_files import read_capped
 from denkspur.resources import resources_dir
 
 VERDICTS = ("correct", "misleading", "wrong", "unverifiable")
@@ -182,13 +183,17 @@ def _article(raw: dict[str, Any], sources: dict[str, Source]) -> ArticleGuide:
                         raw["kind"], raw["date_range"], raw["summary"], raw["reading_notes"], claims)
 
 
+#: The largest article file read (the news articles are a few dozen kB).
+MAX_ARTICLE_BYTES = 8 * 2**20
+
+
 def read_article(article: ArticleGuide, folder: Path | None) -> ArticleText:
     if folder is None:
         return ArticleText(None, "missing")
     path = folder / article.file
-    try:
-        raw = path.read_bytes()
-    except OSError:
+    try:  # a folder the user points at: a FIFO or /dev/zero there must not hang or fill memory
+        raw = read_capped(path, MAX_ARTICLE_BYTES)
+    except (OSError, ValueError):
         return ArticleText(None, "missing")
     text = raw.decode("utf-8", errors="replace")
     status = "ok" if hashlib.sha256(raw).hexdigest() == article.sha256 else "changed"

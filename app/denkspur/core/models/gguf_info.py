@@ -14,11 +14,16 @@ from __future__ import annotations
 import functools
 import mmap
 import os
-import stat
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+
+from denkspur.core.regular_files import NotRegularFile, open_regular
+from denkspur.core.text.clean import capped
+
+#: The longest model name kept from a file's metadata.
+MAX_NAME = 200
 
 GGUF_MAGIC = b"GGUF"
 _SUPPORTED_VERSIONS = (2, 3)
@@ -94,7 +99,10 @@ class GGUFInfo:
 
     @property
     def name(self) -> str:
-        return str(self.metadata.get("general.name") or self.path.stem)
+        """``general.name`` on one line and capped (it is shown in lists and labels, and it is
+        the file's word, not ours: a name with line breaks would forge rows in a listing)."""
+        one_line = " ".join(str(self.metadata.get("general.name") or "").split())
+        return capped(one_line, MAX_NAME) or self.path.stem
 
     @property
     def n_layers(self) -> int:
@@ -263,30 +271,14 @@ def _shown(raw: bytes) -> str:
 
 
 def open_regular_file(path: Path) -> BinaryIO:
-    """``path`` opened for reading, refused (``GGUFError``) unless it is a regular file.
-
-    Opened without blocking, then checked on the open handle: a FIFO, a device
-    or a socket given as a model would otherwise block the caller forever (or
-    feed it endless bytes) before any check could run.
-    """
-    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    """``path`` opened for reading, refused (``GGUFError``) unless it is a regular file
+    (a FIFO given as a model would block forever: see :mod:`denkspur.core.regular_files`)."""
     try:
-        fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
+        return open_regular(path)
+    except NotRegularFile as error:
+        raise GGUFError(f"{path} is {error.kind}, not a model file") from error
     except OSError as error:
         raise GGUFError(f"cannot open {path}: {error.strerror or error}") from error
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = ("a folder" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode)
-                    else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-                    else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
-            raise GGUFError(f"{path} is {kind}, not a model file")
-        if nonblocking:
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def _parse(path: Path, buffer: mmap.mmap, file_size: int) -> GGUFInfo:

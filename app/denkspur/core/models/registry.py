@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from denkspur.core.regular_files import read_capped
+
 log = logging.getLogger("denkspur.core")
 
 
@@ -44,6 +46,33 @@ class InstalledModel:
         return asdict(self)
 
 
+#: The largest model registry read (thousands of models take a few hundred kB).
+MAX_REGISTRY_BYTES = 16 * 2**20
+
+#: The type of each field of a registry entry (an entry with another is skipped, not trusted).
+_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "id": str, "name": str, "paths": list, "size_bytes": int, "source": str, "quantization": str,
+    "sha256": list, "installed_at": (int, float), "owned": bool, "verified": bool,
+}
+_REQUIRED = ("id", "name", "paths", "size_bytes", "source")
+
+
+def _entry(item: object) -> InstalledModel | None:
+    """A registry entry as an :class:`InstalledModel`, or None when it is not a valid one
+    (unknown keys, from a newer version, are left out)."""
+    if not isinstance(item, dict) or not all(key in item for key in _REQUIRED):
+        return None
+    fields = {key: value for key, value in item.items() if key in _FIELD_TYPES}
+    for key, value in fields.items():
+        wanted = _FIELD_TYPES[key]
+        if not isinstance(value, wanted) or (isinstance(value, bool) and wanted is not bool):
+            return None
+    if not fields["paths"] or not all(isinstance(path, str) for path in fields["paths"]) \
+            or not all(isinstance(digest, str) for digest in fields.get("sha256", [])):
+        return None
+    return InstalledModel(**fields)
+
+
 class ModelRegistry:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -55,19 +84,25 @@ class ModelRegistry:
 
     def all(self) -> list[InstalledModel]:
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = self._read()
         except FileNotFoundError:
             return []
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RecursionError) as error:
             log.warning("model registry %s unreadable (%s); treating as empty", self.path, error)
             return []
         models = []
         for item in raw.get("models", []) if isinstance(raw, dict) else []:
-            try:
-                models.append(InstalledModel(**item))
-            except TypeError:
-                log.warning("skipping malformed registry entry %r", item)
+            model = _entry(item)
+            if model is None:
+                log.warning("skipping malformed registry entry %.200r", item)
+            else:
+                models.append(model)
         return models
+
+    def _read(self) -> object:
+        """The registry's JSON: a file of ours, but on the user's disk, so it is checked like
+        outside data (a FIFO there would block, a huge file fill memory, an edit break it)."""
+        return json.loads(read_capped(self.path, MAX_REGISTRY_BYTES).decode("utf-8"))
 
     def get(self, model_id: str) -> InstalledModel | None:
         return next((m for m in self.all() if m.id == model_id), None)
@@ -96,7 +131,21 @@ class ModelRegistry:
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _locked(self.path.with_name(self.path.name + ".lock")):
-            self._write(change(self.all()))
+            models = self.all()
+            if not models and self.path.exists():
+                self._keep_aside()
+            self._write(change(models))
+
+    def _keep_aside(self) -> None:
+        """An unreadable registry is not written over: it is kept beside, for the user to look at."""
+        try:
+            self._read()
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError, RecursionError):
+            aside = self.path.with_name(f"{self.path.stem}.damaged-{time.strftime('%Y%m%d-%H%M%S')}.json")
+            log.warning("model registry %s unreadable: kept as %s", self.path, aside)
+            os.replace(self.path, aside)
 
     def _write(self, models: list[InstalledModel]) -> None:
         text = json.dumps({"models": [m.to_dict() for m in models]}, indent=2)

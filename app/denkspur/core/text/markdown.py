@@ -26,6 +26,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
+from denkspur.core.text.bidi import visible_bidi
+
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -177,7 +179,8 @@ def render_markdown(text: str, *, dark: bool = False, copy_text: str = "",
     """
     md = _parser(dark, bool(copy_text))
     env: dict[str, object] = {"copy_text": copy_text, "math": math}
-    tokens = _cap_tables(md.parse(text, env))
+    # Direction controls (U+202E …) would reorder the rendered answer: shown as markers instead.
+    tokens = _cap_tables(md.parse(visible_bidi(text), env))
     rendered: str = md.renderer.render(tokens, md.options, env)
     return rendered
 

@@ -329,12 +329,20 @@ class ReasoningStream:
         self._pending.clear()
         return events
 
-    def finish(self, *, prompt_tokens: int | None = None) -> ReasoningResult:
-        """The result: flushes (events dropped if not read), computes the statistics."""
+    def finish(self, *, prompt_tokens: int | None = None, estimated: bool = False,
+               completion_tokens: int | None = None, reasoning_tokens: int | None = None) -> ReasoningResult:
+        """The result: flushes (events dropped if not read), computes the statistics.
+
+        ``estimated``: the token counts fed were estimates (a server's events are not
+        tokens). ``completion_tokens`` (and ``reasoning_tokens``, how many of them were
+        the trace) are a server's exact count, which replaces the estimate.
+        """
         self.flush()
         now = self._ended_at
         stats = self._stats
         stats.prompt_tokens = prompt_tokens
+        if estimated:
+            stats.token_counts = "estimated"
         if not self._counted_tokens:
             stats.token_counts = "estimated"
             stats.trace_tokens = estimate_tokens(self._splitter.trace)
@@ -349,6 +357,9 @@ class ReasoningStream:
         stats.steps = len(self._steps)
         stats.self_corrections = sum(s.kind is StepKind.SELF_CORRECTION for s in self._steps)
         self._analyse(stats)
+        written = self._splitter.trace + self._splitter.answer
+        if completion_tokens is not None and plausible_token_count(completion_tokens, written):
+            _use_reported_counts(stats, completion_tokens, reasoning_tokens, self._tokens_seen)
         return ReasoningResult(
             trace=self._splitter.trace,
             answer=self._splitter.answer,
@@ -429,6 +440,35 @@ class ReasoningStream:
         if self._counted_tokens and self._trace_opened_at is not None:
             self._stats.thinking_seconds = now - self._trace_opened_at
         return [*events, TraceClosed(self._stats.thinking_seconds)] if closed else events
+
+
+
+#: Special tokens a reply may hold beyond its text (the end of thinking, end of turn …).
+_SPECIAL_TOKENS = 64
+
+
+def plausible_token_count(count: int, text: str) -> bool:
+    """Whether a server's token count can be the count of ``text``: no token is shorter
+    than one byte of UTF-8, none is longer than a few dozen characters. (A server's
+    ``usage`` is outside data: 2**62 tokens, or 0 for a page of text, is not believed.)"""
+    least = max(len(text) // 64, 1 if text.strip() else 0)
+    return least <= count <= len(text.encode("utf-8", "replace")) + _SPECIAL_TOKENS
+
+
+def _use_reported_counts(stats: GenerationStats, completion: int, reasoning: int | None, seen: int) -> None:
+    """A server's exact count replaces the estimate: the trace/answer split is exact when it
+    says how many tokens were reasoning, or when one side is empty; else it is the estimate's
+    proportion of the exact total (and stays labelled an estimate)."""
+    trace, answer = stats.trace_tokens, stats.answer_tokens
+    if reasoning is not None:
+        stats.trace_tokens, stats.token_counts = reasoning, "exact"
+    elif trace and answer:
+        stats.trace_tokens = round(completion * trace / (trace + answer))
+    else:
+        stats.trace_tokens, stats.token_counts = (completion if trace else 0), "exact"
+    stats.answer_tokens = completion - stats.trace_tokens
+    if stats.tokens_per_second and seen > 1 and completion > 1:
+        stats.tokens_per_second *= (completion - 1) / (seen - 1)
 
 
 def _only_a_tag(text: str) -> bool:
