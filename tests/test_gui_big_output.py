@@ -96,3 +96,20 @@ def test_a_reply_that_ends_during_a_flood_is_shown_whole_before_it_ends(qtbot: Q
     qtbot.waitUntil(lambda: panel.text.pending == 0 and panel.map_bar.pending == 0, timeout=60_000)
     assert panel.trace_text() == text.strip()
     assert panel.step_count() == 10_000
+
+
+def test_a_megabyte_sentence_is_judged_by_its_beginning(qtbot: QtBot) -> None:
+    from denkspur.core.trace.analytics import LoopDetector
+    from denkspur.core.trace.steps import Sentence
+    from denkspur.gui.reasoning_map import MAX_CELL, ReasoningMap
+
+    opening = " ".join(f"w{i}" for i in range(600))  # ~2,400 characters alike
+    first, second = opening + " x," * 500_000, opening + " y;" * 500_000
+    loops = LoopDetector()
+    loops.add(first)
+    assert loops.add(second) == 0  # compared on their first characters only
+    strip = ReasoningMap()
+    qtbot.addWidget(strip)
+    strip.resize(600, 40)
+    strip.add_sentences([(Sentence(0, 0, len(first), "active_computation", 0), first)])
+    assert strip.cell_rect(0).width() == MAX_CELL

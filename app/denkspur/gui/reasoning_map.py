@@ -34,6 +34,8 @@ CELL_GAP = 1
 MIN_CELL = 3
 MAX_CELL = 80
 PIXELS_PER_TOKEN = 1.5
+#: Characters looked at for a cell's width: more than enough tokens for MAX_CELL.
+WIDTH_CHARS = 1_000
 TOOLTIP_CHARS = 600
 #: The map never takes more rows than this: a long trace's cells get narrower instead,
 #: so the trace text under it keeps its room.
@@ -106,7 +108,9 @@ class ReasoningMap(QWidget):
                 self.truncated = True
                 break
             start, function = _fields(sentence)
-            width = round(estimate_tokens(text) * PIXELS_PER_TOKEN)
+            # The width stops growing at MAX_CELL: a sentence's first characters decide it
+            # (a flood's megabyte-long "sentence" is not scanned whole on the GUI thread).
+            width = round(estimate_tokens(text[:WIDTH_CHARS]) * PIXELS_PER_TOKEN)
             cell = MapCell(start, function, text, max(MIN_CELL, min(MAX_CELL, width)))
             self._cells.append(cell)
             self._natural += cell.width + CELL_GAP

@@ -34,6 +34,9 @@ from denkspur.core.trace.functions import FUNCTIONS
 
 REPEAT_SIMILARITY = 0.8
 MIN_WORDS = 6
+#: Characters of a sentence its repeats are judged on. A "sentence" of megabytes
+#: (no sentence end in a flood) would otherwise cost seconds; real ones are far shorter.
+MAX_COMPARED_CHARS = 2_000
 MAX_REPORTED = 50  # pairs and cycles listed in the JSON (counts are complete)
 #: Recent sentences remembered per shingle: keeps each sentence's cost bounded on long
 #: traces (common shingles like "let me check" would otherwise make it grow with the trace).
@@ -95,7 +98,7 @@ def first_mention(sentence_texts: list[str], answer_value: str) -> int | None:
 
 
 def _shingles(text: str) -> frozenset[tuple[str, ...]]:
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in _WORD.findall(text, 0, MAX_COMPARED_CHARS)]
     if len(words) < MIN_WORDS:
         return frozenset()
     return frozenset(zip(words, words[1:], words[2:], strict=False))
