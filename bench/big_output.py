@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from denkspur.core.conversations.store import Message, Version
+from denkspur.core.trace.signals import TokenSignal
 from denkspur.core.trace.stream import ReasoningStream, StreamEvent
 from denkspur.gui.chat_view import MessageCard
 from denkspur.gui.engine_worker import MAX_IN_FLIGHT, EventBatcher, InFlightGate
@@ -53,13 +54,18 @@ def _show(widget: QWidget) -> QWidget:
     return widget
 
 
-def _events(batches: list[str], *, final: bool = True) -> Iterator[list[StreamEvent]]:
+def _events(batches: list[str], *, final: bool = True,
+            signals: list[tuple[TokenSignal, ...]] | None = None) -> Iterator[list[StreamEvent]]:
     """Stream events per batch, each computed before its turn is timed (the app does this on
     its worker thread) and dropped after it, as in the app: holding every batch's events at
-    once would leave the garbage collector far more objects to walk than the app ever has."""
+    once would leave the garbage collector far more objects to walk than the app ever has.
+    ``signals``: the token signals of each batch (the confidence strip of the map draws them)."""
     stream = ReasoningStream(assume_open=True)
-    for batch in batches:
-        yield stream.feed(batch)
+    for index, batch in enumerate(batches):
+        if signals is None:
+            yield stream.feed(batch)
+        else:
+            yield stream.feed(batch, len(signals[index]), "model", signals[index])
     if final:
         yield stream.flush()
 
@@ -68,14 +74,16 @@ def _chunks(text: str, size: int) -> list[str]:
     return [text[i : i + size] for i in range(0, len(text), size)]
 
 
-def trace_case(app: QApplication, batches: list[str]) -> float:
+def trace_case(app: QApplication, batches: list[str],
+               signals: list[tuple[TokenSignal, ...]] | None = None) -> float:
     panel = _show(TracePanel())
     assert isinstance(panel, TracePanel)
-    panel.begin_live()
-    steps = (lambda e=e: panel.add_events(e) for e in _events(batches))
+    panel.begin_live(signals_expected=signals is not None)
+    steps = (lambda e=e: panel.add_events(e) for e in _events(batches, signals=signals))
     stall = _turns(app, steps, lambda: panel.text.pending > 0 or bool(panel._pending_steps)
                    or panel.map_bar.pending > 0)
     assert panel.trace_text() == "".join(batches).strip()
+    assert signals is None or panel.map_bar.map.has_curve
     panel.close()
     return stall
 
@@ -159,6 +167,9 @@ def main() -> None:
         "5 MB trace flood through the worker (backpressure)":
             lambda: flood_through_worker_case(app, paragraphs, 64_000),
         "20,000 trace tokens, 3 per batch (100 tok/s)": lambda: trace_case(app, _batches(20_000, 3)),
+        "20,000 tokens with signals, 3 per batch": lambda: trace_case(app, *_signal_batches(20_000, 3)),
+        "200,000 tokens with signals, 2,000 per batch":
+            lambda: trace_case(app, *_signal_batches(200_000, 2_000)),
         "5 MB answer streamed, 100 KB batches": lambda: answer_stream_case(app, answer, 100_000),
         "5 MB answer reopened": lambda: reopen_case(app, answer),
         "5,000-column table answer opened": lambda: reopen_case(app, table),
@@ -169,6 +180,20 @@ def main() -> None:
         verdict = "OK" if stall < GOAL_MS else "MISSED"
         print(f"{name:48s} longest GUI-thread stall {stall:7.1f} ms "
               f"({stall / max(baseline, 0.1):5.1f}x baseline) goal < {GOAL_MS:.0f} ms {verdict}")
+
+
+def _signal_batches(count: int, per_batch: int) -> tuple[list[str], list[tuple[TokenSignal, ...]]]:
+    """Like :func:`_batches`, each token with a made-up signal (doubt openers less sure)."""
+    import random
+
+    from render_stream import synthetic_tokens
+
+    rng = random.Random(5)
+    tokens = synthetic_tokens(count)
+    signals = [TokenSignal(t, -rng.uniform(1, 3) if t.startswith("\n") else -rng.expovariate(6), 0.5,
+                           ((t, 0.5), (" x", 0.2))) for t in tokens]
+    return ([''.join(tokens[i: i + per_batch]) for i in range(0, count, per_batch)],
+            [tuple(signals[i: i + per_batch]) for i in range(0, count, per_batch)])
 
 
 def _batches(count: int, per_batch: int) -> list[str]:

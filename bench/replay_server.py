@@ -1,6 +1,6 @@
 """A local OpenAI-compatible server that replays a long, realistic R1-style trace (for using the app).
 
-    python bench/replay_server.py [--port 8765] [--rate 48] [--words 2000] [--inline]
+    python bench/replay_server.py [--port 8765] [--rate 48] [--words 2000] [--inline] [--logprobs]
 
 Then connect the app (File → Connect to a server…) to http://127.0.0.1:PORT/v1. Every
 chat request gets a reasoning trace of about ``--words`` words streamed at ``--rate``
@@ -9,6 +9,9 @@ tokens per second as ``reasoning_content`` deltas (or inline ``<think>`` text wi
 worked through with the moves real R1 distills make (setup, plan, computation,
 "Wait,", checks, code with indentation and ``[i*i::i]``, a summary), so the trace
 panel, the steps, the sentence map and the loops detector get realistic input.
+With ``--logprobs`` every chunk carries ``logprobs.content`` (OpenAI's shape) with
+made-up but shaped figures: doubt words ("Wait", "Hmm", "Alternatively") and numbers
+are less sure than the words around them, so the confidence views have something to show.
 It listens on loopback only and stops with Ctrl+C.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import random
 import re
 import time
@@ -70,8 +74,29 @@ def tokens(text: str) -> Iterator[str]:
     yield from re.findall(r" ?\w+|\s+|[^\w\s]", text)
 
 
-def events(words: int, rate: float, inline: bool) -> Iterator[bytes]:
+DOUBT = frozenset({"Wait", "Hmm", "Alternatively", "But", "maybe"})
+
+
+def logprob_entry(piece: str, after_doubt: bool, rng: random.Random) -> dict[str, object]:
+    """A made-up ``logprobs.content`` entry: sure words, less sure numbers, unsure doubt words."""
+    word = piece.strip()
+    if word in DOUBT:
+        logprob = -rng.uniform(1.5, 3.5)
+    elif word.isdigit() or after_doubt:
+        logprob = -rng.uniform(0.3, 1.5)
+    else:
+        logprob = -rng.expovariate(8.0)
+    rest = 1.0 - math.exp(logprob)
+    top = [{"token": piece, "logprob": logprob}]
+    top += [{"token": f" alt{i}", "logprob": math.log(max(1e-6, rest * share))}
+            for i, share in enumerate((0.5, 0.25, 0.15, 0.1))]
+    return {"token": piece, "logprob": logprob, "top_logprobs": top}
+
+
+def events(words: int, rate: float, inline: bool, logprobs: bool = False) -> Iterator[bytes]:
     trace, answer = trace_text(words)
+    rng = random.Random(11)
+    after_doubt = 0  # tokens since a doubt word: the next few are less sure too
     delay = 1.0 / rate if rate > 0 else 0.0
     pieces = itertools.chain(
         (("reasoning_content", piece) for piece in tokens(trace)) if not inline
@@ -79,7 +104,11 @@ def events(words: int, rate: float, inline: bool) -> Iterator[bytes]:
         (("content", piece) for piece in tokens(answer)),
     )
     for field, piece in pieces:
-        chunk = {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {field: piece}}]}
+        choice: dict[str, object] = {"index": 0, "delta": {field: piece}}
+        if logprobs:
+            choice["logprobs"] = {"content": [logprob_entry(piece, after_doubt > 0, rng)]}
+            after_doubt = 6 if piece.strip() in DOUBT else max(0, after_doubt - 1)
+        chunk = {"object": "chat.completion.chunk", "choices": [choice]}
         yield f"data: {json.dumps(chunk)}\n\n".encode()
         time.sleep(delay)
     done = {"object": "chat.completion.chunk",
@@ -87,7 +116,7 @@ def events(words: int, rate: float, inline: bool) -> Iterator[bytes]:
     yield f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode()
 
 
-def serve(port: int, words: int, rate: float, inline: bool) -> None:
+def serve(port: int, words: int, rate: float, inline: bool, logprobs: bool = False) -> None:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -106,7 +135,7 @@ def serve(port: int, words: int, rate: float, inline: bool) -> None:
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             try:
-                for data in events(words, rate, inline):
+                for data in events(words, rate, inline, logprobs):
                     self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
                     self.wfile.flush()
                 self.wfile.write(b"0\r\n\r\n")
@@ -130,8 +159,9 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=2000)
     parser.add_argument("--inline", action="store_true",
                         help="inline <think> text instead of reasoning_content")
+    parser.add_argument("--logprobs", action="store_true", help="send made-up per-token log-probabilities")
     args = parser.parse_args()
-    serve(args.port, args.words, args.rate, args.inline)
+    serve(args.port, args.words, args.rate, args.inline, args.logprobs)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from denkspur.core.trace.signals import TOP_K
@@ -72,23 +73,56 @@ def test_signals_computed_in_a_batch_equal_those_one_by_one(random_model: Path) 
     llm = llama_cpp.Llama(str(random_model), n_ctx=256, verbose=False)
     try:
         pieces = TokenPieces(llm._model.vocab)
-        batched = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith, capacity=4)  # fills up once
+        batched = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith, capacity=4,
+                                 immediate=False)  # fills up once
+        at_once = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith, immediate=True)
         single = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith)
-        one_by_one = []
+        one_by_one, reference = [], []
+        n_vocab = llm.n_vocab()
         for count, token in enumerate(llm.generate(llm.tokenize(b"Hello"), temp=1.0, top_k=0, top_p=1.0)):
+            logits = np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(llm._ctx.ctx, -1),
+                                           shape=(n_vocab,)).astype(np.float64)
+            reference.append(_reference(logits, token))
             batched.capture(token, str(token))
+            at_once.capture(token, str(token))
             one_by_one.append(single.record(token, str(token)))
             if count == 6:
                 break
-        together = batched.flush()
+        together, immediate = batched.flush(), at_once.flush()
     finally:
         llm.close()
     assert [s.text for s in together] == [s.text for s in one_by_one] and len(together) == 7
-    for a, b in zip(together, one_by_one, strict=True):
-        assert a.logprob == pytest.approx(b.logprob, abs=1e-4)
-        assert a.entropy == pytest.approx(b.entropy, abs=1e-4)
-        assert [t for t, _ in a.top] == [t for t, _ in b.top]
-    assert batched.flush() == ()
+    for a, b, c, (logprob, entropy, top) in zip(together, one_by_one, immediate, reference, strict=True):
+        for signal in (a, b, c):
+            assert signal.logprob == pytest.approx(logprob, abs=1e-4)
+            assert signal.entropy == pytest.approx(entropy, abs=1e-4)
+            assert [prob for _t, prob in signal.top] == pytest.approx([prob for _i, prob in top], abs=1e-5)
+        assert [t for t, _ in a.top] == [t for t, _ in b.top] == [t for t, _ in c.top]
+    assert batched.flush() == () and at_once.flush() == ()
+
+
+def _reference(logits: np.ndarray, token: int) -> tuple[float, float, list[tuple[int, float]]]:
+    """The figures in float64, the obvious way: softmax, -sum p log p, a full sort."""
+    shifted = logits - logits.max()
+    probs = np.exp(shifted) / np.exp(shifted).sum()
+    logprob = float(np.log(probs[token]))
+    entropy = float(-(probs[probs > 0] * np.log(probs[probs > 0])).sum())
+    order = np.argsort(-logits, kind="stable")[:5]
+    return logprob, entropy, [(int(i), float(probs[i])) for i in order]
+
+
+@pytest.mark.parametrize("shape", ["peaked", "flat", "ties"])
+def test_the_top_five_are_found_however_the_distribution_looks(shape: str) -> None:
+    """Few tokens near the best (candidates), none (five argmax passes), equal logits (lower id first)."""
+    from denkspur.engine.signals import top_tokens
+
+    rng = np.random.default_rng(4)
+    logits = {"peaked": rng.normal(0, 1, 70_000) + np.where(np.arange(70_000) % 9_999 == 0, 12.0, 0.0),
+              "flat": rng.normal(0, 0.01, 70_000) - np.arange(70_000) * 1e-3,
+              "ties": np.zeros(70_000)}[shape].astype(np.float32)
+    shifted = logits - logits.max()
+    expected = [int(i) for i in np.argsort(-logits, kind="stable")[:5]]
+    assert top_tokens(shifted.copy()) == expected
 
 
 def test_every_message_carries_one_record_per_token_it_holds(random_model: Path) -> None:

@@ -100,7 +100,7 @@ def test_curve_marks_the_lowest_windows_and_gives_each_step_its_mean(
 
 
 def test_reasoning_map_gives_each_sentence_its_confidence(qtbot: QtBot) -> None:
-    from denkspur.core.trace.signals import spans_confidence
+    from denkspur.core.trace.confidence_track import ConfidenceTrack
     from denkspur.gui.reasoning_map import ReasoningMap
 
     trace = "Two plus three is five. Wait, is it?"
@@ -110,13 +110,16 @@ def test_reasoning_map_gives_each_sentence_its_confidence(qtbot: QtBot) -> None:
                  {"start": 24, "end": len(trace), "function": "uncertainty_management"}]
     board = ReasoningMap()
     qtbot.addWidget(board)
+    track = ConfidenceTrack()
+    track.add_text(trace, tokens)
+    board.set_track(track)
     board.set_sentences(trace, sentences)
-    offsets = align(trace, tokens)
-    board.set_confidence(lambda start, end: spans_confidence([(start, end)], tokens, offsets)[0])
-    assert "confidence 90%" in board.tooltip_text(0)
+    assert "confidence 90% per token" in board.tooltip_text(0)
     assert "mean log-probability -1.50" in board.tooltip_text(1)
-    board.set_confidence(lambda _start, _end: None)  # a version without signals
-    assert "confidence" not in board.tooltip_text(0)
+    assert board.has_curve
+    board.set_track(None)  # a version without signals
+    board.set_sentences(trace, sentences)
+    assert "confidence" not in board.tooltip_text(0) and not board.has_curve
 
 
 def test_the_confidence_mode_speaks_german(qtbot: QtBot) -> None:

@@ -129,9 +129,12 @@ def test_ctrl_c_saves_the_reply_as_cancelled_before_it_propagates(
                 raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_reply(client, QUESTION, None, StoreSaver(store, version), interrupt_after_some_trace)
+        run_reply(client, QUESTION, p.SamplingParams(signals=True), StoreSaver(store, version),
+                  interrupt_after_some_trace)
     stored = store.version(version)
     assert stored.state == "cancelled" and stored.trace == "".join(seen)
+    texts, trace_count = _stored_signals(stored.stats)  # the tokens' signals so far are kept too
+    assert trace_count == len(texts) > 0 and "".join(texts).strip() == stored.trace.strip()
 
 
 class FullDisk(Store):
@@ -196,3 +199,44 @@ def test_without_a_saver_nothing_is_kept_and_nothing_is_reported(engine: EngineC
     outcome = run_reply(engine, QUESTION, p.SamplingParams(seed=1), None, clock=ticking())
     assert outcome.result.answer == EXPECTED_ANSWER and outcome.state is VersionState.COMPLETE
     assert not outcome.saved and outcome.save_error is None
+
+
+def _stored_signals(stats: dict[str, object]) -> tuple[list[str], int]:
+    from denkspur.core.trace.signals import unpack
+
+    signals, trace_count = unpack(stats.get("signals"))
+    return [s.text for s in signals], trace_count
+
+
+def test_partial_saves_keep_the_signals_streamed_so_far(engine: EngineClient, store: Store) -> None:
+    version = reply_version(store)
+    saver = RecordingSaver(store, version)
+    outcome = run_reply(engine, QUESTION, p.SamplingParams(seed=1, signals=True), saver, clock=ticking())
+    partial = [c for c in saver.saved if c.state is VersionState.GENERATING]
+    assert len(partial) >= 5
+    counts = []
+    for content in partial:
+        texts, trace_count = _stored_signals(content.stats)
+        counts.append(len(texts))
+        # the trace tokens are the saved trace's, in order (the splitter trims whitespace at the tags)
+        assert "".join(texts[:trace_count]).strip().startswith(content.trace.strip()[:20])
+        assert len(texts) - trace_count == 0 or content.answer
+    assert counts == sorted(counts) and counts[0] > 0
+    final_texts, final_trace = _stored_signals(store.version(version).stats)
+    assert final_texts[: counts[-1]] == _stored_signals(partial[-1].stats)[0]
+    assert final_trace == outcome.result.trace_signal_count
+
+
+def test_a_reply_whose_later_saves_never_land_keeps_its_signals_up_to_the_last_one(
+    engine: EngineClient, tmp_path: Path
+) -> None:
+    """As if the app were killed: the stored row is the last partial save, tokens included."""
+    store = FullDisk(tmp_path / "conversations.sqlite3", failing_from=6)
+    version = reply_version(store)
+    run_reply(engine, QUESTION, p.SamplingParams(seed=1, signals=True), StoreSaver(store, version),
+              clock=ticking())
+    stored = store.version(version)
+    assert stored.state == "generating" and stored.trace
+    texts, trace_count = _stored_signals(stored.stats)
+    assert trace_count > 0 and "".join(texts[:trace_count]).strip() == stored.trace.strip()
+    store.close()

@@ -14,12 +14,18 @@ top-k, top-p, min-p and the sampling temperature. That is what the model
 than about the model (and is the same for every token whose top-k is confident).
 
 Cost: the logits of the position just sampled stay in llama.cpp's buffer
-(``llama_get_logits_ith(ctx, -1)``) until the next decode, so they are read in
-place and copied into a row per token; the rows of one pipe message are reduced
-together with a handful of vectorised numpy calls: max, subtract, exp, sum, a
-row-wise dot (entropy = log Z - sum(e * x) / Z with x = logits - max, e = exp(x)),
-and five argmax for the top 5. ``bench/signals_cost.py``
-measures it against the same decoding without signals.
+(``llama_get_logits_ith(ctx, -1)``) until the next decode. With a small
+vocabulary (under :data:`IMMEDIATE_VOCAB`) they are copied into a row per token
+and the rows of one pipe message are reduced together with a handful of
+vectorised numpy calls (the fixed cost of a call outweighs the work there): max,
+subtract, exp, sum, a row-wise dot (entropy = log Z - sum(e * x) / Z with
+x = logits - max, e = exp(x)), and five argmax for the top 5. With a large one
+(R1 distills have 152k tokens) each token is computed at once from a numpy view
+of llama.cpp's buffer, without a copy: max, subtract, one exp pass, two BLAS dots
+(the sum and the entropy's numerator), and the top 5 from the few tokens within
+:data:`CANDIDATE_MARGIN` nats of the best (one compare pass) instead of five
+argmax passes. ``bench/signals_cost.py`` measures it against the same decoding
+without signals.
 """
 
 from __future__ import annotations
@@ -36,6 +42,14 @@ from denkspur.engine.child_io import TokenPieces
 
 #: Token rows a recorder holds before it computes them anyway.
 CAPACITY = 64
+#: From this vocabulary size on, each token is computed at once on llama.cpp's buffer
+#: (the per-row work outweighs the fixed cost of the numpy calls; no copy, cache-warm).
+IMMEDIATE_VOCAB = 65_536
+#: The top 5 are looked for among the tokens whose logit is within this many nats of
+#: the best one (their probability relative to it is at least e^-8 ≈ 0.03 %) ...
+CANDIDATE_MARGIN = 8.0
+#: ... when there are at least 5 and at most this many of them (else five argmax passes).
+MAX_CANDIDATES = 512
 
 
 class SignalRecorder:
@@ -48,14 +62,18 @@ class SignalRecorder:
     """
 
     def __init__(self, llm: Any, pieces: TokenPieces, logits_ith: Callable[[Any, int], Any],
-                 capacity: int = CAPACITY) -> None:
-        """``logits_ith``: ``llama_cpp.llama_get_logits_ith`` (passed in: llama.cpp is the child's import)."""
+                 capacity: int = CAPACITY, immediate: bool | None = None) -> None:
+        """``logits_ith``: ``llama_cpp.llama_get_logits_ith`` (passed in: llama.cpp is the child's import);
+        ``immediate``: compute each token at capture (default: with a large vocabulary)."""
         self._ctx = llm._ctx.ctx
         self._logits_ith = logits_ith
         self._n_vocab = int(llm.n_vocab())
         self._pieces = pieces
-        self._rows = np.empty((capacity, self._n_vocab), dtype=np.float32)
-        self._exp = np.empty((max(2, capacity), self._n_vocab), dtype=np.float32)
+        self._immediate = self._n_vocab >= IMMEDIATE_VOCAB if immediate is None else immediate
+        rows = 0 if self._immediate else capacity
+        self._rows = np.empty((rows, self._n_vocab), dtype=np.float32)
+        self._exp = np.empty((max(2, rows), self._n_vocab), dtype=np.float32)
+        self._ones = np.ones(self._n_vocab, dtype=np.float32)
         self._captured: list[tuple[int, str]] = []
         self._ready: list[TokenSignal] = []
         self._texts: dict[int, str] = {}
@@ -77,19 +95,19 @@ class SignalRecorder:
         logits = self._logits()
         shifted = np.subtract(logits, logits.max(), out=self._exp[1])
         exp = np.exp(shifted, out=self._exp[0])
-        total = float(exp.sum())
+        total = float(np.dot(exp, self._ones))  # BLAS: faster than a pairwise sum
         log_total = math.log(total)
         entropy = log_total - float(np.dot(exp, shifted)) / total
         logprob = float(shifted[token]) - log_total
-        best = []
-        for _ in range(min(TOP_K, self._n_vocab)):
-            index = int(shifted.argmax())
-            best.append(index)
-            shifted[index] = -np.inf
+        best = top_tokens(shifted)
         return self._signal(text, logprob, entropy, best, (exp[best] / total).tolist())
 
     def capture(self, token: int, text: str) -> None:
-        """Keep the current logits for ``token``; computed at the next :meth:`flush`."""
+        """Keep the current logits for ``token``; computed at the next :meth:`flush`
+        (or at once with a large vocabulary)."""
+        if self._immediate:
+            self._ready.append(self.record(token, text))
+            return
         if len(self._captured) == len(self._rows):
             self._ready.extend(self._compute())
         np.copyto(self._rows[len(self._captured)], self._logits())
@@ -110,9 +128,8 @@ class SignalRecorder:
         shifted = self._rows[:count]
         shifted -= shifted.max(axis=1, keepdims=True)
         exp = np.exp(shifted, out=self._exp[:count])
-        # float32 sums (pairwise in numpy; 2-4x faster than float64): error ~1e-6, far below
-        # the 3 decimals kept
-        totals = exp.sum(axis=1)
+        # float32 sums (BLAS; 2-4x faster than float64): error ~1e-6, far below the 3 decimals kept
+        totals = exp @ self._ones
         log_totals = np.log(totals)
         entropies = log_totals - np.einsum("ij,ij->i", exp, shifted) / totals
         rows = np.arange(count)
@@ -143,3 +160,18 @@ class SignalRecorder:
         if text is None:
             text = self._texts[token] = self._pieces.piece(token).decode("utf-8", "replace")
         return text
+
+
+def top_tokens(shifted: np.ndarray) -> list[int]:
+    """The TOP_K largest of ``shifted`` (logits minus their max), in order, ties by lower id;
+    may overwrite ``shifted``."""
+    candidates = np.flatnonzero(shifted >= -CANDIDATE_MARGIN)
+    if TOP_K <= len(candidates) <= MAX_CANDIDATES:
+        order = np.argsort(-shifted[candidates], kind="stable")[:TOP_K]
+        return [int(i) for i in candidates[order]]
+    best = []
+    for _ in range(min(TOP_K, len(shifted))):
+        index = int(shifted.argmax())
+        best.append(index)
+        shifted[index] = -np.inf
+    return best

@@ -8,7 +8,6 @@ first frame does not wait for them.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -69,16 +68,6 @@ class ConfidencePane(QWidget):
     def has_signals(self) -> bool:
         self._read_stored()
         return bool(self._signals)
-
-    def span_mean(self, start: int, end: int) -> float | None:
-        """Mean log-probability of the trace tokens in ``start:end`` (the reasoning map asks on hover)."""
-        self._read_stored()
-        if not self._signals:
-            return None
-        from denkspur.core.trace.signals import tokens_in_spans
-
-        chosen = tokens_in_spans([(start, end)], self._signals, self._aligned())[0]
-        return math.fsum(self._signals[i].logprob for i in chosen) / len(chosen) if chosen else None
 
     def show_stored(self, trace: str, stats: Mapping[str, object],
                     steps: Iterable[Mapping[str, object]]) -> None:

@@ -294,7 +294,7 @@ class ConfidenceCurve(QWidget):
             for first, end, _label, mean in self._spans:
                 width = max(1.0, (end - first) * per_token - 1)
                 cell = QRectF(first * per_token, top, width, self.BAND_HEIGHT)
-                painter.fillRect(cell, _confidence_color(mean))
+                painter.fillRect(cell, confidence_color(mean))
         painter.end()
 
     def _paint_curve(self, painter: QPainter, per_token: float) -> None:
@@ -319,7 +319,7 @@ class ConfidenceCurve(QWidget):
         return super().event(event)
 
 
-def _confidence_color(mean: float | None) -> QColor:
+def confidence_color(mean: float | None) -> QColor:
     """Green when sure (mean probability near 1), through amber, to red when unsure."""
     if mean is None:
         return QColor("#bdc3c7")

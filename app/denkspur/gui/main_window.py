@@ -402,7 +402,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.composer.clear_provisional()
         self.trace.map_bar.set_answer_now_possible(self._answer_now_possible())
         self.chat.begin_live(version_id)
-        self.trace.begin_live(estimated=self.session.is_remote)  # a server's events are not tokens
+        self.trace.begin_live(estimated=self.session.is_remote,  # a server's events are not tokens
+                              signals_expected=self.settings.token_signals)
         self._speed = 0.0
         self._update_speed_label()
 

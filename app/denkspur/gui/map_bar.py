@@ -4,21 +4,29 @@ It is fed the trace's sentences (live, one by one, or all at once for a stored
 answer), keeps the function of each step's first sentence for the steps list's
 titles, and watches for loops so the user can be told to use Answer now. A
 right click on a sentence offers to continue differently from there.
+
+With token signals it also keeps the trace's :class:`ConfidenceTrack` (fed the
+trace text with its tokens, live or stored), from which the map draws its
+confidence strip and the steps list takes each step's mean confidence. When
+signals were asked for and the server sends none, a line says so, once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
+from denkspur.core.trace.confidence_track import ConfidenceTrack
 from denkspur.gui.plain import plain_label
 from denkspur.gui.reasoning_map import MapFilter, ReasoningMap
 
 if TYPE_CHECKING:
     from denkspur.core.trace.analytics import LoopDetector
     from denkspur.core.trace.settle import ProbePoint
+    from denkspur.core.trace.signals import TokenSignal
     from denkspur.core.trace.steps import Sentence
 
 #: Stored traces longer than this are not split into sentences when shown (it would
@@ -28,6 +36,9 @@ MAP_TRACE_LIMIT = 300_000
 MAP_SLICE = 2_000
 #: Of each slice, the latest sentences checked for loops (the hint looks at the recent ones).
 LOOP_WINDOW = 200
+#: Trace events without a single token after which a reply that asked for signals is
+#: taken to have none (a server that sends no log-probabilities).
+SIGNALS_PATIENCE = 8
 
 
 class MapBar(QWidget):
@@ -47,9 +58,13 @@ class MapBar(QWidget):
         self.loop_hint = plain_label(name="loopHint", wrap=True)
         self.loop_hint.setStyleSheet("color: #d35400;")
         self.loop_hint.hide()
-        row = QHBoxLayout()  # the map gets the whole width; hint and filter go under it
+        self.signals_note = plain_label(name="mapSignalsNote", wrap=True)
+        self.signals_note.setStyleSheet("color: palette(placeholder-text);")
+        self.signals_note.hide()
+        row = QHBoxLayout()  # the map gets the whole width; hints and filter go under it
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.loop_hint, 1)
+        row.addWidget(self.signals_note, 1)
         row.addWidget(self.filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,6 +72,11 @@ class MapBar(QWidget):
         layout.addWidget(self.map)
         layout.addLayout(row)
         self.step_functions: dict[int, str] = {}  # step index -> function of its first sentence
+        #: The trace's token confidence (empty without signals)
+        self.track = ConfidenceTrack()
+        self._signals_expected = False
+        self._events_without_tokens = 0
+        self._signals_state = "none"  # "present", "unavailable" (asked, none came) or "none"
         self._loops: LoopDetector | None = None
         self._pending: list[tuple[Sentence, str]] = []
         self._slices = QTimer(self)
@@ -79,6 +99,7 @@ class MapBar(QWidget):
         self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
         self.filter.blockSignals(False)
         self._update_hint_text()
+        self._show_signals_state()
 
     def _update_hint_text(self) -> None:
         self.loop_hint.setText(
@@ -94,6 +115,56 @@ class MapBar(QWidget):
         self.step_functions.clear()
         self._loops = None  # a fresh detector with the first sentences (start-up never loads it)
         self.loop_hint.hide()
+        self._reset_track()
+
+    def _reset_track(self, state: str = "none") -> None:
+        self.track = ConfidenceTrack()
+        self.map.set_track(self.track)
+        self._events_without_tokens = 0
+        self._set_signals_state(state)
+
+    def begin_live(self, signals_expected: bool) -> None:
+        """A reply starts; ``signals_expected``: it asked for token signals."""
+        self.clear()
+        self._signals_expected = signals_expected
+
+    def add_trace_text(self, text: str, tokens: Sequence[TokenSignal]) -> None:
+        """Live trace text with the tokens it holds (before the sentences it completes)."""
+        self.track.add_text(text, tokens)
+        if tokens:
+            self._set_signals_state("present")
+        elif self._signals_expected and not len(self.track):
+            self._events_without_tokens += 1
+            if self._events_without_tokens >= SIGNALS_PATIENCE:
+                self._set_signals_state("unavailable")
+
+    def withdraw_trace(self) -> None:
+        """The text streamed as trace was the answer: its tokens leave the map too."""
+        self._reset_track()
+
+    def step_confidence(self, start: int, end: int) -> float | None:
+        """Mean log-probability of a step's tokens (None without signals)."""
+        return self.track.span_mean(start, end)
+
+    def _set_signals_state(self, state: str) -> None:
+        if state != self._signals_state:
+            self._signals_state = state
+            self._show_signals_state()
+
+    def _show_signals_state(self) -> None:
+        state = self._signals_state
+        if state == "unavailable":
+            self.signals_note.setText(self.tr(
+                "No confidence curve: the server sent no log-probabilities for this reply."))
+            self.signals_note.setToolTip("")
+        elif state == "present":
+            self.signals_note.setText(self.tr("Under the map: confidence · red: least sure tenth"))
+            self.signals_note.setToolTip(self.tr(
+                "The line under the sentences is the mean log-probability of the model's tokens over "
+                "sliding %1-token windows (higher: surer); red marks the lowest tenth of the windows. "
+                "Hover a sentence for its mean confidence.").replace("%1", str(self.track.window)))
+        legend_room = state == "present" and not self.loop_hint.isVisibleTo(self)
+        self.signals_note.setVisible(state == "unavailable" or legend_room)
 
     def set_answer_now_possible(self, possible: bool) -> None:
         self.answer_now_possible = possible
@@ -127,13 +198,25 @@ class MapBar(QWidget):
         for _sentence, text in batch[-LOOP_WINDOW:]:  # the hint is about the latest sentences
             self._loops.add(text)
         self.loop_hint.setVisible(self._loops.going_in_circles())
+        self._show_signals_state()  # the hint takes the legend's place
         if self._pending:
             self._slices.start()
 
-    def show_trace(self, trace: str) -> None:
-        """A stored trace: split it into sentences again (they are not stored)."""
+    def show_trace(self, trace: str, stats: Mapping[str, object] | None = None) -> None:
+        """A stored trace: split it into sentences again (they are not stored); the token
+        signals in its version's ``stats`` give the confidence strip and the steps' means."""
         self.clear()
         self.loop_hint.hide()
+        self._signals_expected = False
+        stored = (stats or {}).get("signals")
+        if stored == "unavailable":
+            self._set_signals_state("unavailable")
+        elif trace and isinstance(stored, dict):
+            from denkspur.core.trace.signals import unpack
+
+            signals, trace_count = unpack(stored, alternatives=False)
+            self.track.add_text(trace, signals[:trace_count])
+            self._set_signals_state("present" if len(self.track) else "none")
         if not trace or len(trace) > MAP_TRACE_LIMIT:
             return
         from denkspur.core.trace.steps import StepTracker
@@ -147,6 +230,7 @@ class MapBar(QWidget):
 
     def end_live(self) -> None:
         self.loop_hint.hide()
+        self._show_signals_state()
 
     def show_settled(self, point: ProbePoint | None) -> None:
         """Mark where the provisional answer stopped changing ("probe every N sentences"); None: no mark."""

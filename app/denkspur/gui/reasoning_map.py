@@ -6,6 +6,14 @@ live as sentences arrive. Hover shows the sentence as plain text, a click emits
 the sentence's start offset (the trace view scrolls there), and a filter dims
 everything but backtracks, checks or conclusions.
 
+With token signals (``set_track``), a thin strip under each row of cells draws
+the confidence curve (the sliding-window mean log-probability of
+:class:`~denkspur.core.trace.confidence_track.ConfidenceTrack`) at the same x as
+the sentences it runs through, the lowest tenth of its windows marked red, and
+each cell's hover gives the sentence's mean confidence. A cell's share of the
+curve is summarised once, when it is added; a layout only spreads those
+summaries over the pixels (never the whole curve again).
+
 Integration (trace panel): ``map.add_sentence(sentence_dict, text)`` for each
 ``SentenceDone`` (or ``set_sentences(trace, result.sentences)`` for a stored
 trace), ``map.clear()`` on a new reply, and connect ``sentenceClicked(int)`` to
@@ -16,8 +24,9 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent
@@ -27,6 +36,12 @@ from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
 from denkspur.gui.map_marks import MapMark, MapMarks
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QPolygonF
+
+    from denkspur.core.trace.confidence_track import ConfidenceTrack
 
 CELL_HEIGHT = 14
 ROW_GAP = 3
@@ -43,6 +58,11 @@ MAX_ROWS = 3
 #: Cells beyond this are not drawn (a flooding trace of tens of thousands of sentences would
 #: make every repaint slow); the map then covers the trace's beginning and says so.
 MAX_CELLS = 4_000
+#: The confidence strip under each row of cells (only when the trace has token signals).
+STRIP_HEIGHT = 9
+STRIP_GAP = 1
+LOW_MARK = QColor(192, 57, 43, 110)
+STRIP_BACKGROUND = QColor(127, 127, 127, 28)
 
 
 class MapFilter(str, enum.Enum):
@@ -61,12 +81,24 @@ _FILTER_FUNCTIONS: dict[MapFilter, frozenset[str]] = {
 }
 
 
+Curve = tuple[tuple[float, float | None], ...]
+
+
 @dataclass(frozen=True)
 class MapCell:
     start: int
     function: str
     text: str
     width: int
+    #: Mean log-probability of the sentence's tokens (None: no signals for it).
+    confidence: float | None = None
+    #: The confidence curve through the sentence: (mean, lowest full window or None) per bucket,
+    #: then the same halved again and again (a narrow cell takes the level that fits its pixels).
+    levels: tuple[Curve, ...] = ()
+
+    @property
+    def curve(self) -> Curve:
+        return self.levels[0] if self.levels else ()
 
 
 class ReasoningMap(QWidget):
@@ -82,10 +114,15 @@ class ReasoningMap(QWidget):
         self._cells: list[MapCell] = []
         self.truncated = False  # more sentences came than the map draws (MAX_CELLS)
         self._natural = 0  # the cells' widths with gaps, summed as they come
-        #: (start, end) of a sentence -> its mean token log-probability, when signals are known
-        self._confidence: Callable[[int, int], float | None] | None = None
+        #: The trace's token confidence (None or empty: no signals, no strip)
+        self._track: ConfidenceTrack | None = None
+        self._floor = -0.05  # the lowest curve value on the map: the strip's bottom
+        self._curved = 0  # cells with a piece of the curve
         self._filter = MapFilter.ALL
         self._rects: list[QRect] = []
+        self._lines: list[QPolygonF] = []  # the curve, laid out
+        self._low_marks: list[QRectF] = []  # its lowest windows, laid out
+        self._strips: list[QRectF] = []  # the strip's background under runs of cells with signals
         self._laid_out_width = -1
         self.marks = MapMarks()  # points of the trace marked over the cells (where the answer settled)
 
@@ -95,6 +132,8 @@ class ReasoningMap(QWidget):
         self.marks.set([])
         self.truncated = False
         self._natural = 0
+        self._curved = 0
+        self._floor = -0.05
         self._changed()
 
     def add_sentence(self, sentence: Mapping[str, object] | object, text: str) -> None:
@@ -111,9 +150,12 @@ class ReasoningMap(QWidget):
             # The width stops growing at MAX_CELL: a sentence's first characters decide it
             # (a flood's megabyte-long "sentence" is not scanned whole on the GUI thread).
             width = round(estimate_tokens(text[:WIDTH_CHARS]) * PIXELS_PER_TOKEN)
-            cell = MapCell(start, function, text, max(MIN_CELL, min(MAX_CELL, width)))
+            width = max(MIN_CELL, min(MAX_CELL, width))
+            confidence, levels = self._confidence_of(start, start + len(text), width)
+            cell = MapCell(start, function, text, width, confidence, levels)
             self._cells.append(cell)
             self._natural += cell.width + CELL_GAP
+            self._curved += bool(cell.curve)
         self._changed()
 
     def set_sentences(self, trace: str, sentences: Iterable[Mapping[str, object] | object]) -> None:
@@ -121,6 +163,8 @@ class ReasoningMap(QWidget):
         self._cells.clear()
         self.truncated = False
         self._natural = 0
+        self._curved = 0
+        self._floor = -0.05
         items = []
         for sentence in sentences:
             start, _ = _fields(sentence)
@@ -128,9 +172,29 @@ class ReasoningMap(QWidget):
             items.append((sentence, trace[start:end]))
         self.add_sentences(items)
 
-    def set_confidence(self, source: Callable[[int, int], float | None] | None) -> None:
-        """Where a sentence's mean token log-probability comes from, asked on hover only."""
-        self._confidence = source
+    def set_track(self, track: ConfidenceTrack | None) -> None:
+        """The trace's token confidence; set before the sentences it covers are added."""
+        self._track = track
+        self._floor = -0.05
+
+    @property
+    def has_curve(self) -> bool:
+        """Whether the confidence strip is drawn (some sentence has token signals)."""
+        return self._curved > 0
+
+    def _confidence_of(self, start: int, end: int, width: int) -> tuple[float | None, tuple[Curve, ...]]:
+        track = self._track
+        if track is None or not len(track):
+            return None, ()
+        first, last = track.tokens_in(start, end)
+        curve = tuple(track.samples(first, last, width))
+        if not curve:
+            return track.mean(first, last), ()
+        self._floor = min(self._floor, *(mean for mean, _low in curve))
+        levels = [curve]
+        while len(levels[-1]) > 1:
+            levels.append(_halved(levels[-1]))
+        return track.mean(first, last), tuple(levels)
 
     def set_marks(self, marks: list[MapMark]) -> None:
         """Marks at trace offsets, each with its tooltip (plain text)."""
@@ -162,18 +226,35 @@ class ReasoningMap(QWidget):
         return self._rects[index]
 
     def cell_at(self, point: QPoint) -> int | None:
+        """The cell at ``point``, its part of the confidence strip included."""
         self._layout()
+        below = self._pitch() - CELL_HEIGHT - ROW_GAP
         for index, rect in enumerate(self._rects):
-            if rect.contains(point):
+            if rect.adjusted(0, 0, 0, below).contains(point):
                 return index
         return None
+
+    def curve_lines(self) -> list[QPolygonF]:
+        """The confidence curve as laid out: one polyline per run of cells with signals in a row."""
+        self._layout()
+        return self._lines
+
+    def low_marks(self) -> list[QRectF]:
+        """Where the curve is among its lowest tenth, as laid out."""
+        self._layout()
+        return self._low_marks
 
     def tooltip_text(self, index: int) -> str:
         """What hovering a cell shows (plain text; escaped when handed to Qt)."""
         cell = self._cells[index]
         body = cell.text if len(cell.text) <= TOOLTIP_CHARS else cell.text[: TOOLTIP_CHARS - 1] + "…"
-        mean = self._confidence(cell.start, cell.start + len(cell.text)) if self._confidence else None
-        sure = "" if mean is None else f" · confidence {math.exp(mean):.0%} (mean log-probability {mean:.2f})"
+        mean = cell.confidence
+        sure = "" if mean is None else (f" · confidence {math.exp(mean):.0%} per token "
+                                        f"(mean log-probability {mean:.2f})")
+        threshold = self._track.lowest_threshold() if self._track is not None else None
+        low = cell.levels[-1][0][1] if cell.levels else None  # the coarsest level: the whole sentence
+        if threshold is not None and low is not None and low <= threshold:
+            sure += " · among the least sure tenth of the trace"
         return f"{function_name(cell.function)}{sure}\n{visible_bidi(body)}"
 
     # -- Qt -----------------------------------------------------------------------
@@ -182,14 +263,14 @@ class ReasoningMap(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         rows = self._row_count(width)
-        return max(1, rows) * (CELL_HEIGHT + ROW_GAP)
+        return max(1, rows) * self._pitch()
 
     def sizeHint(self) -> QSize:
         width = max(self.width(), 200)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(50, CELL_HEIGHT + ROW_GAP)
+        return QSize(50, self._pitch())
 
     def resizeEvent(self, event: object) -> None:
         self._laid_out_width = -1
@@ -207,6 +288,17 @@ class ReasoningMap(QWidget):
         for cell, rect in zip(self._cells, self._rects, strict=True):
             color = QColor(COLORS.get(cell.function, UNKNOWN_COLOR)) if self._stands_out(cell) else dim
             painter.fillRect(rect, color)
+        for strip in self._strips:
+            painter.fillRect(strip, STRIP_BACKGROUND)
+        for mark in self._low_marks:
+            painter.fillRect(mark, LOW_MARK)
+        if self._lines:
+            from PySide6.QtGui import QPen
+
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self.palette().text().color(), 1.0))
+            for line in self._lines:
+                painter.drawPolyline(line)
         self.marks.paint(painter, self._cells, self._rects, CELL_HEIGHT)
         painter.end()
 
@@ -254,21 +346,78 @@ class ReasoningMap(QWidget):
             return MAX_ROWS
         return len({rect.y() for rect in self._placed(width)})
 
+    def _pitch(self) -> int:
+        """Height of one row: cells, the confidence strip when there is one, the gap."""
+        strip = STRIP_GAP + STRIP_HEIGHT if self._cells and self.has_curve else 0
+        return CELL_HEIGHT + strip + ROW_GAP
+
     def _layout(self) -> None:
         width = max(self.width(), MIN_CELL)
         if width == self._laid_out_width and len(self._rects) == len(self._cells):
             return
         self._rects = self._placed(width)
+        self._lay_out_curve()
         self._laid_out_width = width
+
+    def _lay_out_curve(self) -> None:
+        """Spread each cell's curve summary over its pixels: O(cells + pixels)."""
+        from PySide6.QtCore import QPointF, QRectF  # built on first use: start-up does not need them
+
+        self._lines, self._low_marks, self._strips = [], [], []
+        if not self._curved:
+            return
+        threshold = self._track.lowest_threshold() if self._track is not None else None
+        floor, height = self._floor, STRIP_HEIGHT - 2
+        points: list[QPointF] = []
+        row_y = -1
+        run_right = 0.0  # where the current run's background ends
+        for cell, rect in zip(self._cells, self._rects, strict=True):
+            x, y, width = rect.x(), rect.y(), max(1, rect.width())
+            if not cell.levels or y != row_y:  # a gap in the signals, or a new row
+                self._end_run(points, run_right)
+                points, row_y = [], y
+            if not cell.levels:
+                continue
+            if not points:
+                self._strips.append(QRectF(x, y + CELL_HEIGHT + STRIP_GAP, 0, STRIP_HEIGHT))
+            run_right = x + width
+            top = y + CELL_HEIGHT + STRIP_GAP
+            columns = _columns(cell.levels, width)
+            step = width / len(columns)
+            for index, (mean, low) in enumerate(columns):
+                left = x + index * step
+                points.append(QPointF(left + step / 2, top + 1 + height * min(1.0, mean / floor)))
+                if threshold is not None and low is not None and low <= threshold:
+                    self._mark(left, top, max(1.0, step))
+        self._end_run(points, run_right)
+
+    def _end_run(self, points: list[QPointF], right: float) -> None:
+        from PySide6.QtGui import QPolygonF
+
+        if points:
+            self._strips[-1].setRight(right)
+        if len(points) > 1:
+            self._lines.append(QPolygonF(points))
+
+    def _mark(self, left: float, top: float, width: float) -> None:
+        """Add a low mark, joined to the previous one when they touch (fewer rectangles to paint)."""
+        from PySide6.QtCore import QRectF
+
+        last = self._low_marks[-1] if self._low_marks else None
+        if last is not None and last.y() == top and last.left() <= left <= last.right() + 0.5:
+            last.setRight(max(last.right(), left + width))
+        else:
+            self._low_marks.append(QRectF(left, top, width, STRIP_HEIGHT))
 
     def _placed(self, width: int) -> list[QRect]:
         """Cells in rows of ``width``; narrowed (no gaps) when they would need more than MAX_ROWS rows."""
         natural = self._natural
+        pitch = self._pitch()
         if natural <= width * MAX_ROWS * 0.9:  # room to wrap whole cells
             rects, x, y = [], 0, 0
             for cell in self._cells:
                 if x and x + cell.width > width:
-                    x, y = 0, y + CELL_HEIGHT + ROW_GAP
+                    x, y = 0, y + pitch
                 rects.append(QRect(x, y, min(cell.width, width), CELL_HEIGHT))
                 x += cell.width + CELL_GAP
             return rects
@@ -277,10 +426,36 @@ class ReasoningMap(QWidget):
         for cell in self._cells:
             row = min(int(position // width), MAX_ROWS - 1)
             x = int(position - row * width)
-            rects.append(QRect(x, row * (CELL_HEIGHT + ROW_GAP), max(1, round(cell.width * scale)),
+            rects.append(QRect(x, row * pitch, max(1, round(cell.width * scale)),
                                CELL_HEIGHT))
             position += (cell.width + CELL_GAP) * scale
         return rects
+
+
+def _halved(curve: Curve) -> Curve:
+    """Neighbouring buckets merged in pairs: means averaged, lows the lowest."""
+    return tuple(_merged(curve[i: i + 2]) for i in range(0, len(curve), 2))
+
+
+def _merged(part: Curve) -> tuple[float, float | None]:
+    lows = [low for _mean, low in part if low is not None]
+    return sum(mean for mean, _low in part) / len(part), min(lows) if lows else None
+
+
+def _columns(levels: tuple[Curve, ...], width: int) -> list[tuple[float, float | None]]:
+    """A cell's curve in at most ``width`` columns, from the coarsest level that still has them
+    (so a layout costs about one step per pixel, however many tokens a cell holds)."""
+    curve = levels[0]
+    for level in reversed(levels):  # from the coarsest (one bucket) to the finest
+        if len(level) >= width:
+            curve = level
+            break
+    if len(curve) <= width:
+        return list(curve)
+    columns: list[tuple[float, float | None]] = []
+    for column in range(width):
+        columns.append(_merged(curve[column * len(curve) // width: (column + 1) * len(curve) // width]))
+    return columns
 
 
 def _get(sentence: Mapping[str, object] | object, key: str) -> object:

@@ -102,7 +102,6 @@ class TracePanel(QWidget):
         split.addWidget(text_column)
         split.setSizes([180, 420])
         self.confidence = ConfidencePane()
-        self.map_bar.map.set_confidence(self.confidence.span_mean)  # per sentence, on hover
         self.modes = QStackedWidget()
         self.modes.addWidget(split)
         self.modes.addWidget(self.confidence)
@@ -116,7 +115,7 @@ class TracePanel(QWidget):
         self._step_count = 0
         # Steps wait here and enter the list in slices: a flood of text can bring
         # thousands of steps in one batch.
-        self._pending_steps: list[tuple[StepKind, str, int, str | None]] = []
+        self._pending_steps: list[tuple[StepKind, str, int, str | None, float | None]] = []
         self._steps_timer = self._next_turn(self._add_pending_steps)
         # Live events wait here when a batch is too big for one turn (see EVENT_SLICE).
         self._queued: deque[StreamEvent] = deque()
@@ -189,7 +188,8 @@ class TracePanel(QWidget):
         self.confidence.show_stored(version.trace if version else "", version.stats if version else {},
                                     version.steps if version else [])
         self.map_bar.branching = _can_branch(version)
-        self.map_bar.show_trace(version.trace if version is not None else "")
+        self.map_bar.show_trace(version.trace if version is not None else "",
+                                version.stats if version is not None else None)
         if version is not None:
             from denkspur.core.trace.settle import settled_point
 
@@ -215,7 +215,9 @@ class TracePanel(QWidget):
                 found = version.trace.find(text[:40])
                 start = max(found, marks[-1].start if marks else 0)
             marks.append(StepMark(start, kind))
-            self._add_step_item(kind, text, start, self.map_bar.step_functions.get(index))
+            end = step.get("end")
+            confidence = self.map_bar.step_confidence(start, end) if isinstance(end, int) else None
+            self._add_step_item(kind, text, start, self.map_bar.step_functions.get(index), confidence)
         if same_text:
             self.text.set_marks(marks)
         else:
@@ -263,10 +265,11 @@ class TracePanel(QWidget):
         return " · ".join(parts)
 
     # -- live ------------------------------------------------------------------------
-    def begin_live(self, *, estimated: bool = False) -> None:
-        """A reply starts streaming; ``estimated``: its token counts will be estimates (a server)."""
+    def begin_live(self, *, estimated: bool = False, signals_expected: bool = False) -> None:
+        """A reply starts streaming; ``estimated``: its token counts will be estimates (a server);
+        ``signals_expected``: it asked for token signals."""
         self.show_version(None)
-        self.map_bar.clear()
+        self.map_bar.begin_live(signals_expected)
         self._live = _Live(time.monotonic(), estimated=estimated)
         self._live_text = ""
         self.text.setPlaceholderText("")
@@ -304,7 +307,7 @@ class TracePanel(QWidget):
 
     def _apply(self, events: list[StreamEvent]) -> None:
         from denkspur.core.trace.settle import AnswerSettled
-        from denkspur.core.trace.stream import SentenceDone, StepDone, TraceClosed, TraceText
+        from denkspur.core.trace.stream import SentenceDone, StepDone, TraceClosed, TraceText, TraceWithdrawn
 
         live = self._live
         if live is None:
@@ -317,6 +320,9 @@ class TracePanel(QWidget):
             if isinstance(event, TraceText):
                 live.trace_events = event.trace_tokens or live.trace_events + 1
                 new_text.append(event.text)
+                self.map_bar.add_trace_text(event.text, event.tokens)
+            elif isinstance(event, TraceWithdrawn):
+                self.map_bar.withdraw_trace()
             elif isinstance(event, StepDone):
                 new_steps.append(event.step)
             elif isinstance(event, SentenceDone):
@@ -367,15 +373,16 @@ class TracePanel(QWidget):
     def _commit_steps(self, steps: list[Step]) -> None:
         self.text.add_marks([StepMark(step.start, step.kind) for step in steps])
         functions = self.map_bar.step_functions
-        self._pending_steps.extend((step.kind, step.text, step.start, functions.get(step.index))
+        self._pending_steps.extend((step.kind, step.text, step.start, functions.get(step.index),
+                                    self.map_bar.step_confidence(step.start, step.end))
                                    for step in steps)
         if not self._steps_timer.isActive():
             self._steps_timer.start()
 
     def _add_pending_steps(self) -> None:
         batch, self._pending_steps = self._pending_steps[:STEP_SLICE], self._pending_steps[STEP_SLICE:]
-        for kind, text, start, function in batch:
-            self._add_step_item(kind, text, start, function)
+        for kind, text, start, function, confidence in batch:
+            self._add_step_item(kind, text, start, function, confidence)
         if self._pending_steps:
             self._steps_timer.start()
         elif self.text.following:
@@ -401,8 +408,10 @@ class TracePanel(QWidget):
                             .replace("%2", ("≈" if live.estimated else "") + tokens))
 
     # -- steps list --------------------------------------------------------------------
-    def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None) -> None:
-        """One steps-list entry, named by its first sentence's function and its first words."""
+    def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None,
+                       confidence: float | None = None) -> None:
+        """One steps-list entry, named by its first sentence's function and its first words;
+        with signals, a swatch coloured by the step's mean confidence (green sure … red unsure)."""
         title = step_title(function, text) if function else first_words(text)
         # Added by text and touched through a temporary handle: an item made in Python
         # keeps its Python wrapper alive for the list's lifetime, and 100,000 of them made
@@ -410,7 +419,14 @@ class TracePanel(QWidget):
         self.steps.addItem(f"{ICONS[kind]}  {title}")
         item = self.steps.item(self.steps.count() - 1)
         item.setForeground(QColor(COLORS[kind]))
-        item.setToolTip(f"{kind_name(kind)}\n\n{first_words(text, 400)}")
+        sure = ""
+        if confidence is not None:
+            sure = " · " + self.tr("confidence %1 per token (mean log-probability %2)").replace(
+                "%1", f"{math.exp(confidence):.0%}").replace("%2", f"{confidence:.2f}")
+            from denkspur.gui.confidence_view import confidence_color  # loaded with the first signals
+
+            item.setData(Qt.ItemDataRole.DecorationRole, confidence_color(confidence))
+        item.setToolTip(f"{kind_name(kind)}{sure}\n\n{first_words(text, 400)}")
         item.setData(Qt.ItemDataRole.UserRole, start)
         if kind is StepKind.SELF_CORRECTION:
             font = item.font()

@@ -22,7 +22,7 @@ from typing import Protocol
 from denkspur.core.conversations.store import Store, StoreError
 from denkspur.core.text.clean import capped, clean_text
 from denkspur.core.trace.settle import SettleTracker
-from denkspur.core.trace.signals import pack
+from denkspur.core.trace.signals import SignalPacker, pack
 from denkspur.core.trace.splitter import CLOSE_TAG
 from denkspur.core.trace.stream import (
     AnswerText,
@@ -271,23 +271,35 @@ class _Progress:
         self.saver, self.interval, self.clock = saver, interval, clock
         self.trace: list[str] = []
         self.answer: list[str] = []
+        # The tokens' signals so far (trace first), so that a reply stopped, killed or
+        # crashed keeps what streamed, like its text.
+        self.signals = SignalPacker()
+        self.trace_signals = 0
         self.last_save = clock()
         self.error: SaveFailed | None = None
 
     def add(self, event: StreamEvent) -> None:
         if isinstance(event, TraceText):
             self.trace.append(event.text)
+            self.signals.extend(event.tokens)
+            self.trace_signals = len(self.signals)
         elif isinstance(event, TraceWithdrawn):  # it was the answer: it follows as AnswerText
             self.trace.clear()
+            self.trace_signals = 0  # its tokens were the answer's
         elif isinstance(event, AnswerText):
             self.answer.append(event.text)
+            self.signals.extend(event.tokens)
         now = self.clock()
         if now - self.last_save >= self.interval:
             self.last_save = now
             self.save(self.content(VersionState.GENERATING))
 
     def content(self, state: VersionState) -> VersionContent:
-        return VersionContent(answer="".join(self.answer), trace="".join(self.trace), state=state)
+        stats: dict[str, object] = {}
+        if len(self.signals):
+            stats["signals"] = self.signals.packed(self.trace_signals)
+        return VersionContent(answer="".join(self.answer), trace="".join(self.trace), state=state,
+                              stats=stats)
 
     def save(self, content: VersionContent) -> bool:
         """Save; a failure is remembered and logged, never raised (the generation goes on)."""

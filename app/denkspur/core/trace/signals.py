@@ -22,7 +22,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import NamedTuple, TypeGuard
 
 #: Entropy (nats) above which a token counts as a fork. About the 80th percentile
 #: of token entropy in R1-distill traces (Wang et al. report most tokens far below 1).
@@ -33,9 +33,13 @@ WINDOW = 32
 TOP_K = 5
 
 
-@dataclass(frozen=True)
-class TokenSignal:
-    """One generated token and how sure the model was of it."""
+class TokenSignal(NamedTuple):
+    """One generated token and how sure the model was of it.
+
+    A named tuple, not a dataclass: a reply holds one per token (hundreds of thousands
+    in a flood), and tuples of strings and floats drop out of the garbage collector's
+    tracking, where class instances would each be walked by every full collection.
+    """
 
     text: str
     logprob: float  # of the sampled token
@@ -155,22 +159,30 @@ def align(text: str, signals: Sequence[TokenSignal], lookahead: int = ALIGN_LOOK
     offsets: list[int | None] = []
     cursor = 0
     for signal in signals:
-        if not signal.text:
+        token = signal.text
+        stripped = token.strip()
+        if token and text.startswith(token, cursor):  # the usual case: right where the last one ended
+            offsets.append(cursor)
+            cursor += len(token)
+            continue
+        if not stripped:  # whitespace the splitter trimmed (never searched for: it is everywhere)
             offsets.append(None)
             continue
-        found = text.find(signal.text, cursor, cursor + lookahead + len(signal.text))
-        if found < 0 and signal.text.strip():  # leading/trailing whitespace trimmed away
-            stripped = signal.text.strip()
-            found = text.find(stripped, cursor, cursor + lookahead + len(stripped))
-            if found >= 0:
-                offsets.append(found)
-                cursor = found + len(stripped)
-                continue
-        if found < 0:
-            offsets.append(None)
+        ahead = text[cursor:cursor + 64]
+        skipped = cursor + len(ahead) - len(ahead.lstrip())
+        if text.startswith(stripped, skipped):  # its leading whitespace trimmed away
+            offsets.append(skipped)
+            cursor = skipped + len(stripped)
             continue
-        offsets.append(found)
-        cursor = found + len(signal.text)
+        found = text.find(token, cursor, cursor + lookahead + len(token))
+        if found >= 0:
+            offsets.append(found)
+            cursor = found + len(token)
+            continue
+        found = text.find(stripped, cursor, cursor + lookahead + len(stripped))
+        offsets.append(found if found >= 0 else None)
+        if found >= 0:
+            cursor = found + len(stripped)
     return offsets
 
 
@@ -214,26 +226,53 @@ def pack(signals: Sequence[TokenSignal], trace_count: int) -> dict[str, object]:
     32k-vocabulary model, where alternatives rarely repeat), instead of ~150 as records.
     ``trace`` says how many of the tokens, from the start, belong to the trace.
     """
-    words: dict[str, int] = {}
-
-    def word(text: str) -> int:
-        return words.setdefault(text, len(words))
-
-    return {
-        "trace": trace_count,
-        "unit": 1 / UNIT,
-        "text": [word(s.text) for s in signals],
-        "logprob": [round(s.logprob * UNIT) for s in signals],
-        "entropy": [round(s.entropy * UNIT) for s in signals],
-        "top": [[item for text, prob in s.top for item in (word(text), round(prob * UNIT))] for s in signals],
-        "words": list(words),
-    }
+    packer = SignalPacker()
+    packer.extend(signals)
+    return packer.packed(trace_count)
 
 
-def unpack(data: object) -> tuple[list[TokenSignal], int]:
+class SignalPacker:
+    """:func:`pack` token by token: a reply saved every half second while it streams
+    packs each token once, not the whole reply again at every save."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, int] = {}
+        self._text: list[int] = []
+        self._logprob: list[int] = []
+        self._entropy: list[int] = []
+        self._top: list[list[int]] = []
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    def extend(self, signals: Sequence[TokenSignal]) -> None:
+        words = self._words
+        for s in signals:
+            self._text.append(words.setdefault(s.text, len(words)))
+            self._logprob.append(round(s.logprob * UNIT))
+            self._entropy.append(round(s.entropy * UNIT))
+            self._top.append([item for text, prob in s.top
+                              for item in (words.setdefault(text, len(words)), round(prob * UNIT))])
+
+    def packed(self, trace_count: int) -> dict[str, object]:
+        """The tokens so far in :func:`pack`'s form (copies: the packer may go on growing)."""
+        return {
+            "trace": trace_count,
+            "unit": 1 / UNIT,
+            "text": list(self._text),
+            "logprob": list(self._logprob),
+            "entropy": list(self._entropy),
+            "top": list(self._top),
+            "words": list(self._words),
+        }
+
+
+def unpack(data: object, *, alternatives: bool = True) -> tuple[list[TokenSignal], int]:
     """Read :func:`pack`'s form back (from the store or an imported file): (signals, trace count).
 
     Anything malformed gives what could be read up to it; nothing at all gives ``([], 0)``.
+    ``alternatives=False`` leaves each token's ``top`` empty (the reasoning map needs none,
+    and opening a long reply should not read a hundred thousand of them).
     """
     if not isinstance(data, dict):
         return [], 0
@@ -242,7 +281,7 @@ def unpack(data: object) -> tuple[list[TokenSignal], int]:
     if not (isinstance(words, list) and isinstance(texts, list) and isinstance(logprobs, list)
             and isinstance(entropies, list)):
         return [], 0
-    tops = tops if isinstance(tops, list) else []
+    tops = tops if isinstance(tops, list) and alternatives else []
     signals: list[TokenSignal] = []
     for index in range(min(len(texts), len(logprobs), len(entropies), MAX_STORED)):
         text = _word(words, texts[index])
