@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from denkspur.core.text.bidi import visible_bidi
 from denkspur.gui.clipboard import copy_text
 from denkspur.gui.i18n import plural_n
+from denkspur.gui.lazy_qt import Qt, set_enum_properties
 from denkspur.gui.long_answer import LongAnswer, needs_plain_view
 from denkspur.gui.plain import plain_label
 from denkspur.session.states import CONTINUABLE, Remedy, remedies_for
@@ -312,14 +313,17 @@ class ChatView(QScrollArea):
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        set_enum_properties(self.empty, alignment="AlignCenter", textFormat="RichText")  # see lazy_qt
         self._layout.insertWidget(0, self.empty)
         self.earlier = QPushButton()
         self.earlier.setObjectName("showEarlier")
         self.earlier.setVisible(False)
         self.earlier.clicked.connect(self.show_earlier)
-        self._layout.insertWidget(1, self.earlier, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # stretches, not an alignment flag: see lazy_qt
+        centred.addStretch(1)
+        centred.addWidget(self.earlier)
+        centred.addStretch(1)
+        self._layout.insertLayout(1, centred)
         self.cards: list[MessageCard] = []
         self._selected: MessageCard | None = None
         self._has_model = False

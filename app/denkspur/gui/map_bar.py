@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from denkspur.core.trace.confidence_track import ConfidenceTrack
+from denkspur.gui.lazy_qt import set_enum_properties
 from denkspur.gui.plain import plain_label
 from denkspur.gui.reasoning_map import MapFilter, ReasoningMap
 
@@ -49,7 +50,7 @@ class MapBar(QWidget):
         super().__init__(parent)
         self.map = ReasoningMap()
         self.map.sentenceClicked.connect(self.sentence_clicked)
-        self.map.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum_properties(self.map, contextMenuPolicy="CustomContextMenu")  # see lazy_qt
         self.map.customContextMenuRequested.connect(self._menu)
         self.filter = QComboBox()
         self.filter.setObjectName("mapFilter")
