@@ -14,9 +14,15 @@ import sys
 from pathlib import Path
 
 #: Loaded after the first frame, or when first used: the store (opened on its thread), the
-#: engine's messages, trace analysis, the confidence widgets, the hardware survey.
+#: engine's messages, trace analysis, the confidence widgets, the hardware survey, the engine
+#: worker and its thread (started with the first model), the store's thread pool, the themes
+#: (the system's look needs none), the signal module (its enums cost a millisecond).
 NOT_BEFORE_FIRST_FRAME = (
     "llama_cpp",
+    "denkspur.gui.engine_worker",
+    "concurrent.futures",
+    "denkspur.gui.theme",
+    "signal",
     "denkspur.core.conversations.store",
     "denkspur.engine.protocol",
     "denkspur.core.trace.analytics",

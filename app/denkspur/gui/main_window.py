@@ -31,7 +31,6 @@ from denkspur.gui.i18n import LANGUAGES, install_language
 from denkspur.gui.lazy_qt import Qt, set_enum_properties, set_shortcut
 from denkspur.gui.model_picker import ModelPicker, remember_model, server_name
 from denkspur.gui.plain import message_box, plain_label
-from denkspur.gui.theme import apply_theme
 from denkspur.gui.trace_panel import TracePanel
 from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
@@ -65,7 +64,9 @@ class MainWindow(WindowActions, QMainWindow):
         self._settings_path = settings_path
         self.settings = settings or Settings.load(settings_path)
         self.language = install_language(self.settings.language)
-        if self.settings.theme != "system":
+        if self.settings.theme != "system":  # the system's look needs no theme module (start-up)
+            from denkspur.gui.theme import apply_theme
+
             apply_theme(self.settings.theme)
         self.data_path = data_path or data_dir()
         self.session = ChatSession(self.data_path, self.settings, engine_fault=engine_fault, parent=self)
@@ -376,6 +377,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         """Light, dark or the system's look; the open chat is drawn again in the new colours."""
+        from denkspur.gui.theme import apply_theme
+
         self.settings.theme = apply_theme(theme)
         if self.session.conversation is not None:
             self.chat.show_conversation(self.session.conversation)

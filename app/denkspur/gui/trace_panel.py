@@ -22,7 +22,6 @@ from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -450,6 +449,8 @@ class TracePanel(QWidget):
         menu.exec(self.steps.mapToGlobal(point))
 
     def _ask_note(self, offset: int) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         note, ok = QInputDialog.getMultiLineText(
             self, self.tr("Steer the reasoning"),
             self.tr("Your note, inserted into the trace here (it is marked as yours):"),
