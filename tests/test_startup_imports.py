@@ -16,9 +16,12 @@ from pathlib import Path
 #: Loaded after the first frame, or when first used: the store (opened on its thread), the
 #: engine's messages, trace analysis, the confidence widgets, the hardware survey, the engine
 #: worker and its thread (started with the first model), the store's thread pool, the themes
-#: (the system's look needs none), the signal module (its enums cost a millisecond).
+#: (the system's look needs none), the signal module (its enums cost a millisecond), what
+#: only message cards use (the long-answer view, reply states and remedies).
 NOT_BEFORE_FIRST_FRAME = (
     "llama_cpp",
+    "denkspur.gui.long_answer",
+    "denkspur.session.states",
     "denkspur.gui.engine_worker",
     "concurrent.futures",
     "denkspur.gui.theme",
