@@ -17,9 +17,12 @@ from pathlib import Path
 #: engine's messages, trace analysis, the confidence widgets, the hardware survey, the engine
 #: worker and its thread (started with the first model), the store's thread pool, the themes
 #: (the system's look needs none), the signal module (its enums cost a millisecond), what
-#: only message cards use (the long-answer view, reply states and remedies).
+#: only message cards use (the long-answer view, reply states and remedies), the token
+#: signals of the map (made with the first trace that has them).
 NOT_BEFORE_FIRST_FRAME = (
     "llama_cpp",
+    "denkspur.core.trace.confidence_track",
+    "denkspur.core.trace.signals",
     "denkspur.gui.long_answer",
     "denkspur.session.states",
     "denkspur.gui.engine_worker",
