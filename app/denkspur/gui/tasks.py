@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from denkspur.gui.background import show_failure
-
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -90,6 +88,8 @@ class StoreThread(QObject):
         if callback is not None:
             callback(value)
         elif failed and isinstance(value, Exception):
+            from denkspur.gui.background import show_failure  # a failure is rare: not at start-up
+
             show_failure(self._window(), value)
 
     def _window(self) -> QWidget | None:
