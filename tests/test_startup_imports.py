@@ -18,9 +18,11 @@ from pathlib import Path
 #: worker and its thread (started with the first model), the store's thread pool, the themes
 #: (the system's look needs none), the signal module (its enums cost a millisecond), what
 #: only message cards use (the long-answer view, reply states and remedies), the token
-#: signals of the map (made with the first trace that has them), the background jobs.
+#: signals of the map (made with the first trace that has them), the map's marks (and with
+#: them QPainter), the background jobs.
 NOT_BEFORE_FIRST_FRAME = (
     "llama_cpp",
+    "denkspur.gui.map_marks",
     "denkspur.gui.background",
     "denkspur.core.trace.confidence_track",
     "denkspur.core.trace.signals",
