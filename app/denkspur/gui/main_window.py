@@ -61,6 +61,7 @@ class MainWindow(WindowActions, QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
+        self._texts_in: tuple[str, str] | None = None  # language and locale of the texts shown
         self._settings_path = settings_path
         self.settings = settings or Settings.load(settings_path)
         self.language = install_language(self.settings.language)
@@ -276,7 +277,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.trace.copy_requested.connect(copy_text)  # with "Copied" feedback, like every copy
         copies.copied.connect(self._show_note)  # a bound slot: disconnected when the window goes
 
+    def _language_now(self) -> tuple[str, str]:
+        """The UI language and the locale numbers are written in."""
+        return self.language, QLocale().name()
+
     def retranslate(self) -> None:
+        self._texts_in = self._language_now()
         self.setWindowTitle("Denkspur")
         self.file_menu.setTitle(self.tr("&File"))
         self.open_model_action.setText(self.tr("Open model file…"))
@@ -311,7 +317,9 @@ class MainWindow(WindowActions, QMainWindow):
         self._update_picker()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # Installing the start-up language posts a LanguageChange that arrives after the window
+        # is built in that language: it would translate everything a second time.
+        if event.type() == QEvent.Type.LanguageChange and self._texts_in != self._language_now():
             self.retranslate()
             if self.session.conversation is not None:
                 self.chat.show_conversation(self.session.conversation)
