@@ -33,6 +33,24 @@ def test_drawer_starts_from_preferences_and_reports_only_changes(qtbot: QtBot) -
     assert changed.args == [{}] and drawer.think_longer.value() == 0
 
 
+def test_the_drawer_action_docks_shows_and_hides_it_like_a_dock_toggle(qtbot: QtBot, tmp_path: Path) -> None:
+    """The drawer enters the right dock area when first opened (not at start: see lazy_qt)."""
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, tmp_path, None)
+    dock, action = window.chat_settings_dock, window.chat_settings_action
+    assert not dock.isVisible() and action.isCheckable() and not action.isChecked()
+    action.trigger()
+    assert dock.isVisible() and action.isChecked() and not dock.isFloating()
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    action.trigger()
+    assert not dock.isVisible() and not action.isChecked()
+    action.trigger()
+    dock.close()  # its own close button
+    assert not action.isChecked()
+    window.close()
+
+
 def test_stored_chat_values_are_checked_before_use() -> None:
     base = p.SamplingParams(temperature=0.6, thinking_budget=100)
     assert chat_params(base, {"temperature": 0.9, "thinking_budget": 0}) == p.SamplingParams(temperature=0.9)

@@ -1,4 +1,9 @@
-"""The first frame does not wait for what it does not show (bench/startup.py measures the time)."""
+"""The first frame does not wait for what it does not show (bench/startup.py measures the time).
+
+Nor does it build PySide6's ``Qt`` namespace of enums (about 16 ms of CPU, see
+:mod:`denkspur.gui.lazy_qt`): code that runs before the first frame sets enum-valued
+properties by key name and reads ``Qt.<name>`` only later.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,24 @@ import sys
 from pathlib import Path
 
 #: Loaded after the first frame, or when first used: the store (opened on its thread), the
-#: engine's messages, trace analysis, the confidence widgets, the hardware survey.
+#: engine's messages, trace analysis, the confidence widgets, the hardware survey, the engine
+#: worker and its thread (started with the first model), the store's thread pool, the themes
+#: (the system's look needs none), the signal module (its enums cost a millisecond), what
+#: only message cards use (the long-answer view, reply states and remedies), the token
+#: signals of the map (made with the first trace that has them), the map's marks (and with
+#: them QPainter), the background jobs.
 NOT_BEFORE_FIRST_FRAME = (
     "llama_cpp",
+    "denkspur.gui.map_marks",
+    "denkspur.gui.background",
+    "denkspur.core.trace.confidence_track",
+    "denkspur.core.trace.signals",
+    "denkspur.gui.long_answer",
+    "denkspur.session.states",
+    "denkspur.gui.engine_worker",
+    "concurrent.futures",
+    "denkspur.gui.theme",
+    "signal",
     "denkspur.core.conversations.store",
     "denkspur.engine.protocol",
     "denkspur.core.trace.analytics",
@@ -30,7 +50,10 @@ app = QApplication([])
 window = MainWindow()
 
 def report():
-    print(json.dumps([name for name in NAMES if name in sys.modules]), flush=True)
+    from denkspur.gui.lazy_qt import made
+
+    print(json.dumps({"modules": [name for name in NAMES if name in sys.modules],
+                      "qt_enums_made": made()}), flush=True)
     window.close()
     app.quit()
 
@@ -54,5 +77,6 @@ def test_the_first_frame_loads_no_store_engine_or_analysis(tmp_path: Path) -> No
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          check=False, env=env)
     assert run.returncode == 0, run.stderr
-    loaded = json.loads(run.stdout.strip().splitlines()[-1])
-    assert loaded == [], f"loaded before the first frame: {loaded}"
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert report["modules"] == [], f"loaded before the first frame: {report['modules']}"
+    assert not report["qt_enums_made"], "something read Qt.<name> before the first frame"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from enum import Enum
 
@@ -103,6 +102,8 @@ def describe_exit(exit_code: int | None, during: str, log_tail: str = "") -> Eng
     """Turn a dead child's exit status into a typed error with a plain message."""
     name: str | None = None
     if exit_code is not None and exit_code < 0:
+        import signal  # its enums are built on import: here, not at the GUI's start
+
         try:
             name = signal.Signals(-exit_code).name
         except ValueError:

@@ -23,8 +23,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
+
+from denkspur.gui.lazy_qt import Qt
 
 if TYPE_CHECKING:  # built with the first failure shown (PySide builds Qt classes on first use)
     from PySide6.QtWidgets import QMessageBox

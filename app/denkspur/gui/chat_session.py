@@ -12,21 +12,22 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from denkspur.core.settings import Settings
-from denkspur.gui.engine_worker import EngineWorker, GenerationJob
 from denkspur.gui.tasks import StoreThread
 from denkspur.session import store_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtCore import QThread
+
     from denkspur.core.conversations.store import Conversation, Store
     from denkspur.core.trace.stream import StreamEvent
     from denkspur.engine import protocol as p
     from denkspur.engine.remote import RemoteSettings
-    from denkspur.gui.engine_worker import GenerationResult
+    from denkspur.gui.engine_worker import EngineWorker, GenerationResult
     from denkspur.session.conversation import PreparedReply
     from denkspur.session.reply import VersionContent
 
@@ -72,22 +73,44 @@ class ChatSession(QObject):
         #: Finished replies whose final save failed (disk full…), by version id: shown and
         #: exported from here until :meth:`retry_saves` gets them onto the disk.
         self.unsaved: dict[int, VersionContent] = {}
+        self._engine_fault = engine_fault
+        self._worker: EngineWorker | None = None  # and its thread: started on first use
+        self._thread: QThread | None = None
+
+    @property
+    def worker(self) -> EngineWorker:
+        """The engine's worker on its own thread, started when first needed (loading a model,
+        connecting to a server): the window's first frame does not wait for it."""
+        return self._started_worker()
+
+    def _started_worker(self) -> EngineWorker:
+        """The worker, started now if it was not yet (a signal to it needs it connected)."""
+        if self._worker is None:
+            self._worker = self._start_worker()
+        return self._worker
+
+    def _start_worker(self) -> EngineWorker:
+        from PySide6.QtCore import QThread
+
+        from denkspur.gui.engine_worker import EngineWorker
+
         self._thread = QThread(self)
         self._thread.setObjectName("denkspur-engine")
-        self.worker = EngineWorker(self.db_path, fault=engine_fault)
-        self.worker.moveToThread(self._thread)
-        self._load.connect(self.worker.load)
-        self._generate.connect(self.worker.generate)
-        self._restart.connect(self.worker.restart)
-        self._remote.connect(self.worker.use_remote)
-        self._shutdown.connect(self.worker.shutdown)
-        self.worker.model_loaded.connect(self._on_model_loaded)
-        self.worker.model_failed.connect(self._on_model_failed)
-        self.worker.model_note.connect(self.note)
-        self.worker.ready.connect(self._on_ready)
-        self.worker.events.connect(self._forward_events)
-        self.worker.finished.connect(self._on_finished)
+        worker = EngineWorker(self.db_path, fault=self._engine_fault)
+        worker.moveToThread(self._thread)
+        self._load.connect(worker.load)
+        self._generate.connect(worker.generate)
+        self._restart.connect(worker.restart)
+        self._remote.connect(worker.use_remote)
+        self._shutdown.connect(worker.shutdown)
+        worker.model_loaded.connect(self._on_model_loaded)
+        worker.model_failed.connect(self._on_model_failed)
+        worker.model_note.connect(self.note)
+        worker.ready.connect(self._on_ready)
+        worker.events.connect(self._forward_events)
+        worker.finished.connect(self._on_finished)
         self._thread.start()
+        return worker
 
     # -- lifecycle ------------------------------------------------------------------
     def close(self) -> None:
@@ -97,17 +120,18 @@ class ChatSession(QObject):
         still busy after :data:`QUIT_GRACE_MS` (a load, a stuck child) the engine
         child is killed, which ends any wait on it at once.
         """
-        if self.generating_version is not None:
-            self.worker.cancel()
-        self._shutdown.emit()
-        self._thread.quit()
-        if not self._thread.wait(QUIT_GRACE_MS):
-            log.warning("the engine thread is still busy; killing the engine")
-            self.worker.abort()
+        if self._worker is not None and self._thread is not None:  # else it never started
+            if self.generating_version is not None:
+                self._worker.cancel()
+            self._shutdown.emit()
+            self._thread.quit()
             if not self._thread.wait(QUIT_GRACE_MS):
-                log.error("the engine thread did not end; leaving it to the process exit")
-                _ORPHANED_THREADS.append(self._thread)  # destroying a running QThread aborts
-                self._thread.setParent(None)
+                log.warning("the engine thread is still busy; killing the engine")
+                self._worker.abort()
+                if not self._thread.wait(QUIT_GRACE_MS):
+                    log.error("the engine thread did not end; leaving it to the process exit")
+                    _ORPHANED_THREADS.append(self._thread)  # destroying a running QThread aborts
+                    self._thread.setParent(None)
         self.store.close()
 
     @property
@@ -119,11 +143,13 @@ class ChatSession(QObject):
         from denkspur.session.loading import ModelRequest
 
         s = self.settings
+        self._started_worker()
         self._load.emit(ModelRequest(path, n_ctx=s.context_size, gpu_layers=s.gpu_layers,
                                      n_threads=s.threads or None))
 
     def connect_remote(self, settings: RemoteSettings) -> None:
         """Use an OpenAI-compatible server instead of a local model."""
+        self._started_worker()
         self._remote.emit(settings)
 
     @property
@@ -131,6 +157,7 @@ class ChatSession(QObject):
         return self.ready is not None and self.ready.backend == "remote"
 
     def restart_engine(self) -> None:
+        self._started_worker()
         self._restart.emit()
 
     def _on_ready(self, ready: p.Ready) -> None:
@@ -332,6 +359,9 @@ class ChatSession(QObject):
         self._set_conversation(prepared.conversation)
         self.generating_version = prepared.version_id
         self.generation_started.emit(prepared.version_id)
+        from denkspur.gui.engine_worker import GenerationJob
+
+        self._started_worker()
         self._generate.emit(GenerationJob(prepared.version_id, prepared.history, params, prepared.prefix))
         self.refresh_conversations()  # a new conversation is listed while its first reply streams
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
 from denkspur.core.text.bidi import visible_bidi
 from denkspur.gui.clipboard import copy_text
 from denkspur.gui.i18n import plural_n
-from denkspur.gui.long_answer import LongAnswer, needs_plain_view
+from denkspur.gui.lazy_qt import Qt, set_enum_properties
 from denkspur.gui.plain import plain_label
-from denkspur.session.states import CONTINUABLE, Remedy, remedies_for
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # and imported where used: the empty first window needs none of them
+    from PySide6.QtGui import QMouseEvent
+
     from denkspur.core.conversations.store import Conversation, Message, Version
     from denkspur.core.text.markdown import IncrementalMarkdown
     from denkspur.core.trace.stream import StreamEvent
+    from denkspur.gui.long_answer import LongAnswer
 
 
 def dark_theme() -> bool:
@@ -188,6 +190,8 @@ class MessageCard(QFrame):
                              lambda n: self.tr("thinking cut at the budget (%Ln token(s))", "", plural_n(n)))
         self.state_label.setText("  ".join(part for part in (note, budget) if part))
         text = version.answer
+        from denkspur.gui.long_answer import needs_plain_view
+
         if needs_plain_view(text):
             self._use_long_answer().set_text(text)
         elif self.message.role == "user" or text:
@@ -248,6 +252,8 @@ class MessageCard(QFrame):
             self.long_answer.append(text)
             return
         self._live_text += text
+        from denkspur.gui.long_answer import needs_plain_view
+
         if needs_plain_view(self._live_text):
             self._render_timer.stop()
             self._use_long_answer().set_text(self._live_text)
@@ -262,6 +268,8 @@ class MessageCard(QFrame):
 
     def _use_long_answer(self) -> LongAnswer:
         if self.long_answer is None:
+            from denkspur.gui.long_answer import LongAnswer
+
             self.long_answer = LongAnswer()
             self.body.setText("")
             self.body.hide()
@@ -303,7 +311,6 @@ class ChatView(QScrollArea):
         self.setObjectName("chatView")
         self.setWidgetResizable(True)
         self._content = QWidget()
-        self._content.setStyleSheet(CHAT_STYLE)
         self._layout = QVBoxLayout(self._content)
         self._layout.setContentsMargins(12, 12, 12, 12)
         self._layout.setSpacing(10)
@@ -312,14 +319,17 @@ class ChatView(QScrollArea):
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        set_enum_properties(self.empty, alignment="AlignCenter", textFormat="RichText")  # see lazy_qt
         self._layout.insertWidget(0, self.empty)
         self.earlier = QPushButton()
         self.earlier.setObjectName("showEarlier")
         self.earlier.setVisible(False)
         self.earlier.clicked.connect(self.show_earlier)
-        self._layout.insertWidget(1, self.earlier, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # stretches, not an alignment flag: see lazy_qt
+        centred.addStretch(1)
+        centred.addWidget(self.earlier)
+        centred.addStretch(1)
+        self._layout.insertLayout(1, centred)
         self.cards: list[MessageCard] = []
         self._selected: MessageCard | None = None
         self._has_model = False
@@ -399,12 +409,16 @@ class ChatView(QScrollArea):
         self.verticalScrollBar().setValue(0)
 
     def _make_card(self, message: Message) -> MessageCard:
+        if not self._content.styleSheet():  # the cards' look: with the first card (start-up)
+            self._content.setStyleSheet(CHAT_STYLE)
         card = MessageCard(message)
         card.selected.connect(self.select)
         self._add_version_buttons(card)  # edited questions are branches too: ◀ ▶ flips between them
         if message.role == "assistant":
             card.add_action("⟳", self.tr("Regenerate (keeps this version)"),
                             lambda: self.regenerate_requested.emit(message.id), "regenerate")
+            from denkspur.session.states import CONTINUABLE
+
             if card.version.state in CONTINUABLE:
                 card.add_action(self.tr("Continue"), self.tr("Go on from where it stopped (a new version; "
                                                              "this one stays) · Ctrl+Shift+R"),
@@ -435,6 +449,8 @@ class ChatView(QScrollArea):
                             wrap=True)
         card.error_row.addWidget(label, 1)
         kind = card.version.stats.get("error_kind")
+        from denkspur.session.states import Remedy, remedies_for
+
         for remedy in remedies_for(kind if isinstance(kind, str) else None):
             if remedy is Remedy.RESTART_ENGINE:
                 button = QPushButton(self.tr("Restart engine"))
@@ -470,6 +486,8 @@ class ChatView(QScrollArea):
         """The reply "Continue" takes up: the selected one if it stopped early, else the last if it did."""
         candidates = [self._selected] if self._selected is not None else []
         candidates += [c for c in reversed(self.cards) if c.message.role == "assistant"][:1]
+        from denkspur.session.states import CONTINUABLE
+
         for card in candidates:
             if card is not None and card.message.role == "assistant" and card.version.state in CONTINUABLE:
                 return card.version.id

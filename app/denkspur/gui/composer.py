@@ -7,11 +7,12 @@ it must work wherever the focus is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from denkspur.core.text.bidi import visible_bidi
+from denkspur.gui.lazy_qt import Qt, set_enum_properties
 
 
 class _Editor(QPlainTextEdit):
@@ -52,9 +53,9 @@ class Composer(QWidget):
         self.probe.clicked.connect(self.probe_requested.emit)
         self.provisional = QLabel()
         self.provisional.setObjectName("provisionalAnswer")
-        self.provisional.setTextFormat(Qt.TextFormat.PlainText)  # model output
+        set_enum_properties(self.provisional, textFormat="PlainText",  # model output
+                            textInteractionFlags="TextSelectableByMouse")
         self.provisional.setWordWrap(True)
-        self.provisional.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.provisional.hide()
         buttons = QVBoxLayout()
         buttons.addWidget(self.answer_now)

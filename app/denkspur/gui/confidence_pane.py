@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from denkspur.gui.lazy_qt import set_enum_properties
 
 if TYPE_CHECKING:
     from denkspur.core.trace.signals import TokenSignal
@@ -33,7 +34,7 @@ class ConfidencePane(QWidget):
         self.setObjectName("confidencePane")
         self.legend = QLabel()
         self.legend.setObjectName("confidenceLegend")
-        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_properties(self.legend, textFormat="PlainText")  # see lazy_qt
         self.legend.setWordWrap(True)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)

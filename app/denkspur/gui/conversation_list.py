@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QSize,
-    Qt,
     QTimer,
     Signal,
 )
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.text.bidi import visible_bidi
+from denkspur.gui.lazy_qt import Qt, set_enum_properties
 from denkspur.gui.plain import ask_yes_no
 
 if TYPE_CHECKING:
@@ -43,10 +43,13 @@ if TYPE_CHECKING:
 
     from denkspur.core.conversations.store import ConversationSummary, SearchHit
 
-_ID = Qt.ItemDataRole.UserRole
-_DATE = Qt.ItemDataRole.UserRole + 1  # the right-hand date text of a conversation row
-_HTML = Qt.ItemDataRole.UserRole + 2  # a search hit's highlighted snippet (escaped HTML)
-_HEADER = Qt.ItemDataRole.UserRole + 3  # True on a group header row
+#: Qt.ItemDataRole.UserRole and after, as plain numbers: reading ``Qt`` here would build
+#: its enums at import (see :mod:`denkspur.gui.lazy_qt`).
+_USER_ROLE = 256
+_ID = _USER_ROLE
+_DATE = _USER_ROLE + 1  # the right-hand date text of a conversation row
+_HTML = _USER_ROLE + 2  # a search hit's highlighted snippet (escaped HTML)
+_HEADER = _USER_ROLE + 3  # True on a group header row
 _TITLE_LIMIT = 200
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -217,13 +220,13 @@ class ConversationList(QWidget):
         self.items.setObjectName("conversationList")
         self.items.setItemDelegate(_RowDelegate(self.items))
         self.items.setWordWrap(False)  # long titles are elided; hits wrap in their own layout
-        self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # By key name: the first frame does not build Qt's enums (see denkspur.gui.lazy_qt).
+        set_enum_properties(self.items, textElideMode="ElideRight", contextMenuPolicy="CustomContextMenu",
+                            horizontalScrollBarPolicy="ScrollBarAlwaysOff")
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)  # F2 renames in place
         self.items.itemClicked.connect(self._open)
         self.items.itemActivated.connect(self._open)  # Enter (and double-click)
         self.items.itemChanged.connect(self._renamed)
-        self.items.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.items.customContextMenuRequested.connect(self._menu)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from denkspur.resources import resources_dir
 
@@ -36,6 +36,8 @@ def install_language(setting: str) -> str:
     if language != "en":
         _install(app, language)
         # Qt's own texts (Cancel, Yes, No in standard buttons and dialogs), shipped with PySide6.
+        from PySide6.QtCore import QLibraryInfo  # only for another language than English
+
         qt_texts = QTranslator(app)
         if qt_texts.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_texts)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from denkspur.gui.lazy_qt import Qt
 from denkspur.gui.trace_view import TraceView
 
 #: Answers longer than this (characters) are shown as plain text.

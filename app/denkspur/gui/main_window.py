@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,9 +28,9 @@ from denkspur.gui.clipboard import copies, copy_text
 from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
+from denkspur.gui.lazy_qt import Qt, set_enum_properties, set_shortcut
 from denkspur.gui.model_picker import ModelPicker, remember_model, server_name
 from denkspur.gui.plain import message_box, plain_label
-from denkspur.gui.theme import apply_theme
 from denkspur.gui.trace_panel import TracePanel
 from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
@@ -61,10 +61,13 @@ class MainWindow(WindowActions, QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
+        self._texts_in: tuple[str, str] | None = None  # language and locale of the texts shown
         self._settings_path = settings_path
         self.settings = settings or Settings.load(settings_path)
         self.language = install_language(self.settings.language)
-        if self.settings.theme != "system":
+        if self.settings.theme != "system":  # the system's look needs no theme module (start-up)
+            from denkspur.gui.theme import apply_theme
+
             apply_theme(self.settings.theme)
         self.data_path = data_path or data_dir()
         self.session = ChatSession(self.data_path, self.settings, engine_fault=engine_fault, parent=self)
@@ -123,7 +126,7 @@ class MainWindow(WindowActions, QMainWindow):
         column.addWidget(self.unsaved_bar)
         column.addWidget(self.composer)
         self.trace = TracePanel()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.conversations)
         self.splitter.addWidget(center)
@@ -152,16 +155,32 @@ class MainWindow(WindowActions, QMainWindow):
         self.top_bar.addWidget(spacer)
         self.chat_settings: ChatSettingsDrawer | None = None  # built when first opened (start-up)
         self._shown_conversation: int | None = None
-        self.chat_settings_dock = QDockWidget()
+        # The drawer goes into the right dock area when first opened: placing it names a
+        # Qt.DockWidgetArea, and the first frame does not build Qt's enums (see lazy_qt).
+        # The action does what the dock's toggleViewAction would.
+        self.chat_settings_dock = QDockWidget(self)
         self.chat_settings_dock.setObjectName("chatSettingsDock")
-        self.chat_settings_dock.visibilityChanged.connect(self._build_chat_settings)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chat_settings_dock)
         self.chat_settings_dock.hide()
-        self.chat_settings_action = self.chat_settings_dock.toggleViewAction()
+        self._chat_settings_docked = False
+        self.chat_settings_action = QAction(self)
         self.chat_settings_action.setObjectName("chatSettingsAction")
-        self.chat_settings_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.chat_settings_action.setCheckable(True)
+        set_shortcut(self.chat_settings_action, QKeySequence("Ctrl+Shift+S"))
+        self.chat_settings_action.triggered.connect(self._toggle_chat_settings)
+        self.chat_settings_dock.visibilityChanged.connect(self.chat_settings_action.setChecked)
+        self.chat_settings_dock.visibilityChanged.connect(self._build_chat_settings)
         self.top_bar.addAction(self.chat_settings_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.top_bar)
+        self.addToolBar(self.top_bar)  # the top area
+
+    def _toggle_chat_settings(self, visible: bool) -> None:
+        dock = self.chat_settings_dock
+        if not self._chat_settings_docked:
+            self._chat_settings_docked = True
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        if visible and dock.isHidden():
+            dock.show()
+        elif not visible and not dock.isHidden():
+            dock.close()
 
     def _build_chat_settings(self, visible: bool) -> None:
         if not visible or self.chat_settings is not None:
@@ -177,26 +196,26 @@ class MainWindow(WindowActions, QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.open_model_action = self.file_menu.addAction("", self.choose_model)
-        self.open_model_action.setShortcut(QKeySequence.StandardKey.Open)
+        set_shortcut(self.open_model_action, QKeySequence(QKeySequence.StandardKey.Open))
         self.models_action = self.file_menu.addAction("", self.show_models)
-        self.models_action.setShortcut(QKeySequence("Ctrl+M"))
+        set_shortcut(self.models_action, QKeySequence("Ctrl+M"))
         self.remote_action = self.file_menu.addAction("", self.connect_remote)
         self.import_action = self.file_menu.addAction("", self.import_conversation)
         self.export_md_action = self.file_menu.addAction("", lambda: self.export_current("md"))
         self.export_json_action = self.file_menu.addAction("", lambda: self.export_current("json"))
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", self.close)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_shortcut(self.quit_action, QKeySequence(QKeySequence.StandardKey.Quit))
         self.view_menu = bar.addMenu("")
         self.toggle_trace_action = QAction(self)
         self.toggle_trace_action.setCheckable(True)
         self.toggle_trace_action.setChecked(self.settings.trace_panel_visible)
-        self.toggle_trace_action.setShortcut(QKeySequence("Ctrl+T"))
+        set_shortcut(self.toggle_trace_action, QKeySequence("Ctrl+T"))
         self.toggle_trace_action.toggled.connect(self.set_trace_visible)
         self.view_menu.addAction(self.toggle_trace_action)
         self.compare_action = self.view_menu.addAction("", self.compare_traces)
         self.corpus_action = self.view_menu.addAction("", self.show_corpus)
-        self.corpus_action.setShortcut(QKeySequence("Ctrl+K"))
+        set_shortcut(self.corpus_action, QKeySequence("Ctrl+K"))
         self.settings_menu = bar.addMenu("")
         self.preferences_action = self.settings_menu.addAction("", self.edit_settings)
         self.language_menu = self.settings_menu.addMenu("")
@@ -215,8 +234,8 @@ class MainWindow(WindowActions, QMainWindow):
         # meaning otherwise.
         self.stop_action = self.engine_menu.addAction("", self.session.stop)
         self.stop_action.setObjectName("stopGenerating")
-        self.stop_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.stop_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        set_shortcut(self.stop_action, QKeySequence("Esc"))
+        set_enum_properties(self.stop_action, shortcutContext="WindowShortcut")
         self.stop_action.setEnabled(False)
         self.addAction(self.stop_action)
         self.trace.setVisible(self.settings.trace_panel_visible)
@@ -258,7 +277,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.trace.copy_requested.connect(copy_text)  # with "Copied" feedback, like every copy
         copies.copied.connect(self._show_note)  # a bound slot: disconnected when the window goes
 
+    def _language_now(self) -> tuple[str, str]:
+        """The UI language and the locale numbers are written in."""
+        return self.language, QLocale().name()
+
     def retranslate(self) -> None:
+        self._texts_in = self._language_now()
         self.setWindowTitle("Denkspur")
         self.file_menu.setTitle(self.tr("&File"))
         self.open_model_action.setText(self.tr("Open model file…"))
@@ -293,7 +317,9 @@ class MainWindow(WindowActions, QMainWindow):
         self._update_picker()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # Installing the start-up language posts a LanguageChange that arrives after the window
+        # is built in that language: it would translate everything a second time.
+        if event.type() == QEvent.Type.LanguageChange and self._texts_in != self._language_now():
             self.retranslate()
             if self.session.conversation is not None:
                 self.chat.show_conversation(self.session.conversation)
@@ -359,6 +385,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         """Light, dark or the system's look; the open chat is drawn again in the new colours."""
+        from denkspur.gui.theme import apply_theme
+
         self.settings.theme = apply_theme(theme)
         if self.session.conversation is not None:
             self.chat.show_conversation(self.session.conversation)

@@ -16,15 +16,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
-from denkspur.core.trace.confidence_track import ConfidenceTrack
+from denkspur.gui.lazy_qt import set_enum_properties
 from denkspur.gui.plain import plain_label
 from denkspur.gui.reasoning_map import MapFilter, ReasoningMap
 
 if TYPE_CHECKING:
     from denkspur.core.trace.analytics import LoopDetector
+    from denkspur.core.trace.confidence_track import ConfidenceTrack
     from denkspur.core.trace.settle import ProbePoint
     from denkspur.core.trace.signals import TokenSignal
     from denkspur.core.trace.steps import Sentence
@@ -49,7 +50,7 @@ class MapBar(QWidget):
         super().__init__(parent)
         self.map = ReasoningMap()
         self.map.sentenceClicked.connect(self.sentence_clicked)
-        self.map.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum_properties(self.map, contextMenuPolicy="CustomContextMenu")  # see lazy_qt
         self.map.customContextMenuRequested.connect(self._menu)
         self.filter = QComboBox()
         self.filter.setObjectName("mapFilter")
@@ -72,8 +73,7 @@ class MapBar(QWidget):
         layout.addWidget(self.map)
         layout.addLayout(row)
         self.step_functions: dict[int, str] = {}  # step index -> function of its first sentence
-        #: The trace's token confidence (empty without signals)
-        self.track = ConfidenceTrack()
+        self._track: ConfidenceTrack | None = None  # see track
         self._signals_expected = False
         self._events_without_tokens = 0
         self._signals_state = "none"  # "present", "unavailable" (asked, none came) or "none"
@@ -117,9 +117,20 @@ class MapBar(QWidget):
         self.loop_hint.hide()
         self._reset_track()
 
+    @property
+    def track(self) -> ConfidenceTrack:
+        """The trace's token confidence (empty without signals). Made when first fed or read:
+        the empty first window loads no signal code (the map takes no track as an empty one)."""
+        if self._track is None:
+            from denkspur.core.trace.confidence_track import ConfidenceTrack
+
+            self._track = ConfidenceTrack()
+            self.map.set_track(self._track)
+        return self._track
+
     def _reset_track(self, state: str = "none") -> None:
-        self.track = ConfidenceTrack()
-        self.map.set_track(self.track)
+        self._track = None
+        self.map.set_track(None)
         self._events_without_tokens = 0
         self._set_signals_state(state)
 

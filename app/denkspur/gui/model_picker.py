@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from denkspur.core.text.bidi import visible_bidi
+from denkspur.gui.lazy_qt import set_enum_properties
 
 #: How many recently loaded models the picker lists.
 RECENT_LIMIT = 8
@@ -42,7 +42,7 @@ class ModelPicker(QToolButton):
         super().__init__(parent)
         self.setObjectName("modelPicker")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_enum_properties(self, toolButtonStyle="ToolButtonTextOnly")  # see lazy_qt
         self.setStyleSheet("QToolButton#modelPicker { font-weight: 600; padding: 3px 8px; }"
                            "QToolButton#modelPicker::menu-indicator { image: none; width: 0px; }")
         self._load = load

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from denkspur.gui.lazy_qt import Qt, set_enum_properties
 
 if TYPE_CHECKING:  # loaded with the first message box (start-up does not build the class)
     from PySide6.QtWidgets import QMessageBox
@@ -35,7 +36,7 @@ class PlainLabel(QLabel):
 
 def plain_label(text: str = "", *, name: str = "", wrap: bool = False) -> QLabel:
     label = PlainLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum_properties(label, textFormat="PlainText")  # see lazy_qt
     label.setText(text)
     if name:
         label.setObjectName(name)

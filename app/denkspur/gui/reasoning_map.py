@@ -28,20 +28,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
-from denkspur.gui.map_marks import MapMark, MapMarks
+from denkspur.gui.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPointF, QRectF
     from PySide6.QtGui import QPolygonF
 
     from denkspur.core.trace.confidence_track import ConfidenceTrack
+    from denkspur.gui.map_marks import MapMark, MapMarks
 
 CELL_HEIGHT = 14
 ROW_GAP = 3
@@ -124,12 +125,23 @@ class ReasoningMap(QWidget):
         self._low_marks: list[QRectF] = []  # its lowest windows, laid out
         self._strips: list[QRectF] = []  # the strip's background under runs of cells with signals
         self._laid_out_width = -1
-        self.marks = MapMarks()  # points of the trace marked over the cells (where the answer settled)
+        self._marks: MapMarks | None = None  # see marks
+
+    @property
+    def marks(self) -> MapMarks:
+        """Points of the trace marked over the cells (where the answer settled). Made when first
+        used: the empty map of a new window loads no painting code (QPainter, QPen…)."""
+        if self._marks is None:
+            from denkspur.gui.map_marks import MapMarks
+
+            self._marks = MapMarks()
+        return self._marks
 
     # -- content ------------------------------------------------------------------
     def clear(self) -> None:
         self._cells.clear()
-        self.marks.set([])
+        if self._marks is not None:
+            self._marks.set([])
         self.truncated = False
         self._natural = 0
         self._curved = 0

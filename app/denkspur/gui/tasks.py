@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from denkspur.gui.background import show_failure
-
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from denkspur.core.conversations.store import Store
 
 log = logging.getLogger("denkspur.gui")
@@ -38,7 +37,7 @@ class StoreThread(QObject):
     def __init__(self, path: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="denkspur-store")
+        self._executor: ThreadPoolExecutor | None = None  # made with the first call
         self._store: Store | None = None
         self._closed = False
         self._delivered.connect(self._deliver)
@@ -75,12 +74,22 @@ class StoreThread(QObject):
             self._delivered.emit(on_done, result, False)
             return result
 
-        return self._executor.submit(job)
+        return self._thread().submit(job)
+
+    def _thread(self) -> ThreadPoolExecutor:
+        """The store's one thread, started by the first call (after the window's first frame)."""
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="denkspur-store")
+        return self._executor
 
     def _deliver(self, callback: Callable[[Any], None] | None, value: object, failed: bool) -> None:
         if callback is not None:
             callback(value)
         elif failed and isinstance(value, Exception):
+            from denkspur.gui.background import show_failure  # a failure is rare: not at start-up
+
             show_failure(self._window(), value)
 
     def _window(self) -> QWidget | None:
@@ -94,6 +103,8 @@ class StoreThread(QObject):
         if self._closed:
             return
         self._closed = True
+        if self._executor is None:  # never used: no thread, no open database
+            return
 
         def shut() -> None:
             if self._store is not None:

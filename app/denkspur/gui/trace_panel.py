@@ -18,11 +18,10 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -37,6 +36,7 @@ from denkspur.core.trace.step_kind import StepKind
 from denkspur.gui.confidence_pane import ConfidencePane
 from denkspur.gui.function_style import step_title
 from denkspur.gui.i18n import plural_n
+from denkspur.gui.lazy_qt import Qt, set_enum_properties
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import COLORS, ICONS, first_words, kind_name, parse_kind
@@ -93,11 +93,12 @@ class TracePanel(QWidget):
         self.steps.setUniformItemSizes(True)
         self.steps.itemClicked.connect(self._scroll_to_step)
         self.steps.itemActivated.connect(self._scroll_to_step)  # Enter (arrows move, Ctrl+J comes here)
-        self.steps.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum_properties(self.steps, contextMenuPolicy="CustomContextMenu")  # see lazy_qt
         self.steps.customContextMenuRequested.connect(self._step_menu)
         text_column = self._build_text_column()
         self.stats = plain_label(name="traceStats", wrap=True)
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = QSplitter()
+        set_enum_properties(split, orientation="Vertical")
         split.addWidget(self.steps)
         split.addWidget(text_column)
         split.setSizes([180, 420])
@@ -158,7 +159,10 @@ class TracePanel(QWidget):
         self.map_slot.addWidget(self.map_bar)
         layout.addLayout(self.map_slot)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignRight)
+        to_the_right = QHBoxLayout()  # a stretch, not an alignment flag: see lazy_qt
+        to_the_right.addStretch(1)
+        to_the_right.addWidget(self.jump_button)
+        layout.addLayout(to_the_right)
         return column
 
     def retranslate(self) -> None:
@@ -445,6 +449,8 @@ class TracePanel(QWidget):
         menu.exec(self.steps.mapToGlobal(point))
 
     def _ask_note(self, offset: int) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         note, ok = QInputDialog.getMultiLineText(
             self, self.tr("Steer the reasoning"),
             self.tr("Your note, inserted into the trace here (it is marked as yours):"),

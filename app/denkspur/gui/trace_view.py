@@ -34,12 +34,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from denkspur.core.text.bidi import BIDI_PATTERN, control_name, with_stand_ins
 from denkspur.core.trace.step_kind import StepKind
+from denkspur.gui.lazy_qt import Qt, set_enum_properties
 from denkspur.gui.step_style import COLORS, ICONS, kind_name
 
 if TYPE_CHECKING:  # the painting and format classes load when first used (start-up: PySide
@@ -152,10 +153,9 @@ class TraceView(CopiesSource):
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        set_enum_properties(self, textInteractionFlags="TextSelectableByMouse|TextSelectableByKeyboard",
+                            horizontalScrollBarPolicy="ScrollBarAlwaysOff")  # see lazy_qt
         self._gutter = _Gutter(self)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._drain_timer = QTimer(self)
         self._drain_timer.setSingleShot(True)
         self._drain_timer.setInterval(0)

@@ -7,8 +7,10 @@ conversation elsewhere (another disk, say).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from denkspur.gui.lazy_qt import set_enum_properties
 
 
 class UnsavedBar(QFrame):
@@ -21,7 +23,7 @@ class UnsavedBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.message = QLabel()
         self.message.setObjectName("unsavedMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # the error text comes from the OS/SQLite
+        set_enum_properties(self.message, textFormat="PlainText")  # the error text comes from the OS/SQLite
         self.message.setWordWrap(True)
         self.retry = QPushButton(self.tr("Retry save"))
         self.retry.setObjectName("retrySave")

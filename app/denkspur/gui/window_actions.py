@@ -11,9 +11,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from denkspur.core.regular_files import read_capped
+from denkspur.gui.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QMainWindow

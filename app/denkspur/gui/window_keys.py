@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from denkspur.core.settings import config_dir
+from denkspur.gui.lazy_qt import Qt, set_enum_properties, set_shortcut
 
 if TYPE_CHECKING:
     from denkspur.gui.main_window import MainWindow
@@ -41,7 +42,7 @@ class WindowKeys(QObject):
                                         "focusComposerAction")
         self.pick_model = self._add(self.chat_menu, "Ctrl+P", window.model_picker.showMenu, "pickModelAction")
         self.go_to_steps = self._add(self.chat_menu, "Ctrl+J", self.focus_trace_steps, "goToStepsAction")
-        window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        set_shortcut(window.preferences_action, QKeySequence("Ctrl+,"))
         self.help_menu = bar.addMenu("")
         self.shortcuts = self._add(self.help_menu, "F1", self.show_shortcuts, "shortcutsAction")
         self.data_places = self._add(self.help_menu, "", self.show_data_places, "dataPlacesAction")
@@ -53,8 +54,8 @@ class WindowKeys(QObject):
         action = QAction(self.window)
         action.setObjectName(name)
         if keys:
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            set_shortcut(action, QKeySequence(keys))
+            set_enum_properties(action, shortcutContext="WindowShortcut")
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
