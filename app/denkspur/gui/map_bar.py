@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from denkspur.core.trace.confidence_track import ConfidenceTrack
@@ -240,7 +240,7 @@ class MapBar(QWidget):
             self.map.set_marks([])
             return
         tip = (self.tr("Answer settled at token %1: %2")
-               .replace("%1", f"{point.token:,}").replace("%2", point.answer))
+               .replace("%1", QLocale().toString(point.token)).replace("%2", point.answer))
         self.map.set_marks([MapMark(point.offset, tip)])
 
     # -- actions --------------------------------------------------------------------

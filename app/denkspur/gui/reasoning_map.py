@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -249,12 +249,14 @@ class ReasoningMap(QWidget):
         cell = self._cells[index]
         body = cell.text if len(cell.text) <= TOOLTIP_CHARS else cell.text[: TOOLTIP_CHARS - 1] + "…"
         mean = cell.confidence
-        sure = "" if mean is None else (f" · confidence {math.exp(mean):.0%} per token "
-                                        f"(mean log-probability {mean:.2f})")
+        locale = QLocale()  # -0.19 / -0,19: the UI language's number format
+        sure = "" if mean is None else " · " + self.tr("confidence %1 per token (mean log-probability %2)") \
+            .replace("%1", f"{math.exp(mean):.0%}") \
+            .replace("%2", locale.toString(mean, "f", 2))
         threshold = self._track.lowest_threshold() if self._track is not None else None
         low = cell.levels[-1][0][1] if cell.levels else None  # the coarsest level: the whole sentence
         if threshold is not None and low is not None and low <= threshold:
-            sure += " · among the least sure tenth of the trace"
+            sure += " · " + self.tr("among the least sure tenth of the trace")
         return f"{function_name(cell.function)}{sure}\n{visible_bidi(body)}"
 
     # -- Qt -----------------------------------------------------------------------
