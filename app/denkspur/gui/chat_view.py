@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from denkspur.core.text.bidi import visible_bidi
 from denkspur.gui.clipboard import copy_text
+from denkspur.gui.flow_layout import FlowLayout
 from denkspur.gui.i18n import plural_n
 from denkspur.gui.long_answer import LongAnswer, needs_plain_view
 from denkspur.gui.plain import plain_label
@@ -124,13 +126,18 @@ class MessageCard(QFrame):
         self.state_label = plain_label(name="stateLabel")
         for label in (self.role_label, self.state_label):  # they give way (clipped) before the buttons do
             label.setMinimumWidth(24)
-        self.action_row = QHBoxLayout()
-        self.action_row.setSpacing(2)
-        header = QHBoxLayout()
-        header.addWidget(self.role_label)
-        header.addWidget(self.state_label)
-        header.addStretch(1)
-        header.addLayout(self.action_row)
+        # The buttons wrap into more lines when the card is narrow (FlowLayout), and go
+        # under the model's name when name and buttons do not fit side by side (_fit_header).
+        self.action_box = QWidget()
+        self.action_box.setObjectName("cardActions")
+        self.action_row = FlowLayout(self.action_box)
+        self.names = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.names.addWidget(self.role_label)
+        self.names.addWidget(self.state_label)
+        self.names.addStretch(1)
+        self.header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.header.addLayout(self.names, 1)
+        self.header.addWidget(self.action_box, 0, Qt.AlignmentFlag.AlignTop)
         self.body = QLabel()
         self.body.setObjectName("messageBody")
         self.body.setWordWrap(True)
@@ -150,7 +157,7 @@ class MessageCard(QFrame):
         self.error_row = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        layout.addLayout(header)
+        layout.addLayout(self.header)
         layout.addWidget(self.body)
         layout.addLayout(self.error_row)
         self.refresh()
@@ -187,6 +194,7 @@ class MessageCard(QFrame):
         budget = budget_note(version, lambda n: self.tr("budget %Ln token(s)", "", plural_n(n)),
                              lambda n: self.tr("thinking cut at the budget (%Ln token(s))", "", plural_n(n)))
         self.state_label.setText("  ".join(part for part in (note, budget) if part))
+        self._fit_header(self.width())
         text = version.answer
         if needs_plain_view(text):
             self._use_long_answer().set_text(text)
@@ -270,6 +278,27 @@ class MessageCard(QFrame):
             layout.insertWidget(layout.indexOf(self.body) + 1, self.long_answer)
         return self.long_answer
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_header(event.size().width())
+
+    def _fit_header(self, width: int) -> None:
+        """Name and buttons on one line when both fit, else the buttons on their own lines below
+        (and the state under the name when the two do not fit side by side either)."""
+        layout = self.layout()
+        if layout is None:  # still being built
+            return
+        margins = self.contentsMargins() + layout.contentsMargins()
+        room = width - margins.left() - margins.right()
+        name = self.role_label.sizeHint().width()
+        state = self.state_label.sizeHint().width() if self.state_label.text() else 0
+        row, column = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        one_line = name + self.header.spacing() + self.action_box.sizeHint().width() <= room
+        for layout, direction in ((self.header, row if one_line else column),
+                                  (self.names, row if one_line or name + state <= room else column)):
+            if layout.direction() != direction:
+                layout.setDirection(direction)
+
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", selected)
         self.style().unpolish(self)  # re-evaluate the [selected] rule
@@ -287,6 +316,7 @@ class MessageCard(QFrame):
         button.setAutoRaise(True)
         button.clicked.connect(handler)
         self.action_row.addWidget(button)
+        self._fit_header(self.width())
         return button
 
 

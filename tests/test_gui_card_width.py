@@ -1,0 +1,53 @@
+"""Chat cards at the width the chat gets in a 1024×700 window: the buttons wrap, never leave the view,
+and the reply keeps the name of the model that wrote it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QToolButton
+from pytestqt.qtbot import QtBot
+
+from denkspur.core.conversations.store import Conversation, Message, Version
+from denkspur.gui.chat_view import ChatView
+from denkspur.session.states import VersionState
+
+
+def _stopped_conversation(model: str) -> Conversation:
+    """A question and a stopped reply with two versions: every button a card can have."""
+    first = Version(2, 0, "It is 5.", trace="Add.", model=model)
+    stopped = Version(3, 1, "", trace="Okay, so I add 2 and 3.", model=model, state=VersionState.CANCELLED)
+    messages = [Message(1, 0, "user", [Version(1, 0, "What is 2 + 3?")], 0),
+                Message(2, 1, "assistant", [first, stopped], 1)]
+    return Conversation(1, "t", 0, 0, messages)
+
+
+def test_narrow_cards_wrap_their_buttons_and_keep_the_model_name(qtbot: QtBot) -> None:
+    view = ChatView()
+    qtbot.addWidget(view)
+    view.resize(272, 400)  # the chat pane of a 1024×700 screen's window
+    view.show()
+    view.show_conversation(_stopped_conversation("/models/DeepSeek-R1-Distill-Qwen-7B-Q4_K_M.gguf"))
+    card = view.cards[1]
+    qtbot.waitUntil(card.isVisible, timeout=5_000)
+    buttons = [b for b in card.findChildren(QToolButton) if b.isVisibleTo(card)]
+    assert len(buttons) >= 5  # ◀ ▶ ⟳ Continue Copy Copy trace
+    qtbot.waitUntil(lambda: card.width() <= view.viewport().width(), timeout=5_000)
+    assert view.horizontalScrollBar().maximum() == 0  # nothing sticks out to the right
+    right = view.viewport().width()
+    for button in buttons:
+        corner = button.mapTo(view.viewport(), QPoint(button.width(), 0))
+        assert corner.x() <= right, button.objectName()
+    assert card.role_label.width() >= min(card.role_label.sizeHint().width(), card.width() - 30)
+
+
+def test_wide_cards_keep_one_header_line(qtbot: QtBot) -> None:
+    view = ChatView()
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    view.show_conversation(_stopped_conversation("/models/tiny-r1.gguf"))
+    card = view.cards[1]
+    qtbot.waitUntil(lambda: card.width() > 800, timeout=5_000)
+    copy = card.findChild(QToolButton, "copyAnswer")
+    assert copy is not None
+    assert abs(copy.mapTo(card, QPoint(0, 0)).y() - card.role_label.mapTo(card, QPoint(0, 0)).y()) < 10
