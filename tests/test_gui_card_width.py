@@ -51,3 +51,19 @@ def test_wide_cards_keep_one_header_line(qtbot: QtBot) -> None:
     copy = card.findChild(QToolButton, "copyAnswer")
     assert copy is not None
     assert abs(copy.mapTo(card, QPoint(0, 0)).y() - card.role_label.mapTo(card, QPoint(0, 0)).y()) < 10
+
+
+def test_a_short_model_name_is_never_clipped(qtbot: QtBot) -> None:
+    """A finished reply has no state text: its name gets all the room left of the buttons."""
+    reply = Version(2, 0, "2 + 3 = 5.", trace="Add.", model="/models/tiny-r1.gguf")
+    view = ChatView()
+    qtbot.addWidget(view)
+    view.resize(272, 400)
+    view.show()
+    view.show_conversation(Conversation(1, "t", 0, 0, [Message(1, 0, "user", [Version(1, 0, "2 + 3?")], 0),
+                                                       Message(2, 1, "assistant", [reply], 0)]))
+    card = view.cards[1]
+    qtbot.waitUntil(card.isVisible, timeout=5_000)
+    qtbot.wait(50)
+    assert card.role_label.text() == "tiny-r1"
+    assert card.role_label.width() >= card.role_label.sizeHint().width()

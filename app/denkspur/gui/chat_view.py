@@ -124,6 +124,7 @@ class MessageCard(QFrame):
         self.setProperty("selected", False)
         self.role_label = plain_label(name="roleLabel")  # a model name from a server is outside text
         self.state_label = plain_label(name="stateLabel")
+        self.state_label.setVisible(False)  # until there is a state to show (_set_state)
         for label in (self.role_label, self.state_label):  # they give way (clipped) before the buttons do
             label.setMinimumWidth(24)
         # The buttons wrap into more lines when the card is narrow (FlowLayout), and go
@@ -193,8 +194,7 @@ class MessageCard(QFrame):
                 .replace("%1", str(numbers[version.parent_version_id]))
         budget = budget_note(version, lambda n: self.tr("budget %Ln token(s)", "", plural_n(n)),
                              lambda n: self.tr("thinking cut at the budget (%Ln token(s))", "", plural_n(n)))
-        self.state_label.setText("  ".join(part for part in (note, budget) if part))
-        self._fit_header(self.width())
+        self._set_state("  ".join(part for part in (note, budget) if part))
         text = version.answer
         if needs_plain_view(text):
             self._use_long_answer().set_text(text)
@@ -232,7 +232,7 @@ class MessageCard(QFrame):
 
         self.live = IncrementalMarkdown(dark=dark_theme())
         self._live_text = ""
-        self.state_label.setText(self.tr("thinking…"))
+        self._set_state(self.tr("thinking…"))
         self.body.setText("")
 
     def add_events(self, events: list[StreamEvent]) -> None:
@@ -243,7 +243,7 @@ class MessageCard(QFrame):
             return
         answer = "".join(e.text for e in events if isinstance(e, AnswerText))
         if answer or any(isinstance(e, TraceClosed) for e in events):
-            self.state_label.setText(self.tr("answering…"))
+            self._set_state(self.tr("answering…"))
         if answer:
             self.add_answer_text(answer)
 
@@ -251,7 +251,7 @@ class MessageCard(QFrame):
         """Grow the live answer: re-rendered at most every RENDER_INTERVAL_MS, plain once long."""
         if self.live is None:
             return
-        self.state_label.setText(self.tr("answering…"))
+        self._set_state(self.tr("answering…"))
         if self.long_answer is not None:
             self.long_answer.append(text)
             return
@@ -282,6 +282,14 @@ class MessageCard(QFrame):
         super().resizeEvent(event)
         self._fit_header(event.size().width())
 
+    def _set_state(self, text: str) -> None:
+        """The state beside the name ("thinking…", "version 2/3", …): hidden when there is none,
+        so it takes no room from the name."""
+        if text != self.state_label.text():
+            self.state_label.setText(text)
+            self.state_label.setVisible(bool(text))
+            self._fit_header(self.width())
+
     def _fit_header(self, width: int) -> None:
         """Name and buttons on one line when both fit, else the buttons on their own lines below
         (and the state under the name when the two do not fit side by side either)."""
@@ -291,9 +299,9 @@ class MessageCard(QFrame):
         margins = self.contentsMargins() + layout.contentsMargins()
         room = width - margins.left() - margins.right()
         name = self.role_label.sizeHint().width()
-        state = self.state_label.sizeHint().width() if self.state_label.text() else 0
+        state = self.names.spacing() + self.state_label.sizeHint().width() if self.state_label.text() else 0
         row, column = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
-        one_line = name + self.header.spacing() + self.action_box.sizeHint().width() <= room
+        one_line = name + state + self.header.spacing() + self.action_box.sizeHint().width() <= room
         for layout, direction in ((self.header, row if one_line else column),
                                   (self.names, row if one_line or name + state <= room else column)):
             if layout.direction() != direction:
