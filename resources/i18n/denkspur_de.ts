@@ -1788,6 +1788,10 @@
         <source>%1: a text-direction control the model wrote, shown here instead of applied (Copy keeps it)</source>
         <translation>%1: ein Textrichtungs-Steuerzeichen, das das Modell geschrieben hat, hier gezeigt statt angewandt (Kopieren behält es)</translation>
     </message>
+    <message>
+        <source>%1: a control character the model wrote, shown here (Copy keeps it)</source>
+        <translation>%1: ein Steuerzeichen, das das Modell geschrieben hat, hier sichtbar gemacht (Kopieren behält es)</translation>
+    </message>
 </context>
 <context>
     <name>UnsavedBar</name>
