@@ -486,10 +486,10 @@ class ChatView(QScrollArea):
             card.error_row.addWidget(button)
 
     def _edit(self, message: Message) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from denkspur.gui.text_dialog import ask_text
 
         prompt = self.tr("New text (the old text and the replies after it stay: ◀ ▶ switches back):")
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit message"), prompt, message.text)
+        text, ok = ask_text(self, self.tr("Edit message"), prompt, message.text)
         if ok and text.strip():
             self.edit_requested.emit(message.id, text)
 

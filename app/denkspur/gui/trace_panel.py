@@ -22,7 +22,6 @@ from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -445,7 +444,9 @@ class TracePanel(QWidget):
         menu.exec(self.steps.mapToGlobal(point))
 
     def _ask_note(self, offset: int) -> None:
-        note, ok = QInputDialog.getMultiLineText(
+        from denkspur.gui.text_dialog import ask_text
+
+        note, ok = ask_text(
             self, self.tr("Steer the reasoning"),
             self.tr("Your note, inserted into the trace here (it is marked as yours):"),
             self.tr("Wait, "))
