@@ -67,3 +67,25 @@ def test_a_short_model_name_is_never_clipped(qtbot: QtBot) -> None:
     qtbot.wait(50)
     assert card.role_label.text() == "tiny-r1"
     assert card.role_label.width() >= card.role_label.sizeHint().width()
+
+
+def test_long_words_and_code_lines_wrap_inside_the_card(qtbot: QtBot) -> None:
+    """A 400-character token or a long code line wraps inside the card instead of widening it
+    past the chat (its buttons and a centred formula were out of view)."""
+    answer = ("A very long token: " + "x" * 400 + "\n\n```python\n"
+              "is_prime[i*i::i] = [False] * len(is_prime[i*i::i])  # cross out every multiple of i\n```\n")
+    reply = Version(2, 0, answer, trace="Add.", model="/models/tiny-r1.gguf")
+    view = ChatView()
+    qtbot.addWidget(view)
+    view.resize(272, 400)
+    view.show()
+    view.show_conversation(Conversation(1, "t", 0, 0, [Message(1, 0, "user", [Version(1, 0, "2 + 3?")], 0),
+                                                       Message(2, 1, "assistant", [reply], 0)]))
+    card = view.cards[1]
+    qtbot.waitUntil(card.isVisible, timeout=5_000)
+    qtbot.wait(50)
+    assert view.horizontalScrollBar().maximum() == 0
+    assert card.width() <= view.viewport().width()
+    copy = card.findChild(QToolButton, "copyAnswer")
+    assert copy is not None
+    assert copy.mapTo(view.viewport(), QPoint(copy.width(), 0)).x() <= view.viewport().width()

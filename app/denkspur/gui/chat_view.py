@@ -48,8 +48,9 @@ def render_markdown(text: str, copy_text: str = "") -> str:
     """Finished messages: code blocks with Copy links, formulas typeset (their source a click away)."""
     from denkspur.core.text.markdown import render_markdown as render
     from denkspur.gui.math_images import math_html
+    from denkspur.gui.wrap_html import wrappable
 
-    return render(text, dark=dark_theme(), copy_text=copy_text, math=math_html)
+    return wrappable(render(text, dark=dark_theme(), copy_text=copy_text, math=math_html))
 
 
 def model_name(model: str) -> str:
@@ -266,7 +267,9 @@ class MessageCard(QFrame):
 
     def _render_live(self) -> None:
         if self.live is not None and self.long_answer is None:
-            self.body.setText(self.live.full_html())
+            from denkspur.gui.wrap_html import wrappable
+
+            self.body.setText(wrappable(self.live.full_html()))
 
     def _use_long_answer(self) -> LongAnswer:
         if self.long_answer is None:
