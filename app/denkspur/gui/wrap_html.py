@@ -21,7 +21,7 @@ BREAK = "\u200b"
 #: Qt's rich text honours a style element: code wraps at spaces, keeping its own line breaks.
 STYLE = "<style>pre { white-space: pre-wrap; }</style>"
 _TAGS = re.compile(r"(<[^>]*>)")
-_RUN = re.compile(r"(?:&#?\w+;|[^\s<>&])" + "{%d,}" % LONG_RUN)
+_RUN = re.compile(r"(?:&#?\w+;|[^\s<>&])" + f"{{{LONG_RUN},}}")
 _UNIT = re.compile(r"&#?\w+;|[^&]|&")
 
 
