@@ -423,14 +423,17 @@ class ReasoningMap(QWidget):
                 rects.append(QRect(x, y, min(cell.width, width), CELL_HEIGHT))
                 x += cell.width + CELL_GAP
             return rects
-        scale = width * MAX_ROWS / natural  # a density strip: each cell keeps its share of the length
-        rects, position = [], 0.0
+        # A density strip: each cell keeps its share of the length. A cell that would run past
+        # a row's end starts the next row (room for that is kept: at most a cell per row).
+        widest = max(cell.width for cell in self._cells) + CELL_GAP
+        scale = width * MAX_ROWS / (natural + (MAX_ROWS - 1) * widest)
+        rects, row, x = [], 0, 0.0
         for cell in self._cells:
-            row = min(int(position // width), MAX_ROWS - 1)
-            x = int(position - row * width)
-            rects.append(QRect(x, row * pitch, max(1, round(cell.width * scale)),
-                               CELL_HEIGHT))
-            position += (cell.width + CELL_GAP) * scale
+            cell_width = max(1, round(cell.width * scale))
+            if x > 0 and x + cell_width > width and row < MAX_ROWS - 1:
+                row, x = row + 1, 0.0
+            rects.append(QRect(min(int(x), max(0, width - cell_width)), row * pitch, cell_width, CELL_HEIGHT))
+            x += (cell.width + CELL_GAP) * scale
         return rects
 
 
