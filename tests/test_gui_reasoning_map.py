@@ -104,7 +104,7 @@ def test_a_dense_map_keeps_every_cell_inside_its_row(qtbot: QtBot) -> None:
         widget.add_sentence({"start": index * 500, "function": "active_computation"},
                             "Let me see this. " * (2 + (index * 7) % 23))
     rects = [widget.cell_rect(i) for i in range(widget.cell_count())]
-    assert all(0 <= rect.left() and rect.right() < width for rect in rects)
+    assert all(rect.left() >= 0 and rect.right() < width for rect in rects)
     rows = sorted({rect.top() for rect in rects})
     assert len(rows) > 1
     assert all(min(rect.left() for rect in rects if rect.top() == row) == 0 for row in rows)
