@@ -96,7 +96,7 @@ def test_conversation_titles_show_markers_and_rename_keeps_the_title(qtbot: QtBo
                 if widget.items.item(row).text() == title)  # the item keeps it, for renaming
     index = widget.items.indexFromItem(item)
     option = QStyleOptionViewItem()
-    widget.items.itemDelegate().initStyleOption(option, index)
+    widget.items.itemDelegate().initStyleOption(option, index)  # type: ignore[attr-defined]
     assert option.text == "Invoice ⟨U+202E⟩fdp.exe"
     assert _no_controls(item.toolTip())
 
@@ -115,3 +115,27 @@ def test_compare_choices_show_markers_for_model_names(qtbot: QtBot) -> None:
     dialog = CompareDialog([(f"Reply 1, version 1 (srv{RLO}x)", one), ("Reply 1, version 2 (m)", two)])
     qtbot.addWidget(dialog)
     assert dialog.left.itemText(0) == "Reply 1, version 1 (srv⟨U+202E⟩x)"
+
+
+def test_other_invisible_controls_are_shown_too(qtbot: QtBot) -> None:
+    """A model can write control characters (byte tokens: NUL, BEL, ESC …): the trace view shows
+    each as the stand-in, named on hover, instead of an empty box; tab and newlines stay as they are;
+    labels show the marker; Copy gives what was written."""
+    from denkspur.gui.trace_view import TraceView
+
+    written = "Okay.\x02\x00\x07\tthen\x1b[31m red\x7f\x85 end\nline two\r\n"
+    assert visible_bidi("a\x00b\x07c") == "a⟨U+0000⟩b⟨U+0007⟩c"
+    assert visible_bidi("tab\there\nand line") == "tab\there\nand line"
+    view = TraceView()
+    qtbot.addWidget(view)
+    view.append(written)
+    qtbot.waitUntil(lambda: view.pending == 0)
+    shown = view.document().toPlainText()
+    assert not any(char in shown for char in "\x00\x02\x07\x1b\x7f\x85")
+    assert "\tthen" in shown and shown.count(STAND_IN) == 6
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.document_position(written.index("\x07")) + 1)
+    assert "U+0007" in cursor.charFormat().toolTip()
+    view.selectAll()
+    view.copy_selection()
+    assert QGuiApplication.clipboard().text() == written

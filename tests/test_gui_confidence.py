@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
+from denkspur.core.text.bidi import STAND_INS
 from denkspur.core.trace.signals import TokenSignal, align
 from denkspur.core.trace.stream import ReasoningResult
 from denkspur.engine import protocol as p
@@ -47,8 +48,10 @@ def test_tokens_are_coloured_by_entropy_and_forks_marked(qtbot: QtBot, random_re
     qtbot.addWidget(view)
     view.resize(700, 500)
     view.show_trace(random_reply.trace, signals)
-    # the text itself, unchanged (Qt shows a line break for \r, U+2028 and U+2029, same positions)
-    breaks = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
+    # the text itself, unchanged (Qt shows a line break for \r, U+2028 and U+2029, same positions;
+    # controls are shown by a stand-in, see denkspur.core.text.bidi)
+    shown: dict[int, str] = {**STAND_INS, ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"}
+    breaks = str.maketrans(shown)
     assert view.toPlainText() == random_reply.trace.translate(breaks)
     assert view.token_count() == sum(offset is not None for offset in align(random_reply.trace, signals))
     forks = [i for i in range(view.token_count()) if view.signal_at(view.token_position(i)).forking]  # type: ignore[union-attr]

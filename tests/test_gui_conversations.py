@@ -58,3 +58,30 @@ def test_rename_and_delete_conversations(qtbot: QtBot, tmp_path: Path, tiny_mode
     qtbot.waitUntil(lambda: len(window.conversations.conversation_items()) == 0, timeout=5_000)
     assert not window.chat.cards
     window.close()
+
+
+def _current_id(window: MainWindow) -> int | None:
+    from denkspur.gui.conversation_list import _ID
+
+    item = window.conversations.items.currentItem()
+    return None if item is None else int(item.data(_ID))
+
+
+def test_the_list_marks_the_open_conversation(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    """After a chat was opened from the list, a new chat (Ctrl+N) and its first question: the list
+    marks the new chat, not the one opened before (the chat shown and the row marked agree)."""
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    first = window.session.conversation.id  # type: ignore[union-attr]
+    window.conversations.items.itemClicked.emit(window.conversations.conversation_items()[0])
+    qtbot.waitUntil(lambda: _current_id(window) == first, timeout=5_000)
+    window.keys.new_chat.trigger()
+    qtbot.waitUntil(lambda: _current_id(window) is None, timeout=5_000)  # the new chat has no row yet
+    ask(qtbot, window, "And 3 + 4?")
+    wait_idle(qtbot, window)
+    second = window.session.conversation.id  # type: ignore[union-attr]
+    assert second != first
+    qtbot.waitUntil(lambda: len(window.conversations.conversation_items()) == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: _current_id(window) == second, timeout=5_000)
+    window.close()

@@ -91,3 +91,20 @@ def test_a_long_trace_never_takes_more_than_a_few_rows(qtbot: QtBot) -> None:
         widget.add_sentence({"start": index * 50, "function": "active_computation"}, "Let me see. " * 3)
     assert widget.heightForWidth(400) <= MAX_ROWS * (CELL_HEIGHT + ROW_GAP)
     assert widget.cell_at(widget.cell_rect(2_999).center()) is not None  # the last one is still there
+
+
+def test_a_dense_map_keeps_every_cell_inside_its_row(qtbot: QtBot) -> None:
+    """A long trace is a density strip: a cell at a row's end moves to the next row instead of
+    running past the right edge (clipped), and every row starts at the left edge."""
+    widget = ReasoningMap()
+    qtbot.addWidget(widget)
+    width = 500  # too many cells for three rows of whole cells
+    widget.resize(width, 60)
+    for index in range(40):
+        widget.add_sentence({"start": index * 500, "function": "active_computation"},
+                            "Let me see this. " * (2 + (index * 7) % 23))
+    rects = [widget.cell_rect(i) for i in range(widget.cell_count())]
+    assert all(rect.left() >= 0 and rect.right() < width for rect in rects)
+    rows = sorted({rect.top() for rect in rects})
+    assert len(rows) > 1
+    assert all(min(rect.left() for rect in rects if rect.top() == row) == 0 for row in rows)

@@ -71,3 +71,24 @@ def test_wide_and_long_tables_are_cut_with_a_note() -> None:
     long = "|a|b|\n|-|-|\n" + "".join(f"|{i}|x|\n" for i in range(MAX_TABLE_ROWS + 50))
     assert render_markdown(long).count("<tr>") == MAX_TABLE_ROWS + 1
     assert "table cut" not in render_markdown("|a|b|\n|-|-|\n|1|2|\n")
+
+
+def _fake_math(latex: str, display: bool) -> str:
+    return f"<MATH {latex} {'block' if display else 'inline'}>"
+
+
+def test_display_brackets_right_after_a_line_are_typeset() -> None:
+    """R1 writes "so we get:\\n\\[\\n x^2 \\n\\]\\nwhich …": the formula is a display formula even
+    without a blank line around it (it showed as "[ x^2 ]", its backslashes lost)."""
+    from denkspur.core.text.markdown import math_sources
+
+    for text in ("We get\n\\[\nx^2\n\\]\nwhich is it.", "We get\n\\[ x^2 \\]\nwhich is it.",
+                 "- item\n  \\[\n  x^2\n  \\]\n"):
+        out = render_markdown(text, math=_fake_math)
+        assert "<MATH x^2 block>" in out, text
+        assert "[" not in out.replace("<MATH x^2 block>", ""), out
+        assert math_sources(text) == ["x^2"]
+    fenced = "```\n\\[\nnot math\n\\]\n```\n"  # code stays code
+    assert "MATH" not in render_markdown(fenced, math=_fake_math)
+    matrix = "$$\\begin{matrix} a \\\\[2pt] b \\end{matrix}$$"  # a LaTeX line break with spacing
+    assert render_markdown(matrix, math=_fake_math).count("MATH") == 1

@@ -201,3 +201,21 @@ def test_search_snippet_marks_matches_not_brackets_in_the_text(store: Store) -> 
     assert [text for text, is_match in parts if is_match] == ["zebra"]
     assert "[note]" in "".join(text for text, _ in parts)  # brackets of the text stay text
     assert not hit.in_trace
+
+
+def test_import_keeps_the_model_and_the_settings_of_each_reply(store: Store, tmp_path: Path) -> None:
+    """A reply names the model that wrote it and keeps its settings (thinking budget …) after a
+    JSON round trip (imported replies said "Assistant" and lost their budget note)."""
+    conversation_id = store.create_conversation("Models")
+    store.add_message(conversation_id, "user", "2+3?")
+    store.add_message(conversation_id, "assistant", "5", model="/m/R1-7B-Q4_K_M.gguf",
+                      params={"temperature": 0.6, "thinking_budget": 500})
+    data = json.loads(json.dumps(export_json(store.load_conversation(conversation_id))))
+    other = Store(tmp_path / "other.sqlite3")
+    reply = other.load_conversation(import_json(other, data)).messages[1].version
+    assert reply.model == "/m/R1-7B-Q4_K_M.gguf"
+    assert reply.params == {"temperature": 0.6, "thinking_budget": 500}
+    hostile = json.loads(json.dumps(data))
+    hostile["messages"][1]["versions"][0].update(model=["not", "text"], params="not a dict")
+    reply = other.load_conversation(import_json(other, hostile)).messages[1].version
+    assert reply.model == "" and reply.params == {}

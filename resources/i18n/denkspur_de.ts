@@ -28,6 +28,14 @@
         <extracomment>A session operation: (store, model name, sampling) -&gt; the reply to generate. How long quitting waits for the engine thread, before and after killing the engine. Finished replies whose final save failed (disk full…), by version id: shown and exported from here until :meth:`retry_saves` gets them onto the disk.</extracomment>
         <translation>Die Nachricht konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>This server decides when its model stops thinking: &apos;think longer&apos; and checking the answer apply to local models only.</source>
+        <translation>Dieser Server entscheidet selbst, wann sein Modell aufhört zu denken: „Länger denken“ und das Prüfen der Antwort gelten nur für lokale Modelle.</translation>
+    </message>
+    <message>
+        <source>The thinking budget was reached, but this server does not continue a reply it is given (an assistant prefill; llama-server does), so it could not be asked for the answer: the reply ends in its thinking.</source>
+        <translation>Das Denkbudget war erreicht, aber dieser Server setzt keine vorgegebene Antwort fort (einen Assistant-Prefill; llama-server kann das), daher konnte er nicht nach der Antwort gefragt werden: Die Antwort endet in ihrem Nachdenken.</translation>
+    </message>
 </context>
 <context>
     <name>ChatSettingsDrawer</name>
@@ -80,6 +88,14 @@
         <location filename="../work/main/app/denkspur/gui/chat_settings.py" line="94"/>
         <source>unlimited</source>
         <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Check the answer every (sentences)</source>
+        <translation>Antwort prüfen alle (Sätze)</translation>
+    </message>
+    <message>
+        <source>While the model thinks, ask every N sentences what it would answer now, and mark in the reasoning map where the answer stopped changing (local models; each check costs a short side answer)</source>
+        <translation>Während das Modell denkt, alle N Sätze fragen, was es jetzt antworten würde, und in der Denkkarte markieren, wo sich die Antwort nicht mehr änderte (lokale Modelle; jede Prüfung kostet eine kurze Nebenantwort)</translation>
     </message>
 </context>
 <context>
@@ -174,6 +190,22 @@
         <source>New text (the old text and the replies after it stay: ◀ ▶ switches back):</source>
         <translation>Neuer Text (der alte Text und die Antworten danach bleiben erhalten: mit ◀ ▶ zurückwechseln):</translation>
     </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Go on from where it stopped (a new version; this one stays) · Ctrl+Shift+R</source>
+        <translation>Dort weitermachen, wo es angehalten wurde (eine neue Version; diese bleibt) · Strg+Umschalt+R</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Ask again (this version is kept)</source>
+        <translation>Noch einmal fragen (diese Version bleibt erhalten)</translation>
+    </message>
 </context>
 <context>
     <name>Clipboard</name>
@@ -205,6 +237,27 @@
         <location filename="../work/main/app/denkspur/gui/compare_dialog.py" line="89"/>
         <source>%1 steps vs %2 steps, %3 aligned</source>
         <translation>%1 Schritte gegen %2 Schritte, %3 zugeordnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 vs %2, %n aligned</source>
+        <translation>
+            <numerusform>%1 gegen %2, %n zugeordnet</numerusform>
+            <numerusform>%1 gegen %2, %n zugeordnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Both begin the same (%Ln character(s)), then diverge below:</source>
+        <translation>
+            <numerusform>Beide beginnen gleich (%Ln Zeichen), dann gehen sie auseinander:</numerusform>
+            <numerusform>Beide beginnen gleich (%Ln Zeichen), dann gehen sie auseinander:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -251,6 +304,13 @@
         <source>Send</source>
         <translation>Senden</translation>
     </message>
+    <message numerus="yes">
+        <source>If it answered now (after %Ln thinking token(s)):</source>
+        <translation>
+            <numerusform>Wenn es jetzt antwortete (nach %Ln Denk-Token):</numerusform>
+            <numerusform>Wenn es jetzt antwortete (nach %Ln Denk-Token):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConfidencePane</name>
@@ -258,7 +318,7 @@
         <location filename="../work/main/app/denkspur/gui/confidence_view.py" line="435"/>
         <source>Background: how unsure the model was at each token (entropy of its next-token distribution; deeper = less sure). Bold underlined: forks. Hover a token for its five alternatives. Curve: mean log-probability over %1-token windows, the lowest tenth shaded red; the band below: each step&apos;s mean confidence.</source>
         <extracomment>Entropy (nats) at which a token&apos;s background is at its deepest. The share of windows shaded as the lowest (DeepConf&apos;s &quot;bottom 10 %&quot; group confidence).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrund: wie unsicher das Modell bei jedem Token war (Entropie seiner Verteilung für das nächste Token; dunkler = unsicherer). Fett unterstrichen: Gabelungen. Zeige auf ein Token für seine fünf Alternativen. Kurve: mittlere Log-Wahrscheinlichkeit über Fenster von %1 Token, das unsicherste Zehntel rot schattiert; das Band darunter: die mittlere Sicherheit jedes Schritts.</translation>
     </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/confidence_view.py" line="441"/>
@@ -373,6 +433,13 @@
         <source>Delete chat</source>
         <translation>Chat löschen</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln Nachricht</numerusform>
+            <numerusform>%Ln Nachrichten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CorpusPanel</name>
@@ -460,6 +527,10 @@
         <location filename="../work/main/app/denkspur/gui/corpus_panel.py" line="148"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The article text is not part of Denkspur. Choose the folder with the articles in Preferences (or set DENKSPUR_CORPUS) to read it here with the claims highlighted; the explanations stand on their own.</source>
+        <translation>Der Artikeltext ist nicht Teil von Denkspur. Wähle den Ordner mit den Artikeln in den Einstellungen (oder setze DENKSPUR_CORPUS), um ihn hier mit hervorgehobenen Behauptungen zu lesen; die Erklärungen stehen auch für sich.</translation>
     </message>
 </context>
 <context>
@@ -606,6 +677,10 @@
         <location filename="../work/main/app/denkspur/gui/help_dialogs.py" line="107"/>
         <source>not used (connected to a server)</source>
         <translation>nicht verwendet (mit einem Server verbunden)</translation>
+    </message>
+    <message>
+        <source>Jump the trace to the selected step</source>
+        <translation>Die Denkspur zum gewählten Schritt springen lassen</translation>
     </message>
 </context>
 <context>
@@ -868,6 +943,22 @@
         <source>Continue differently from here</source>
         <translation>Ab hier anders weiterdenken</translation>
     </message>
+    <message>
+        <source>No confidence curve: the server sent no log-probabilities for this reply.</source>
+        <translation>Keine Sicherheitskurve: Der Server hat für diese Antwort keine Log-Wahrscheinlichkeiten gesendet.</translation>
+    </message>
+    <message>
+        <source>Under the map: confidence · red: least sure tenth</source>
+        <translation>Unter der Karte: Sicherheit · rot: unsicherstes Zehntel</translation>
+    </message>
+    <message>
+        <source>The line under the sentences is the mean log-probability of the model&apos;s tokens over sliding %1-token windows (higher: surer); red marks the lowest tenth of the windows. Hover a sentence for its mean confidence.</source>
+        <translation>Die Linie unter den Sätzen ist die mittlere Log-Wahrscheinlichkeit der Token des Modells über gleitende Fenster von %1 Token (höher: sicherer); rot markiert das unsicherste Zehntel der Fenster. Zeige auf einen Satz für seine mittlere Sicherheit.</translation>
+    </message>
+    <message>
+        <source>Answer settled at token %1: %2</source>
+        <translation>Antwort stand fest bei Token %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>MessageCard</name>
@@ -957,6 +1048,31 @@
         <location filename="../work/main/app/denkspur/gui/chat_view.py" line="232"/>
         <source>answering…</source>
         <translation>antwortet…</translation>
+    </message>
+    <message>
+        <source>continues version %1 from where it stopped</source>
+        <translation>setzt Version %1 dort fort, wo sie angehalten wurde</translation>
+    </message>
+    <message numerus="yes">
+        <source>continued version %1 differently after %Ln character(s) of its trace</source>
+        <translation>
+            <numerusform>Version %1 nach %Ln Zeichen ihrer Denkspur anders fortgesetzt</numerusform>
+            <numerusform>Version %1 nach %Ln Zeichen ihrer Denkspur anders fortgesetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>budget %Ln token(s)</source>
+        <translation>
+            <numerusform>Budget %Ln Token</numerusform>
+            <numerusform>Budget %Ln Token</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>thinking cut at the budget (%Ln token(s))</source>
+        <translation>
+            <numerusform>Denken am Budget abgebrochen (%Ln Token)</numerusform>
+            <numerusform>Denken am Budget abgebrochen (%Ln Token)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1186,26 @@
         <location filename="../work/main/app/denkspur/gui/model_manager.py" line="175"/>
         <source>Checking this machine…</source>
         <translation>Dieser Rechner wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Your GGUF files</source>
+        <translation>Deine GGUF-Dateien</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3, imported)</source>
+        <translation>%1 (%2, %3, importiert)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (%2, opened from disk)</source>
+        <translation>%1 (%2, von der Festplatte geöffnet)</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +1388,13 @@
         <source>Asking %1 for its models…</source>
         <translation>Frage %1 nach seinen Modellen…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n model(s) on the server</source>
+        <translation>
+            <numerusform>%n Modell auf dem Server</numerusform>
+            <numerusform>%n Modelle auf dem Server</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1375,6 +1518,26 @@
         <location filename="../work/main/app/denkspur/gui/settings_dialog.py" line="79"/>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>News articles folder</source>
+        <translation>Ordner der Nachrichtenartikel</translation>
+    </message>
+    <message>
+        <source>none: the explanations without the article texts</source>
+        <translation>keiner: die Erklärungen ohne die Artikeltexte</translation>
+    </message>
+    <message>
+        <source>not set: %1</source>
+        <translation>nicht gesetzt: %1</translation>
+    </message>
+    <message>
+        <source>The folder with the five news articles the corpus panel explains (their texts are not part of Denkspur)</source>
+        <translation>Der Ordner mit den fünf Nachrichtenartikeln, die das Korpus-Fenster erklärt (ihre Texte sind nicht Teil von Denkspur)</translation>
+    </message>
+    <message>
+        <source>DENKSPUR_CORPUS is set (%1): it wins over this folder as long as it is set.</source>
+        <translation>DENKSPUR_CORPUS ist gesetzt (%1): Solange es gesetzt ist, gilt es statt dieses Ordners.</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1713,53 @@
         <source>Thinking… %1 s, %2 tokens</source>
         <translation>Denkt nach… %1 s, %2 Token</translation>
     </message>
+    <message>
+        <source>Thinking budget reached: this server cannot be asked for the answer</source>
+        <translation>Denkbudget erreicht: Dieser Server kann nicht nach der Antwort gefragt werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln step(s)</source>
+        <translation>
+            <numerusform>%Ln Schritt</numerusform>
+            <numerusform>%Ln Schritte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln self-correction(s)</source>
+        <translation>
+            <numerusform>%Ln Selbstkorrektur</numerusform>
+            <numerusform>%Ln Selbstkorrekturen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln trace token(s)</source>
+        <translation>
+            <numerusform>%Ln Denk-Token</numerusform>
+            <numerusform>%Ln Denk-Token</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln answer token(s)</source>
+        <translation>
+            <numerusform>%Ln Antwort-Token</numerusform>
+            <numerusform>%Ln Antwort-Token</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s)</source>
+        <translation>
+            <numerusform>%Ln Token</numerusform>
+            <numerusform>%Ln Token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s, %2</source>
+        <translation>Denkt nach… %1 s, %2</translation>
+    </message>
+    <message>
+        <source>confidence %1 per token (mean log-probability %2)</source>
+        <translation>Sicherheit %1 pro Token (mittlere Log-Wahrscheinlichkeit %2)</translation>
+    </message>
 </context>
 <context>
     <name>TraceView</name>
@@ -1557,7 +1767,7 @@
         <location filename="../work/main/app/denkspur/gui/trace_view.py" line="66"/>
         <source>Your note, inserted to steer the model</source>
         <extracomment>Longest line laid out as one paragraph; longer lines get display-only breaks. Characters inserted per event-loop turn (bounds the time of one GUI update). Below this viewport width the gutter shows icons only. Backgrounds of text the model did not write (kinds as in the reply&apos;s &quot;interventions&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Deine Notiz, eingefügt, um das Modell zu lenken</translation>
     </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/trace_view.py" line="67"/>
@@ -1573,6 +1783,14 @@
         <location filename="../work/main/app/denkspur/gui/trace_view.py" line="71"/>
         <source>Written in by Denkspur: Think longer made it go on</source>
         <translation>Von Denkspur eingefügt: „Länger denken“ ließ es weiterdenken</translation>
+    </message>
+    <message>
+        <source>%1: a text-direction control the model wrote, shown here instead of applied (Copy keeps it)</source>
+        <translation>%1: ein Textrichtungs-Steuerzeichen, das das Modell geschrieben hat, hier gezeigt statt angewandt (Kopieren behält es)</translation>
+    </message>
+    <message>
+        <source>%1: a control character the model wrote, shown here (Copy keeps it)</source>
+        <translation>%1: ein Steuerzeichen, das das Modell geschrieben hat, hier sichtbar gemacht (Kopieren behält es)</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1933,88 @@
         <location filename="../work/main/app/denkspur/gui/window_keys.py" line="69"/>
         <source>Where my data lives…</source>
         <translation>Wo meine Daten liegen…</translation>
+    </message>
+    <message>
+        <source>Continue the stopped answer</source>
+        <translation>Die angehaltene Antwort fortsetzen</translation>
+    </message>
+    <message>
+        <source>Go to the reasoning steps</source>
+        <translation>Zu den Denkschritten</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCard</name>
+    <message>
+        <source>★ Recommended for this machine</source>
+        <translation>★ Empfohlen für diesen Rechner</translation>
+    </message>
+    <message>
+        <source>%1 billion parameters · licence: %2</source>
+        <translation>%1 Milliarden Parameter · Lizenz: %2</translation>
+    </message>
+    <message>
+        <source>Quantization: coarser files are smaller and faster, finer ones closer to the original model</source>
+        <translation>Quantisierung: gröbere Dateien sind kleiner und schneller, feinere näher am ursprünglichen Modell</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <source>needs about %1 GB of memory</source>
+        <translation>braucht etwa %1 GB Speicher</translation>
+    </message>
+    <message>
+        <source>The file (%1 GB), the KV cache for the context set in Preferences and llama.cpp&apos;s buffers</source>
+        <translation>Die Datei (%1 GB), der KV-Cache für den in den Einstellungen gewählten Kontext und die Puffer von llama.cpp</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>installiert</translation>
+    </message>
+    <message>
+        <source>too big</source>
+        <translation>zu groß</translation>
+    </message>
+    <message>
+        <source>, %1 s left</source>
+        <translation>, noch %1 s</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB, %3 MB/s</source>
+        <translation>%1 von %2 MB, %3 MB/s</translation>
+    </message>
+</context>
+<context>
+    <name>ReasoningMap</name>
+    <message>
+        <source>confidence %1 per token (mean log-probability %2)</source>
+        <translation>Sicherheit %1 pro Token (mittlere Log-Wahrscheinlichkeit %2)</translation>
+    </message>
+    <message>
+        <source>among the least sure tenth of the trace</source>
+        <translation>unter dem unsichersten Zehntel der Denkspur</translation>
     </message>
 </context>
 </TS>

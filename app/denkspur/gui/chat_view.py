@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from denkspur.core.text.bidi import visible_bidi
 from denkspur.gui.clipboard import copy_text
+from denkspur.gui.flow_layout import FlowLayout
 from denkspur.gui.i18n import plural_n
 from denkspur.gui.lazy_qt import Qt, set_enum_properties
 from denkspur.gui.plain import plain_label
@@ -48,8 +50,9 @@ def render_markdown(text: str, copy_text: str = "") -> str:
     """Finished messages: code blocks with Copy links, formulas typeset (their source a click away)."""
     from denkspur.core.text.markdown import render_markdown as render
     from denkspur.gui.math_images import math_html
+    from denkspur.gui.wrap_html import wrappable
 
-    return render(text, dark=dark_theme(), copy_text=copy_text, math=math_html)
+    return wrappable(render(text, dark=dark_theme(), copy_text=copy_text, math=math_html))
 
 
 def model_name(model: str) -> str:
@@ -124,15 +127,21 @@ class MessageCard(QFrame):
         self.setProperty("selected", False)
         self.role_label = plain_label(name="roleLabel")  # a model name from a server is outside text
         self.state_label = plain_label(name="stateLabel")
+        self.state_label.setVisible(False)  # until there is a state to show (_set_state)
         for label in (self.role_label, self.state_label):  # they give way (clipped) before the buttons do
             label.setMinimumWidth(24)
-        self.action_row = QHBoxLayout()
-        self.action_row.setSpacing(2)
-        header = QHBoxLayout()
-        header.addWidget(self.role_label)
-        header.addWidget(self.state_label)
-        header.addStretch(1)
-        header.addLayout(self.action_row)
+        # The buttons wrap into more lines when the card is narrow (FlowLayout), and go
+        # under the model's name when name and buttons do not fit side by side (_fit_header).
+        self.action_box = QWidget()
+        self.action_box.setObjectName("cardActions")
+        self.action_row = FlowLayout(self.action_box)
+        self.names = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.names.addWidget(self.role_label)
+        self.names.addWidget(self.state_label)
+        self.names.addStretch(1)
+        self.header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.header.addLayout(self.names, 1)
+        self.header.addWidget(self.action_box, 0, Qt.AlignmentFlag.AlignTop)
         self.body = QLabel()
         self.body.setObjectName("messageBody")
         self.body.setWordWrap(True)
@@ -152,7 +161,7 @@ class MessageCard(QFrame):
         self.error_row = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        layout.addLayout(header)
+        layout.addLayout(self.header)
         layout.addWidget(self.body)
         layout.addLayout(self.error_row)
         self.refresh()
@@ -188,7 +197,7 @@ class MessageCard(QFrame):
                 .replace("%1", str(numbers[version.parent_version_id]))
         budget = budget_note(version, lambda n: self.tr("budget %Ln token(s)", "", plural_n(n)),
                              lambda n: self.tr("thinking cut at the budget (%Ln token(s))", "", plural_n(n)))
-        self.state_label.setText("  ".join(part for part in (note, budget) if part))
+        self._set_state("  ".join(part for part in (note, budget) if part))
         text = version.answer
         from denkspur.gui.long_answer import needs_plain_view
 
@@ -228,7 +237,7 @@ class MessageCard(QFrame):
 
         self.live = IncrementalMarkdown(dark=dark_theme())
         self._live_text = ""
-        self.state_label.setText(self.tr("thinking…"))
+        self._set_state(self.tr("thinking…"))
         self.body.setText("")
 
     def add_events(self, events: list[StreamEvent]) -> None:
@@ -239,7 +248,7 @@ class MessageCard(QFrame):
             return
         answer = "".join(e.text for e in events if isinstance(e, AnswerText))
         if answer or any(isinstance(e, TraceClosed) for e in events):
-            self.state_label.setText(self.tr("answering…"))
+            self._set_state(self.tr("answering…"))
         if answer:
             self.add_answer_text(answer)
 
@@ -247,7 +256,7 @@ class MessageCard(QFrame):
         """Grow the live answer: re-rendered at most every RENDER_INTERVAL_MS, plain once long."""
         if self.live is None:
             return
-        self.state_label.setText(self.tr("answering…"))
+        self._set_state(self.tr("answering…"))
         if self.long_answer is not None:
             self.long_answer.append(text)
             return
@@ -264,7 +273,9 @@ class MessageCard(QFrame):
 
     def _render_live(self) -> None:
         if self.live is not None and self.long_answer is None:
-            self.body.setText(self.live.full_html())
+            from denkspur.gui.wrap_html import wrappable
+
+            self.body.setText(wrappable(self.live.full_html()))
 
     def _use_long_answer(self) -> LongAnswer:
         if self.long_answer is None:
@@ -277,6 +288,35 @@ class MessageCard(QFrame):
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(layout.indexOf(self.body) + 1, self.long_answer)
         return self.long_answer
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_header(event.size().width())
+
+    def _set_state(self, text: str) -> None:
+        """The state beside the name ("thinking…", "version 2/3", …): hidden when there is none,
+        so it takes no room from the name."""
+        if text != self.state_label.text():
+            self.state_label.setText(text)
+            self.state_label.setVisible(bool(text))
+            self._fit_header(self.width())
+
+    def _fit_header(self, width: int) -> None:
+        """Name and buttons on one line when both fit, else the buttons on their own lines below
+        (and the state under the name when the two do not fit side by side either)."""
+        layout = self.layout()
+        if layout is None:  # still being built
+            return
+        margins = self.contentsMargins() + layout.contentsMargins()
+        room = width - margins.left() - margins.right()
+        name = self.role_label.sizeHint().width()
+        state = self.names.spacing() + self.state_label.sizeHint().width() if self.state_label.text() else 0
+        row, column = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        one_line = name + state + self.header.spacing() + self.action_box.sizeHint().width() <= room
+        for layout, direction in ((self.header, row if one_line else column),
+                                  (self.names, row if one_line or name + state <= room else column)):
+            if layout.direction() != direction:
+                layout.setDirection(direction)
 
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", selected)
@@ -295,6 +335,7 @@ class MessageCard(QFrame):
         button.setAutoRaise(True)
         button.clicked.connect(handler)
         self.action_row.addWidget(button)
+        self._fit_header(self.width())
         return button
 
 
@@ -464,10 +505,10 @@ class ChatView(QScrollArea):
             card.error_row.addWidget(button)
 
     def _edit(self, message: Message) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from denkspur.gui.text_dialog import ask_text
 
         prompt = self.tr("New text (the old text and the replies after it stay: ◀ ▶ switches back):")
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit message"), prompt, message.text)
+        text, ok = ask_text(self, self.tr("Edit message"), prompt, message.text)
         if ok and text.strip():
             self.edit_requested.emit(message.id, text)
 

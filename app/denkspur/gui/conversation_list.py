@@ -242,6 +242,7 @@ class ConversationList(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._focus_first)
         self._summaries: list[ConversationSummary] = []
+        self._open_id: int | None = None  # the conversation the chat shows
         self._titles: dict[int, str] = {}
         self._pinned: dict[int, bool] = {}
         self.clock = time.time  # tests set a fixed "now"
@@ -276,8 +277,7 @@ class ConversationList(QWidget):
         self._summaries = summaries
         if self.searching:
             return
-        current = self.items.currentItem()
-        keep = current.data(_ID) if current is not None else None
+        keep = self._open_id
         self.items.blockSignals(True)
         self.items.clear()
         self._titles = {s.id: s.title for s in summaries}
@@ -302,6 +302,21 @@ class ConversationList(QWidget):
             self.items.addItem(item)
             if summary.id == keep:
                 self.items.setCurrentItem(item)
+        self.items.blockSignals(False)
+
+    def show_open(self, conversation_id: int | None) -> None:
+        """Mark the conversation the chat shows (none for a new chat that has no row yet), so the
+        marked row and the chat beside it agree, also after the list is filled again."""
+        self._open_id = conversation_id
+        if self.searching:
+            return
+        self.items.blockSignals(True)
+        row = next((item for item in self.conversation_items() if item.data(_ID) == conversation_id), None)
+        if row is None:
+            self.items.setCurrentRow(-1)
+            self.items.clearSelection()
+        else:
+            self.items.setCurrentItem(row)
         self.items.blockSignals(False)
 
     def _add_header(self, text: str) -> None:

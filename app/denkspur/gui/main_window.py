@@ -413,6 +413,7 @@ class MainWindow(WindowActions, QMainWindow):
         if shown != self._shown_conversation:  # another chat: its side answer goes
             self.composer.clear_provisional()
         self._shown_conversation = shown
+        self.conversations.show_open(shown)
         self.chat.show_conversation(conversation)
         if self.chat_settings is not None:
             self.chat_settings.show_values(self.session.chat_settings, self.settings)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QLocale, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from denkspur.gui.lazy_qt import set_enum_properties
@@ -251,7 +251,7 @@ class MapBar(QWidget):
             self.map.set_marks([])
             return
         tip = (self.tr("Answer settled at token %1: %2")
-               .replace("%1", f"{point.token:,}").replace("%2", point.answer))
+               .replace("%1", QLocale().toString(point.token)).replace("%2", point.answer))
         self.map.set_marks([MapMark(point.offset, tip)])
 
     # -- actions --------------------------------------------------------------------

@@ -350,7 +350,7 @@ class ModelManager(QDialog):
         if confirm:
             question = (self.tr("Delete %1 and free %2 GB?") if model.owned
                         else self.tr("Remove %1 from the list? (The file itself stays.)"))
-            question = question.replace("%1", model.name).replace("%2", f"{model.size_bytes / 1e9:.2f}")
+            question = question.replace("%1", model.name).replace("%2", gigabytes(model.size_bytes, 2))
             if not ask_yes_no(self, self.tr("Delete model"), question):
                 return
         BackgroundOp(self, op=lambda _job: remove_model(model_id, self.registry),

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -261,12 +261,14 @@ class ReasoningMap(QWidget):
         cell = self._cells[index]
         body = cell.text if len(cell.text) <= TOOLTIP_CHARS else cell.text[: TOOLTIP_CHARS - 1] + "…"
         mean = cell.confidence
-        sure = "" if mean is None else (f" · confidence {math.exp(mean):.0%} per token "
-                                        f"(mean log-probability {mean:.2f})")
+        locale = QLocale()  # -0.19 / -0,19: the UI language's number format
+        sure = "" if mean is None else " · " + self.tr("confidence %1 per token (mean log-probability %2)") \
+            .replace("%1", f"{math.exp(mean):.0%}") \
+            .replace("%2", locale.toString(mean, "f", 2))
         threshold = self._track.lowest_threshold() if self._track is not None else None
         low = cell.levels[-1][0][1] if cell.levels else None  # the coarsest level: the whole sentence
         if threshold is not None and low is not None and low <= threshold:
-            sure += " · among the least sure tenth of the trace"
+            sure += " · " + self.tr("among the least sure tenth of the trace")
         return f"{function_name(cell.function)}{sure}\n{visible_bidi(body)}"
 
     # -- Qt -----------------------------------------------------------------------
@@ -433,14 +435,18 @@ class ReasoningMap(QWidget):
                 rects.append(QRect(x, y, min(cell.width, width), CELL_HEIGHT))
                 x += cell.width + CELL_GAP
             return rects
-        scale = width * MAX_ROWS / natural  # a density strip: each cell keeps its share of the length
-        rects, position = [], 0.0
+        # A density strip: each cell keeps its share of the length. A cell that would run past
+        # a row's end starts the next row (room for that is kept: at most a cell per row).
+        widest = max(cell.width for cell in self._cells) + CELL_GAP
+        scale = width * MAX_ROWS / (natural + (MAX_ROWS - 1) * widest)
+        rects, row, left = [], 0, 0.0
         for cell in self._cells:
-            row = min(int(position // width), MAX_ROWS - 1)
-            x = int(position - row * width)
-            rects.append(QRect(x, row * pitch, max(1, round(cell.width * scale)),
-                               CELL_HEIGHT))
-            position += (cell.width + CELL_GAP) * scale
+            cell_width = max(1, round(cell.width * scale))
+            if left > 0 and left + cell_width > width and row < MAX_ROWS - 1:
+                row, left = row + 1, 0.0
+            start = min(int(left), max(0, width - cell_width))
+            rects.append(QRect(start, row * pitch, cell_width, CELL_HEIGHT))
+            left += (cell.width + CELL_GAP) * scale
         return rects
 
 

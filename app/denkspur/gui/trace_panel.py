@@ -18,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QLocale, QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -265,7 +265,7 @@ class TracePanel(QWidget):
             parts.append(about + self.tr("%Ln answer token(s)", "", answer_tokens))
         speed = stats.get("tokens_per_second")
         if isinstance(speed, (int, float)):
-            parts.append(self.tr("%1 tokens/s").replace("%1", f"{speed:.1f}"))
+            parts.append(self.tr("%1 tokens/s").replace("%1", QLocale().toString(float(speed), "f", 1)))
         return " · ".join(parts)
 
     # -- live ------------------------------------------------------------------------
@@ -426,7 +426,7 @@ class TracePanel(QWidget):
         sure = ""
         if confidence is not None:
             sure = " · " + self.tr("confidence %1 per token (mean log-probability %2)").replace(
-                "%1", f"{math.exp(confidence):.0%}").replace("%2", f"{confidence:.2f}")
+                "%1", f"{math.exp(confidence):.0%}").replace("%2", QLocale().toString(confidence, "f", 2))
             from denkspur.gui.confidence_view import confidence_color  # loaded with the first signals
 
             item.setData(Qt.ItemDataRole.DecorationRole, confidence_color(confidence))
@@ -449,9 +449,9 @@ class TracePanel(QWidget):
         menu.exec(self.steps.mapToGlobal(point))
 
     def _ask_note(self, offset: int) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from denkspur.gui.text_dialog import ask_text
 
-        note, ok = QInputDialog.getMultiLineText(
+        note, ok = ask_text(
             self, self.tr("Steer the reasoning"),
             self.tr("Your note, inserted into the trace here (it is marked as yours):"),
             self.tr("Wait, "))
@@ -497,11 +497,12 @@ def _can_branch(version: Version | None) -> bool:
 
 
 def format_seconds(seconds: float) -> str:
-    """A duration as people read it: "< 0.1 s", "0.2 s", "42 s", "2 min 5 s"."""
+    """A duration as people read it: "< 0.1 s", "0.2 s", "42 s", "2 min 5 s" (in German "0,2 s":
+    the decimal sign of the UI language)."""
     if seconds < 0.05:
-        return "< 0.1 s"
+        return f"< {QLocale().toString(0.1, 'f', 1)} s"
     if seconds < 9.95:
-        return f"{seconds:.1f} s"
+        return f"{QLocale().toString(seconds, 'f', 1)} s"
     if seconds < 59.5:
         return f"{round(seconds)} s"
     minutes, rest = divmod(round(seconds), 60)

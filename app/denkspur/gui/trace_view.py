@@ -38,7 +38,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, QTime
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from denkspur.core.text.bidi import BIDI_PATTERN, control_name, with_stand_ins
+from denkspur.core.text.bidi import BIDI_CONTROLS, SHOWN_PATTERN, control_name, with_stand_ins
 from denkspur.core.trace.step_kind import StepKind
 from denkspur.gui.lazy_qt import Qt, set_enum_properties
 from denkspur.gui.step_style import COLORS, ICONS, kind_name
@@ -349,7 +349,7 @@ class TraceView(CopiesSource):
         formats: dict[str, QTextCharFormat] = {}
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        for count, match in enumerate(BIDI_PATTERN.finditer(self._source, start, end)):
+        for count, match in enumerate(SHOWN_PATTERN.finditer(self._source, start, end)):
             if count >= MAX_CONTROL_FORMATS:
                 break
             control = match.group()
@@ -357,9 +357,11 @@ class TraceView(CopiesSource):
                 marked = formats[control] = QTextCharFormat()
                 marked.setForeground(QColor("#ffffff"))
                 marked.setBackground(QColor("#a61b1b"))
-                marked.setToolTip(QCoreApplication.translate(
+                tip = (QCoreApplication.translate(
                     "TraceView", "%1: a text-direction control the model wrote, shown here instead of "
-                    "applied (Copy keeps it)").replace("%1", control_name(control)))
+                    "applied (Copy keeps it)") if control in BIDI_CONTROLS else QCoreApplication.translate(
+                    "TraceView", "%1: a control character the model wrote, shown here (Copy keeps it)"))
+                marked.setToolTip(tip.replace("%1", control_name(control)))
             cursor.setPosition(self.document_position(match.start()))
             cursor.setPosition(self.document_position(match.end()), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(formats[control])

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from denkspur.core.regular_files import read_capped
 from denkspur.gui.lazy_qt import Qt
@@ -155,7 +155,8 @@ class WindowActions(_Window):
 
     def _recommend(self, best: CatalogEntry | None) -> None:
         if best is not None and self.session.model is None:
-            self.chat.set_recommendation(f"{best.name} {best.quantization} ({best.size_bytes / 1e9:.1f} GB)")
+            size = QLocale().toString(best.size_bytes / 1e9, "f", 1)  # 1,9 GB in German
+            self.chat.set_recommendation(f"{best.name} {best.quantization} ({size} GB)")
 
     def edit_settings(self) -> None:
         from denkspur.gui.settings_dialog import SettingsDialog

@@ -134,15 +134,27 @@ def _import_messages(store: Store, conversation_id: int, messages: list[Any]) ->
         after = _after(message.get("after", "line"), index, version_ids, messages)
         first, *rest = versions
         message_id, version_id = store.add_message(conversation_id, role, str(first.get("answer", "")),
-                                                    after_version_id=after)
+                                                    after_version_id=after, **_origin(first))
         ids = [version_id]
         _fill(store, version_id, first)
         for version in rest:
-            ids.append(store.add_version(message_id, text=str(version.get("answer", ""))))
+            ids.append(store.add_version(message_id, text=str(version.get("answer", "")), **_origin(version)))
             _fill(store, ids[-1], version)
         version_ids.append(ids)
         _link_parents(store, ids, versions)
         store.select_version(message_id, _int(message.get("current"), 0, len(ids) - 1))
+
+
+#: A model name from a file is cut to this length (it is shown on the reply's card).
+MAX_MODEL_NAME = 1_000
+
+
+def _origin(version: dict[str, Any]) -> dict[str, Any]:
+    """The model that wrote a version and its settings (the card names the model, the budget note
+    reads the settings); outside data: kept only when they have the right types."""
+    model, params = version.get("model"), version.get("params")
+    return {"model": model[:MAX_MODEL_NAME] if isinstance(model, str) else "",
+            "params": dict(params) if isinstance(params, dict) else {}}
 
 
 def _after(after: object, index: int, version_ids: list[list[int]], messages: list[Any]) -> int | None:

@@ -47,11 +47,18 @@ BIDI_CONTROLS: dict[str, str] = {
     "\u2069": "POP DIRECTIONAL ISOLATE",
 }
 BIDI_PATTERN = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
+#: Characters that show as nothing or as an empty box: the C0 controls but tab, line feed and
+#: carriage return, DEL, and the C1 controls. A model writes them now and then (byte tokens),
+#: and every character of a trace is to be seen: they are shown like the direction controls.
+INVISIBLE_CONTROLS = "".join(map(chr, (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                                       *range(0x7F, 0xA0))))
+#: Every character that is shown by a marker or a stand-in instead of itself.
+SHOWN_PATTERN = re.compile("[" + "".join(BIDI_CONTROLS) + re.escape(INVISIBLE_CONTROLS) + "]")
 
 #: The one character a text view shows in place of a control (offsets stay as they are).
 STAND_IN = "◆"
 #: For ``str.translate``: every control to :data:`STAND_IN`.
-STAND_INS = {ord(char): STAND_IN for char in BIDI_CONTROLS}
+STAND_INS = {ord(char): STAND_IN for char in (*BIDI_CONTROLS, *INVISIBLE_CONTROLS)}
 
 
 def marker(char: str) -> str:
@@ -60,20 +67,21 @@ def marker(char: str) -> str:
 
 
 def control_name(char: str) -> str:
-    """``U+202E RIGHT-TO-LEFT OVERRIDE`` (for tooltips)."""
+    """``U+202E RIGHT-TO-LEFT OVERRIDE`` (for tooltips); ``U+0007`` for the controls without a direction."""
     return f"U+{ord(char):04X} {BIDI_CONTROLS.get(char, '')}".rstrip()
 
 
 def visible_bidi(text: str) -> str:
-    """``text`` with every direction control shown as its marker (and acting no more)."""
-    if BIDI_PATTERN.search(text) is None:  # the common case: no copy
+    """``text`` with every direction control (and invisible control) shown as its marker (and
+    acting no more)."""
+    if SHOWN_PATTERN.search(text) is None:  # the common case: no copy
         return text
-    return BIDI_PATTERN.sub(lambda match: marker(match.group()), text)
+    return SHOWN_PATTERN.sub(lambda match: marker(match.group()), text)
 
 
 def with_stand_ins(text: str) -> str:
-    """``text`` with every direction control replaced by :data:`STAND_IN` (same length);
-    ``text`` itself (the same object) when it has none."""
-    if BIDI_PATTERN.search(text) is None:
+    """``text`` with every direction control (and invisible control) replaced by :data:`STAND_IN`
+    (same length); ``text`` itself (the same object) when it has none."""
+    if SHOWN_PATTERN.search(text) is None:
         return text
     return text.translate(STAND_INS)

@@ -104,7 +104,7 @@ _MATH_TOKENS = ("math_inline", "math_inline_double", "math_block", "math_block_l
 def math_sources(text: str) -> list[str]:
     """The LaTeX of each formula in ``text``, numbered like the :data:`MATH_SOURCE_LINK` links."""
     found = []
-    for token in _parser(False, False).parse(text):
+    for token in _parser(False, False).parse(_display_brackets_apart(text)):
         for part in [token, *(token.children or [])]:
             if part.type in _MATH_TOKENS:
                 found.append(part.content.strip())
@@ -169,6 +169,42 @@ MAX_TABLE_COLUMNS = 32
 MAX_TABLE_ROWS = 500
 
 
+def _display_brackets_apart(text: str) -> str:
+    """``text`` with a blank line before a line that opens ``\\[`` and after the one that closes it
+    (outside code fences), so that the display formula is a block of its own.
+
+    Models write "we get:\\n\\[\\n x^2 \\n\\]\\nso …"; Markdown lets no block interrupt a
+    paragraph, so the formula stayed text there and lost its backslashes ("[ x^2 ]").
+    """
+    if "\\[" not in text:  # the common case: no copy
+        return text
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    fence: str | None = None
+    in_formula = False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        match = _FENCE.match(line)
+        if match and not in_formula:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+        opens = fence is None and not in_formula and stripped.startswith("\\[")
+        if opens and out and out[-1].strip():
+            out.append("\n")
+        out.append(line)
+        if opens:
+            in_formula = True
+        if in_formula and stripped.endswith("\\]") and (not opens or len(stripped) > 2):
+            in_formula = False
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if following.strip():
+                out.append("\n" if line.endswith("\n") else "\n\n")
+    return "".join(out)
+
+
 def render_markdown(text: str, *, dark: bool = False, copy_text: str = "",
                     math: MathRenderer | None = None) -> str:
     """HTML for ``text``; safe to show in a QTextBrowser/QLabel (``dark``: code colours for dark themes).
@@ -180,7 +216,7 @@ def render_markdown(text: str, *, dark: bool = False, copy_text: str = "",
     md = _parser(dark, bool(copy_text))
     env: dict[str, object] = {"copy_text": copy_text, "math": math}
     # Direction controls (U+202E …) would reorder the rendered answer: shown as markers instead.
-    tokens = _cap_tables(md.parse(visible_bidi(text), env))
+    tokens = _cap_tables(md.parse(visible_bidi(_display_brackets_apart(text)), env))
     rendered: str = md.renderer.render(tokens, md.options, env)
     return rendered
 
