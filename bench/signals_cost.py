@@ -4,6 +4,8 @@ Two random-weight models: the bench model of ``engine_throughput.py`` (F16, 32,0
 tokens of vocabulary, a few hundred MB; a CPU-bound laptop rate) and a small fast
 one (small dims, 8,000-token vocabulary, one thread) that decodes near 1,000 tokens/s, a GPU-like
 rate where a fixed cost per token shows most. Goals: ratio >= 0.97 (bench model), >= 0.95 (fast).
+With signals the engine coalesces tokens over 32 ms instead of 8 (``SIGNALS_BATCH_SECONDS``):
+the recorder computes a message's tokens together, cheaper per token the more they are.
 
 Runs come in on/off pairs (who goes first alternates) so that machine noise hits
 both; each figure is the median of the per-pair ratios, printed with their spread:
@@ -42,7 +44,7 @@ MODELS = {  # name: (shape, vocabulary, goal, tokens factor, threads)
     "fast": (Shape(n_embd=256, n_layers=4, n_head=4, n_head_kv=2, n_ff=768), 8000, 0.95, 4, 1),
 }
 #: Tokens per block of the in-loop measurement (recorder on, then off, and so on).
-BLOCK = 16
+BLOCK = 32
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,8 @@ def main() -> None:
                   f"({own_on - own_off:+.0f})")
             if args.no_loop:
                 continue
-            for batch in (1, 8):
-                cost, decode_cpu, share = in_loop(path, max(n_tokens, 64 * BLOCK), threads, batch)
+            for batch in (1, 8, 32):  # 32: a message's tokens at ~1,000 tokens/s (SIGNALS_BATCH_SECONDS)
+                cost, decode_cpu, share = in_loop(path, max(2 * n_tokens, 8 * BLOCK), threads, batch)
                 print(f"  recorder inside the loop, {batch} token(s) a batch: {cost:.0f} µs/token of "
                       f"{decode_cpu:.0f} µs decode CPU, {share:.1%} (ratio ≈ {1 / (1 + share):.3f})")
 

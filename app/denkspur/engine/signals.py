@@ -87,6 +87,8 @@ class SignalRecorder:
         self._rows = np.empty((rows, self._n_vocab), dtype=np.float32)
         self._exp = np.empty((max(2, rows), self._n_vocab), dtype=np.float32)
         self._ones = np.ones(self._n_vocab, dtype=np.float32)
+        self._row_bytes = self._rows.strides[0] if rows else 0
+        self._row_addresses = [self._rows.ctypes.data + row * self._row_bytes for row in range(rows)]
         self._captured: list[tuple[int, str]] = []
         self._ready: list[TokenSignal] = []
         self._view: tuple[int, np.ndarray] | None = None
@@ -126,7 +128,11 @@ class SignalRecorder:
             return
         if len(self._captured) == len(self._rows):
             self._ready.extend(self._compute())
-        np.copyto(self._rows[len(self._captured)], self._logits())
+        # one memmove from wherever llama.cpp keeps the row now (no view to keep valid)
+        source = self._logits_ith(self._ctx, -1)
+        if not source:  # NULL: llama.cpp kept no logits for that position (memmove would crash)
+            raise RuntimeError("llama.cpp has no logits for the sampled position")
+        ctypes.memmove(self._row_addresses[len(self._captured)], source, self._row_bytes)
         self._captured.append((token, text))
 
     def flush(self, count: int | None = None) -> tuple[TokenSignal, ...]:
