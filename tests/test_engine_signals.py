@@ -77,7 +77,8 @@ def test_signals_computed_in_a_batch_equal_those_one_by_one(random_model: Path) 
                                  immediate=False)  # fills up once
         at_once = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith, immediate=True)
         single = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith)
-        one_by_one, reference = [], []
+        alone = SignalRecorder(llm, pieces, llama_cpp.llama_get_logits_ith, immediate=False)
+        one_by_one, sent_alone, reference = [], [], []
         n_vocab = llm.n_vocab()
         for count, token in enumerate(llm.generate(llm.tokenize(b"Hello"), temp=1.0, top_k=0, top_p=1.0)):
             logits = np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(llm._ctx.ctx, -1),
@@ -86,18 +87,24 @@ def test_signals_computed_in_a_batch_equal_those_one_by_one(random_model: Path) 
             batched.capture(token, str(token))
             at_once.capture(token, str(token))
             one_by_one.append(single.record(token, str(token)))
+            alone.capture(token, str(token))  # a message per token: one copied row at a flush
+            sent_alone.extend(alone.flush())
             if count == 6:
                 break
         together, immediate = batched.flush(), at_once.flush()
     finally:
         llm.close()
     assert [s.text for s in together] == [s.text for s in one_by_one] and len(together) == 7
-    for a, b, c, (logprob, entropy, top) in zip(together, one_by_one, immediate, reference, strict=True):
-        for signal in (a, b, c):
+    assert [s.text for s in sent_alone] == [s.text for s in one_by_one]
+    for a, b, c, d, (logprob, entropy, top) in zip(together, one_by_one, immediate, sent_alone, reference,
+                                                   strict=True):
+        for signal in (a, b, c, d):
             assert signal.logprob == pytest.approx(logprob, abs=1e-4)
             assert signal.entropy == pytest.approx(entropy, abs=1e-4)
             assert [prob for _t, prob in signal.top] == pytest.approx([prob for _i, prob in top], abs=1e-5)
-        assert [t for t, _ in a.top] == [t for t, _ in b.top] == [t for t, _ in c.top]
+            # the alternatives are named by their own text, decoded once per loaded model
+            assert [t for t, _ in signal.top] == [pieces.piece(i).decode("utf-8", "replace") for i, _p in top]
+        assert all(pieces.texts[i] == t for (i, _p), (t, _q) in zip(top, a.top, strict=True))
     assert batched.flush() == () and at_once.flush() == ()
 
 
@@ -113,7 +120,7 @@ def _reference(logits: np.ndarray, token: int) -> tuple[float, float, list[tuple
 
 @pytest.mark.parametrize("shape", ["peaked", "flat", "ties"])
 def test_the_top_five_are_found_however_the_distribution_looks(shape: str) -> None:
-    """Few tokens near the best (candidates), none (five argmax passes), equal logits (lower id first)."""
+    """A few tokens far above the rest, a flat spread, equal logits (lower id first)."""
     from denkspur.engine.signals import top_tokens
 
     rng = np.random.default_rng(4)
@@ -123,6 +130,9 @@ def test_the_top_five_are_found_however_the_distribution_looks(shape: str) -> No
     shifted = logits - logits.max()
     expected = [int(i) for i in np.argsort(-logits, kind="stable")[:5]]
     assert top_tokens(shifted.copy()) == expected
+    assert top_tokens(shifted.copy(), best=expected[0]) == expected  # the best already known
+    few = shifted[:3].copy()  # fewer tokens than five: all of them, in order
+    assert top_tokens(few) == [int(i) for i in np.argsort(-logits[:3], kind="stable")]
 
 
 def test_every_message_carries_one_record_per_token_it_holds(random_model: Path) -> None:

@@ -36,7 +36,16 @@ from denkspur.core.models.gguf_info import GGUFError, check_chat_model, read_ggu
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG
 from denkspur.engine import protocol as p
 from denkspur.engine.chat_format import ChatFormat, choose_format, render_builtin
-from denkspur.engine.child_io import Inbox, Outbox, TextBatcher, ThinkWatch, TokenPieces, heartbeat
+from denkspur.engine.child_io import (
+    BATCH_SECONDS,
+    SIGNALS_BATCH_SECONDS,
+    Inbox,
+    Outbox,
+    TextBatcher,
+    ThinkWatch,
+    TokenPieces,
+    heartbeat,
+)
 from denkspur.engine.errors import FailureKind
 from denkspur.engine.faults import Fault
 from denkspur.engine.signals import SignalRecorder
@@ -365,8 +374,10 @@ class Decoding:
             if self._inbox.has(rid, "cancel"):
                 return self.produced, "cancelled"
             raise
+        recorder = self._recorder
         self._batch = TextBatcher(self._outbox, rid,
-                                  signals=self._recorder.flush if self._recorder else None)
+                                  interval=SIGNALS_BATCH_SECONDS if recorder else BATCH_SECONDS,
+                                  signals=recorder.flush if recorder else None)
         try:
             return self._loop(token, budget, decoder)
         finally:
