@@ -28,10 +28,13 @@ How noisy one figure is: greedy left-to-right decoding turns tiny weight changes
 into different runs of labels. Adding one uninformative random feature (five
 seeds) moves macro-F1 from 0.565 to 0.537-0.562 (mean 0.546) and self_checking
 from 0.588 to 0.49-0.55 (mean 0.52): the single figure sits at the top of its
-spread. Compared by that mean (sd 0.003-0.009) and not kept: the next
-sentence's cues (0.563: uncertainty +0.03, final answer +0.07, self_checking
--0.025; branch ``f1-lookahead``: labels one sentence late, and it turns the toy
-trace of the CLI test into problem_setup throughout), the opening cues after a
+spread (perturbing each sentence's weight instead, as ``fit(seed=)`` does:
+0.554-0.563, mean 0.558, self_checking mean 0.550). Compared by the mean over
+five such trainings (sd 0.003-0.009) and not kept: the next sentence's cues
+(random feature 0.563 vs 0.546, perturbed weights 0.563 vs 0.558; uncertainty
++0.03, final answer +0.07, self_checking -0.025 / -0.054; branch
+``f1-lookahead``: labels one sentence late, and it turns the toy trace of the
+CLI test into problem_setup throughout), the opening cues after a
 leading "Wait,"/"But"/"Moment," (0.548), the previous sentence's cues (0.541), a
 number repeated from the previous sentence (0.546), cue x equals/operator
 conjunctions (0.546), other L2 strengths and class weights (0.540-0.547). Single
