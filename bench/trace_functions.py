@@ -8,11 +8,18 @@ predictions. Printed per function and as macro-F1, on the labelled sentences
 labelled sentence scored by the function of the sentence of ours that overlaps it
 most). Goals: macro-F1 >= 0.65, uncertainty_management >= 0.75, self_checking >= 0.55.
 
+Then the confusion matrix of the gold-chunk run, and with ``--spread N`` the
+same leave-one-problem-out run N more times with each training sentence's weight
+perturbed at random (x0.75-1.25): greedy left-to-right decoding turns small
+weight changes into different runs of labels, so a single figure moves by about
++-0.01 (macro) and more for self_checking; the spread says how much of a
+difference between two models is noise.
+
 Speed: the shipped model labelling every sentence of every trace (split +
 features + scores), per sentence, against a baseline measured in the same run:
 one regex search over the same sentences. Goal: <= 1 ms per sentence.
 
-    python bench/trace_functions.py [--traces ../shared/traces]
+    python bench/trace_functions.py [--traces ../shared/traces] [--spread 5]
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ import time
 from pathlib import Path
 
 from denkspur.core.trace.functions import FUNCTIONS, FunctionModel, label_texts, opens_paragraph
-from denkspur.core.trace.sentences import split_sentences
+from denkspur.core.trace.sentences import SentenceSpan, split_sentences
 from denkspur.core.trace.steps import StepTracker
 from denkspur.core.trace.train_functions import (
     LabelledTrace,
@@ -53,13 +60,13 @@ def end_to_end(traces: list[LabelledTrace]) -> tuple[list[str], list[str]]:
     return gold, predicted
 
 
-def _label_spans(trace: str, spans: list, model: FunctionModel) -> list[str]:  # type: ignore[type-arg]
+def _label_spans(trace: str, spans: list[SentenceSpan], model: FunctionModel) -> list[str]:
     texts = [trace[s.start : s.end] for s in spans]
     return label_texts(texts, [opens_paragraph(trace, s.start) for s in spans], model)
 
 
-def _overlap(span: object, start: int, end: int) -> int:
-    return min(span.end, end) - max(span.start, start)  # type: ignore[attr-defined]
+def _overlap(span: SentenceSpan, start: int, end: int) -> int:
+    return min(span.end, end) - max(span.start, start)
 
 
 def print_table(title: str, table: dict[str, float]) -> None:
@@ -69,6 +76,28 @@ def print_table(title: str, table: dict[str, float]) -> None:
         verdict = "" if goal is None else ("met" if table[name] >= goal else "NOT met")
         mark = "" if goal is None else f"  (goal >= {goal:.2f}: {verdict})"
         print(f"  {name:24s} {table[name]:.3f}{mark}")
+
+
+def print_confusion(gold: list[str], predicted: list[str]) -> None:
+    """Rows: the labelled function; columns: ours (first six letters of each name)."""
+    short = [name[:6] for name in FUNCTIONS]
+    print("\nconfusion (rows gold, columns predicted)")
+    print(f"  {'':8s}" + "".join(f"{name:>7s}" for name in short))
+    for name, row_name in zip(FUNCTIONS, short, strict=True):
+        pairs = list(zip(gold, predicted, strict=True))
+        row = [sum(g == name and p == other for g, p in pairs) for other in FUNCTIONS]
+        print(f"  {row_name:8s}" + "".join(f"{count:7d}" for count in row))
+
+
+def print_spread(traces: list[LabelledTrace], runs: int) -> None:
+    """Mean, standard deviation and range of the goal figures over perturbed trainings."""
+    tables = [f1_table(*leave_one_problem_out(traces, seed=seed)) for seed in range(runs)]
+    print(f"\nspread over {runs} trainings with perturbed sentence weights (gold chunks)")
+    for name in ("macro", "uncertainty_management", "self_checking"):
+        values = [table[name] for table in tables]
+        mean = sum(values) / runs
+        sd = (sum((v - mean) ** 2 for v in values) / runs) ** 0.5
+        print(f"  {name:24s} mean {mean:.3f}  sd {sd:.3f}  range {min(values):.3f}-{max(values):.3f}")
 
 
 def speed(traces: list[LabelledTrace]) -> None:
@@ -97,6 +126,8 @@ def speed(traces: list[LabelledTrace]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--traces", type=Path, default=DEFAULT_TRACES)
+    parser.add_argument("--spread", type=int, default=0, metavar="N",
+                        help="also N leave-one-problem-out runs with perturbed training weights")
     args = parser.parse_args()
     if not args.traces.is_dir():
         print(f"no labelled traces at {args.traces}")
@@ -105,8 +136,12 @@ def main() -> int:
     count = sum(len(t.sentences) for t in traces)
     problems = len({t.problem for t in traces})
     print(f"{len(traces)} traces, {count} labelled sentences, {problems} problems (leave-one-problem-out)")
-    print_table("gold chunks", f1_table(*leave_one_problem_out(traces)))
+    gold, predicted = leave_one_problem_out(traces)
+    print_table("gold chunks", f1_table(gold, predicted))
     print_table("end to end (our sentence splitter)", f1_table(*end_to_end(traces)))
+    print_confusion(gold, predicted)
+    if args.spread > 0:
+        print_spread(traces, args.spread)
     speed(traces)
     return 0
 

@@ -101,3 +101,28 @@ def test_quality_on_an_unseen_problem() -> None:
     table = f1_table(gold, predicted)
     assert table["macro"] >= 0.35, table
     assert table["uncertainty_management"] >= 0.4, table
+
+
+def test_a_seeded_fit_is_reproducible_and_perturbed() -> None:
+    """``fit(seed=…)`` (the bench's --spread) perturbs the training the same way each time."""
+    from denkspur.core.trace.train_functions import LabelledSentence, LabelledTrace, fit
+
+    texts = [
+        ("Okay, so I need to find the sum of 2 and 3.", "problem_setup"),
+        ("First, I add the numbers.", "plan_generation"),
+        ("2 + 3 = 5.", "active_computation"),
+        ("Wait, did I make a mistake?", "uncertainty_management"),
+        ("Let me verify: 5 - 3 = 2.", "self_checking"),
+        ("So the total is 5.", "result_consolidation"),
+    ]
+    trace = ""
+    sentences = []
+    for text, function in texts * 2:
+        start = len(trace)
+        trace += text + " "
+        sentences.append(LabelledSentence(text, start, start + len(text), function))
+    traces = [LabelledTrace("t", "problem_1", trace, sentences)]
+    plain = fit(traces, epochs=20, min_count=1)
+    seeded = fit(traces, epochs=20, min_count=1, seed=3)
+    assert seeded == fit(traces, epochs=20, min_count=1, seed=3)
+    assert seeded != plain
