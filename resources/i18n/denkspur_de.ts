@@ -13,6 +13,10 @@
 <context>
     <name>ChatSession</name>
     <message>
+        <source>This server keeps its own context size: the chat&apos;s context setting applies to local models only.</source>
+        <translation>Dieser Server behält seine eigene Kontextgröße: Die Kontext-Einstellung des Chats gilt nur für lokale Modelle.</translation>
+    </message>
+    <message>
         <location filename="../work/main/app/denkspur/gui/chat_session.py" line="292"/>
         <source>The chat settings could not be saved: %1</source>
         <translation>Die Einstellungen des Chats konnten nicht gespeichert werden: %1</translation>
@@ -39,6 +43,18 @@
 </context>
 <context>
     <name>ChatSettingsDrawer</name>
+    <message>
+        <source>Context size (tokens)</source>
+        <translation>Kontextgröße (Token)</translation>
+    </message>
+    <message>
+        <source>How much of the conversation the model holds, in tokens. A local model is loaded again with this size before this chat&apos;s next reply; a server keeps its own.</source>
+        <translation>Wie viel vom Gespräch das Modell fasst, in Token. Ein lokales Modell wird vor der nächsten Antwort dieses Chats mit dieser Größe neu geladen; ein Server behält seine eigene.</translation>
+    </message>
+    <message>
+        <source>This server keeps its own context size: this setting applies to local models only.</source>
+        <translation>Dieser Server behält seine eigene Kontextgröße: Diese Einstellung gilt nur für lokale Modelle.</translation>
+    </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/chat_settings.py" line="88"/>
         <source>Off by default: DeepSeek advises no system prompt for R1 models; put instructions in your question.</source>

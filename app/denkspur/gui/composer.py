@@ -29,6 +29,11 @@ class _Editor(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+#: The composer's narrowest width: a drawer or panel opened beside the chat takes its room from
+#: the other panes, never squeezes the question box to a sliver (1024 px windows).
+MIN_WIDTH = 340
+
+
 class Composer(QWidget):
     send_requested = Signal(str)
     stop_requested = Signal()
@@ -66,6 +71,7 @@ class Composer(QWidget):
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 8)
+        self.setMinimumWidth(MIN_WIDTH)
         layout.addWidget(self.provisional)
         layout.addLayout(row)
         self._busy = False

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from denkspur.engine import protocol as p
     from denkspur.engine.remote import RemoteSettings
     from denkspur.session.loading import ModelRequest
-    from denkspur.session.reply import RunOutcome
+    from denkspur.session.reply import Carried, RunOutcome
     from denkspur.session.runner import ChatRunner
     from denkspur.session.states import VersionState
 
@@ -57,6 +57,10 @@ class GenerationJob:
     messages: tuple[p.ChatMessage, ...]
     params: p.SamplingParams
     prefix: tuple[tuple[str, str], ...] = ()  # trace the reply starts with (branch, steer)
+    #: The context size the reply needs (a chat's own): a local model is loaded again if it differs.
+    n_ctx: int | None = None
+    #: What a "Continue" takes over from the stopped version (its counts, its thinking time).
+    carried: Carried | None = None
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,8 @@ class EngineWorker(QObject):
     def generate(self, job: GenerationJob) -> None:
         self._gate.reset()
         batch = EventBatcher(lambda events: self.events.emit(job.version_id, events), self._gate)
-        outcome = self.runner.reply(job.version_id, job.messages, job.params, batch.add, job.prefix)
+        outcome = self.runner.reply(job.version_id, job.messages, job.params, batch.add, job.prefix,
+                                    n_ctx=job.n_ctx, carried=job.carried, on_loaded=self.model_loaded.emit)
         batch.flush()
         self.finished.emit(GenerationResult(job.version_id, outcome, outcome.state))
 

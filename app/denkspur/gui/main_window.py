@@ -189,6 +189,7 @@ class MainWindow(WindowActions, QMainWindow):
 
         self.chat_settings = chat_settings.ChatSettingsDrawer()
         self.chat_settings.show_values(self.session.chat_settings, self.settings)
+        self.chat_settings.set_remote(self.session.is_remote)
         self.chat_settings.changed.connect(self.session.set_chat_settings)
         self.chat_settings_dock.setWidget(self.chat_settings)
 
@@ -464,7 +465,8 @@ class MainWindow(WindowActions, QMainWindow):
             self._update_speed_label()
         model = self.session.model
         if model is not None and stats.prompt_tokens is not None and model.n_ctx > 0:
-            self._context_used = stats.prompt_tokens + stats.completion_tokens
+            # A continued reply's prompt holds the stopped one's tokens, which its counts include too.
+            self._context_used = stats.prompt_tokens + stats.completion_tokens - stats.carried_tokens
             self._update_model_label()
         if result.outcome.error is not None:
             self.statusBar().showMessage(result.outcome.error.message, 10_000)
@@ -479,6 +481,8 @@ class MainWindow(WindowActions, QMainWindow):
         if model is not None:
             self.save_settings()  # the model to open next time
         self._update_picker()
+        if self.chat_settings is not None:
+            self.chat_settings.set_remote(self.session.is_remote)
         self.chat.set_model_present(model is not None)
         self.open_model_button.setVisible(model is None)
         self.models_button.setVisible(model is None)
