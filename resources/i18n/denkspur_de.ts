@@ -1227,6 +1227,10 @@
 <context>
     <name>ModelPicker</name>
     <message>
+        <source>Recent servers</source>
+        <translation>Zuletzt verwendete Server</translation>
+    </message>
+    <message>
         <location filename="../work/main/app/denkspur/gui/model_picker.py" line="80"/>
         <source>Browse and download models…</source>
         <translation>Modelle ansehen und herunterladen…</translation>

@@ -162,6 +162,14 @@ class ChatSession(QObject):
     def is_remote(self) -> bool:
         return self.ready is not None and self.ready.backend == "remote"
 
+    @property
+    def model_name(self) -> str:
+        """What replies and the window call the model: a file's name, or a server's model id whole
+        ("org/model-name" is an id, not a path)."""
+        if self.model is None:
+            return ""
+        return self.model.path if self.is_remote else Path(self.model.path).name
+
     def restart_engine(self) -> None:
         self._started_worker()
         self._restart.emit()
@@ -351,7 +359,7 @@ class ChatSession(QObject):
     def _prepare(self, operation: Operation) -> bool:
         """Write the user's side on the store thread, then generate into the new version."""
         assert self.model is not None
-        model_name = Path(self.model.path).name
+        model_name = self.model_name
         params = self._params()
         if self.is_remote and (params.think_longer or params.probe_every):
             self.note.emit(self.tr("This server decides when its model stops thinking: 'think longer' and "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.text.bidi import visible_bidi
+from denkspur.core.text.clean import capped
 from denkspur.gui.clipboard import copy_text
 from denkspur.gui.flow_layout import FlowLayout
 from denkspur.gui.i18n import plural_n
@@ -175,7 +176,7 @@ class MessageCard(QFrame):
         if self.message.role == "user":
             self.role_label.setText(self.tr("You"))
         else:
-            self.role_label.setText(model_name(version.model)[:80] or self.tr("Assistant"))
+            self.role_label.setText(capped(model_name(version.model), 80) or self.tr("Assistant"))
             self.role_label.setToolTip(visible_bidi(version.model))
         notes = {
             "generating": self.tr("generating…"),

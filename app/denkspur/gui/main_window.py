@@ -29,7 +29,7 @@ from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
 from denkspur.gui.lazy_qt import Qt, set_enum_properties, set_shortcut
-from denkspur.gui.model_picker import ModelPicker, remember_model, server_name
+from denkspur.gui.model_picker import ModelPicker, elided, remember_model, remember_server, server_name
 from denkspur.gui.plain import message_box, plain_label
 from denkspur.gui.trace_panel import TracePanel
 from denkspur.gui.unsaved_bar import UnsavedBar
@@ -77,7 +77,13 @@ class MainWindow(WindowActions, QMainWindow):
         self._restore_layout()
         self.composer.editor.setFocus()  # keyboard first: typing starts a question
         self._model_to_load: str | None = None
-        if autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
+        # The backend used last opens again: a server (connected after the first frame, never
+        # blocking the window) or the model file.
+        self._server_to_connect = autoload and self.settings.last_backend == "server" and bool(
+            self.settings.remote_url)
+        if self._server_to_connect:
+            self.model_label.setText(self.tr("Connecting to %1…").replace("%1", self.settings.remote_url))
+        elif autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
             self._model_to_load = self.settings.model_path
             self._show_loading(self._model_to_load)
         # The window comes first: what it does not need for its first frame starts after it
@@ -96,7 +102,9 @@ class MainWindow(WindowActions, QMainWindow):
             return
         self._started = True
         self.session.refresh_conversations()
-        if self._model_to_load is not None:
+        if self._server_to_connect:
+            self.reconnect_server(self.last_server())
+        elif self._model_to_load is not None:
             self.session.load_model(self._model_to_load)
         else:
             self._show_recommendation()
@@ -149,6 +157,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.model_picker = ModelPicker(self.load_model, {
             "open": self.choose_model, "catalog": self.show_models, "server": self.connect_remote})
         self.model_picker.recent = self.settings.recent_models
+        self.model_picker.recent_servers = self.settings.recent_servers
+        self.model_picker.reconnect = self.reconnect_server
         self.top_bar.addWidget(self.model_picker)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -478,6 +488,11 @@ class MainWindow(WindowActions, QMainWindow):
         if model is not None and not self.session.is_remote:
             self.settings.recent_models = remember_model(self.settings.recent_models, model.path)
             self.model_picker.recent = self.settings.recent_models
+            self.settings.last_backend = "local"
+        elif model is not None:
+            self.settings.recent_servers = remember_server(self.settings.recent_servers, self.last_server())
+            self.model_picker.recent_servers = self.settings.recent_servers
+            self.settings.last_backend = "server"
         if model is not None:
             self.save_settings()  # the model to open next time
         self._update_picker()
@@ -511,7 +526,7 @@ class MainWindow(WindowActions, QMainWindow):
         if model is None:
             self.model_label.setText(self.tr("No model loaded"))
             return
-        text = self.tr("Model: %1").replace("%1", Path(model.path).name)
+        text = self.tr("Model: %1").replace("%1", elided(self.session.model_name))
         if model.n_ctx > 0:  # a server does not say its context size
             size = f"{locale.toString(used)}/{locale.toString(model.n_ctx)}"
             text += " · " + self.tr("context %1").replace("%1", size)
