@@ -61,7 +61,8 @@ def test_picker_names_the_model_and_switches_in_two_clicks(qtbot: QtBot, tmp_pat
 
 
 def _window(qtbot: QtBot, tmp_path: Path, settings: Settings) -> MainWindow:
-    window = MainWindow(data_path=tmp_path / "data", settings=settings, settings_path=tmp_path / "settings.json")
+    window = MainWindow(data_path=tmp_path / "data", settings=settings,
+                        settings_path=tmp_path / "settings.json")
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
