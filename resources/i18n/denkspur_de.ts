@@ -2037,4 +2037,103 @@
         <translation>unter dem unsichersten Zehntel der Denkspur</translation>
     </message>
 </context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>The inference engine failed</source>
+        <translation>Die Inferenz-Engine ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>Das Modell konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>The model file or its chat template cannot be used</source>
+        <translation>Die Modelldatei oder ihre Chat-Vorlage ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>The conversation does not fit the context</source>
+        <translation>Das Gespräch passt nicht in den Kontext</translation>
+    </message>
+    <message>
+        <source>This context size does not fit this computer&apos;s memory</source>
+        <translation>Diese Kontextgröße passt nicht in den Speicher dieses Computers</translation>
+    </message>
+    <message>
+        <source>The request was refused</source>
+        <translation>Die Anfrage wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Denkspur</source>
+        <translation>In Denkspur ist etwas schiefgegangen</translation>
+    </message>
+    <message>
+        <source>The engine was stopped (most likely for lack of memory)</source>
+        <translation>Die Engine wurde beendet (vermutlich aus Speichermangel)</translation>
+    </message>
+    <message>
+        <source>The engine crashed</source>
+        <translation>Die Engine ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>The engine exited unexpectedly</source>
+        <translation>Die Engine hat sich unerwartet beendet</translation>
+    </message>
+    <message>
+        <source>The engine stopped responding</source>
+        <translation>Die Engine reagiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached</source>
+        <translation>Der Server ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The server took too long</source>
+        <translation>Der Server hat zu lange gebraucht</translation>
+    </message>
+    <message>
+        <source>The server refused the API key</source>
+        <translation>Der Server hat den API-Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not found on the server (address or model)</source>
+        <translation>Auf dem Server nicht gefunden (Adresse oder Modell)</translation>
+    </message>
+    <message>
+        <source>The server is limiting requests</source>
+        <translation>Der Server begrenzt die Anfragen</translation>
+    </message>
+    <message>
+        <source>The server reported a failure</source>
+        <translation>Der Server hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>The server sent something unreadable</source>
+        <translation>Der Server hat Unlesbares gesendet</translation>
+    </message>
+    <message>
+        <source>The connection broke mid-answer</source>
+        <translation>Die Verbindung brach mitten in der Antwort ab</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply was too large</source>
+        <translation>Die Antwort des Servers war zu groß</translation>
+    </message>
+    <message>
+        <source>This server cannot continue a reply</source>
+        <translation>Dieser Server kann keine Antwort fortsetzen</translation>
+    </message>
+    <message>
+        <source>The API key could not be stored</source>
+        <translation>Der API-Schlüssel konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>The reply failed</source>
+        <translation>Die Antwort ist fehlgeschlagen</translation>
+    </message>
+</context>
 </TS>

@@ -487,11 +487,13 @@ class ChatView(QScrollArea):
         following.setEnabled(message.current < len(message.versions) - 1)
 
     def _add_error(self, card: MessageCard) -> None:
-        label = plain_label(card.version.error or self.tr("The engine failed."), name="errorText",
-                            wrap=True)
-        card.error_row.addWidget(label, 1)
-        kind = card.version.stats.get("error_kind")
+        from denkspur.gui.failures import failure_text
         from denkspur.session.states import Remedy, remedies_for
+
+        kind = card.version.stats.get("error_kind")
+        text = failure_text(kind if isinstance(kind, str) else None, card.version.error)
+        label = plain_label(text or self.tr("The engine failed."), name="errorText", wrap=True)
+        card.error_row.addWidget(label, 1)
 
         for remedy in remedies_for(kind if isinstance(kind, str) else None):
             if remedy is Remedy.RESTART_ENGINE:

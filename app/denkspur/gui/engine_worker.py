@@ -125,7 +125,7 @@ class EngineWorker(QObject):
         try:
             self.model_loaded.emit(self.runner.use_remote(settings, self.ready.emit))
         except EngineError as error:
-            self.model_failed.emit(error.message)
+            self.model_failed.emit(_failure(error.kind, error.message))
 
     @Slot(object)
     def load(self, request: ModelRequest) -> None:
@@ -135,9 +135,9 @@ class EngineWorker(QObject):
         try:
             result = self.runner.load(request, self.ready.emit)
         except EngineError as error:
-            self.model_failed.emit(error.message)
+            self.model_failed.emit(_failure(error.kind, error.message))
         except GGUFError as error:
-            self.model_failed.emit(str(error))
+            self.model_failed.emit(_failure("bad-model", str(error)))
         else:
             for note in result.notes:
                 self.model_note.emit(note)
@@ -155,7 +155,7 @@ class EngineWorker(QObject):
             if loaded is not None:
                 self.model_loaded.emit(loaded)
         except EngineError as error:
-            self.model_failed.emit(error.message)
+            self.model_failed.emit(_failure(error.kind, error.message))
 
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
@@ -170,6 +170,14 @@ class EngineWorker(QObject):
     def shutdown(self) -> None:
         if self._runner is not None:
             self._runner.close()
+
+
+def _failure(kind: str, message: str) -> str:
+    """The user's message for a failed load or connection: a translated headline, then the
+    engine's or server's words (``QCoreApplication.translate`` is thread-safe)."""
+    from denkspur.gui.failures import failure_text
+
+    return failure_text(kind, message)
 
 
 class InFlightGate:

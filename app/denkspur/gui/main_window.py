@@ -479,7 +479,10 @@ class MainWindow(WindowActions, QMainWindow):
             self._context_used = stats.prompt_tokens + stats.completion_tokens - stats.carried_tokens
             self._update_model_label()
         if result.outcome.error is not None:
-            self.statusBar().showMessage(result.outcome.error.message, 10_000)
+            from denkspur.gui.failures import failure_text
+
+            error = result.outcome.error
+            self.statusBar().showMessage(failure_text(error.kind, error.message, one_line=True), 10_000)
 
     def _on_model_changed(self, model: p.ModelLoaded | None) -> None:
         self._context_used = 0  # figures of the previous model or server are not this one's
