@@ -92,3 +92,11 @@ def test_display_brackets_right_after_a_line_are_typeset() -> None:
     assert "MATH" not in render_markdown(fenced, math=_fake_math)
     matrix = "$$\\begin{matrix} a \\\\[2pt] b \\end{matrix}$$"  # a LaTeX line break with spacing
     assert render_markdown(matrix, math=_fake_math).count("MATH") == 1
+
+
+def test_markdown_as_the_plain_text_it_reads_as() -> None:
+    from denkspur.core.text.markdown import markdown_plain
+
+    assert markdown_plain("2 + 3 = **5**") == "2 + 3 = 5"
+    assert markdown_plain("# Sum\n\n*so* `x` is [five](http://x) and $x^2$") == "Sum\nso x is five and x^2"
+    assert markdown_plain("<img src=/dev/zero> ![alt](http://i)") == "<img src=/dev/zero> alt"  # nothing loaded

@@ -100,8 +100,11 @@ class Composer(QWidget):
 
     def show_provisional(self, text: str, trace_tokens: int) -> None:
         """The side answer of a probe: what the model would answer after ``trace_tokens`` of thinking."""
+        from denkspur.core.text.markdown import markdown_plain  # with the first side answer
+
         head = self.tr("If it answered now (after %Ln thinking token(s)):", "", trace_tokens)
-        self.provisional.setText(f"{head} {visible_bidi(text[:2000]) or '…'}")
+        # The model writes Markdown ("2 + 3 = **5**"): shown as the plain text it reads as.
+        self.provisional.setText(f"{head} {visible_bidi(markdown_plain(text[:2000])) or '…'}")
         self.provisional.show()
 
     def clear_provisional(self) -> None:

@@ -221,6 +221,40 @@ def render_markdown(text: str, *, dark: bool = False, copy_text: str = "",
     return rendered
 
 
+#: Block tokens whose text is their ``content`` (code and display formulas, kept as source).
+_SOURCE_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label", "math_block_eqno"})
+#: Inline tokens that stand for their ``content``: text, code spans and formulas (as source).
+_TEXT_INLINES = frozenset({"text", "code_inline", "math_inline", "math_inline_double", "html_inline"})
+
+
+def markdown_plain(text: str) -> str:
+    """``text`` as the plain text its Markdown reads as: ``2 + 3 = **5**`` is "2 + 3 = 5".
+
+    For places that show a short answer as plain text (a tooltip, a one-line label):
+    emphasis, code marks, heading and list marks and link targets go; code and formulas
+    keep their source; each block is a line. Nothing is rendered or fetched.
+    """
+    lines: list[str] = []
+    for token in _parser(False, False).parse(_display_brackets_apart(text)):
+        if token.type == "inline":
+            lines.append("".join(_inline_plain(child) for child in token.children or ()))
+        elif token.type in _SOURCE_BLOCKS:
+            lines.append(token.content.strip())
+    return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def _inline_plain(token: Token) -> str:
+    if token.type in _TEXT_INLINES:
+        return token.content
+    if token.type == "softbreak":
+        return " "
+    if token.type == "hardbreak":
+        return "\n"
+    if token.type == "image":  # its alternative text
+        return "".join(_inline_plain(child) for child in token.children or ())
+    return ""
+
+
 def _cap_tables(tokens: list[Token]) -> list[Token]:
     """Drop table cells beyond :data:`MAX_TABLE_COLUMNS` and rows beyond :data:`MAX_TABLE_ROWS`.
 
