@@ -99,4 +99,4 @@ def test_markdown_as_the_plain_text_it_reads_as() -> None:
 
     assert markdown_plain("2 + 3 = **5**") == "2 + 3 = 5"
     assert markdown_plain("# Sum\n\n*so* `x` is [five](http://x) and $x^2$") == "Sum\nso x is five and x^2"
-    assert markdown_plain("<img src=/dev/zero> ![alt](http://i)") == "<img src=/dev/zero> alt"  # nothing loaded
+    assert markdown_plain("<img src=/dev/zero> ![alt](http://i)") == "<img src=/dev/zero> alt"  # no loads
