@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.texmath import texmath_plugin
@@ -152,6 +153,8 @@ def _parser(dark: bool, code_actions: bool) -> MarkdownIt:
     # Pandoc's rule for $: no space inside, no digit after the closing one ("$5 or $6" stays text).
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(texmath_plugin, delimiters="brackets")  # \(…\) and \[…\]
+    # The plugin takes \[…\] only as a block (at a line's start); in a sentence it was text.
+    md.inline.ruler.before("escape", "math_brackets_in_text", _display_brackets_in_text)
     md.add_render_rule("image", _render_image)
     md.add_render_rule("math_inline", _render_math_inline)
     md.add_render_rule("math_inline_double", _render_math_inline)
@@ -161,6 +164,22 @@ def _parser(dark: bool, code_actions: bool) -> MarkdownIt:
     if code_actions:
         md.add_render_rule("fence", _render_fence_with_actions)
     return md
+
+
+def _display_brackets_in_text(state: StateInline, silent: bool) -> bool:
+    """``\\[ … \\]`` in the middle of a sentence: a formula (as ``$$…$$`` there), not an escaped
+    bracket, which lost its backslash and showed the LaTeX raw ("so [ x^2 ] holds")."""
+    if not state.src.startswith("\\[", state.pos):
+        return False
+    end = state.src.find("\\]", state.pos + 2)
+    if end < 0 or not state.src[state.pos + 2 : end].strip():
+        return False
+    if not silent:
+        token = state.push("math_inline_double", "math", 0)
+        token.content = state.src[state.pos + 2 : end].strip()
+        token.markup = "\\["
+    state.pos = end + 2
+    return True
 
 
 #: Tables are cut to this many columns and body rows: Qt lays a table out as a
