@@ -331,6 +331,10 @@
 <context>
     <name>ConfidencePane</name>
     <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
         <location filename="../work/main/app/denkspur/gui/confidence_view.py" line="435"/>
         <source>Background: how unsure the model was at each token (entropy of its next-token distribution; deeper = less sure). Bold underlined: forks. Hover a token for its five alternatives. Curve: mean log-probability over %1-token windows, the lowest tenth shaded red; the band below: each step&apos;s mean confidence.</source>
         <extracomment>Entropy (nats) at which a token&apos;s background is at its deepest. The share of windows shaded as the lowest (DeepConf&apos;s &quot;bottom 10 %&quot; group confidence).</extracomment>
@@ -1419,6 +1423,10 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Where downloaded models go; empty: %1</source>
+        <translation>Wohin heruntergeladene Modelle kommen; leer: %1</translation>
+    </message>
+    <message>
         <location filename="../work/main/app/denkspur/gui/settings_dialog.py" line="80"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
@@ -2134,6 +2142,28 @@
     <message>
         <source>The reply failed</source>
         <translation>Die Antwort ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidenceCurve</name>
+    <message>
+        <source>tokens %1–%2: mean log-probability %3 (≈ %4 per token)</source>
+        <translation>Token %1–%2: mittlere Log-Wahrscheinlichkeit %3 (≈ %4 je Token)</translation>
+    </message>
+    <message>
+        <source>%1: mean log-probability %2 (≈ %3)</source>
+        <translation>%1: mittlere Log-Wahrscheinlichkeit %2 (≈ %3)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidenceView</name>
+    <message>
+        <source>%1: probability %2 (log %3), entropy %4 nats</source>
+        <translation>%1: Wahrscheinlichkeit %2 (log %3), Entropie %4 nats</translation>
+    </message>
+    <message>
+        <source>a fork</source>
+        <translation>eine Gabelung</translation>
     </message>
 </context>
 </TS>

@@ -197,7 +197,7 @@ class WindowActions(_Window):
     def edit_settings(self) -> None:
         from denkspur.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, data=self.data_path)
         accepted = bool(dialog.exec())
         new = dialog.result_settings()
         # Deleted by Qt now, not by Python's collector at exit (which warned "shared QObject was
