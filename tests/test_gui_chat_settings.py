@@ -149,3 +149,17 @@ def test_a_server_keeps_its_own_context_and_the_app_says_so(qtbot: QtBot, tmp_pa
         assert "keeps its own context size" in window.statusBar().currentMessage()
         wait_idle(qtbot, window)
         window.close()
+
+
+def test_the_drawers_numbers_follow_the_ui_language(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path, None)
+    window.set_language("de")
+    try:
+        qtbot.waitUntil(lambda: window.chat_settings_action.text() == "Chat-Einstellungen", timeout=5_000)
+        window.chat_settings_action.trigger()
+        drawer = window.chat_settings
+        assert drawer is not None and drawer.temperature.text() == "0,60"
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: drawer.temperature.text() == "0.60", timeout=5_000)  # retranslated
+    window.close()

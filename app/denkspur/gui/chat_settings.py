@@ -13,7 +13,7 @@ sits beside the chat in a window of 1024 px, and the composer keeps a usable wid
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -119,6 +119,9 @@ class ChatSettingsDrawer(QScrollArea):
                  self.tr("Think longer (times)"), self.tr("Check the answer every (sentences)"))
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
+        for box in (self.temperature, self.top_p, self.context, self.budget, self.think_longer,
+                    self.probe_every):  # 0,60 in German: the window's locale predates the language
+            box.setLocale(QLocale())
         self.budget.setSpecialValueText(self.tr("unlimited"))
         self.think_longer.setSpecialValueText(self.tr("off"))
         self.probe_every.setSpecialValueText(self.tr("off"))
