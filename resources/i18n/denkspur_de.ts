@@ -13,6 +13,10 @@
 <context>
     <name>ChatSession</name>
     <message>
+        <source>Loading the model again with a context of %1 tokens for this chat…</source>
+        <translation>Das Modell wird für diesen Chat mit einem Kontext von %1 Token neu geladen…</translation>
+    </message>
+    <message>
         <source>This server keeps its own context size: the chat&apos;s context setting applies to local models only.</source>
         <translation>Dieser Server behält seine eigene Kontextgröße: Die Kontext-Einstellung des Chats gilt nur für lokale Modelle.</translation>
     </message>
@@ -598,6 +602,14 @@
 </context>
 <context>
     <name>HelpDialogs</name>
+    <message>
+        <source>Context menu (steps, trace, conversations)</source>
+        <translation>Kontextmenü (Schritte, Denkspur, Gespräche)</translation>
+    </message>
+    <message>
+        <source>Menu key or Shift+F10</source>
+        <translation>Menütaste oder Umschalt+F10</translation>
+    </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/help_dialogs.py" line="126"/>
         <source>About Denkspur</source>

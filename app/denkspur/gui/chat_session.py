@@ -368,6 +368,11 @@ class ChatSession(QObject):
             self.note.emit(self.tr("This server keeps its own context size: the chat's context setting "
                                    "applies to local models only."))
         n_ctx = None if self.is_remote else self.context_size()  # a local model is loaded again if it differs
+        if n_ctx is not None and n_ctx != self.model.n_ctx:
+            from PySide6.QtCore import QLocale
+
+            self.note.emit(self.tr("Loading the model again with a context of %1 tokens for this chat…")
+                           .replace("%1", QLocale().toString(n_ctx)))
         self.generating_version = -1  # reserved until the store answers
         self.store.call(lambda store: operation(store, model_name, params),
                         lambda prepared: self._start(prepared, params, n_ctx), self._write_failed)
