@@ -86,7 +86,7 @@ class ChatRunner:
         request, backend = self._request, self._backend
         if request is None or backend is None or not backend.capabilities.local_files:
             return None
-        if request.n_ctx == n_ctx and backend.model is not None:
+        if request.n_ctx == n_ctx:  # (a crashed engine is not loaded here: Restart engine does that)
             return None
         self._request = replace(request, n_ctx=n_ctx)
         return load_model(backend, self._request)
