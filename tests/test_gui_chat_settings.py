@@ -91,3 +91,75 @@ def test_a_system_prompt_reaches_the_model_only_when_set(tmp_path: Path) -> None
     told = conversation.send(store, None, "Hi", model="m", params=p.SamplingParams(),
                              settings={"system_prompt": "Be brief."})
     assert [(m.role, m.content) for m in told.history] == [("system", "Be brief."), ("user", "Hi")]
+
+
+def test_a_chats_context_size_reloads_the_local_model_for_its_next_reply(qtbot: QtBot, tmp_path: Path,
+                                                                          tiny_model: Path) -> None:
+    """#18 lists the context among the per-chat settings: the drawer starts from Preferences, and a
+    local model is loaded again with the chat's size before its next reply (the status bar says so)."""
+    window = open_window(qtbot, tmp_path, tiny_model)  # Preferences: 512
+    window.chat_settings_action.trigger()
+    drawer = window.chat_settings
+    assert drawer is not None and drawer.context.value() == 512
+    with qtbot.waitSignal(drawer.changed) as changed:
+        drawer.context.setValue(1024)
+    assert changed.args == [{"context_size": 1024}]
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    assert window.chat.cards[-1].version.answer == EXPECTED_ANSWER
+    assert window.session.model is not None and window.session.model.n_ctx == 1024
+    assert "/1,024" in window.model_label.text()
+    window.session.new_conversation()  # a chat of its own: Preferences again, on its next reply
+    qtbot.waitUntil(lambda: drawer.context.value() == 512, timeout=5_000)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    assert window.session.model.n_ctx == 512 and window.settings.context_size == 512
+    window.close()
+
+
+def test_the_open_drawer_leaves_the_composer_usable_at_1024_by_700(qtbot: QtBot, tmp_path: Path) -> None:
+    """The drawer is narrow (labels above fields) and scrolls; the chat column keeps its width."""
+    window = open_window(qtbot, tmp_path, None)
+    window.resize(1024, 700)
+    window.chat_settings_action.trigger()
+    drawer = window.chat_settings
+    assert drawer is not None
+    qtbot.waitUntil(drawer.isVisible, timeout=5_000)
+    qtbot.wait(100)
+    assert window.width() <= 1024
+    assert window.composer.editor.width() >= 200, window.composer.editor.width()
+    assert window.composer.editor.height() >= 60
+    assert drawer.width() <= 260
+    window.close()
+
+
+def test_a_server_keeps_its_own_context_and_the_app_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    from denkspur.engine.remote import RemoteSettings
+    from openai_server import OpenAIServer
+
+    with OpenAIServer() as server:
+        window = open_window(qtbot, tmp_path, None)
+        window.session.connect_remote(RemoteSettings(server.url))
+        qtbot.waitUntil(lambda: window.session.model is not None, timeout=10_000)
+        window.chat_settings_action.trigger()
+        drawer = window.chat_settings
+        assert drawer is not None and drawer.context_note.isVisible()
+        drawer.context.setValue(2048)
+        ask(qtbot, window, "What is 2 + 3?")
+        assert "keeps its own context size" in window.statusBar().currentMessage()
+        wait_idle(qtbot, window)
+        window.close()
+
+
+def test_the_drawers_numbers_follow_the_ui_language(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path, None)
+    window.set_language("de")
+    try:
+        qtbot.waitUntil(lambda: window.chat_settings_action.text() == "Chat-Einstellungen", timeout=5_000)
+        window.chat_settings_action.trigger()
+        drawer = window.chat_settings
+        assert drawer is not None and drawer.temperature.text() == "0,60"
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: drawer.temperature.text() == "0.60", timeout=5_000)  # retranslated
+    window.close()

@@ -140,3 +140,24 @@ def test_the_confidence_mode_speaks_german(qtbot: QtBot) -> None:
         assert panel.confidence_button.text() == "Sicherheit"
     finally:
         install_language("en")
+
+
+def test_confidence_tooltips_speak_the_ui_language(qtbot: QtBot) -> None:
+    from denkspur.gui.confidence_pane import step_label
+    from denkspur.gui.i18n import install_language
+
+    fork = TokenSignal("zwei", math.log(0.5), 1.2, (("zwei", 0.5), ("drei", 0.25)))
+    install_language("de")
+    try:
+        tip = token_tooltip(fork)
+        assert tip.startswith("'zwei': Wahrscheinlichkeit 50,0% (log -0,693), Entropie 1,20 nats")
+        assert tip.splitlines()[0].endswith("— eine Gabelung")
+        assert "25,0%  'drei'" in tip
+        curve = ConfidenceCurve()
+        qtbot.addWidget(curve)
+        curve.resize(300, 40)
+        curve.set_data([fork] * 4, [0, 5, 10, 15], [(0, 20, step_label(1))], window=2)
+        assert (curve.tooltip_at(1) or "").startswith("Token 1–2: mittlere Log-Wahrscheinlichkeit -0,693")
+        assert "Schritt 1: mittlere Log-Wahrscheinlichkeit" in (curve.tooltip_at(1) or "")
+    finally:
+        install_language("en")

@@ -64,7 +64,8 @@ def test_the_map_marks_where_the_answer_settled(qtbot: QtBot, tmp_path: Path, ti
     qtbot.waitUntil(lambda: bar.map.cell_count() > 0 and bool(bar.map.marks.marks), timeout=5_000)
     (mark,) = bar.map.marks.marks
     assert mark.offset == len(FIRST)
-    assert mark.tooltip == f"Answer settled at token 2: {EXPECTED_ANSWER}"
+    assert EXPECTED_ANSWER == "2 + 3 = **5**."
+    assert mark.tooltip == "Answer settled at token 2: 2 + 3 = 5."  # the Markdown read, not shown raw
     # Reopened later, the mark is still there (it is stored with the reply).
     conversation_id = window.session.conversation.id  # type: ignore[union-attr]
     window.session.new_conversation()
@@ -96,3 +97,13 @@ def test_a_mark_sits_in_its_sentence_and_shows_its_tooltip(qtbot: QtBot) -> None
     assert widget.mark_at(point) == mark and widget.mark_at(point + QPoint(30, 0)) is None
     bar.show_settled(None)
     assert not widget.marks.marks
+
+
+def test_the_provisional_answer_reads_as_text_not_raw_markdown(qtbot: QtBot) -> None:
+    from denkspur.gui.composer import Composer
+
+    composer = Composer()
+    qtbot.addWidget(composer)
+    composer.show_provisional("2 + 3 = **5**, see `x` and <b>y</b>", 3)
+    assert composer.provisional.text() == (
+        "If it answered now (after 3 thinking tokens): 2 + 3 = 5, see x and <b>y</b>")

@@ -109,6 +109,7 @@ def test_help_shortcuts_list_the_real_keys(qtbot: QtBot, tmp_path: Path) -> None
     assert rows["Preferences"] == QKeySequence("Ctrl+,").toString(native)
     assert "Answer now" in rows and "Regenerate the last answer" in rows
     assert rows["Rename the selected conversation"] == "F2"
+    assert rows["Context menu (steps, trace, conversations)"] == "Menu key or Shift+F10"
     window.keys.shortcuts_dialog.close()
     window.close()
 

@@ -37,3 +37,32 @@ def test_escape_does_nothing_when_idle(qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path, None)
     assert not window.stop_action.isEnabled()
     window.close()
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen popups
+def test_shift_f10_opens_the_steps_and_trace_context_menus_like_the_menu_key(qtbot: QtBot, tmp_path: Path,
+                                                                             tiny_model: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window = open_window(qtbot, tmp_path, tiny_model)
+    ask(qtbot, window, "What is 2 + 3?")
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.trace.steps.count() > 0, timeout=5_000)
+    window.keys.focus_trace_steps()
+    seen: list[list[str]] = []
+
+    def take_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append([a.text() for a in menu.actions()] if isinstance(menu, QMenu) else [])
+        if isinstance(menu, QMenu):
+            menu.close()
+
+    for count, widget in enumerate((window.trace.steps, window.trace.text), 1):
+        widget.setFocus()
+        QTimer.singleShot(200, take_menu)
+        qtbot.keyClick(widget, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)  # the menu runs here
+        qtbot.waitUntil(lambda count=count: len(seen) == count, timeout=5_000)
+    assert "Continue differently from here" in seen[0]
+    assert any("Copy" in text for text in seen[1])
+    window.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.models.fit import Verdict
@@ -118,3 +118,22 @@ def test_imported_and_opened_gguf_files_are_listed(qtbot: QtBot, tmp_path: Path,
         button = row.parentWidget().findChild(object, "loadOpened")
         button.click()
     assert loaded.args == [str(opened)]
+
+
+def test_the_filter_narrows_your_gguf_files_too(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
+    first, second = tmp_path / "alpha-7b-q8.gguf", tmp_path / "beta-1.5b-q4.gguf"
+    for path in (first, second):
+        path.write_bytes(tiny_model.read_bytes())
+    manager = _open(qtbot, tmp_path, opened=[str(first), str(second)])
+    qtbot.waitUntil(lambda: len(manager.findChildren(QWidget, "opened")) == 2, timeout=5_000)
+
+    def shown() -> list[str]:
+        return [row.findChild(QLabel, "installedName").text().split(" ")[0]
+                for row in manager.findChildren(QWidget, "opened") if not row.isHidden()]
+
+    manager.filter.setText("7b q8")
+    assert shown() == ["alpha-7b-q8.gguf"] and not manager.installed_label.isHidden()
+    manager.filter.setText("no such model")
+    assert shown() == [] and manager.installed_label.isHidden()  # no heading over nothing
+    manager.filter.clear()
+    assert sorted(shown()) == ["alpha-7b-q8.gguf", "beta-1.5b-q4.gguf"]

@@ -52,3 +52,16 @@ def test_settings_dialog_offers_auto_all_or_a_number_of_gpu_layers(qtbot: QtBot)
     fixed = SettingsDialog(Settings(gpu_layers=7))
     qtbot.addWidget(fixed)
     assert fixed.gpu_layers.value() == 7 and fixed.gpu_mode.currentData() == "count"
+
+
+def test_an_unset_model_folder_shows_the_default_one(qtbot: QtBot, tmp_path: Path) -> None:
+    from denkspur.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(), data=tmp_path / "data")
+    qtbot.addWidget(dialog)
+    assert dialog.model_dir.text() == ""
+    assert dialog.model_dir.placeholderText() == str(tmp_path / "data" / "models")
+    assert dialog.result_settings().model_dir == ""  # the hint is not a choice
+    chosen = SettingsDialog(Settings(model_dir="/my/models"), data=tmp_path / "data")
+    qtbot.addWidget(chosen)
+    assert chosen.model_dir.text() == "/my/models"

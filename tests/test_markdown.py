@@ -92,3 +92,22 @@ def test_display_brackets_right_after_a_line_are_typeset() -> None:
     assert "MATH" not in render_markdown(fenced, math=_fake_math)
     matrix = "$$\\begin{matrix} a \\\\[2pt] b \\end{matrix}$$"  # a LaTeX line break with spacing
     assert render_markdown(matrix, math=_fake_math).count("MATH") == 1
+
+
+def test_markdown_as_the_plain_text_it_reads_as() -> None:
+    from denkspur.core.text.markdown import markdown_plain
+
+    assert markdown_plain("2 + 3 = **5**") == "2 + 3 = 5"
+    assert markdown_plain("# Sum\n\n*so* `x` is [five](http://x) and $x^2$") == "Sum\nso x is five and x^2"
+    assert markdown_plain("<img src=/dev/zero> ![alt](http://i)") == "<img src=/dev/zero> alt"  # no loads
+
+
+def test_display_brackets_in_the_middle_of_a_sentence_are_typeset() -> None:
+    """"so \\[x^2\\] holds" showed "[x^2]" (the backslashes taken as escapes); \\(…\\) and $…$ stay."""
+    from denkspur.core.text.markdown import math_sources
+
+    text = "So \\[x^2 + 1\\] holds, and \\(y\\) and $z$ too."
+    out = render_markdown(text, math=_fake_math)
+    assert out.count("<MATH") == 3 and "[" not in out.replace("<MATH x^2 + 1 inline>", "")
+    assert math_sources(text) == ["x^2 + 1", "y", "z"]
+    assert "MATH" not in render_markdown("`\\[x\\]` and a lone \\[ bracket", math=_fake_math)

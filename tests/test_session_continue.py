@@ -68,3 +68,25 @@ def test_only_a_stopped_reply_can_be_continued(engine: EngineClient, tmp_path: P
     with pytest.raises(ValueError, match="nothing to continue"):
         conversation.continue_reply(store, prepared.conversation_id, prepared.version_id, model="tiny",
                                     params=PARAMS)
+
+
+def test_a_continued_version_counts_the_whole_trace_and_adds_the_thinking_times(  # type: ignore[no-untyped-def]
+        engine_with, tmp_path: Path) -> None:
+    """Its stats describe the trace it shows (the stopped part and the continuation), not only
+    what was written after the stop: trace tokens of the whole trace, thinking time summed."""
+    client: EngineClient = engine_with(fault="slow@token:40")
+    store = Store(tmp_path / "chats.sqlite3")
+    whole = run_reasoning(client, QUESTION).result.stats.trace_tokens  # the same trace, in one go
+    conversation_id, stopped = _stopped(client, store)
+    before = store.version(stopped).stats
+    assert 0 < before["trace_tokens"] < whole  # type: ignore[operator]
+    prepared = conversation.continue_reply(store, conversation_id, stopped, model="tiny", params=PARAMS)
+    live: list[int] = []
+    outcome = run_reply(client, prepared.history, PARAMS, StoreSaver(store, prepared.version_id),
+                        lambda e: live.append(e.trace_tokens) if isinstance(e, TraceText) else None,
+                        prefix=prepared.prefix, carried=prepared.carried)
+    stats = store.version(prepared.version_id).stats
+    assert outcome.ok and stats["trace_tokens"] == whole
+    assert stats["completion_tokens"] == stats["trace_tokens"] + stats["answer_tokens"]  # type: ignore[operator]
+    assert stats["thinking_seconds"] > before["thinking_seconds"]  # type: ignore[operator]
+    assert next(n for n in live if n) == before["trace_tokens"] + 1  # the live count goes on from there

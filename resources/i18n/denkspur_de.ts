@@ -13,6 +13,14 @@
 <context>
     <name>ChatSession</name>
     <message>
+        <source>Loading the model again with a context of %1 tokens for this chat…</source>
+        <translation>Das Modell wird für diesen Chat mit einem Kontext von %1 Token neu geladen…</translation>
+    </message>
+    <message>
+        <source>This server keeps its own context size: the chat&apos;s context setting applies to local models only.</source>
+        <translation>Dieser Server behält seine eigene Kontextgröße: Die Kontext-Einstellung des Chats gilt nur für lokale Modelle.</translation>
+    </message>
+    <message>
         <location filename="../work/main/app/denkspur/gui/chat_session.py" line="292"/>
         <source>The chat settings could not be saved: %1</source>
         <translation>Die Einstellungen des Chats konnten nicht gespeichert werden: %1</translation>
@@ -39,6 +47,18 @@
 </context>
 <context>
     <name>ChatSettingsDrawer</name>
+    <message>
+        <source>Context size (tokens)</source>
+        <translation>Kontextgröße (Token)</translation>
+    </message>
+    <message>
+        <source>How much of the conversation the model holds, in tokens. A local model is loaded again with this size before this chat&apos;s next reply; a server keeps its own.</source>
+        <translation>Wie viel vom Gespräch das Modell fasst, in Token. Ein lokales Modell wird vor der nächsten Antwort dieses Chats mit dieser Größe neu geladen; ein Server behält seine eigene.</translation>
+    </message>
+    <message>
+        <source>This server keeps its own context size: this setting applies to local models only.</source>
+        <translation>Dieser Server behält seine eigene Kontextgröße: Diese Einstellung gilt nur für lokale Modelle.</translation>
+    </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/chat_settings.py" line="88"/>
         <source>Off by default: DeepSeek advises no system prompt for R1 models; put instructions in your question.</source>
@@ -315,6 +335,10 @@
 <context>
     <name>ConfidencePane</name>
     <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
         <location filename="../work/main/app/denkspur/gui/confidence_view.py" line="435"/>
         <source>Background: how unsure the model was at each token (entropy of its next-token distribution; deeper = less sure). Bold underlined: forks. Hover a token for its five alternatives. Curve: mean log-probability over %1-token windows, the lowest tenth shaded red; the band below: each step&apos;s mean confidence.</source>
         <extracomment>Entropy (nats) at which a token&apos;s background is at its deepest. The share of windows shaded as the lowest (DeepConf&apos;s &quot;bottom 10 %&quot; group confidence).</extracomment>
@@ -578,6 +602,14 @@
 </context>
 <context>
     <name>HelpDialogs</name>
+    <message>
+        <source>Context menu (steps, trace, conversations)</source>
+        <translation>Kontextmenü (Schritte, Denkspur, Gespräche)</translation>
+    </message>
+    <message>
+        <source>Menu key or Shift+F10</source>
+        <translation>Menütaste oder Umschalt+F10</translation>
+    </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/help_dialogs.py" line="126"/>
         <source>About Denkspur</source>
@@ -1211,6 +1243,10 @@
 <context>
     <name>ModelPicker</name>
     <message>
+        <source>Recent servers</source>
+        <translation>Zuletzt verwendete Server</translation>
+    </message>
+    <message>
         <location filename="../work/main/app/denkspur/gui/model_picker.py" line="80"/>
         <source>Browse and download models…</source>
         <translation>Modelle ansehen und herunterladen…</translation>
@@ -1398,6 +1434,10 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>Where downloaded models go; empty: %1</source>
+        <translation>Wohin heruntergeladene Modelle kommen; leer: %1</translation>
+    </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/settings_dialog.py" line="80"/>
         <source>Appearance</source>
@@ -2015,6 +2055,127 @@
     <message>
         <source>among the least sure tenth of the trace</source>
         <translation>unter dem unsichersten Zehntel der Denkspur</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>The inference engine failed</source>
+        <translation>Die Inferenz-Engine ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>Das Modell konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>The model file or its chat template cannot be used</source>
+        <translation>Die Modelldatei oder ihre Chat-Vorlage ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>The conversation does not fit the context</source>
+        <translation>Das Gespräch passt nicht in den Kontext</translation>
+    </message>
+    <message>
+        <source>This context size does not fit this computer&apos;s memory</source>
+        <translation>Diese Kontextgröße passt nicht in den Speicher dieses Computers</translation>
+    </message>
+    <message>
+        <source>The request was refused</source>
+        <translation>Die Anfrage wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Denkspur</source>
+        <translation>In Denkspur ist etwas schiefgegangen</translation>
+    </message>
+    <message>
+        <source>The engine was stopped (most likely for lack of memory)</source>
+        <translation>Die Engine wurde beendet (vermutlich aus Speichermangel)</translation>
+    </message>
+    <message>
+        <source>The engine crashed</source>
+        <translation>Die Engine ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>The engine exited unexpectedly</source>
+        <translation>Die Engine hat sich unerwartet beendet</translation>
+    </message>
+    <message>
+        <source>The engine stopped responding</source>
+        <translation>Die Engine reagiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached</source>
+        <translation>Der Server ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The server took too long</source>
+        <translation>Der Server hat zu lange gebraucht</translation>
+    </message>
+    <message>
+        <source>The server refused the API key</source>
+        <translation>Der Server hat den API-Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not found on the server (address or model)</source>
+        <translation>Auf dem Server nicht gefunden (Adresse oder Modell)</translation>
+    </message>
+    <message>
+        <source>The server is limiting requests</source>
+        <translation>Der Server begrenzt die Anfragen</translation>
+    </message>
+    <message>
+        <source>The server reported a failure</source>
+        <translation>Der Server hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>The server sent something unreadable</source>
+        <translation>Der Server hat Unlesbares gesendet</translation>
+    </message>
+    <message>
+        <source>The connection broke mid-answer</source>
+        <translation>Die Verbindung brach mitten in der Antwort ab</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply was too large</source>
+        <translation>Die Antwort des Servers war zu groß</translation>
+    </message>
+    <message>
+        <source>This server cannot continue a reply</source>
+        <translation>Dieser Server kann keine Antwort fortsetzen</translation>
+    </message>
+    <message>
+        <source>The API key could not be stored</source>
+        <translation>Der API-Schlüssel konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>The reply failed</source>
+        <translation>Die Antwort ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidenceCurve</name>
+    <message>
+        <source>tokens %1–%2: mean log-probability %3 (≈ %4 per token)</source>
+        <translation>Token %1–%2: mittlere Log-Wahrscheinlichkeit %3 (≈ %4 je Token)</translation>
+    </message>
+    <message>
+        <source>%1: mean log-probability %2 (≈ %3)</source>
+        <translation>%1: mittlere Log-Wahrscheinlichkeit %2 (≈ %3)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidenceView</name>
+    <message>
+        <source>%1: probability %2 (log %3), entropy %4 nats</source>
+        <translation>%1: Wahrscheinlichkeit %2 (log %3), Entropie %4 nats</translation>
+    </message>
+    <message>
+        <source>a fork</source>
+        <translation>eine Gabelung</translation>
     </message>
 </context>
 </TS>

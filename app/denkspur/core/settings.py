@@ -59,6 +59,12 @@ class Settings:
     remote_reasoning: str = "detect"  # how the server's replies carry reasoning (REASONING_MODES)
     trace_panel_visible: bool = True
     recent_models: list[str] = field(default_factory=list)  # model files, newest first (the picker)
+    #: Servers used, newest first (the picker): address, model, reasoning mode, TLS check and
+    #: timeout. Never an API key: that stays in the OS keyring.
+    recent_servers: list[dict[str, object]] = field(default_factory=list)
+    #: What was in use when the app last had a model: "local" (``model_path``) or "server"
+    #: (``remote_url``); the next start opens the same again.
+    last_backend: str = "local"
     #: Record each token's log-probability, entropy and alternatives with every reply, for the
     #: confidence view (a few percent of decode speed; see bench/signals_cost.py).
     token_signals: bool = True
@@ -91,6 +97,9 @@ class Settings:
             elif name == "recent_models":
                 if isinstance(value, list):
                     values[name] = [item for item in value if isinstance(item, str)]
+            elif name == "recent_servers":
+                if isinstance(value, list):
+                    values[name] = [server for item in value if (server := server_entry(item))]
             elif name in known and _fits(getattr(defaults, name), value):
                 values[name] = float(value) if isinstance(getattr(defaults, name), float) else value
         settings = cls(**values)
@@ -107,6 +116,25 @@ class Settings:
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps({**extra, **data}, indent=2), encoding="utf-8")
         temporary.replace(path)  # atomic: a crash never leaves half a file
+
+
+#: What a recent server keeps, with the type each value must have (the key is never one of them).
+SERVER_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "url": str, "model": str, "reasoning": str, "verify_tls": bool, "timeout": (int, float)}
+
+
+def server_entry(item: object) -> dict[str, object] | None:
+    """A recent server from the settings file: its known fields of the right type (an ``api_key``
+    or anything else a file holds is dropped); None without an address."""
+    if not isinstance(item, dict) or not isinstance(item.get("url"), str) or not item["url"]:
+        return None
+    entry = {name: item[name] for name, kind in SERVER_FIELDS.items()
+             if name in item and isinstance(item[name], kind)
+             and (kind is bool or not isinstance(item[name], bool))}
+    timeout = entry.get("timeout")
+    if isinstance(timeout, (int, float)) and not (math.isfinite(timeout) and timeout > 0):
+        del entry["timeout"]
+    return entry
 
 
 def _fits(default: object, value: object) -> bool:

@@ -144,8 +144,14 @@ class ChatSession(QObject):
 
         s = self.settings
         self._started_worker()
-        self._load.emit(ModelRequest(path, n_ctx=s.context_size, gpu_layers=s.gpu_layers,
+        self._load.emit(ModelRequest(path, n_ctx=self.context_size(), gpu_layers=s.gpu_layers,
                                      n_threads=s.threads or None))
+
+    def context_size(self) -> int:
+        """The context the open chat's replies use: its own, else Preferences'."""
+        from denkspur.session.conversation import chat_context
+
+        return chat_context(self.settings.context_size, self.chat_settings)
 
     def connect_remote(self, settings: RemoteSettings) -> None:
         """Use an OpenAI-compatible server instead of a local model."""
@@ -155,6 +161,14 @@ class ChatSession(QObject):
     @property
     def is_remote(self) -> bool:
         return self.ready is not None and self.ready.backend == "remote"
+
+    @property
+    def model_name(self) -> str:
+        """What replies and the window call the model: a file's name, or a server's model id whole
+        ("org/model-name" is an id, not a path)."""
+        if self.model is None:
+            return ""
+        return self.model.path if self.is_remote else Path(self.model.path).name
 
     def restart_engine(self) -> None:
         self._started_worker()
@@ -345,24 +359,34 @@ class ChatSession(QObject):
     def _prepare(self, operation: Operation) -> bool:
         """Write the user's side on the store thread, then generate into the new version."""
         assert self.model is not None
-        model_name = Path(self.model.path).name
+        model_name = self.model_name
         params = self._params()
         if self.is_remote and (params.think_longer or params.probe_every):
             self.note.emit(self.tr("This server decides when its model stops thinking: 'think longer' and "
                                    "checking the answer apply to local models only."))
+        if self.is_remote and "context_size" in self.chat_settings:
+            self.note.emit(self.tr("This server keeps its own context size: the chat's context setting "
+                                   "applies to local models only."))
+        n_ctx = None if self.is_remote else self.context_size()  # a local model is loaded again if it differs
+        if n_ctx is not None and n_ctx != self.model.n_ctx:
+            from PySide6.QtCore import QLocale
+
+            self.note.emit(self.tr("Loading the model again with a context of %1 tokens for this chat…")
+                           .replace("%1", QLocale().toString(n_ctx)))
         self.generating_version = -1  # reserved until the store answers
         self.store.call(lambda store: operation(store, model_name, params),
-                        lambda prepared: self._start(prepared, params), self._write_failed)
+                        lambda prepared: self._start(prepared, params, n_ctx), self._write_failed)
         return True
 
-    def _start(self, prepared: PreparedReply, params: p.SamplingParams) -> None:
+    def _start(self, prepared: PreparedReply, params: p.SamplingParams, n_ctx: int | None = None) -> None:
         self._set_conversation(prepared.conversation)
         self.generating_version = prepared.version_id
         self.generation_started.emit(prepared.version_id)
         from denkspur.gui.engine_worker import GenerationJob
 
         self._started_worker()
-        self._generate.emit(GenerationJob(prepared.version_id, prepared.history, params, prepared.prefix))
+        self._generate.emit(GenerationJob(prepared.version_id, prepared.history, params, prepared.prefix,
+                                          n_ctx=n_ctx, carried=prepared.carried))
         self.refresh_conversations()  # a new conversation is listed while its first reply streams
 
     def _forward_events(self, version_id: int, events: list[StreamEvent]) -> None:

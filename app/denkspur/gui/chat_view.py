@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.text.bidi import visible_bidi
+from denkspur.core.text.clean import capped
 from denkspur.gui.clipboard import copy_text
 from denkspur.gui.flow_layout import FlowLayout
 from denkspur.gui.i18n import plural_n
@@ -175,7 +176,7 @@ class MessageCard(QFrame):
         if self.message.role == "user":
             self.role_label.setText(self.tr("You"))
         else:
-            self.role_label.setText(model_name(version.model)[:80] or self.tr("Assistant"))
+            self.role_label.setText(capped(model_name(version.model), 80) or self.tr("Assistant"))
             self.role_label.setToolTip(visible_bidi(version.model))
         notes = {
             "generating": self.tr("generating…"),
@@ -486,11 +487,13 @@ class ChatView(QScrollArea):
         following.setEnabled(message.current < len(message.versions) - 1)
 
     def _add_error(self, card: MessageCard) -> None:
-        label = plain_label(card.version.error or self.tr("The engine failed."), name="errorText",
-                            wrap=True)
-        card.error_row.addWidget(label, 1)
-        kind = card.version.stats.get("error_kind")
+        from denkspur.gui.failures import failure_text
         from denkspur.session.states import Remedy, remedies_for
+
+        kind = card.version.stats.get("error_kind")
+        text = failure_text(kind if isinstance(kind, str) else None, card.version.error)
+        label = plain_label(text or self.tr("The engine failed."), name="errorText", wrap=True)
+        card.error_row.addWidget(label, 1)
 
         for remedy in remedies_for(kind if isinstance(kind, str) else None):
             if remedy is Remedy.RESTART_ENGINE:

@@ -29,6 +29,11 @@ class _Editor(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+#: The composer's narrowest width: a drawer or panel opened beside the chat takes its room from
+#: the other panes, never squeezes the question box to a sliver (1024 px windows).
+MIN_WIDTH = 340
+
+
 class Composer(QWidget):
     send_requested = Signal(str)
     stop_requested = Signal()
@@ -66,6 +71,7 @@ class Composer(QWidget):
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 8)
+        self.setMinimumWidth(MIN_WIDTH)
         layout.addWidget(self.provisional)
         layout.addLayout(row)
         self._busy = False
@@ -94,8 +100,11 @@ class Composer(QWidget):
 
     def show_provisional(self, text: str, trace_tokens: int) -> None:
         """The side answer of a probe: what the model would answer after ``trace_tokens`` of thinking."""
+        from denkspur.core.text.markdown import markdown_plain  # with the first side answer
+
         head = self.tr("If it answered now (after %Ln thinking token(s)):", "", trace_tokens)
-        self.provisional.setText(f"{head} {visible_bidi(text[:2000]) or '…'}")
+        # The model writes Markdown ("2 + 3 = **5**"): shown as the plain text it reads as.
+        self.provisional.setText(f"{head} {visible_bidi(markdown_plain(text[:2000])) or '…'}")
         self.provisional.show()
 
     def clear_provisional(self) -> None:

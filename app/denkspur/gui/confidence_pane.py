@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -97,7 +98,7 @@ class ConfidencePane(QWidget):
                 if self.isVisible() and not self._dirty:
                     self.view.append_text(event.text, event.tokens)
             elif isinstance(event, StepDone):
-                self._steps.append((event.step.start, event.step.end, f"Step {event.step.index + 1}"))
+                self._steps.append((event.step.start, event.step.end, step_label(event.step.index + 1)))
             elif isinstance(event, TraceWithdrawn):
                 self.begin_live()
         if len(self._steps) != steps_before:  # the curve follows step by step, not token by token
@@ -165,4 +166,9 @@ def _step_span(step: Mapping[str, object], number: int) -> tuple[int, int, str]:
     start, end = step.get("start"), step.get("end")
     if not isinstance(start, int) or not isinstance(end, int):
         return (0, 0, "")
-    return (start, end, f"Step {number}")
+    return (start, end, step_label(number))
+
+
+def step_label(number: int) -> str:
+    """How the confidence band's tooltip names a step ("Step 3", "Schritt 3")."""
+    return QCoreApplication.translate("ConfidencePane", "Step %1").replace("%1", str(number))

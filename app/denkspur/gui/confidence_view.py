@@ -22,7 +22,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, QSize
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -57,12 +57,24 @@ FORK_UNDERLINE = QColor("#a04000")
 LOWEST_SHARE = 0.10
 
 
+def _number(value: float, decimals: int) -> str:
+    """``value`` in the UI language's format (0,123 in German)."""
+    return QLocale().toString(value, "f", decimals)
+
+
+def _percent(share: float, decimals: int = 1) -> str:
+    return f"{_number(share * 100, decimals)}%"
+
+
 def token_tooltip(signal: TokenSignal) -> str:
-    """What hovering a token shows (plain text; escaped when handed to Qt)."""
-    lines = [f"{signal.text!r}: probability {math.exp(signal.logprob):.1%} "
-             f"(log {signal.logprob:.3f}), entropy {signal.entropy:.2f} nats"
-             + (" — a fork" if signal.forking else "")]
-    lines.extend(f"{prob:6.1%}  {text!r}" for text, prob in signal.top)
+    """What hovering a token shows (plain text; escaped when handed to Qt), in the UI's language."""
+    head = (QCoreApplication.translate("ConfidenceView", "%1: probability %2 (log %3), entropy %4 nats")
+            .replace("%1", repr(signal.text)).replace("%2", _percent(math.exp(signal.logprob)))
+            .replace("%3", _number(signal.logprob, 3)).replace("%4", _number(signal.entropy, 2)))
+    if signal.forking:
+        head += " — " + QCoreApplication.translate("ConfidenceView", "a fork")
+    lines = [head]
+    lines.extend(f"{_percent(prob):>7}  {text!r}" for text, prob in signal.top)
     return "\n".join(lines)
 
 
@@ -269,11 +281,16 @@ class ConfidenceCurve(QWidget):
             return None
         token = min(self._tokens - 1, max(0, int(x / max(1, self.width()) * self._tokens)))
         window = min(token, len(self._curve) - 1)
-        lines = [f"tokens {window + 1}–{window + self._window}: mean log-probability "
-                 f"{self._curve[window]:.3f} (≈ {math.exp(self._curve[window]):.0%} per token)"]
-        for first, end, label, mean in self._spans:
-            if first <= token < end and mean is not None:
-                lines.append(f"{label}: mean log-probability {mean:.3f} (≈ {math.exp(mean):.0%})")
+        mean = self._curve[window]
+        lines = [self.tr("tokens %1–%2: mean log-probability %3 (≈ %4 per token)")
+                 .replace("%1", QLocale().toString(window + 1))
+                 .replace("%2", QLocale().toString(window + self._window))
+                 .replace("%3", _number(mean, 3)).replace("%4", _percent(math.exp(mean), 0))]
+        for first, end, label, span_mean in self._spans:
+            if first <= token < end and span_mean is not None:
+                lines.append(self.tr("%1: mean log-probability %2 (≈ %3)").replace("%1", label)
+                             .replace("%2", _number(span_mean, 3))
+                             .replace("%3", _percent(math.exp(span_mean), 0)))
         return "\n".join(lines)
 
     # -- Qt -----------------------------------------------------------------------

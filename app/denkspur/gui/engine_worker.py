@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from denkspur.engine import protocol as p
     from denkspur.engine.remote import RemoteSettings
     from denkspur.session.loading import ModelRequest
-    from denkspur.session.reply import RunOutcome
+    from denkspur.session.reply import Carried, RunOutcome
     from denkspur.session.runner import ChatRunner
     from denkspur.session.states import VersionState
 
@@ -57,6 +57,10 @@ class GenerationJob:
     messages: tuple[p.ChatMessage, ...]
     params: p.SamplingParams
     prefix: tuple[tuple[str, str], ...] = ()  # trace the reply starts with (branch, steer)
+    #: The context size the reply needs (a chat's own): a local model is loaded again if it differs.
+    n_ctx: int | None = None
+    #: What a "Continue" takes over from the stopped version (its counts, its thinking time).
+    carried: Carried | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ class EngineWorker(QObject):
         try:
             self.model_loaded.emit(self.runner.use_remote(settings, self.ready.emit))
         except EngineError as error:
-            self.model_failed.emit(error.message)
+            self.model_failed.emit(_failure(error.kind, error.message))
 
     @Slot(object)
     def load(self, request: ModelRequest) -> None:
@@ -131,9 +135,9 @@ class EngineWorker(QObject):
         try:
             result = self.runner.load(request, self.ready.emit)
         except EngineError as error:
-            self.model_failed.emit(error.message)
+            self.model_failed.emit(_failure(error.kind, error.message))
         except GGUFError as error:
-            self.model_failed.emit(str(error))
+            self.model_failed.emit(_failure("bad-model", str(error)))
         else:
             for note in result.notes:
                 self.model_note.emit(note)
@@ -151,13 +155,14 @@ class EngineWorker(QObject):
             if loaded is not None:
                 self.model_loaded.emit(loaded)
         except EngineError as error:
-            self.model_failed.emit(error.message)
+            self.model_failed.emit(_failure(error.kind, error.message))
 
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
         self._gate.reset()
         batch = EventBatcher(lambda events: self.events.emit(job.version_id, events), self._gate)
-        outcome = self.runner.reply(job.version_id, job.messages, job.params, batch.add, job.prefix)
+        outcome = self.runner.reply(job.version_id, job.messages, job.params, batch.add, job.prefix,
+                                    n_ctx=job.n_ctx, carried=job.carried, on_loaded=self.model_loaded.emit)
         batch.flush()
         self.finished.emit(GenerationResult(job.version_id, outcome, outcome.state))
 
@@ -165,6 +170,14 @@ class EngineWorker(QObject):
     def shutdown(self) -> None:
         if self._runner is not None:
             self._runner.close()
+
+
+def _failure(kind: str, message: str) -> str:
+    """The user's message for a failed load or connection: a translated headline, then the
+    engine's or server's words (``QCoreApplication.translate`` is thread-safe)."""
+    from denkspur.gui.failures import failure_text
+
+    return failure_text(kind, message)
 
 
 class InFlightGate:

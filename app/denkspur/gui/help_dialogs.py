@@ -53,6 +53,8 @@ def fixed_keys() -> list[tuple[str, str]]:
         (QCoreApplication.translate("HelpDialogs", "Rename the selected conversation"), "F2"),
         (QCoreApplication.translate("HelpDialogs", "From the search box to the hits"), "Enter"),
         (QCoreApplication.translate("HelpDialogs", "Jump the trace to the selected step"), "Enter"),
+        (QCoreApplication.translate("HelpDialogs", "Context menu (steps, trace, conversations)"),
+         QCoreApplication.translate("HelpDialogs", "Menu key or Shift+F10")),
     ]
 
 

@@ -29,7 +29,7 @@ from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
 from denkspur.gui.i18n import LANGUAGES, install_language
 from denkspur.gui.lazy_qt import Qt, set_enum_properties, set_shortcut
-from denkspur.gui.model_picker import ModelPicker, remember_model, server_name
+from denkspur.gui.model_picker import ModelPicker, elided, remember_model, remember_server, server_name
 from denkspur.gui.plain import message_box, plain_label
 from denkspur.gui.trace_panel import TracePanel
 from denkspur.gui.unsaved_bar import UnsavedBar
@@ -77,7 +77,13 @@ class MainWindow(WindowActions, QMainWindow):
         self._restore_layout()
         self.composer.editor.setFocus()  # keyboard first: typing starts a question
         self._model_to_load: str | None = None
-        if autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
+        # The backend used last opens again: a server (connected after the first frame, never
+        # blocking the window) or the model file.
+        self._server_to_connect = autoload and self.settings.last_backend == "server" and bool(
+            self.settings.remote_url)
+        if self._server_to_connect:
+            self.model_label.setText(self.tr("Connecting to %1…").replace("%1", self.settings.remote_url))
+        elif autoload and self.settings.model_path and Path(self.settings.model_path).is_file():
             self._model_to_load = self.settings.model_path
             self._show_loading(self._model_to_load)
         # The window comes first: what it does not need for its first frame starts after it
@@ -96,7 +102,9 @@ class MainWindow(WindowActions, QMainWindow):
             return
         self._started = True
         self.session.refresh_conversations()
-        if self._model_to_load is not None:
+        if self._server_to_connect:
+            self.reconnect_server(self.last_server())
+        elif self._model_to_load is not None:
             self.session.load_model(self._model_to_load)
         else:
             self._show_recommendation()
@@ -149,6 +157,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.model_picker = ModelPicker(self.load_model, {
             "open": self.choose_model, "catalog": self.show_models, "server": self.connect_remote})
         self.model_picker.recent = self.settings.recent_models
+        self.model_picker.recent_servers = self.settings.recent_servers
+        self.model_picker.reconnect = self.reconnect_server
         self.top_bar.addWidget(self.model_picker)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -189,6 +199,7 @@ class MainWindow(WindowActions, QMainWindow):
 
         self.chat_settings = chat_settings.ChatSettingsDrawer()
         self.chat_settings.show_values(self.session.chat_settings, self.settings)
+        self.chat_settings.set_remote(self.session.is_remote)
         self.chat_settings.changed.connect(self.session.set_chat_settings)
         self.chat_settings_dock.setWidget(self.chat_settings)
 
@@ -464,10 +475,14 @@ class MainWindow(WindowActions, QMainWindow):
             self._update_speed_label()
         model = self.session.model
         if model is not None and stats.prompt_tokens is not None and model.n_ctx > 0:
-            self._context_used = stats.prompt_tokens + stats.completion_tokens
+            # A continued reply's prompt holds the stopped one's tokens, which its counts include too.
+            self._context_used = stats.prompt_tokens + stats.completion_tokens - stats.carried_tokens
             self._update_model_label()
         if result.outcome.error is not None:
-            self.statusBar().showMessage(result.outcome.error.message, 10_000)
+            from denkspur.gui.failures import failure_text
+
+            error = result.outcome.error
+            self.statusBar().showMessage(failure_text(error.kind, error.message, one_line=True), 10_000)
 
     def _on_model_changed(self, model: p.ModelLoaded | None) -> None:
         self._context_used = 0  # figures of the previous model or server are not this one's
@@ -476,9 +491,16 @@ class MainWindow(WindowActions, QMainWindow):
         if model is not None and not self.session.is_remote:
             self.settings.recent_models = remember_model(self.settings.recent_models, model.path)
             self.model_picker.recent = self.settings.recent_models
+            self.settings.last_backend = "local"
+        elif model is not None:
+            self.settings.recent_servers = remember_server(self.settings.recent_servers, self.last_server())
+            self.model_picker.recent_servers = self.settings.recent_servers
+            self.settings.last_backend = "server"
         if model is not None:
             self.save_settings()  # the model to open next time
         self._update_picker()
+        if self.chat_settings is not None:
+            self.chat_settings.set_remote(self.session.is_remote)
         self.chat.set_model_present(model is not None)
         self.open_model_button.setVisible(model is None)
         self.models_button.setVisible(model is None)
@@ -507,7 +529,7 @@ class MainWindow(WindowActions, QMainWindow):
         if model is None:
             self.model_label.setText(self.tr("No model loaded"))
             return
-        text = self.tr("Model: %1").replace("%1", Path(model.path).name)
+        text = self.tr("Model: %1").replace("%1", elided(self.session.model_name))
         if model.n_ctx > 0:  # a server does not say its context size
             size = f"{locale.toString(used)}/{locale.toString(model.n_ctx)}"
             text += " · " + self.tr("context %1").replace("%1", size)

@@ -245,13 +245,14 @@ class MapBar(QWidget):
 
     def show_settled(self, point: ProbePoint | None) -> None:
         """Mark where the provisional answer stopped changing ("probe every N sentences"); None: no mark."""
+        from denkspur.core.text.markdown import markdown_plain
         from denkspur.gui.map_marks import MapMark
 
         if point is None:
             self.map.set_marks([])
             return
-        tip = (self.tr("Answer settled at token %1: %2")
-               .replace("%1", QLocale().toString(point.token)).replace("%2", point.answer))
+        tip = (self.tr("Answer settled at token %1: %2")  # the answer as plain text, not raw Markdown
+               .replace("%1", QLocale().toString(point.token)).replace("%2", markdown_plain(point.answer)))
         self.map.set_marks([MapMark(point.offset, tip)])
 
     # -- actions --------------------------------------------------------------------

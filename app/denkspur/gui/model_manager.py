@@ -90,6 +90,8 @@ class ModelManager(QDialog):
         self.ready = False
         self.installed: dict[str, InstalledModel] = {}
         self.opened: list[tuple[str, int]] = []
+        #: The rows of "Your GGUF files", each with the text the filter searches in it.
+        self._file_rows: list[tuple[QWidget, str]] = []
         self.last_message = ""
         self.downloads: dict[str, BackgroundOp[InstalledModel]] = {}
         self._refreshes = 0  # only the newest refresh is shown
@@ -201,10 +203,16 @@ class ModelManager(QDialog):
         return box
 
     def apply_filter(self, text: str) -> None:
-        """Show the cards with a file whose name, size or quantization holds every word typed."""
+        """Show the cards with a file whose name, size or quantization holds every word typed, and
+        the rows of "Your GGUF files" whose name, quantization, size or path holds them."""
         words = text.lower().split()
         for card in self.cards.values():
             card.setVisible(card.matches(words))
+        shown = 0
+        for row, searched in self._file_rows:
+            row.setVisible(all(word in searched for word in words))
+            shown += not row.isHidden()
+        self.installed_label.setVisible(shown > 0)
 
     def show_note(self, text: str) -> None:
         self.last_message = text
@@ -245,6 +253,7 @@ class ModelManager(QDialog):
         mine = bool(local or state.opened)
         self.installed_label.setText(self.tr("Your GGUF files") if mine else "")
         self.installed_label.setVisible(mine)
+        self._file_rows.clear()
         while self.installed_rows.count():
             item = self.installed_rows.takeAt(0)
             row = item.widget() if item is not None else None
@@ -254,6 +263,7 @@ class ModelManager(QDialog):
             self.installed_rows.addWidget(self._installed_row(model))
         for path, size in state.opened:
             self.installed_rows.addWidget(self._opened_row(path, size))
+        self.apply_filter(self.filter.text())  # the rows just made follow the filter typed
         self.refreshed.emit()
         if self.cards and not self.ready:
             self.ready = True
@@ -268,6 +278,7 @@ class ModelManager(QDialog):
         label.setToolTip(tooltip)
         line.addWidget(label, 1)
         line.addWidget(load)
+        self._file_rows.append((row, f"{text}\n{tooltip}".lower()))  # what the filter searches
         return row, line
 
     def _installed_row(self, model: InstalledModel) -> QWidget:

@@ -4,6 +4,7 @@ the news articles folder."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from denkspur.core.corpus.guide import corpus_override, default_corpus_dir
 from denkspur.core.models.gpu_layers import GpuLayers, GpuOffload
-from denkspur.core.settings import Settings
+from denkspur.core.settings import Settings, data_dir
 from denkspur.gui.i18n import LANGUAGES
 from denkspur.gui.plain import make_labels_plain
 
@@ -39,12 +40,19 @@ def _spin(low: int, high: int, value: int, special: str = "") -> QSpinBox:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 data: Path | None = None) -> None:
+        """``data``: the app's data folder (``DENKSPUR_DATA_DIR`` or the platform's), for the default
+        model folder shown while none is chosen."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)  # room for folder paths
         self._settings = settings
         self.model_dir = QLineEdit(settings.model_dir)
+        default_folder = str(Settings().model_folder(data or data_dir()))  # downloads' default place
+        self.model_dir.setPlaceholderText(default_folder)
+        self.model_dir.setToolTip(self.tr("Where downloaded models go; empty: %1")
+                                  .replace("%1", default_folder))
         folder = self._folder_row(self.model_dir, self.tr("Model folder"))
         corpus = self._corpus_rows(settings)
         self.threads = _spin(0, 256, settings.threads, self.tr("automatic"))

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from denkspur.engine.remote import RemoteSettings
     from denkspur.gui.chat_session import ChatSession
     from denkspur.gui.chat_view import ChatView
+    from denkspur.gui.model_picker import ModelPicker
 
     _Window = QMainWindow  # for the type checker: the mixin lives in a main window
 else:
@@ -45,6 +46,7 @@ class WindowActions(_Window):
         language: str
         chat: ChatView
         model_label: QLabel
+        model_picker: ModelPicker
 
         def load_model(self, path: str) -> None: ...
         def save_settings(self) -> None: ...
@@ -109,11 +111,45 @@ class WindowActions(_Window):
         dialog = RemoteDialog(self.settings, self)
         if dialog.exec():
             remote = dialog.save(self.settings)
-            self.model_label.setText(
-                QCoreApplication.translate("MainWindow", "Connecting to %1…").replace("%1", remote.base_url)
-            )
+            self._show_connecting(remote)
             BackgroundOp(self, op=lambda _job: keep_key(remote), success=self._connect_remote_with,
                          name="keyring").run()
+
+    def reconnect_server(self, server: dict[str, object]) -> None:
+        """Connect to a recent server again (the picker; the start, when a server was last used):
+        its key from the keyring, looked up in the background, and the connection made on the
+        engine thread, so the window never waits; a failure is reported like any other."""
+        from denkspur.engine.remote import RemoteSettings
+        from denkspur.gui.background import BackgroundOp
+        from denkspur.gui.remote_dialog import keep_key
+
+        s = self.settings
+        s.remote_url = str(server["url"])
+        s.remote_model = str(server.get("model", ""))
+        s.remote_reasoning = str(server.get("reasoning", s.remote_reasoning))
+        verify, timeout = server.get("verify_tls"), server.get("timeout")
+        s.remote_verify_tls = verify if isinstance(verify, bool) else s.remote_verify_tls
+        s.remote_timeout = float(timeout) if isinstance(timeout, (int, float)) else s.remote_timeout
+        remote = RemoteSettings(s.remote_url, model=s.remote_model, timeout=s.remote_timeout,
+                                verify_tls=s.remote_verify_tls, reasoning=s.remote_reasoning)
+        self._show_connecting(remote)
+        BackgroundOp(self, op=lambda _job: keep_key(remote), success=self._connect_remote_with,
+                     name="keyring").run()
+
+    def last_server(self) -> dict[str, object]:
+        """The server in use now (or last), as the recent list keeps it: never its API key."""
+        s = self.settings
+        model = self.session.model
+        used = model.path if model is not None and self.session.is_remote else s.remote_model
+        return {"url": s.remote_url, "model": used, "reasoning": s.remote_reasoning,
+                "verify_tls": s.remote_verify_tls, "timeout": s.remote_timeout}
+
+    def _show_connecting(self, remote: RemoteSettings) -> None:
+        from denkspur.gui.model_picker import server_name
+
+        self.model_label.setText(
+            QCoreApplication.translate("MainWindow", "Connecting to %1…").replace("%1", remote.base_url))
+        self.model_picker.show_model(server_name(remote.base_url, remote.model), remote=True, loading=True)
 
     def _connect_remote_with(self, keyed: tuple[RemoteSettings, str]) -> None:
         remote, note = keyed
@@ -161,7 +197,7 @@ class WindowActions(_Window):
     def edit_settings(self) -> None:
         from denkspur.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, data=self.data_path)
         accepted = bool(dialog.exec())
         new = dialog.result_settings()
         # Deleted by Qt now, not by Python's collector at exit (which warned "shared QObject was

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from denkspur.core.settings import config_dir
+from denkspur.gui.keyboard_menu import install_keyboard_menu
 from denkspur.gui.lazy_qt import Qt, set_enum_properties, set_shortcut
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class WindowKeys(QObject):
         self.help_menu.addSeparator()
         self.about = self._add(self.help_menu, "", self.show_about, "aboutAction")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        # Shift+F10 opens the context menus the Menu key opens (steps, trace text, conversations).
+        install_keyboard_menu(window.trace.steps, window.trace.text, window.conversations.items)
 
     def _add(self, menu: QMenu, keys: str, slot: Callable[[], None], name: str) -> QAction:
         action = QAction(self.window)

@@ -23,7 +23,7 @@ from denkspur.session.backend import Backend
 from denkspur.session.states import CONTINUABLE, VersionState
 
 if TYPE_CHECKING:  # the reply machinery (stream, analytics) loads when a reply runs
-    from denkspur.session.reply import VersionContent
+    from denkspur.session.reply import Carried, VersionContent
 
 _ROLES: dict[str, p.Role] = {"system": "system", "user": "user", "assistant": "assistant"}
 TITLE_LENGTH = 48
@@ -36,6 +36,8 @@ class PreparedReply:
     history: tuple[p.ChatMessage, ...]  # what the model is sent
     #: Trace the reply starts with, as (origin, text) parts (a branch from a step, a steer).
     prefix: tuple[tuple[str, str], ...] = ()
+    #: "Continue": the stopped version's counts and thinking time, which the new one's stats include.
+    carried: Carried | None = None
 
     @property
     def conversation_id(self) -> int:
@@ -132,7 +134,10 @@ def continue_reply(store: Store, conversation_id: int, version_id: int, *, model
     message_id = store.message_of(version_id)
     version = store.add_version(message_id, model=model, params=params_record(params),
                                 parent_version_id=version_id, branch_offset=len(parent.trace))
-    return replace(_prepared(store, conversation_id, version), prefix=tuple(prefix))
+    from denkspur.session.reply import Carried
+
+    return replace(_prepared(store, conversation_id, version), prefix=tuple(prefix),
+                   carried=Carried.from_version(parent.stats, parent.trace, parent.answer))
 
 
 def answer_now(backend: Backend) -> bool:
@@ -177,6 +182,20 @@ CHAT_PARAMS: dict[str, tuple[float, float]] = {
     "think_longer": (0, 16),
     "probe_every": (0, 100),  # sentences between automatic probes; 0: off
 }
+
+
+#: The per-chat context size (tokens): the range Preferences offers. Not a sampling setting: a
+#: local model is loaded again with it before the chat's next reply (servers keep their own).
+CHAT_CONTEXT: tuple[int, int] = (512, 131_072)
+
+
+def chat_context(default: int, chat: Mapping[str, object]) -> int:
+    """The context size a chat's replies use: its own valid value, else ``default`` (Preferences)."""
+    value = chat.get("context_size")
+    low, high = CHAT_CONTEXT
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return default
 
 
 def chat_params(base: p.SamplingParams, chat: Mapping[str, object]) -> p.SamplingParams:

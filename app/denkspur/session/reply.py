@@ -60,6 +60,35 @@ class VersionContent:
     error: str = ""
 
 
+@dataclass(frozen=True)
+class Carried:
+    """What a "Continue" takes over from the stopped version besides its text: the tokens of its
+    trace and answer, and how long it had thought. The new version's stats describe the whole
+    trace it shows (prefix and continuation), not only the part written after the stop."""
+
+    trace_tokens: int = 0
+    answer_tokens: int = 0
+    thinking_seconds: float | None = None
+
+    @classmethod
+    def from_version(cls, stats: dict[str, object], trace: str, answer: str) -> Carried:
+        """From a stored version's stats (outside data: what is not a fitting number counts as none);
+        a version stopped before its stats were saved (a killed app) gets its counts estimated."""
+        from denkspur.core.trace.tokens import estimate_tokens
+
+        def count(name: str, text: str) -> int:
+            value = stats.get(name)
+            if name not in stats:
+                return estimate_tokens(text)
+            return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+        seconds = stats.get("thinking_seconds")
+        thought: float | None = None
+        if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) and 0 <= seconds < 1e9:
+            thought = float(seconds)
+        return cls(count("trace_tokens", trace), count("answer_tokens", answer), thought)
+
+
 class SaveFailed(Exception):
     """A reply could not be written (disk full, database locked or read-only…)."""
 
@@ -135,6 +164,7 @@ def run_reasoning(
     *,
     assume_open: bool | None = None,
     prefix: Sequence[tuple[str, str]] = (),
+    carried: Carried | None = None,
 ) -> RunOutcome:
     """Generate one reply; ``on_event`` sees trace/answer text and steps live.
 
@@ -145,6 +175,8 @@ def run_reasoning(
     after a stop); the model continues after it, and the result starts with it.
     With ``params.probe_every`` the automatic probes' answers are compared
     (:mod:`~denkspur.core.trace.settle`): ``AnswerSettled`` events, and the stats.
+    ``carried``: the counts and thinking time of the version the prefix comes from
+    ("Continue"): the stats then count the whole trace, and its thinking time is the sum.
     """
     stream = ReasoningStream(assume_open=bool(assume_open))
     prompt_tokens: int | None = None
@@ -173,6 +205,8 @@ def run_reasoning(
                         pieces = stream.feed(text, 0, origin)
                     for stream_event in pieces:
                         emit(stream_event)
+                if carried is not None:
+                    stream.carry_over(carried.trace_tokens, carried.answer_tokens, carried.thinking_seconds)
             elif isinstance(event, p.TokenText):
                 for stream_event in stream.feed(event.text, event.tokens, event.origin, event.signals):
                     emit(stream_event)
@@ -240,6 +274,7 @@ def run_reply(
     save_interval: float = SAVE_INTERVAL,
     clock: Callable[[], float] = time.monotonic,
     prefix: Sequence[tuple[str, str]] = (),
+    carried: Carried | None = None,
 ) -> RunOutcome:
     """Generate and keep one reply: partial saves on a timer, then the final state.
 
@@ -255,7 +290,7 @@ def run_reply(
         emit(event)
 
     try:
-        outcome = run_reasoning(backend, messages, params, on_stream_event, prefix=prefix)
+        outcome = run_reasoning(backend, messages, params, on_stream_event, prefix=prefix, carried=carried)
     except KeyboardInterrupt:
         progress.save(progress.content(VersionState.CANCELLED))
         raise
@@ -312,6 +347,16 @@ class _Progress:
             self.error = error
             return False
         return True
+
+
+def failed_before_start(error: EngineError, saver: ReplySaver | None) -> RunOutcome:
+    """The outcome of a reply that failed before the backend was asked (a model that could not be
+    loaded again for the chat's context size), stored like any failed reply."""
+    outcome = RunOutcome(ReasoningStream(assume_open=False).finish(), StopReason.ERROR, error)
+    progress = _Progress(saver, SAVE_INTERVAL, time.monotonic)
+    outcome.saved = progress.save(outcome.content())
+    outcome.save_error = progress.error
+    return outcome
 
 
 def unexpected_failure(error: Exception) -> EngineError:

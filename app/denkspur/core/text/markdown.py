@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.texmath import texmath_plugin
@@ -152,6 +153,8 @@ def _parser(dark: bool, code_actions: bool) -> MarkdownIt:
     # Pandoc's rule for $: no space inside, no digit after the closing one ("$5 or $6" stays text).
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(texmath_plugin, delimiters="brackets")  # \(…\) and \[…\]
+    # The plugin takes \[…\] only as a block (at a line's start); in a sentence it was text.
+    md.inline.ruler.before("escape", "math_brackets_in_text", _display_brackets_in_text)
     md.add_render_rule("image", _render_image)
     md.add_render_rule("math_inline", _render_math_inline)
     md.add_render_rule("math_inline_double", _render_math_inline)
@@ -161,6 +164,22 @@ def _parser(dark: bool, code_actions: bool) -> MarkdownIt:
     if code_actions:
         md.add_render_rule("fence", _render_fence_with_actions)
     return md
+
+
+def _display_brackets_in_text(state: StateInline, silent: bool) -> bool:
+    """``\\[ … \\]`` in the middle of a sentence: a formula (as ``$$…$$`` there), not an escaped
+    bracket, which lost its backslash and showed the LaTeX raw ("so [ x^2 ] holds")."""
+    if not state.src.startswith("\\[", state.pos):
+        return False
+    end = state.src.find("\\]", state.pos + 2)
+    if end < 0 or not state.src[state.pos + 2 : end].strip():
+        return False
+    if not silent:
+        token = state.push("math_inline_double", "math", 0)
+        token.content = state.src[state.pos + 2 : end].strip()
+        token.markup = "\\["
+    state.pos = end + 2
+    return True
 
 
 #: Tables are cut to this many columns and body rows: Qt lays a table out as a
@@ -219,6 +238,40 @@ def render_markdown(text: str, *, dark: bool = False, copy_text: str = "",
     tokens = _cap_tables(md.parse(visible_bidi(_display_brackets_apart(text)), env))
     rendered: str = md.renderer.render(tokens, md.options, env)
     return rendered
+
+
+#: Block tokens whose text is their ``content`` (code and display formulas, kept as source).
+_SOURCE_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label", "math_block_eqno"})
+#: Inline tokens that stand for their ``content``: text, code spans and formulas (as source).
+_TEXT_INLINES = frozenset({"text", "code_inline", "math_inline", "math_inline_double", "html_inline"})
+
+
+def markdown_plain(text: str) -> str:
+    """``text`` as the plain text its Markdown reads as: ``2 + 3 = **5**`` is "2 + 3 = 5".
+
+    For places that show a short answer as plain text (a tooltip, a one-line label):
+    emphasis, code marks, heading and list marks and link targets go; code and formulas
+    keep their source; each block is a line. Nothing is rendered or fetched.
+    """
+    lines: list[str] = []
+    for token in _parser(False, False).parse(_display_brackets_apart(text)):
+        if token.type == "inline":
+            lines.append("".join(_inline_plain(child) for child in token.children or ()))
+        elif token.type in _SOURCE_BLOCKS:
+            lines.append(token.content.strip())
+    return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def _inline_plain(token: Token) -> str:
+    if token.type in _TEXT_INLINES:
+        return token.content
+    if token.type == "softbreak":
+        return " "
+    if token.type == "hardbreak":
+        return "\n"
+    if token.type == "image":  # its alternative text
+        return "".join(_inline_plain(child) for child in token.children or ())
+    return ""
 
 
 def _cap_tables(tokens: list[Token]) -> list[Token]:

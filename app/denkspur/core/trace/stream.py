@@ -125,6 +125,9 @@ class GenerationStats:
     tokens_after_answer: int | None = None
     longest_run_without_progress: dict[str, int] | None = None
     loops: dict[str, object] = field(default_factory=lambda: LoopDetector().to_dict())
+    #: Of the counts above, the tokens an earlier version wrote, which this one continues
+    #: (already in the context as prompt tokens; not a stats key of its own).
+    carried_tokens: int = 0
 
     @property
     def completion_tokens(self) -> int:
@@ -241,6 +244,21 @@ class ReasoningStream:
         self._pending: list[TokenSignal] = []  # signals whose text no event has shown yet
         self._trace_signals = 0
         self._signals_missing = False
+        self._carried = (0, 0)  # trace and answer tokens of an earlier version this one continues
+        self._carried_seconds = 0.0
+
+    def carry_over(self, trace_tokens: int, answer_tokens: int, thinking_seconds: float | None) -> None:
+        """The text fed so far (with no token counts) is an earlier version's, which this reply
+        continues ("Continue" after a stop): its tokens count, and its thinking time adds to
+        this one's, so that the figures describe the whole trace shown, not only what follows."""
+        self._carried = (trace_tokens, answer_tokens)
+        self._carried_seconds = thinking_seconds or 0.0
+        self._stats.trace_tokens += trace_tokens
+        self._stats.answer_tokens += answer_tokens
+        self._stats.carried_tokens = trace_tokens + answer_tokens
+        self._checkpoints.append((len(self._tracker.text), self._stats.trace_tokens, self._carried_seconds))
+        if self._splitter.state is TraceState.CLOSED:  # it had thought to the end already
+            self._stats.thinking_seconds = thinking_seconds
 
     def feed(self, chunk: str, tokens: int = 1, origin: str = "model",
              signals: tuple[TokenSignal, ...] | None = None) -> list[StreamEvent]:
@@ -294,7 +312,7 @@ class ReasoningStream:
         events = self._convert(deltas)  # after the counts: trace text carries the running count
         if tokens and self._trace_opened_at is not None:
             self._checkpoints.append((len(self._tracker.text), self._stats.trace_tokens,
-                                      now - self._trace_opened_at))
+                                      now - self._trace_opened_at + self._carried_seconds))
         if state_before is not TraceState.CLOSED and state_after is TraceState.CLOSED:
             events.extend(self._close_trace(now))
         return events
@@ -363,7 +381,12 @@ class ReasoningStream:
         self._analyse(stats)
         written = self._splitter.trace + self._splitter.answer
         if completion_tokens is not None and plausible_token_count(completion_tokens, written):
+            carried_trace, carried_answer = self._carried
+            stats.trace_tokens -= carried_trace  # the server counted what it wrote this time
+            stats.answer_tokens -= carried_answer
             _use_reported_counts(stats, completion_tokens, reasoning_tokens, self._tokens_seen)
+            stats.trace_tokens += carried_trace
+            stats.answer_tokens += carried_answer
         return ReasoningResult(
             trace=self._splitter.trace,
             answer=self._splitter.answer,
@@ -442,7 +465,7 @@ class ReasoningStream:
     def _close_trace(self, now: float, *, closed: bool = True) -> list[StreamEvent]:
         events = self._record(*self._tracker.close())
         if self._counted_tokens and self._trace_opened_at is not None:
-            self._stats.thinking_seconds = now - self._trace_opened_at
+            self._stats.thinking_seconds = now - self._trace_opened_at + self._carried_seconds
         return [*events, TraceClosed(self._stats.thinking_seconds)] if closed else events
 
 
