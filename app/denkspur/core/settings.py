@@ -15,26 +15,26 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
+from denkspur.core import user_folders
 from denkspur.core.models.gpu_layers import GpuLayers, GpuOffload, parse_gpu_layers
 from denkspur.core.regular_files import read_capped
 
 log = logging.getLogger("denkspur.core")
 #: The largest settings file read (it holds a few kB).
 MAX_SETTINGS_BYTES = 4 * 2**20
-APP_NAME = "Denkspur"
+APP_NAME = user_folders.APP_NAME
 
 
 def data_dir() -> Path:
     """Where conversations live (``DENKSPUR_DATA_DIR`` overrides, e.g. for tests)."""
     override = os.environ.get("DENKSPUR_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(override) if override else Path(user_folders.user_data_folder())
 
 
 def config_dir() -> Path:
+    """Where the settings file lives (``DENKSPUR_CONFIG_DIR`` overrides); platformdirs' folder."""
     override = os.environ.get("DENKSPUR_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return Path(override) if override else Path(user_folders.user_config_folder())
 
 
 @dataclass

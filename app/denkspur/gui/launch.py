@@ -18,6 +18,9 @@ STARTUP_PROBE = "DENKSPUR_STARTUP_PROBE"
 def launch(argv: Sequence[str] = ()) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from denkspur.gui.pyside_scan import defer_feature_scan
+
+    defer_feature_scan()  # before the app's own modules come in (about 8 ms of CPU at start)
     argv = list(argv)
     if "--self-test" in argv:
         from denkspur.gui.self_test import run_self_test
