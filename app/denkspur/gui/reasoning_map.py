@@ -120,6 +120,9 @@ class ReasoningMap(QWidget):
         self._curved = 0  # cells with a piece of the curve
         self._filter = MapFilter.ALL
         self._rects: list[QRect] = []
+        #: The cells' rectangles grouped by colour, as laid out: painted one call per colour
+        #: (a full map is 4,000 cells, and a Python call per cell cost a flood ~10 ms a frame).
+        self._by_color: list[tuple[QColor, list[QRect]]] = []
         self._lines: list[QPolygonF] = []  # the curve, laid out
         self._low_marks: list[QRectF] = []  # its lowest windows, laid out
         self._strips: list[QRectF] = []  # the strip's background under runs of cells with signals
@@ -142,6 +145,7 @@ class ReasoningMap(QWidget):
 
     def add_sentences(self, items: Iterable[tuple[Mapping[str, object] | object, str]]) -> None:
         """Append sentences with their texts; laid out and painted once (a flood brings thousands)."""
+        count = len(self._cells)
         for sentence, text in items:
             if len(self._cells) >= MAX_CELLS:
                 self.truncated = True
@@ -156,7 +160,8 @@ class ReasoningMap(QWidget):
             self._cells.append(cell)
             self._natural += cell.width + CELL_GAP
             self._curved += bool(cell.curve)
-        self._changed()
+        if len(self._cells) != count:  # a full map (MAX_CELLS) is not laid out and painted again
+            self._changed()
 
     def set_sentences(self, trace: str, sentences: Iterable[Mapping[str, object] | object]) -> None:
         """Show a finished trace's sentences (stored versions carry them as dicts)."""
@@ -207,7 +212,7 @@ class ReasoningMap(QWidget):
 
     def set_filter(self, which: MapFilter) -> None:
         self._filter = which
-        self.update()
+        self._changed()  # the cells' colours are grouped when laid out
 
     # -- queries (also for tests) -------------------------------------------------
     def cell_count(self) -> int:
@@ -283,11 +288,11 @@ class ReasoningMap(QWidget):
 
         self._layout()
         painter = QPainter(self)
-        dim = QColor(UNKNOWN_COLOR)
-        dim.setAlpha(90)
-        for cell, rect in zip(self._cells, self._rects, strict=True):
-            color = QColor(COLORS.get(cell.function, UNKNOWN_COLOR)) if self._stands_out(cell) else dim
-            painter.fillRect(rect, color)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for color, rects in self._by_color:
+            painter.setBrush(color)
+            painter.drawRects(rects)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for strip in self._strips:
             painter.fillRect(strip, STRIP_BACKGROUND)
         for mark in self._low_marks:
@@ -356,8 +361,20 @@ class ReasoningMap(QWidget):
         if width == self._laid_out_width and len(self._rects) == len(self._cells):
             return
         self._rects = self._placed(width)
+        self._group_colors()
         self._lay_out_curve()
         self._laid_out_width = width
+
+    def _group_colors(self) -> None:
+        dim = QColor(UNKNOWN_COLOR)
+        dim.setAlpha(90)
+        groups: dict[str | None, list[QRect]] = {}
+        functions = _FILTER_FUNCTIONS.get(self._filter)
+        for cell, rect in zip(self._cells, self._rects, strict=True):
+            key = cell.function if functions is None or cell.function in functions else None
+            groups.setdefault(key, []).append(rect)
+        self._by_color = [(QColor(COLORS.get(key, UNKNOWN_COLOR)) if key is not None else dim, rects)
+                          for key, rects in groups.items()]
 
     def _lay_out_curve(self) -> None:
         """Spread each cell's curve summary over its pixels: O(cells + pixels)."""
@@ -422,11 +439,10 @@ class ReasoningMap(QWidget):
                 x += cell.width + CELL_GAP
             return rects
         scale = width * MAX_ROWS / natural  # a density strip: each cell keeps its share of the length
-        rects, position = [], 0.0
+        rects, position, last_row = [], 0.0, MAX_ROWS - 1
         for cell in self._cells:
-            row = min(int(position // width), MAX_ROWS - 1)
-            x = int(position - row * width)
-            rects.append(QRect(x, row * pitch, max(1, round(cell.width * scale)),
+            row = min(int(position // width), last_row)
+            rects.append(QRect(int(position - row * width), row * pitch, max(1, round(cell.width * scale)),
                                CELL_HEIGHT))
             position += (cell.width + CELL_GAP) * scale
         return rects
