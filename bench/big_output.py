@@ -9,7 +9,8 @@ measures a baseline: one short Markdown answer card.
     QT_QPA_PLATFORM=offscreen python bench/big_output.py [--runs N] [--case TEXT ...]
 
 Each stall is the longest turn's wall time, with the GUI thread's CPU time in that
-turn beside it (wall time on a busy machine includes waiting for a core). With
+turn beside it and how much of that went to garbage collection (wall time on a busy
+machine includes waiting for a core, and for the GIL while the producer runs). With
 ``--runs N`` the cases run N times interleaved, and the median and the spread
 (lowest-highest) are printed; ``--case`` runs only the cases whose name contains TEXT.
 """
@@ -17,6 +18,7 @@ turn beside it (wall time on a busy machine includes waiting for a core). With
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import threading
@@ -40,7 +42,27 @@ GOAL_MS = 50.0
 MB = 1_000_000
 
 
-Stall = tuple[float, float]  # the longest turn: wall ms, GUI-thread CPU ms in it
+Stall = tuple[float, float, float]  # the longest turn: wall ms, GUI-thread CPU ms, of which collecting
+
+
+class _CollectionTime:
+    """CPU time the garbage collector spent on the GUI thread (its timer collects there)."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self._started = 0.0
+        gc.callbacks.append(self._note)
+
+    def _note(self, phase: str, _info: dict[str, int]) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        if phase == "start":
+            self._started = time.thread_time()
+        else:
+            self.total += time.thread_time() - self._started
+
+
+_COLLECTING = _CollectionTime()
 
 
 def _turns(app: QApplication, steps: Iterable[Callable[[], object]], busy: Callable[[], bool],
@@ -49,15 +71,16 @@ def _turns(app: QApplication, steps: Iterable[Callable[[], object]], busy: Calla
 
     Before each step, turns run while there is no ``room``: the engine thread waits the
     same way for the window to show what it sent (:class:`InFlightGate`)."""
-    longest: Stall = (0.0, 0.0)
+    longest: Stall = (0.0, 0.0, 0.0)
 
     def turn(step: Callable[[], object] | None = None) -> None:
         nonlocal longest
-        wall, cpu = time.perf_counter(), time.thread_time()
+        wall, cpu, collecting = time.perf_counter(), time.thread_time(), _COLLECTING.total
         if step is not None:
             step()
         app.processEvents()
-        this = ((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000)
+        this = ((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000,
+                (_COLLECTING.total - collecting) * 1000)
         longest = max(longest, this)
 
     for step in steps:
@@ -228,16 +251,16 @@ def main() -> None:
         baselines.append(reopen_case(app, "A short answer: 2 + 3 = **5**.\n\n- one\n- two\n"))
         for name, case in chosen.items():
             results[name].append(case())
-    baseline = statistics.median(wall for wall, _cpu in baselines)
+    baseline = statistics.median(stall[0] for stall in baselines)
     print(f"baseline (short Markdown answer card): {baseline:7.1f} ms")
     for name, stalls in results.items():
-        walls, cpus = [wall for wall, _cpu in stalls], [cpu for _wall, cpu in stalls]
-        stall, cpu = statistics.median(walls), statistics.median(cpus)
+        walls = [wall for wall, _cpu, _gc in stalls]
+        stall, cpu, collecting = (statistics.median(column) for column in zip(*stalls, strict=True))
         verdict = "OK" if stall < GOAL_MS else "MISSED"
         spread = f" [{min(walls):.0f}-{max(walls):.0f} ms over {len(walls)} runs]" if len(walls) > 1 else ""
         print(f"{name:48s} longest GUI-thread stall {stall:7.1f} ms "
               f"({stall / max(baseline, 0.1):5.1f}x baseline) goal < {GOAL_MS:.0f} ms {verdict}"
-              f" (CPU {cpu:.1f} ms){spread}")
+              f" (CPU {cpu:.1f} ms, collecting garbage {collecting:.1f} ms){spread}")
     collector.stop()
 
 

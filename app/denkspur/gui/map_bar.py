@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 MAP_TRACE_LIMIT = 300_000
 #: Sentences put on the map per event-loop turn while a flood arrives (as many as the
 #: trace panel's slice of events can bring: the map keeps up with it).
-MAP_SLICE = 600
+MAP_SLICE = 400
 #: Of each slice, the latest sentences checked for loops (the hint looks at the last
 #: 20; each check costs ~40 us, so a slice of a flood checks only its tail).
 LOOP_WINDOW = 50

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -58,6 +58,10 @@ MAX_ROWS = 3
 #: Cells beyond this are not drawn (a flooding trace of tens of thousands of sentences would
 #: make every repaint slow); the map then covers the trace's beginning and says so.
 MAX_CELLS = 4_000
+#: A full strip (cells narrowed to fit MAX_ROWS rows) is painted again at most this often
+#: while sentences stream in: each new cell moves every other, and laying out thousands
+#: of cells per event-loop turn was a third of a flood's turn.
+DENSE_REPAINT_MS = 150
 #: The confidence strip under each row of cells (only when the trace has token signals).
 STRIP_HEIGHT = 9
 STRIP_GAP = 1
@@ -128,6 +132,7 @@ class ReasoningMap(QWidget):
         self._strips: list[QRectF] = []  # the strip's background under runs of cells with signals
         self._laid_out_width = -1
         self.marks = MapMarks()  # points of the trace marked over the cells (where the answer settled)
+        self._repaint: QTimer | None = None  # made with the first dense strip
 
     # -- content ------------------------------------------------------------------
     def clear(self) -> None:
@@ -137,6 +142,8 @@ class ReasoningMap(QWidget):
         self._natural = 0
         self._curved = 0
         self._floor = -0.05
+        if self._repaint is not None:
+            self._repaint.stop()
         self._changed()
 
     def add_sentence(self, sentence: Mapping[str, object] | object, text: str) -> None:
@@ -145,7 +152,7 @@ class ReasoningMap(QWidget):
 
     def add_sentences(self, items: Iterable[tuple[Mapping[str, object] | object, str]]) -> None:
         """Append sentences with their texts; laid out and painted once (a flood brings thousands)."""
-        count = len(self._cells)
+        count, dense = len(self._cells), self._dense()
         for sentence, text in items:
             if len(self._cells) >= MAX_CELLS:
                 self.truncated = True
@@ -160,8 +167,26 @@ class ReasoningMap(QWidget):
             self._cells.append(cell)
             self._natural += cell.width + CELL_GAP
             self._curved += bool(cell.curve)
-        if len(self._cells) != count:  # a full map (MAX_CELLS) is not laid out and painted again
+        if len(self._cells) == count:  # a full map (MAX_CELLS) is not laid out and painted again
+            return
+        if dense:  # the height stays (MAX_ROWS rows): the strip is repainted a little later
+            self._laid_out_width = -1
+            self._repaint_soon()
+        else:
             self._changed()
+
+    def _dense(self) -> bool:
+        """Whether the cells, as shown, are narrowed to fit MAX_ROWS rows (see :meth:`_placed`)."""
+        return self.isVisible() and self._natural > max(self.width(), MIN_CELL) * MAX_ROWS * 0.9
+
+    def _repaint_soon(self) -> None:
+        if self._repaint is None:
+            self._repaint = QTimer(self)
+            self._repaint.setSingleShot(True)
+            self._repaint.setInterval(DENSE_REPAINT_MS)
+            self._repaint.timeout.connect(self.update)
+        if not self._repaint.isActive():
+            self._repaint.start()
 
     def set_sentences(self, trace: str, sentences: Iterable[Mapping[str, object] | object]) -> None:
         """Show a finished trace's sentences (stored versions carry them as dicts)."""

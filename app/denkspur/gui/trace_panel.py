@@ -54,8 +54,8 @@ if TYPE_CHECKING:
 #: Live events taken per event-loop turn. A normal batch (tens of events) is taken
 #: at once; a flood (a megabyte of text brings ~40,000 sentence and step events)
 #: is spread over turns so that the window never waits for all of it. With the
-#: step items, map cells and trace text they bring, a slice costs ~10 ms.
-EVENT_SLICE = 600
+#: step items, map cells and trace text they bring, a slice costs ~10 ms (2 cores).
+EVENT_SLICE = 400
 #: Step items added to the list per event-loop turn: as many as a slice of events
 #: can bring (a step comes with at least one sentence), so the list keeps up with
 #: the events and no backlog builds up behind the engine thread's backpressure.
