@@ -21,6 +21,7 @@ import argparse
 import gc
 import os
 import statistics
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +37,7 @@ from denkspur.core.trace.stream import ReasoningStream, StreamEvent
 from denkspur.gui.chat_view import MessageCard
 from denkspur.gui.engine_worker import MAX_IN_FLIGHT, EventBatcher, InFlightGate
 from denkspur.gui.gc_guard import GuiThreadCollector
+from denkspur.gui.launch import GIL_SWITCH_INTERVAL
 from denkspur.gui.trace_panel import TracePanel
 
 GOAL_MS = 50.0
@@ -220,6 +222,7 @@ def main() -> None:
     # Garbage is collected as in the app: on the GUI thread, from a timer (gui/gc_guard.py);
     # automatic collection would run on whichever thread allocates, the producer's too.
     collector = GuiThreadCollector(app).start()
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)  # as the app does (gui/launch.py)
     reopen_case(app, "warm-up **markdown**")
     line = "x" * (5 * MB)
     # direction controls in every sentence, each shown as a marked stand-in (2 per 19 characters)
