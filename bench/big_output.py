@@ -253,6 +253,7 @@ def main() -> None:
     for _run in range(max(1, args.runs)):
         baselines.append(reopen_case(app, "A short answer: 2 + 3 = **5**.\n\n- one\n- two\n"))
         for name, case in chosen.items():
+            gc.collect()  # each case starts from a clean heap: no garbage of the last one to walk
             results[name].append(case())
     baseline = statistics.median(stall[0] for stall in baselines)
     print(f"baseline (short Markdown answer card): {baseline:7.1f} ms")
