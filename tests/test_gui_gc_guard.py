@@ -42,3 +42,28 @@ def test_stopping_gives_back_automatic_collection(qtbot: QtBot) -> None:
     collector.stop()
     assert not gc.isenabled()  # the suite's own collector is still running
     collector.deleteLater()
+
+
+def test_a_full_collection_waits_until_the_old_generation_grew_by_a_quarter(qtbot: QtBot) -> None:
+    import gc
+
+    collector = GuiThreadCollector()  # checked by hand here (the suite's own runs on its timer)
+    kept = [[] for _ in range(100_000)]  # a long reply's worth of long-lived objects
+    young = gc.get_threshold()[0]
+
+    def full_collections(checks: int, keep: list[list[object]] | None = None) -> int:
+        before = gc.get_stats()[2]["collections"]
+        for _ in range(checks):
+            garbage = [[] for _ in range(2 * young)]  # past the young threshold at every check
+            collector.check()
+            if keep is not None:
+                keep.extend(garbage[:200])  # some of it lives on
+            del garbage
+        return gc.get_stats()[2]["collections"] - before
+
+    full_collections(150)  # the first full collection gives the baseline
+    assert full_collections(300) == 0  # nothing grew: the oldest generation is not walked again
+    grown: list[list[object]] = []
+    assert full_collections(300, grown) >= 1  # 60,000 more long-lived objects: it is
+    del kept, grown
+    collector.deleteLater()

@@ -70,6 +70,7 @@ class ChatSession(QObject):
         self.ready: p.Ready | None = None
         self.chat_settings: dict[str, object] = {}  # the open (or next new) chat's own settings
         self.generating_version: int | None = None
+        self._deferred = False  # a receiver of the batch being forwarded acknowledges it later
         #: Finished replies whose final save failed (disk full…), by version id: shown and
         #: exported from here until :meth:`retry_saves` gets them onto the disk.
         self.unsaved: dict[int, VersionContent] = {}
@@ -390,12 +391,29 @@ class ChatSession(QObject):
         self.refresh_conversations()  # a new conversation is listed while its first reply streams
 
     def _forward_events(self, version_id: int, events: list[StreamEvent]) -> None:
-        """Hand a batch to the window (direct connections: shown when ``emit`` returns),
-        then tell the engine thread, which waits while the window is behind."""
+        """Hand a batch to the window (direct connections: shown when ``emit`` returns,
+        unless a receiver took the acknowledgement with :meth:`defer_shown`), then tell
+        the engine thread, which waits while the window is behind."""
+        self._deferred = False
         try:
             self.live_events.emit(version_id, events)
         finally:
-            self.worker.events_shown()
+            if not self._deferred:
+                self.worker.events_shown()
+
+    def defer_shown(self) -> Callable[[], None]:
+        """For a receiver of :attr:`live_events` that shows the batch over later turns (a
+        flood): the engine thread counts the batch as shown only when the returned callable
+        is called (once; later calls do nothing), so it waits instead of piling up events."""
+        self._deferred = True
+        worker, called = self.worker, [False]
+
+        def shown() -> None:
+            if not called[0]:
+                called[0] = True
+                worker.events_shown()
+
+        return shown
 
     def _on_finished(self, result: GenerationResult) -> None:
         self.generating_version = None

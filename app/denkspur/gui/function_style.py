@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from denkspur.gui.step_style import first_words
@@ -20,19 +22,24 @@ COLORS = {
 UNKNOWN_COLOR = "#bdc3c7"
 
 
+#: Each function's name, translated when asked for (one lookup per call: a flood names
+#: hundreds of steps and sentences per event-loop turn).
+_NAMES: dict[str, Callable[[], str]] = {
+    "problem_setup": lambda: QCoreApplication.translate("ReasoningFunction", "Problem setup"),
+    "plan_generation": lambda: QCoreApplication.translate("ReasoningFunction", "Plan"),
+    "fact_retrieval": lambda: QCoreApplication.translate("ReasoningFunction", "Fact"),
+    "active_computation": lambda: QCoreApplication.translate("ReasoningFunction", "Computation"),
+    "uncertainty_management": lambda: QCoreApplication.translate("ReasoningFunction", "Doubt / backtrack"),
+    "self_checking": lambda: QCoreApplication.translate("ReasoningFunction", "Check"),
+    "result_consolidation": lambda: QCoreApplication.translate("ReasoningFunction", "Result"),
+    "final_answer_emission": lambda: QCoreApplication.translate("ReasoningFunction", "Final answer"),
+}
+
+
 def function_name(function: str) -> str:
     """Translated display name of a reasoning function (the raw name if unknown)."""
-    names = {
-        "problem_setup": QCoreApplication.translate("ReasoningFunction", "Problem setup"),
-        "plan_generation": QCoreApplication.translate("ReasoningFunction", "Plan"),
-        "fact_retrieval": QCoreApplication.translate("ReasoningFunction", "Fact"),
-        "active_computation": QCoreApplication.translate("ReasoningFunction", "Computation"),
-        "uncertainty_management": QCoreApplication.translate("ReasoningFunction", "Doubt / backtrack"),
-        "self_checking": QCoreApplication.translate("ReasoningFunction", "Check"),
-        "result_consolidation": QCoreApplication.translate("ReasoningFunction", "Result"),
-        "final_answer_emission": QCoreApplication.translate("ReasoningFunction", "Final answer"),
-    }
-    return names.get(function, function)
+    name = _NAMES.get(function)
+    return name() if name is not None else function
 
 
 def step_title(function: str, text: str, limit: int = 60) -> str:

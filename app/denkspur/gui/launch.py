@@ -13,6 +13,12 @@ if TYPE_CHECKING:
 
 #: Set to make the app report when its window is up, idle memory, then quit (bench/startup.py).
 STARTUP_PROBE = "DENKSPUR_STARTUP_PROBE"
+#: Seconds a busy Python thread keeps the GIL while another waits (Python's default: 5 ms).
+#: The GUI thread takes the GIL again for every Python slot, timer and paint handler of an
+#: event-loop turn; while the engine thread parses a flood, each of those waited up to
+#: 5 ms, and a turn of 20 ms CPU took 200 ms and more (bench/big_output.py, through the
+#: worker). At 0.5 ms: ~65 ms, the flood's total time unchanged.
+GIL_SWITCH_INTERVAL = 0.0005
 
 
 def launch(argv: Sequence[str] = ()) -> int:
@@ -31,6 +37,7 @@ def launch(argv: Sequence[str] = ()) -> int:
     from denkspur.gui.gc_guard import GuiThreadCollector
 
     collector = GuiThreadCollector(app).start()  # cycles are freed on the GUI thread only
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)  # the GUI thread waits less for the engine thread
     app.setApplicationName("Denkspur")
     app.setOrganizationName("Denkspur")
     app.setDesktopFileName("io.github.denkspur.Denkspur")

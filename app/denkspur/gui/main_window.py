@@ -453,7 +453,7 @@ class MainWindow(WindowActions, QMainWindow):
         for event in events:
             if isinstance(event, ProvisionalAnswer):
                 self.composer.show_provisional(event.text, event.trace_tokens)
-        self.trace.add_events(events)
+        self.trace.add_events(events, self.session.defer_shown())  # a flood is shown over turns
         self.chat.add_events(version_id, events)
         if any(isinstance(e, TraceClosed) for e in events):
             self.composer.set_thinking(False)

@@ -33,10 +33,12 @@ if TYPE_CHECKING:
 #: Stored traces longer than this are not split into sentences when shown (it would
 #: take the GUI thread too long); the map stays empty for them.
 MAP_TRACE_LIMIT = 300_000
-#: Sentences put on the map per event-loop turn while a flood arrives.
-MAP_SLICE = 2_000
-#: Of each slice, the latest sentences checked for loops (the hint looks at the recent ones).
-LOOP_WINDOW = 200
+#: Sentences put on the map per event-loop turn while a flood arrives (as many as the
+#: trace panel's slice of events can bring: the map keeps up with it).
+MAP_SLICE = 400
+#: Of each slice, the latest sentences checked for loops (the hint looks at the last
+#: 20; each check costs ~40 us, so a slice of a flood checks only its tail).
+LOOP_WINDOW = 50
 #: Trace events without a single token after which a reply that asked for signals is
 #: taken to have none (a server that sends no log-probabilities).
 SIGNALS_PATIENCE = 8

@@ -27,7 +27,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -58,6 +58,10 @@ MAX_ROWS = 3
 #: Cells beyond this are not drawn (a flooding trace of tens of thousands of sentences would
 #: make every repaint slow); the map then covers the trace's beginning and says so.
 MAX_CELLS = 4_000
+#: A full strip (cells narrowed to fit MAX_ROWS rows) is painted again at most this often
+#: while sentences stream in: each new cell moves every other, and laying out thousands
+#: of cells per event-loop turn was a third of a flood's turn.
+DENSE_REPAINT_MS = 150
 #: The confidence strip under each row of cells (only when the trace has token signals).
 STRIP_HEIGHT = 9
 STRIP_GAP = 1
@@ -119,11 +123,15 @@ class ReasoningMap(QWidget):
         self._curved = 0  # cells with a piece of the curve
         self._filter = MapFilter.ALL
         self._rects: list[QRect] = []
+        #: The cells' rectangles grouped by colour, as laid out: painted one call per colour
+        #: (a full map is 4,000 cells, and a Python call per cell cost a flood ~10 ms a frame).
+        self._by_color: list[tuple[QColor, list[QRect]]] = []
         self._lines: list[QPolygonF] = []  # the curve, laid out
         self._low_marks: list[QRectF] = []  # its lowest windows, laid out
         self._strips: list[QRectF] = []  # the strip's background under runs of cells with signals
         self._laid_out_width = -1
         self._marks: MapMarks | None = None  # see marks
+        self._repaint: QTimer | None = None  # made with the first dense strip
 
     @property
     def marks(self) -> MapMarks:
@@ -144,6 +152,8 @@ class ReasoningMap(QWidget):
         self._natural = 0
         self._curved = 0
         self._floor = -0.05
+        if self._repaint is not None:
+            self._repaint.stop()
         self._changed()
 
     def add_sentence(self, sentence: Mapping[str, object] | object, text: str) -> None:
@@ -152,6 +162,7 @@ class ReasoningMap(QWidget):
 
     def add_sentences(self, items: Iterable[tuple[Mapping[str, object] | object, str]]) -> None:
         """Append sentences with their texts; laid out and painted once (a flood brings thousands)."""
+        count, dense = len(self._cells), self._dense()
         for sentence, text in items:
             if len(self._cells) >= MAX_CELLS:
                 self.truncated = True
@@ -166,7 +177,26 @@ class ReasoningMap(QWidget):
             self._cells.append(cell)
             self._natural += cell.width + CELL_GAP
             self._curved += bool(cell.curve)
-        self._changed()
+        if len(self._cells) == count:  # a full map (MAX_CELLS) is not laid out and painted again
+            return
+        if dense:  # the height stays (MAX_ROWS rows): the strip is repainted a little later
+            self._laid_out_width = -1
+            self._repaint_soon()
+        else:
+            self._changed()
+
+    def _dense(self) -> bool:
+        """Whether the cells, as shown, are narrowed to fit MAX_ROWS rows (see :meth:`_placed`)."""
+        return self.isVisible() and self._natural > max(self.width(), MIN_CELL) * MAX_ROWS * 0.9
+
+    def _repaint_soon(self) -> None:
+        if self._repaint is None:
+            self._repaint = QTimer(self)
+            self._repaint.setSingleShot(True)
+            self._repaint.setInterval(DENSE_REPAINT_MS)
+            self._repaint.timeout.connect(self.update)
+        if not self._repaint.isActive():
+            self._repaint.start()
 
     def set_sentences(self, trace: str, sentences: Iterable[Mapping[str, object] | object]) -> None:
         """Show a finished trace's sentences (stored versions carry them as dicts)."""
@@ -217,7 +247,7 @@ class ReasoningMap(QWidget):
 
     def set_filter(self, which: MapFilter) -> None:
         self._filter = which
-        self.update()
+        self._changed()  # the cells' colours are grouped when laid out
 
     # -- queries (also for tests) -------------------------------------------------
     def cell_count(self) -> int:
@@ -295,11 +325,11 @@ class ReasoningMap(QWidget):
 
         self._layout()
         painter = QPainter(self)
-        dim = QColor(UNKNOWN_COLOR)
-        dim.setAlpha(90)
-        for cell, rect in zip(self._cells, self._rects, strict=True):
-            color = QColor(COLORS.get(cell.function, UNKNOWN_COLOR)) if self._stands_out(cell) else dim
-            painter.fillRect(rect, color)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for color, rects in self._by_color:
+            painter.setBrush(color)
+            painter.drawRects(rects)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for strip in self._strips:
             painter.fillRect(strip, STRIP_BACKGROUND)
         for mark in self._low_marks:
@@ -368,8 +398,20 @@ class ReasoningMap(QWidget):
         if width == self._laid_out_width and len(self._rects) == len(self._cells):
             return
         self._rects = self._placed(width)
+        self._group_colors()
         self._lay_out_curve()
         self._laid_out_width = width
+
+    def _group_colors(self) -> None:
+        dim = QColor(UNKNOWN_COLOR)
+        dim.setAlpha(90)
+        groups: dict[str | None, list[QRect]] = {}
+        functions = _FILTER_FUNCTIONS.get(self._filter)
+        for cell, rect in zip(self._cells, self._rects, strict=True):
+            key = cell.function if functions is None or cell.function in functions else None
+            groups.setdefault(key, []).append(rect)
+        self._by_color = [(QColor(COLORS.get(key, UNKNOWN_COLOR)) if key is not None else dim, rects)
+                          for key, rects in groups.items()]
 
     def _lay_out_curve(self) -> None:
         """Spread each cell's curve summary over its pixels: O(cells + pixels)."""

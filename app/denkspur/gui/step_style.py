@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from denkspur.core.text.bidi import visible_bidi
@@ -23,16 +25,20 @@ COLORS = {
 }
 
 
+#: Each kind's name, translated when asked for (one lookup per call: a flood names
+#: hundreds of steps per event-loop turn).
+_NAMES: dict[StepKind, Callable[[], str]] = {
+    StepKind.REASONING: lambda: QCoreApplication.translate("StepKind", "Reasoning"),
+    StepKind.SELF_CORRECTION: lambda: QCoreApplication.translate("StepKind", "Self-correction"),
+    StepKind.ALTERNATIVE: lambda: QCoreApplication.translate("StepKind", "Alternative"),
+    StepKind.VERIFICATION: lambda: QCoreApplication.translate("StepKind", "Verification"),
+    StepKind.CONCLUSION: lambda: QCoreApplication.translate("StepKind", "Conclusion"),
+}
+
+
 def kind_name(kind: StepKind) -> str:
     """Translated display name of a step kind."""
-    names = {
-        StepKind.REASONING: QCoreApplication.translate("StepKind", "Reasoning"),
-        StepKind.SELF_CORRECTION: QCoreApplication.translate("StepKind", "Self-correction"),
-        StepKind.ALTERNATIVE: QCoreApplication.translate("StepKind", "Alternative"),
-        StepKind.VERIFICATION: QCoreApplication.translate("StepKind", "Verification"),
-        StepKind.CONCLUSION: QCoreApplication.translate("StepKind", "Conclusion"),
-    }
-    return names[kind]
+    return _NAMES[kind]()
 
 
 def parse_kind(value: object) -> StepKind:

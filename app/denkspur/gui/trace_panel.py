@@ -36,6 +36,7 @@ from denkspur.gui.confidence_pane import ConfidencePane
 from denkspur.gui.function_style import step_title
 from denkspur.gui.i18n import plural_n
 from denkspur.gui.lazy_qt import Qt, set_enum_properties
+from denkspur.gui.live_queue import LiveQueue, Shown
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import COLORS, ICONS, first_words, kind_name, parse_kind
@@ -49,12 +50,15 @@ if TYPE_CHECKING:
     from denkspur.core.trace.stream import StreamEvent
 
 
-#: Step items added to the list per event-loop turn.
-STEP_SLICE = 200
 #: Live events taken per event-loop turn. A normal batch (tens of events) is taken
 #: at once; a flood (a megabyte of text brings ~40,000 sentence and step events)
-#: is spread over turns so that the window never waits for all of it.
-EVENT_SLICE = 3_000
+#: is spread over turns so that the window never waits for all of it. With the
+#: step items, map cells and trace text they bring, a slice costs ~10 ms (2 cores).
+EVENT_SLICE = 400
+#: Step items added to the list per event-loop turn: as many as a slice of events
+#: can bring (a step comes with at least one sentence), so the list keeps up with
+#: the events and no backlog builds up behind the engine thread's backpressure.
+STEP_SLICE = EVENT_SLICE // 2
 
 
 class _Live:
@@ -118,11 +122,16 @@ class TracePanel(QWidget):
         self._live_text = ""
         self._step_count = 0
         # Steps wait here and enter the list in slices: a flood of text can bring
-        # thousands of steps in one batch.
-        self._pending_steps: list[tuple[StepKind, str, int, str | None, float | None]] = []
+        # thousands of steps in one batch. (kind, text, start, index, confidence): the
+        # title is looked up when the item is made, once the step's first sentence is in.
+        self._pending_steps: deque[tuple[StepKind, str, int, int, float | None]] = deque()
+        # The step of the latest sentence shown: a step's title needs its first sentence's
+        # function, and the stream sends a chunk's finished steps before its sentences (a
+        # flood's slice can end between them).
+        self._sentence_step = -1
         self._steps_timer = self._next_turn(self._add_pending_steps)
         # Live events wait here when a batch is too big for one turn (see EVENT_SLICE).
-        self._queued: deque[StreamEvent] = deque()
+        self._queued: LiveQueue[StreamEvent] = LiveQueue()
         self._ending = False  # the reply ended while events were still queued
         self._events_timer = self._next_turn(self._take_queued)
         self._timer = QTimer(self)
@@ -189,6 +198,7 @@ class TracePanel(QWidget):
         self._live_text = ""
         self.steps.clear()
         self._pending_steps.clear()
+        self._sentence_step = -1
         if not same_text:
             self.text.reset()
         self._step_count = 0
@@ -289,12 +299,16 @@ class TracePanel(QWidget):
     def is_live(self) -> bool:
         return self._live is not None
 
-    def add_events(self, events: list[StreamEvent]) -> None:
+    def add_events(self, events: list[StreamEvent], shown: Shown | None = None) -> None:
         """Events of the live reply, in order. A normal batch is shown at once; what a
-        flood brings beyond :data:`EVENT_SLICE` follows in later turns."""
+        flood brings beyond :data:`EVENT_SLICE` follows in later turns, always after
+        what came before. ``shown`` is called once the whole batch is shown (at once
+        for a normal batch; also when the panel stops showing the reply)."""
         if self._live is None:
+            if shown is not None:
+                shown()
             return
-        self._queued.extend(events)
+        self._queued.put(events, shown)
         if not self._events_timer.isActive():
             self._take_queued()
 
@@ -306,7 +320,10 @@ class TracePanel(QWidget):
 
     def _take_queued(self) -> None:
         queued = self._queued
-        self._apply([queued.popleft() for _ in range(min(EVENT_SLICE, len(queued)))])
+        events, shown = queued.take(EVENT_SLICE)
+        self._apply(events)
+        for callback in shown:
+            callback()
         if queued:
             self._events_timer.start()
         elif self._ending:
@@ -339,8 +356,12 @@ class TracePanel(QWidget):
             elif isinstance(event, AnswerSettled):
                 self.map_bar.show_settled(event.point)
         self.map_bar.add_sentences(sentences)  # before the steps: their titles come from sentences
+        if sentences:
+            self._sentence_step = sentences[-1][0].step
         if new_steps:
             self._commit_steps(new_steps)
+        elif sentences and self._pending_steps and not self._steps_timer.isActive():
+            self._steps_timer.start()  # steps that waited for these sentences
         if new_text:
             text = "".join(new_text)
             self._live_text += text
@@ -368,31 +389,39 @@ class TracePanel(QWidget):
         self._stop_live()
         self.confidence.end_live()
         self.map_bar.end_live()
+        if self._pending_steps and not self._steps_timer.isActive():
+            self._steps_timer.start()  # no sentence comes any more: every step goes in
 
     def _stop_live(self) -> None:
         self._timer.stop()
         self._events_timer.stop()
-        self._queued.clear()
+        for callback in self._queued.clear():  # not shown, but the engine thread must not wait
+            callback()
         self._ending = False
         self._live = None
         self.jump_button.setVisible(False)
 
     def _commit_steps(self, steps: list[Step]) -> None:
         self.text.add_marks([StepMark(step.start, step.kind) for step in steps])
-        functions = self.map_bar.step_functions
-        self._pending_steps.extend((step.kind, step.text, step.start, functions.get(step.index),
+        self._pending_steps.extend((step.kind, step.text, step.start, step.index,
                                     self.map_bar.step_confidence(step.start, step.end))
                                    for step in steps)
         if not self._steps_timer.isActive():
             self._steps_timer.start()
 
     def _add_pending_steps(self) -> None:
-        batch, self._pending_steps = self._pending_steps[:STEP_SLICE], self._pending_steps[STEP_SLICE:]
-        for kind, text, start, function, confidence in batch:
-            self._add_step_item(kind, text, start, function, confidence)
-        if self._pending_steps:
+        """A slice of the waiting steps, in order, as far as their first sentences are in
+        (the rest follows when they are, or when the reply has ended)."""
+        pending, functions = self._pending_steps, self.map_bar.step_functions
+        ended = self._live is None
+        for _ in range(STEP_SLICE):
+            if not pending or not (ended or pending[0][3] <= self._sentence_step):
+                break
+            kind, text, start, index, confidence = pending.popleft()
+            self._add_step_item(kind, text, start, functions.get(index), confidence)
+        if pending and (ended or pending[0][3] <= self._sentence_step):
             self._steps_timer.start()
-        elif self.text.following:
+        elif not pending and self.text.following:
             self.steps.scrollToBottom()
 
     def follow_live(self) -> None:

@@ -288,7 +288,18 @@ class TraceView(CopiesSource):
             parts.append((piece[start : match.end()], False))
             start = match.end()
         self._line_length = length
-        return [(text, cut) for text, cut in parts if text or cut]
+        # Lines that need no break go in together: one insertion per piece, not per line
+        # (a flood of short lines made hundreds of calls per slice).
+        merged: list[tuple[str, bool]] = []
+        run: list[str] = []
+        for text, cut in parts:
+            run.append(text)
+            if cut:
+                merged.append(("".join(run), True))
+                run = []
+        if run:
+            merged.append(("".join(run), False))
+        return [(text, cut) for text, cut in merged if text or cut]
 
     def _format_code(self) -> None:
         """Monospace for fenced code (``` … ```) in the newly shown text.
