@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.conversations.store import Conversation, Message, Version
-from denkspur.gui.chat_view import ChatView
+from denkspur.gui.chat_view import ChatView, MessageCard
 from denkspur.session.states import VersionState
 
 
@@ -63,15 +63,7 @@ def test_wide_cards_keep_one_header_line(qtbot: QtBot) -> None:
 def test_a_short_model_name_is_never_clipped(qtbot: QtBot) -> None:
     """A finished reply has no state text: its name gets all the room left of the buttons."""
     reply = Version(2, 0, "2 + 3 = 5.", trace="Add.", model="/models/tiny-r1.gguf")
-    view = ChatView()
-    qtbot.addWidget(view)
-    view.resize(272, 400)
-    view.show()
-    view.show_conversation(Conversation(1, "t", 0, 0, [Message(1, 0, "user", [Version(1, 0, "2 + 3?")], 0),
-                                                       Message(2, 1, "assistant", [reply], 0)]))
-    card = view.cards[1]
-    qtbot.waitUntil(card.isVisible, timeout=5_000)
-    qtbot.wait(50)
+    _view, card = _narrow_chat_with(qtbot, reply)
     assert card.role_label.text() == "tiny-r1"
     assert card.role_label.width() >= card.role_label.sizeHint().width()
 
@@ -82,6 +74,16 @@ def test_long_words_and_code_lines_wrap_inside_the_card(qtbot: QtBot) -> None:
     answer = ("A very long token: " + "x" * 400 + "\n\n```python\n"
               "is_prime[i*i::i] = [False] * len(is_prime[i*i::i])  # cross out every multiple of i\n```\n")
     reply = Version(2, 0, answer, trace="Add.", model="/models/tiny-r1.gguf")
+    view, card = _narrow_chat_with(qtbot, reply)
+    assert view.horizontalScrollBar().maximum() == 0
+    assert card.width() <= view.viewport().width()
+    copy = card.findChild(QToolButton, "copyAnswer")
+    assert copy is not None
+    assert copy.mapTo(view.viewport(), QPoint(copy.width(), 0)).x() <= view.viewport().width()
+
+
+def _narrow_chat_with(qtbot: QtBot, reply: Version) -> tuple[ChatView, MessageCard]:
+    """A chat as narrow as a 1024x700 window's, showing a question and ``reply``, laid out."""
     view = ChatView()
     qtbot.addWidget(view)
     view.resize(272, 400)
@@ -91,8 +93,4 @@ def test_long_words_and_code_lines_wrap_inside_the_card(qtbot: QtBot) -> None:
     card = view.cards[1]
     qtbot.waitUntil(card.isVisible, timeout=5_000)
     qtbot.wait(50)
-    assert view.horizontalScrollBar().maximum() == 0
-    assert card.width() <= view.viewport().width()
-    copy = card.findChild(QToolButton, "copyAnswer")
-    assert copy is not None
-    assert copy.mapTo(view.viewport(), QPoint(copy.width(), 0)).x() <= view.viewport().width()
+    return view, card
