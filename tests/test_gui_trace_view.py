@@ -158,3 +158,20 @@ def test_text_the_model_did_not_write_is_marked_and_kept(qtbot: QtBot) -> None:
     cursor.setPosition(panel.text.document_position(2))
     assert not cursor.charFormat().fontItalic()
     assert panel.text.source_text() == trace  # marked, not changed
+
+
+def test_windows_line_ends_keep_every_character_and_offset(qtbot: QtBot) -> None:
+    """Lines go into the document a slice at a time; a "\\r\\n" inserted in one piece became one
+    line break, so the view held a character less than the trace and Copy lost it."""
+    from denkspur.gui.trace_view import TraceView
+
+    written = "First line.\r\nSecond line.\r\nThird.\rFourth.\n"
+    view = TraceView()
+    qtbot.addWidget(view)
+    view.append(written)
+    qtbot.waitUntil(lambda: view.pending == 0)
+    assert view.document().characterCount() - 1 == len(written)
+    assert view.document_position(written.index("Third")) == written.index("Third")
+    view.selectAll()
+    view.copy_selection()
+    assert QGuiApplication.clipboard().text() == written

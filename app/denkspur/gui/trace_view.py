@@ -289,10 +289,15 @@ class TraceView(CopiesSource):
             start = match.end()
         self._line_length = length
         # Lines that need no break go in together: one insertion per piece, not per line
-        # (a flood of short lines made hundreds of calls per slice).
+        # (a flood of short lines made hundreds of calls per slice). Not a "\r" and the "\n"
+        # after it: inserted together Qt makes them one line break, and the document would
+        # hold a character less than the trace (Copy and offsets map by position).
         merged: list[tuple[str, bool]] = []
         run: list[str] = []
         for text, cut in parts:
+            if run and run[-1].endswith("\r") and text.startswith("\n"):
+                merged.append(("".join(run), False))
+                run = []
             run.append(text)
             if cut:
                 merged.append(("".join(run), True))
