@@ -37,8 +37,10 @@ class TokenSignal(NamedTuple):
     """One generated token and how sure the model was of it.
 
     A named tuple, not a dataclass: a reply holds one per token (hundreds of thousands
-    in a flood), and tuples of strings and floats drop out of the garbage collector's
-    tracking, where class instances would each be walked by every full collection.
+    in a flood), and a tuple is smaller and quicker to make. Its ``top`` pairs (plain
+    tuples of strings and floats) drop out of the garbage collector's tracking; the named
+    tuple itself does not (CPython untracks exact tuples only), so every full collection
+    still walks one object per token.
     """
 
     text: str
