@@ -175,7 +175,7 @@ def flood_through_worker_case(app: QApplication, text: str, piece: int) -> Stall
         for chunk in [*_chunks(text, piece), None]:
             for event in stream.feed(chunk) if chunk is not None else stream.flush():
                 batcher.add(event)
-        batcher.flush()
+        batcher.close()
         done.set()
 
     producer = threading.Thread(target=produce, daemon=True)

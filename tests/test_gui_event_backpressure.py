@@ -66,3 +66,22 @@ def test_a_stuck_gui_delays_a_batch_no_longer_than_the_deadline() -> None:
     gate = InFlightGate(1)
     gate.sent()
     assert gate.wait_for_room(timeout=0.05) is False
+
+
+def test_events_are_handed_on_when_no_new_one_comes() -> None:
+    """A server or model that pauses mid-reply: what came before the pause reaches the GUI
+    without waiting for the next event (it waited for it, however long the pause)."""
+    sent: list[list[StreamEvent]] = []
+    batcher = EventBatcher(sent.append)
+    events = ReasoningStream(assume_open=True).feed("A sentence before a long pause. ")
+    for event in events:
+        batcher.add(event)  # added at once: not yet due
+    deadline = time.monotonic() + 10
+    while not sent and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert [event for batch in sent for event in batch] == events
+    more = ReasoningStream(assume_open=True).feed("After it. ")
+    for event in more:
+        batcher.add(event)
+    batcher.close()  # the rest is handed on, and the watch thread ends
+    assert [event for batch in sent for event in batch] == [*events, *more]

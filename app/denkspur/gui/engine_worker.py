@@ -163,7 +163,7 @@ class EngineWorker(QObject):
         batch = EventBatcher(lambda events: self.events.emit(job.version_id, events), self._gate)
         outcome = self.runner.reply(job.version_id, job.messages, job.params, batch.add, job.prefix,
                                     n_ctx=job.n_ctx, carried=job.carried, on_loaded=self.model_loaded.emit)
-        batch.flush()
+        batch.close()
         self.finished.emit(GenerationResult(job.version_id, outcome, outcome.state))
 
     @Slot()
@@ -221,22 +221,61 @@ class InFlightGate:
 class EventBatcher:
     """Collects stream events and hands them on every ``EMIT_INTERVAL`` seconds, or
     sooner in batches of at most :data:`MAX_BATCH_EVENTS`, waiting for the GUI to
-    catch up before each batch (see :class:`InFlightGate`)."""
+    catch up before each batch (see :class:`InFlightGate`).
+
+    Events that wait while no new one comes (a server or model pausing mid-reply) are
+    handed on by a watch thread once they are ``EMIT_INTERVAL`` old, so the window never
+    shows less than was received a moment ago. :meth:`close` hands on the rest and ends it.
+    """
 
     def __init__(self, send: Callable[[list[StreamEvent]], None], gate: InFlightGate | None = None) -> None:
         self._send = send
         self._gate = gate
         self._events: list[StreamEvent] = []
         self._last = time.monotonic()
+        self._changed = threading.Condition()
+        self._closed = False
+        self._watch: threading.Thread | None = None
 
     def add(self, event: StreamEvent) -> None:
-        self._events.append(event)
-        now = time.monotonic()
-        if now - self._last >= EMIT_INTERVAL or len(self._events) >= MAX_BATCH_EVENTS:
-            self.flush()
-            self._last = time.monotonic()
+        with self._changed:
+            self._events.append(event)
+            if time.monotonic() - self._last >= EMIT_INTERVAL or len(self._events) >= MAX_BATCH_EVENTS:
+                self._hand_on()
+            elif self._watch is None and not self._closed:
+                self._watch = threading.Thread(target=self._watch_late, name="denkspur-batcher", daemon=True)
+                self._watch.start()
+            else:
+                self._changed.notify()
 
     def flush(self) -> None:
+        """Hand on what is collected now (the batcher can still be used)."""
+        with self._changed:
+            self._hand_on()
+
+    def close(self) -> None:
+        """Hand on the rest and end the watch thread (the reply is over)."""
+        with self._changed:
+            self._closed = True
+            self._hand_on()
+            self._changed.notify()
+        if self._watch is not None:
+            self._watch.join(timeout=5)
+
+    def _watch_late(self) -> None:
+        with self._changed:
+            while not self._closed:
+                if not self._events:
+                    self._changed.wait()
+                    continue
+                late = self._last + EMIT_INTERVAL - time.monotonic()
+                if late > 0:
+                    self._changed.wait(late)
+                else:
+                    self._hand_on()
+
+    def _hand_on(self) -> None:
+        """Send the collected events (the caller holds the lock, so batches keep their order)."""
         if not self._events:
             return
         if self._gate is not None:
@@ -244,3 +283,4 @@ class EventBatcher:
             self._gate.sent()
         self._send(self._events)
         self._events = []
+        self._last = time.monotonic()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -165,6 +166,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.top_bar.addWidget(spacer)
         self.chat_settings: ChatSettingsDrawer | None = None  # built when first opened (start-up)
         self._shown_conversation: int | None = None
+        # The live reply's events so far and when it started: its trace is shown again
+        # after a look at another conversation.
+        self._live_events: list[StreamEvent] = []
+        self._live_started: float | None = None
         # The drawer goes into the right dock area when first opened: placing it names a
         # Qt.DockWidgetArea, and the first frame does not build Qt's enums (see lazy_qt).
         # The action does what the dock's toggleViewAction would.
@@ -431,9 +436,16 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _on_version_selected(self, version: Version | None) -> None:
         if self.session.busy and version is not None and version.id == self.session.generating_version:
-            return  # the live trace is already showing
+            if not self.trace.is_live:  # back from another conversation: show the reply so far
+                self._begin_live_trace(self._live_started)
+                self.trace.add_events(list(self._live_events))
+            return  # the live trace is showing
         if not self.trace.is_live or version is not None:
             self.trace.show_version(version)
+
+    def _begin_live_trace(self, started: float | None = None) -> None:
+        self.trace.begin_live(estimated=self.session.is_remote,  # a server's events are not tokens
+                              signals_expected=self.settings.token_signals, started=started)
 
     def _on_generation_started(self, version_id: int) -> None:
         self.composer.set_busy(True)
@@ -442,8 +454,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.composer.clear_provisional()
         self.trace.map_bar.set_answer_now_possible(self._answer_now_possible())
         self.chat.begin_live(version_id)
-        self.trace.begin_live(estimated=self.session.is_remote,  # a server's events are not tokens
-                              signals_expected=self.settings.token_signals)
+        self._live_events = []
+        self._live_started = time.monotonic()
+        self._begin_live_trace(self._live_started)
         self._speed = 0.0
         self._update_speed_label()
 
@@ -453,6 +466,7 @@ class MainWindow(WindowActions, QMainWindow):
         for event in events:
             if isinstance(event, ProvisionalAnswer):
                 self.composer.show_provisional(event.text, event.trace_tokens)
+        self._live_events.extend(events)
         self.trace.add_events(events, self.session.defer_shown())  # a flood is shown over turns
         self.chat.add_events(version_id, events)
         if any(isinstance(e, TraceClosed) for e in events):
@@ -466,6 +480,7 @@ class MainWindow(WindowActions, QMainWindow):
         return not self.session.is_remote and (model is None or model.reasoning)
 
     def _on_generation_finished(self, result: GenerationResult) -> None:
+        self._live_events = []
         self.trace.end_live()
         self.composer.set_busy(False)
         self.stop_action.setEnabled(False)

@@ -282,12 +282,14 @@ class TracePanel(QWidget):
         return " · ".join(parts)
 
     # -- live ------------------------------------------------------------------------
-    def begin_live(self, *, estimated: bool = False, signals_expected: bool = False) -> None:
+    def begin_live(self, *, estimated: bool = False, signals_expected: bool = False,
+                   started: float | None = None) -> None:
         """A reply starts streaming; ``estimated``: its token counts will be estimates (a server);
-        ``signals_expected``: it asked for token signals."""
+        ``signals_expected``: it asked for token signals; ``started``: when it started
+        (``time.monotonic()``; now when not given), for a reply shown again midway."""
         self.show_version(None)
         self.map_bar.begin_live(signals_expected)
-        self._live = _Live(time.monotonic(), estimated=estimated)
+        self._live = _Live(time.monotonic() if started is None else started, estimated=estimated)
         self._live_text = ""
         self.text.setPlaceholderText("")
         self.confidence.begin_live()
