@@ -57,6 +57,10 @@ def test_going_back_to_a_streaming_reply_shows_its_trace_and_follows_it(qtbot: Q
                             timeout=10_000)
             assert window.trace.trace_text().startswith("Sentence 0 of the slow thought.")
             assert first_trace not in window.trace.trace_text()
+            version_id = window.session.generating_version
+            assert version_id is not None
+            card = window.chat.card_for_version(version_id)
+            assert card is not None and card.live is not None  # its card follows the reply again too
 
             release.set()
             qtbot.waitUntil(lambda: "after the pause" in window.trace.trace_text(), timeout=10_000)

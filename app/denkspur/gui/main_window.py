@@ -439,6 +439,8 @@ class MainWindow(WindowActions, QMainWindow):
             if not self.trace.is_live:  # back from another conversation: show the reply so far
                 self._begin_live_trace(self._live_started)
                 self.trace.add_events(list(self._live_events))
+                self.chat.begin_live(version.id)  # its card was made again from the last save
+                self.chat.add_events(version.id, list(self._live_events))
             return  # the live trace is showing
         if not self.trace.is_live or version is not None:
             self.trace.show_version(version)
