@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.conversations.store import Version
+from denkspur.core.trace.step_kind import StepKind
 from denkspur.core.trace.steps import segment_steps
 from denkspur.core.trace.stream import ReasoningStream
 from denkspur.gui.trace_panel import TracePanel
@@ -175,3 +176,29 @@ def test_windows_line_ends_keep_every_character_and_offset(qtbot: QtBot) -> None
     view.selectAll()
     view.copy_selection()
     assert QGuiApplication.clipboard().text() == written
+
+
+def test_the_step_being_written_is_marked_where_it_starts(qtbot: QtBot) -> None:
+    """A step is complete only when the next one begins; its mark (and label) appeared only
+    then, so with a slow model the labels trailed the text by a step or two."""
+    panel = TracePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.begin_live()
+    stream = ReasoningStream(assume_open=True)
+    # A sentence is final once the text after it settles its end: here "Wait, …?" is, and its step
+    # (the second) has begun, but it is complete only when a third one starts.
+    trace = "Let me add 2 and 3. That gives 5.\n\nWait, is that right? I should check it again. "
+    panel.add_events(stream.feed(trace + "Then I add them "))
+    qtbot.waitUntil(lambda: panel.pending == 0)
+    wait = "Wait, is that right?"
+    opened = panel.text.open_mark()
+    assert opened is not None and opened.start == trace.index(wait)
+    assert opened.kind is StepKind.SELF_CORRECTION
+    assert opened.start not in [mark.start for mark in panel.text.marks()]  # not complete yet
+    panel.add_events([*stream.feed("once more.\n\nYes, 2 + 3 = 5.</think>It is 5."), *stream.flush()])
+    panel.end_live()
+    qtbot.waitUntil(lambda: not panel.is_live and panel.pending == 0, timeout=5_000)
+    assert panel.text.open_mark() is None
+    assert [mark.start for mark in panel.text.marks()] == [
+        step.start for step in segment_steps(panel.trace_text())]

@@ -128,7 +128,8 @@ class TracePanel(QWidget):
         # The step of the latest sentence shown: a step's title needs its first sentence's
         # function, and the stream sends a chunk's finished steps before its sentences (a
         # flood's slice can end between them).
-        self._sentence_step = -1
+        # ... and the step marked before it is complete (see _mark_open_step).
+        self._sentence_step = self._open_step = -1
         self._steps_timer = self._next_turn(self._add_pending_steps)
         # Live events wait here when a batch is too big for one turn (see EVENT_SLICE).
         self._queued: LiveQueue[StreamEvent] = LiveQueue()
@@ -199,6 +200,7 @@ class TracePanel(QWidget):
         self.steps.clear()
         self._pending_steps.clear()
         self._sentence_step = -1
+        self._open_step = -1
         if not same_text:
             self.text.reset()
         self._step_count = 0
@@ -364,6 +366,8 @@ class TracePanel(QWidget):
             self._commit_steps(new_steps)
         elif sentences and self._pending_steps and not self._steps_timer.isActive():
             self._steps_timer.start()  # steps that waited for these sentences
+        if sentences:
+            self._mark_open_step(sentences)
         if new_text:
             text = "".join(new_text)
             self._live_text += text
@@ -402,6 +406,19 @@ class TracePanel(QWidget):
         self._ending = False
         self._live = None
         self.jump_button.setVisible(False)
+
+    def _mark_open_step(self, sentences: list[tuple[Sentence, str]]) -> None:
+        """The gutter marks the step being written from its first sentence on (its kind is
+        known then), not only once the next step begins and completes it."""
+        step = sentences[-1][0].step
+        if step < self.step_count() or step == self._open_step:
+            return  # complete (marked already), or marked from its first sentence on
+        # Sentences come in order: the first batch with any of the step's sentences has its first.
+        sentence, text = next(pair for pair in sentences if pair[0].step == step)
+        from denkspur.core.trace.steps import step_kind_of
+
+        self.text.show_open_mark(StepMark(sentence.start, step_kind_of(text, sentence.function)))
+        self._open_step = step
 
     def _commit_steps(self, steps: list[Step]) -> None:
         self.text.add_marks([StepMark(step.start, step.kind) for step in steps])

@@ -191,6 +191,7 @@ class TraceView(CopiesSource):
         # on the GUI thread walk them (a 100-200 ms stall each time).
         self._kinds: list[StepKind] = []
         self._starts: list[int] = []  # the marks' starts, for bisecting
+        self._open_mark = False  # the last mark is the step being written (see show_open_mark)
         self._in_code = False
         self._code_scan = 0  # start of the first line not yet looked at for a fence
         self._newline_scan = 0  # where the search for the end of that line goes on
@@ -216,13 +217,16 @@ class TraceView(CopiesSource):
         self.verticalScrollBar().setValue(0)
 
     def set_marks(self, marks: list[StepMark]) -> None:
+        self._open_mark = False
         ordered = sorted(marks, key=lambda m: m.start)
         self._starts = [m.start for m in ordered]
         self._kinds = [m.kind for m in ordered]
         self._gutter.update()
 
     def add_marks(self, marks: list[StepMark]) -> None:
-        """Marks of new steps (normally after all known ones: appended in one go)."""
+        """Marks of new steps (normally after all known ones: appended in one go). They take
+        the place of the open step's mark."""
+        self._drop_open_mark()
         if self._starts and marks and marks[0].start < self._starts[-1]:
             self.set_marks(self.marks() + marks)
             return
@@ -239,7 +243,32 @@ class TraceView(CopiesSource):
         return len(self._source) - self._shown
 
     def marks(self) -> list[StepMark]:
-        return [StepMark(start, kind) for start, kind in zip(self._starts, self._kinds, strict=True)]
+        """The complete steps' marks (not the open step's)."""
+        count = len(self._starts) - self._open_mark
+        starts, kinds = self._starts[:count], self._kinds[:count]
+        return [StepMark(start, kind) for start, kind in zip(starts, kinds, strict=True)]
+
+    def open_mark(self) -> StepMark | None:
+        """The mark of the step being written, if shown."""
+        return StepMark(self._starts[-1], self._kinds[-1]) if self._open_mark else None
+
+    def show_open_mark(self, mark: StepMark) -> None:
+        """Mark the step being written where it starts, before it is complete: a step is
+        reported when the next one begins, and a long one would stay unmarked until then.
+        The next :meth:`add_marks` replaces it."""
+        self._drop_open_mark()
+        if self._starts and mark.start <= self._starts[-1]:
+            return  # already marked
+        self._starts.append(mark.start)
+        self._kinds.append(mark.kind)
+        self._open_mark = True
+        self._gutter.update()
+
+    def _drop_open_mark(self) -> None:
+        if self._open_mark:
+            self._starts.pop()
+            self._kinds.pop()
+            self._open_mark = False
 
     # -- draining --------------------------------------------------------------------
     def _drain(self) -> None:

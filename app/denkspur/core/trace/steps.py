@@ -30,7 +30,7 @@ from denkspur.core.trace.records import Packed, PlainRecords
 from denkspur.core.trace.sentences import SentenceSpan, SentenceTracker
 from denkspur.core.trace.step_kind import StepKind
 
-__all__ = ["Sentence", "Step", "StepKind", "StepTracker", "classify_step", "segment_steps"]
+__all__ = ["Sentence", "Step", "StepKind", "StepTracker", "classify_step", "segment_steps", "step_kind_of"]
 
 _KIND_OF_FUNCTION = {
     ReasoningFunction.UNCERTAINTY_MANAGEMENT.value: StepKind.SELF_CORRECTION,
@@ -89,8 +89,9 @@ def classify_step(text: str) -> StepKind:
     return KIND_OF_MARKER[match.group("marker")] if match else StepKind.REASONING
 
 
-def _step_kind(text: str, function: str) -> StepKind:
-    """Kind of a step from its first sentence: the marker first, else the function."""
+def step_kind_of(text: str, function: str) -> StepKind:
+    """Kind of a step from its first sentence (its text and function): the marker first, else the
+    function. Known as soon as that sentence is, so a view can mark a step before it is complete."""
     match = CLASSIFY_RE.match(text)
     if match:
         return KIND_OF_MARKER[match.group("marker")]
@@ -167,7 +168,7 @@ class StepTracker:
                     steps.append(self._close_step(text))
                 self._step_index += 1
                 self._step_start = span.start
-                self._step_kind = _step_kind(body, function)
+                self._step_kind = step_kind_of(body, function)
             self._step_end = span.end
             self._previous_function = function
             sentences.append(Sentence(span.index, span.start, span.end, function, self._step_index))
