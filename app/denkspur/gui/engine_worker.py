@@ -245,7 +245,9 @@ class EventBatcher:
             elif self._watch is None and not self._closed:
                 self._watch = threading.Thread(target=self._watch_late, name="denkspur-batcher", daemon=True)
                 self._watch.start()
-            else:
+            elif len(self._events) == 1:
+                # Only an empty batcher's watch waits without a deadline; later events are
+                # handed on at the deadline it already keeps (no wake-up per event).
                 self._changed.notify()
 
     def flush(self) -> None:
