@@ -2178,4 +2178,27 @@
         <translation>eine Gabelung</translation>
     </message>
 </context>
+<context>
+    <name>YourFiles</name>
+    <message>
+        <source>Your GGUF files</source>
+        <translation>Deine GGUF-Dateien</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3, imported)</source>
+        <translation>%1 (%2, %3, importiert)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (%2, opened from disk)</source>
+        <translation>%1 (%2, von der Festplatte geöffnet)</translation>
+    </message>
+</context>
 </TS>

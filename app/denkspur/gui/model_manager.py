@@ -16,7 +16,6 @@ continues from its ``.part`` file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -34,31 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.models.catalog import CatalogEntry
-from denkspur.core.models.download import (
-    DownloadCancelled,
-    Progress,
-    download_entry,
-    partial_path,
-)
+from denkspur.core.models.download import DownloadCancelled, Progress, download_entry
 from denkspur.core.models.files import import_gguf, remove_model
 from denkspur.core.models.fit import Verdict
 from denkspur.core.models.hardware import Hardware
 from denkspur.core.models.registry import InstalledModel, ModelRegistry
 from denkspur.core.models.survey import Survey, survey
 from denkspur.gui.background import BackgroundOp, Job, failure_text
-from denkspur.gui.model_card import CardActions, ModelCard, file_size, gigabytes
+from denkspur.gui.model_card import CardActions, ModelCard, gigabytes
+from denkspur.gui.model_files_list import InstalledState, YourFiles, read_installed_state
 from denkspur.gui.plain import ask_yes_no, message_box, plain_label
 
 #: The cards' column stops growing here: on a wide screen lines stay readable.
 COLUMN_WIDTH = 1100
-
-@dataclass(frozen=True)
-class InstalledState:
-    """The installed models and which downloads can resume (read from disk in the background)."""
-
-    installed: dict[str, InstalledModel]
-    resumable: frozenset[str]
-    opened: list[tuple[str, int]]  # recent model files outside the registry: path, size
 
 
 class ModelManager(QDialog):
@@ -90,8 +77,6 @@ class ModelManager(QDialog):
         self.ready = False
         self.installed: dict[str, InstalledModel] = {}
         self.opened: list[tuple[str, int]] = []
-        #: The rows of "Your GGUF files", each with the text the filter searches in it.
-        self._file_rows: list[tuple[QWidget, str]] = []
         self.last_message = ""
         self.downloads: dict[str, BackgroundOp[InstalledModel]] = {}
         self._refreshes = 0  # only the newest refresh is shown
@@ -101,11 +86,11 @@ class ModelManager(QDialog):
         import_button.clicked.connect(self.choose_import)
         self.note = plain_label(name="managerNote", wrap=True)
         self.note.setVisible(False)
-        # Your files: names come from GGUF metadata and file names, so they are plain
-        # labels beside real buttons (never links built from outside text).
-        self.installed_label = plain_label(name="installedModels")
-        self.installed_label.setStyleSheet("font-weight: 600;")
-        self.installed_rows = QVBoxLayout()
+        self.your_files = YourFiles()
+        self.your_files.load_model.connect(self.load_installed)
+        self.your_files.remove_model.connect(self.delete_installed)
+        self.your_files.load_path.connect(self.load_requested)
+        self.installed_label = self.your_files.heading
         self.cards: dict[str, ModelCard] = {}  # by model name, in the order shown
         self.card_of_entry: dict[str, ModelCard] = {}
         self.column = QVBoxLayout()
@@ -113,8 +98,7 @@ class ModelManager(QDialog):
         column.setObjectName("modelColumn")
         column.setMaximumWidth(COLUMN_WIDTH)
         column.setLayout(self.column)
-        self.column.addWidget(self.installed_label)
-        self.column.addLayout(self.installed_rows)
+        self.column.addWidget(self.your_files)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -208,11 +192,7 @@ class ModelManager(QDialog):
         words = text.lower().split()
         for card in self.cards.values():
             card.setVisible(card.matches(words))
-        shown = 0
-        for row, searched in self._file_rows:
-            row.setVisible(all(word in searched for word in words))
-            shown += not row.isHidden()
-        self.installed_label.setVisible(shown > 0)
+        self.your_files.apply_filter(words)
 
     def show_note(self, text: str) -> None:
         self.last_message = text
@@ -228,15 +208,7 @@ class ModelManager(QDialog):
         opened = list(self.opened_paths)
 
         def read(_job: Job) -> InstalledState:
-            installed = {m.id: m for m in self.registry.all()}
-            resumable = frozenset(e.id for e in entries if partial_path(self.folder / e.files[0]).exists())
-            known = {str(Path(path)) for model in installed.values() for path in model.paths}
-            files = []
-            for path in opened:
-                candidate = Path(path)
-                if str(candidate) not in known and candidate.is_file():
-                    files.append((path, candidate.stat().st_size))
-            return InstalledState(installed, resumable, files)
+            return read_installed_state(self.registry, self.folder, entries, opened)
 
         BackgroundOp(self, op=read, success=lambda state: self._show_installed(number, state),
                      name="read-installed").run()
@@ -250,57 +222,12 @@ class ModelManager(QDialog):
             card.refresh(installed, downloading, state.resumable)
         # Which models are not from the catalog is known once the catalog is read.
         local = [m for m in state.installed.values() if m.id not in self.card_of_entry] if self.survey else []
-        mine = bool(local or state.opened)
-        self.installed_label.setText(self.tr("Your GGUF files") if mine else "")
-        self.installed_label.setVisible(mine)
-        self._file_rows.clear()
-        while self.installed_rows.count():
-            item = self.installed_rows.takeAt(0)
-            row = item.widget() if item is not None else None
-            if row is not None:
-                row.deleteLater()
-        for model in local:
-            self.installed_rows.addWidget(self._installed_row(model))
-        for path, size in state.opened:
-            self.installed_rows.addWidget(self._opened_row(path, size))
+        self.your_files.show_files(local, state.opened)
         self.apply_filter(self.filter.text())  # the rows just made follow the filter typed
         self.refreshed.emit()
         if self.cards and not self.ready:
             self.ready = True
             self.cards_shown.emit()
-
-    def _file_row(self, name: str, text: str, tooltip: str, load: QPushButton) -> tuple[QWidget, QHBoxLayout]:
-        row = QWidget()
-        row.setObjectName(name)
-        line = QHBoxLayout(row)
-        line.setContentsMargins(12, 0, 0, 0)
-        label = plain_label(text, name="installedName")
-        label.setToolTip(tooltip)
-        line.addWidget(label, 1)
-        line.addWidget(load)
-        self._file_rows.append((row, f"{text}\n{tooltip}".lower()))  # what the filter searches
-        return row, line
-
-    def _installed_row(self, model: InstalledModel) -> QWidget:
-        load = QPushButton(self.tr("Load"))
-        load.setObjectName("loadInstalled")
-        load.clicked.connect(lambda: self.load_installed(model.id))
-        text = (self.tr("%1 (%2, %3, imported)").replace("%1", model.name)
-                .replace("%2", model.quantization or "?").replace("%3", file_size(model.size_bytes)))
-        row, line = self._file_row(f"installed-{model.id}", text, model.path, load)
-        remove = QPushButton(self.tr("Remove"))
-        remove.setObjectName("removeInstalled")
-        remove.clicked.connect(lambda: self.delete_installed(model.id))
-        line.addWidget(remove)
-        return row
-
-    def _opened_row(self, path: str, size: int) -> QWidget:
-        load = QPushButton(self.tr("Load"))
-        load.setObjectName("loadOpened")
-        load.clicked.connect(lambda: self.load_requested.emit(path))
-        text = (self.tr("%1 (%2, opened from disk)").replace("%1", Path(path).name)
-                .replace("%2", file_size(size)))
-        return self._file_row("opened", text, path, load)[0]
 
     # -- downloads ----------------------------------------------------------------------
     def start_download(self, entry: CatalogEntry) -> None:
@@ -317,9 +244,15 @@ class ModelManager(QDialog):
             .failure(lambda error: self._download_ended(entry.id, error))
             .with_progress(lambda progress: self._on_progress(entry.id, progress))
             .run())
-        card = self.card_of_entry[entry.id]
-        card.refresh(card.installed, frozenset(self.downloads), card.resumable)  # locked to this file now
+        self._show_downloads(entry.id)  # locked to this file now
         self.refresh()
+
+    def _show_downloads(self, entry_id: str) -> ModelCard:
+        """The card of ``entry_id`` follows the running downloads now; what is installed and
+        resumable follows with the next :meth:`refresh`."""
+        card = self.card_of_entry[entry_id]
+        card.refresh(card.installed, frozenset(self.downloads), card.resumable)
+        return card
 
     def cancel_download(self, entry_id: str) -> None:
         if entry_id in self.downloads:
@@ -336,7 +269,7 @@ class ModelManager(QDialog):
     def _download_ended(self, entry_id: str, error: Exception | None,
                         model: InstalledModel | None = None) -> None:
         self.downloads.pop(entry_id, None)
-        card = self.card_of_entry[entry_id]
+        card = self._show_downloads(entry_id)  # Download (or Resume) again at once, not after the re-read
         if isinstance(error, DownloadCancelled):
             card.set_status(entry_id, self.tr("Cancelled. “Resume” continues where it stopped."))
         elif error is not None:
