@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.trace.step_kind import StepKind
+from denkspur.core.trace.step_names import naming_text
 from denkspur.gui.confidence_pane import ConfidencePane
 from denkspur.gui.function_style import step_title
 from denkspur.gui.i18n import plural_n
@@ -467,7 +468,7 @@ class TracePanel(QWidget):
                        confidence: float | None = None) -> None:
         """One steps-list entry, named by its first sentence's function and its first words;
         with signals, a swatch coloured by the step's mean confidence (green sure … red unsure)."""
-        title = step_title(function, text) if function else first_words(text)
+        title = step_title(function, text) if function else first_words(naming_text(text))
         # Added by text and touched through a temporary handle: an item made in Python
         # keeps its Python wrapper alive for the list's lifetime, and 100,000 of them made
         # every full garbage collection on the GUI thread a stall.
