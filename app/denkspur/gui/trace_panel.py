@@ -60,6 +60,9 @@ EVENT_SLICE = 400
 #: can bring (a step comes with at least one sentence), so the list keeps up with
 #: the events and no backlog builds up behind the engine thread's backpressure.
 STEP_SLICE = EVENT_SLICE // 2
+#: Of the step being written, the text kept for its row's name and tooltip (a step can be
+#: megabytes long; its row shows its first words).
+OPEN_TEXT_KEPT = 600
 
 
 class _Live:
@@ -94,15 +97,7 @@ class TracePanel(QWidget):
         self.confidence_button = self._confidence_toggle()
         top.addWidget(self.confidence_button)
         top.addWidget(self.copy_button)
-        self.steps = QListWidget()
-        self.steps.setObjectName("traceSteps")
-        # One line per step: uniform sizes let the list lay out 100,000 steps without
-        # measuring each (scrolling to the newest took seconds otherwise).
-        self.steps.setUniformItemSizes(True)
-        self.steps.itemClicked.connect(self._scroll_to_step)
-        self.steps.itemActivated.connect(self._scroll_to_step)  # Enter (arrows move, Ctrl+J comes here)
-        set_enum_properties(self.steps, contextMenuPolicy="CustomContextMenu")  # see lazy_qt
-        self.steps.customContextMenuRequested.connect(self._step_menu)
+        self.steps = self._build_steps_list()
         text_column = self._build_text_column()
         self.stats = plain_label(name="traceStats", wrap=True)
         split = QSplitter()
@@ -129,8 +124,12 @@ class TracePanel(QWidget):
         # The step of the latest sentence shown: a step's title needs its first sentence's
         # function, and the stream sends a chunk's finished steps before its sentences (a
         # flood's slice can end between them).
-        # ... and the step marked before it is complete (see _mark_open_step).
+        # ... and the step shown before it is complete (see _show_open_step): its first
+        # sentence's start, kind and function, and its text so far (the start of it).
         self._sentence_step = self._open_step = -1
+        self._open: tuple[int, StepKind, str] | None = None
+        self._open_text = ""
+        self._open_row = False  # the list's last row is the open step's
         self._steps_timer = self._next_turn(self._add_pending_steps)
         # Live events wait here when a batch is too big for one turn (see EVENT_SLICE).
         self._queued: LiveQueue[StreamEvent] = LiveQueue()
@@ -150,6 +149,18 @@ class TracePanel(QWidget):
         timer.setInterval(0)
         timer.timeout.connect(slot)
         return timer
+
+    def _build_steps_list(self) -> QListWidget:
+        steps = QListWidget()
+        steps.setObjectName("traceSteps")
+        # One line per step: uniform sizes let the list lay out 100,000 steps without
+        # measuring each (scrolling to the newest took seconds otherwise).
+        steps.setUniformItemSizes(True)
+        steps.itemClicked.connect(self._scroll_to_step)
+        steps.itemActivated.connect(self._scroll_to_step)  # Enter (arrows move, Ctrl+J comes here)
+        set_enum_properties(steps, contextMenuPolicy="CustomContextMenu")  # see lazy_qt
+        steps.customContextMenuRequested.connect(self._step_menu)
+        return steps
 
     def _build_text_column(self) -> QWidget:
         """The reasoning-map slot, the trace text, and "Jump to live" under it."""
@@ -199,6 +210,7 @@ class TracePanel(QWidget):
         self._version = version
         self._live_text = ""
         self.steps.clear()
+        self._open_row = False
         self._pending_steps.clear()
         self._sentence_step = -1
         self._open_step = -1
@@ -368,7 +380,9 @@ class TracePanel(QWidget):
         elif sentences and self._pending_steps and not self._steps_timer.isActive():
             self._steps_timer.start()  # steps that waited for these sentences
         if sentences:
-            self._mark_open_step(sentences)
+            self._show_open_step(sentences)
+        elif new_steps and self._open_step < self.step_count():
+            self._drop_open_row()  # complete, and no next step yet (the trace closed)
         if new_text:
             text = "".join(new_text)
             self._live_text += text
@@ -406,20 +420,63 @@ class TracePanel(QWidget):
             callback()
         self._ending = False
         self._live = None
+        self._drop_open_row()  # the last step, if any, comes complete (or the reply stopped)
         self.jump_button.setVisible(False)
 
-    def _mark_open_step(self, sentences: list[tuple[Sentence, str]]) -> None:
-        """The gutter marks the step being written from its first sentence on (its kind is
-        known then), not only once the next step begins and completes it."""
+    def _show_open_step(self, sentences: list[tuple[Sentence, str]]) -> None:
+        """The step being written is shown from its first sentence on (its kind is known
+        then), not only once the next step begins and completes it: marked in the gutter,
+        and as the steps list's last row, in italics, named by its words so far."""
         step = sentences[-1][0].step
-        if step < self.step_count() or step == self._open_step:
-            return  # complete (marked already), or marked from its first sentence on
-        # Sentences come in order: the first batch with any of the step's sentences has its first.
-        sentence, text = next(pair for pair in sentences if pair[0].step == step)
-        from denkspur.core.trace.steps import step_kind_of
+        if step < self.step_count():
+            self._drop_open_row()  # complete: its own row comes from the pending steps
+            return
+        if step != self._open_step:
+            # Sentences come in order: the first batch with any of the step's sentences has its first.
+            sentence, text = next(pair for pair in sentences if pair[0].step == step)
+            from denkspur.core.trace.steps import step_kind_of
 
-        self.text.show_open_mark(StepMark(sentence.start, step_kind_of(text, sentence.function)))
-        self._open_step = step
+            kind = step_kind_of(text, sentence.function)
+            self.text.show_open_mark(StepMark(sentence.start, kind))
+            self._open_step = step
+            self._open = (sentence.start, kind, sentence.function)
+            self._open_text = ""
+        if len(self._open_text) < OPEN_TEXT_KEPT:
+            # Sentences come without the space between them: a title collapses spaces anyway.
+            words = " ".join(text for sentence, text in sentences if sentence.step == step)
+            self._open_text = f"{self._open_text} {words}".lstrip()[:OPEN_TEXT_KEPT]
+        self._show_open_row()
+
+    def _show_open_row(self) -> None:
+        """Make or rename the open step's row, at the end of the list (which follows it)."""
+        if self._open is None:
+            return
+        start, kind, function = self._open
+        title = f"{ICONS[kind]}  {step_title(function, self._open_text)}"
+        steps = self.steps
+        if not self._open_row:
+            steps.addItem(title)
+            self._open_row = True
+            item = steps.item(steps.count() - 1)
+            item.setForeground(QColor(COLORS[kind]))
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+            item.setData(Qt.ItemDataRole.UserRole, start)
+        else:
+            item = steps.item(steps.count() - 1)
+            if item.text() == title:
+                return
+            item.setText(title)
+        item.setToolTip(self.tr("%1 (being written)").replace("%1", kind_name(kind))
+                        + f"\n\n{first_words(self._open_text, 400)}")
+        if self.text.following:
+            steps.scrollToBottom()
+
+    def _drop_open_row(self) -> None:
+        if self._open_row:
+            self.steps.takeItem(self.steps.count() - 1)
+            self._open_row = False
 
     def _commit_steps(self, steps: list[Step]) -> None:
         self.text.add_marks([StepMark(step.start, step.kind) for step in steps])
@@ -471,9 +528,10 @@ class TracePanel(QWidget):
         title = step_title(function, text) if function else first_words(naming_text(text))
         # Added by text and touched through a temporary handle: an item made in Python
         # keeps its Python wrapper alive for the list's lifetime, and 100,000 of them made
-        # every full garbage collection on the GUI thread a stall.
-        self.steps.addItem(f"{ICONS[kind]}  {title}")
-        item = self.steps.item(self.steps.count() - 1)
+        # every full garbage collection on the GUI thread a stall. The open step's row stays last.
+        row = self.steps.count() - self._open_row
+        self.steps.insertItem(row, f"{ICONS[kind]}  {title}")
+        item = self.steps.item(row)
         item.setForeground(QColor(COLORS[kind]))
         sure = ""
         if confidence is not None:
@@ -525,8 +583,9 @@ class TracePanel(QWidget):
         self.text.scroll_to_offset(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def step_count(self) -> int:
-        """Steps known so far (some may still be on their way into the list)."""
-        return self.steps.count() + len(self._pending_steps)
+        """Complete steps known so far (some may still be on their way into the list; the
+        open step's row is not counted)."""
+        return self.steps.count() - self._open_row + len(self._pending_steps)
 
     def trace_text(self) -> str:
         if self._live is not None or self._version is None:  # live, or the reply just ended
