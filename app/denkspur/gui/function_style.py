@@ -43,7 +43,7 @@ def function_name(function: str) -> str:
     return name() if name is not None else function
 
 
-def step_title(function: str, text: str, limit: int = 60) -> str:
+def step_title(function: str, text: str, limit: int = 100) -> str:
     """A steps-list entry: the step's (first sentence's) function and its first content words
     (past "Wait,", "Okay, so" …: see ``step_names``; a tooltip shows the full text)."""
     return f"{function_name(function)}: {first_words(naming_text(text), limit)}"

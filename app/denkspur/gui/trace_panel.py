@@ -87,9 +87,9 @@ class TracePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TracePanel")
-        self.header = plain_label(name="traceHeader")
+        self.header = plain_label(name="traceHeader", elided=True)
         self.header.setStyleSheet("font-weight: 600; font-size: 13px;")
-        self.header.setMinimumWidth(40)  # clipped on a narrow panel rather than widening the window
+        self.header.setMinimumWidth(40)  # cut with "…" on a narrow panel rather than widening the window
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
         top = QHBoxLayout()
@@ -158,7 +158,10 @@ class TracePanel(QWidget):
         steps.setUniformItemSizes(True)
         steps.itemClicked.connect(self._scroll_to_step)
         steps.itemActivated.connect(self._scroll_to_step)  # Enter (arrows move, Ctrl+J comes here)
-        set_enum_properties(steps, contextMenuPolicy="CustomContextMenu")  # see lazy_qt
+        # A title wider than the list is cut with "…" (its tooltip has the step's text), not
+        # scrolled sideways (a horizontal bar hid the last row and showed no more of the others).
+        set_enum_properties(steps, contextMenuPolicy="CustomContextMenu",  # see lazy_qt
+                            horizontalScrollBarPolicy="ScrollBarAlwaysOff", textElideMode="ElideRight")
         steps.customContextMenuRequested.connect(self._step_menu)
         return steps
 
@@ -525,7 +528,7 @@ class TracePanel(QWidget):
                        confidence: float | None = None) -> None:
         """One steps-list entry, named by its first sentence's function and its first words;
         with signals, a swatch coloured by the step's mean confidence (green sure … red unsure)."""
-        title = step_title(function, text) if function else first_words(naming_text(text))
+        title = step_title(function, text) if function else first_words(naming_text(text), 100)
         # Added by text and touched through a temporary handle: an item made in Python
         # keeps its Python wrapper alive for the list's lifetime, and 100,000 of them made
         # every full garbage collection on the GUI thread a stall. The open step's row stays last.
