@@ -30,7 +30,7 @@ def test_a_narrow_trace_panel_cuts_its_german_header_with_an_ellipsis(qtbot: QtB
     try:
         panel = TracePanel()
         qtbot.addWidget(panel)
-        panel.resize(300, 500)  # the panel in a 1024×700 window, German buttons beside the header
+        panel.resize(160, 500)  # too narrow for the header even on a line of its own
         panel.show()
         panel.begin_live()
         stream = ReasoningStream(assume_open=True)
@@ -41,10 +41,8 @@ def test_a_narrow_trace_panel_cuts_its_german_header_with_an_ellipsis(qtbot: QtB
         assert header.text().endswith("Token")  # the whole text stays the label's text …
         assert header.toolTip() == header.text()  # … and is its tooltip
         assert _fits(header)
-        assert header.x() + header.width() <= panel.confidence_button.x()  # nothing overlaps
-        panel.copy_button.setVisible(False)  # more room: the whole text shows, no tooltip
-        panel.confidence_button.setVisible(False)
-        panel.resize(600, 500)
+        panel.end_live()
+        panel.resize(600, 500)  # more room: the whole text shows, no tooltip
         qtbot.waitUntil(lambda: _shown(header) == header.text())
         assert header.toolTip() == ""
     finally:
@@ -92,3 +90,24 @@ def test_long_step_titles_are_cut_not_scrolled_sideways(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: panel.steps.count() == panel.step_count() > 20)
     assert panel.steps.horizontalScrollBar().maximum() == 0 or panel.steps.horizontalScrollBar().isHidden()
     assert not panel.steps.horizontalScrollBar().isVisible()
+
+
+def test_the_buttons_go_under_a_header_that_does_not_fit_beside_them(qtbot: QtBot) -> None:
+    """At 1024×700 in German the live header lost its token count beside the buttons."""
+    install_language("de")
+    try:
+        panel = TracePanel()
+        qtbot.addWidget(panel)
+        panel.resize(390, 500)
+        panel.show()
+        panel.begin_live()
+        stream = ReasoningStream(assume_open=True)
+        panel.add_events(stream.feed("Okay, so I add 2 and 3. " * 200))
+        header = panel.header
+        qtbot.waitUntil(lambda: header.text().endswith("Token") and _shown(header) == header.text())
+        assert panel.confidence_button.y() > header.y() + header.height() // 2  # on a line of its own
+        panel.end_live()
+        panel.resize(900, 500)  # room for both: one line again
+        qtbot.waitUntil(lambda: abs(panel.confidence_button.y() - header.y()) < header.height())
+    finally:
+        install_language("en")

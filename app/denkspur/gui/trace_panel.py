@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -45,6 +46,8 @@ from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtGui import QResizeEvent
 
     from denkspur.core.conversations.store import Version
     from denkspur.core.trace.steps import Sentence, Step
@@ -92,11 +95,16 @@ class TracePanel(QWidget):
         self.header.setMinimumWidth(40)  # cut with "…" on a narrow panel rather than widening the window
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
+        # The header, and its buttons beside it, or under it where the header's text would be
+        # cut beside them (German at 1024×700: see _fit_top).
+        self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.top.addWidget(self.header, 1)
         self.confidence_button = self._confidence_toggle()
-        top.addWidget(self.confidence_button)
-        top.addWidget(self.copy_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.confidence_button)
+        buttons.addWidget(self.copy_button)
+        self.top.addLayout(buttons)
         self.steps = self._build_steps_list()
         text_column = self._build_text_column()
         self.stats = plain_label(name="traceStats", wrap=True)
@@ -111,7 +119,7 @@ class TracePanel(QWidget):
         self.modes.addWidget(self.confidence)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.modes, 1)
         layout.addWidget(self.stats)
         self._live: _Live | None = None
@@ -202,6 +210,7 @@ class TracePanel(QWidget):
         self.map_bar.retranslate()
         if self._live is None:
             self.show_version(self._version)
+        self._fit_top(self.width())  # the buttons' widths changed
 
     # -- stored versions -----------------------------------------------------------
     def show_version(self, version: Version | None) -> None:
@@ -230,7 +239,7 @@ class TracePanel(QWidget):
 
             self.map_bar.show_settled(settled_point(version.stats))
         if version is None or not version.trace:
-            self.header.setText(self.tr("Reasoning trace"))
+            self._set_header(self.tr("Reasoning trace"))
             self.text.setPlaceholderText(
                 self.tr("Select an answer to see how the model reached it.")
                 if version is None else self.tr("This answer has no reasoning trace.")
@@ -260,7 +269,7 @@ class TracePanel(QWidget):
         self.text.set_interventions(_interventions(version.stats.get("interventions")))
         finished = version.stats.get("finished")
         trace_closed = finished if isinstance(finished, bool) else bool(version.answer)
-        self.header.setText(self._thought_label(version.stats, version.state, trace_closed))
+        self._set_header(self._thought_label(version.stats, version.state, trace_closed))
         self.stats.setText(self._stats_line(version.stats, steps, version.trace))
 
     def _thought_label(self, stats: dict[str, object], state: str, trace_closed: bool) -> str:
@@ -516,12 +525,38 @@ class TracePanel(QWidget):
         if live is None:
             return
         if live.closed_after is not None:
-            self.header.setText(self.tr("Thought for %1").replace("%1", format_seconds(live.closed_after)))
+            self._set_header(self.tr("Thought for %1").replace("%1", format_seconds(live.closed_after)))
             return
         elapsed = int(time.monotonic() - live.started)
         tokens = self.tr("%Ln token(s)", "", live.trace_events)
-        self.header.setText(self.tr("Thinking… %1 s, %2").replace("%1", str(elapsed))
+        self._set_header(self.tr("Thinking… %1 s, %2").replace("%1", str(elapsed))
                             .replace("%2", ("≈" if live.estimated else "") + tokens))
+
+    def _set_header(self, text: str) -> None:
+        if text != self.header.text():
+            self.header.setText(text)
+            self._fit_top(self.width())
+
+    def _fit_top(self, width: int) -> None:
+        """The buttons beside the header while its whole text fits there, else under it (cut
+        with "…" only where it does not fit a line of its own). While a reply streams they do
+        not come back up: its growing counts would make the panel jump at every flip."""
+        layout = self.layout()
+        if layout is None:  # still being built
+            return
+        margins = self.contentsMargins() + layout.contentsMargins()
+        room = width - margins.left() - margins.right()
+        buttons = self.confidence_button.sizeHint().width() + self.copy_button.sizeHint().width()
+        beside = self.header.sizeHint().width() + buttons + 2 * self.top.spacing() <= room
+        stay_under = self._live is not None and self.top.direction() is QBoxLayout.Direction.TopToBottom
+        direction = QBoxLayout.Direction.LeftToRight if beside and not stay_under \
+            else QBoxLayout.Direction.TopToBottom
+        if self.top.direction() != direction:
+            self.top.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_top(event.size().width())
 
     # -- steps list --------------------------------------------------------------------
     def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None,
