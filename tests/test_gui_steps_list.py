@@ -4,6 +4,7 @@ first content words, and becomes a normal row when it completes; the list follow
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSlider
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.trace.steps import segment_steps
@@ -77,7 +78,7 @@ def test_the_list_follows_the_open_step_unless_the_user_scrolled_away(qtbot: QtB
     assert bar.maximum() > 0 and bar.value() == bar.maximum()
     assert panel.steps.item(panel.steps.count() - 1).font().italic()
     panel.text.verticalScrollBar().setValue(0)  # the user scrolls the trace up to read
-    bar.setValue(0)
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)  # and the list
     panel.add_events(stream.feed("Still writing it, more and more. "))
     panel.add_events(stream.feed("Step 81 starts.\n\nStep 82 is open. "))
     qtbot.waitUntil(lambda: _settled(panel))
@@ -96,3 +97,37 @@ def test_a_stopped_reply_leaves_no_open_row(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not panel.is_live)
     assert panel.steps.count() == panel.step_count() == 1
     assert not panel.steps.item(0).font().italic()
+
+
+def test_the_list_stays_at_its_end_when_it_gets_shorter(qtbot: QtBot) -> None:
+    """A finished reply followed to its end, then the window made smaller (1920×1080 to
+    1024×700): the list showed a step in the middle, the last row cut."""
+    from denkspur.core.conversations.store import Version
+
+    panel = _live_panel(qtbot)
+    panel.resize(420, 1000)
+    stream = ReasoningStream(assume_open=True)
+    for index in range(60):
+        panel.add_events(stream.feed(f"Step {index} adds {index} to the sum.\n\n"))
+    panel.add_events([*stream.feed("</think>Done."), *stream.flush()])
+    panel.end_live()
+    qtbot.waitUntil(lambda: not panel.is_live and panel.steps.count() == panel.step_count() == 60)
+    bar = panel.steps.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+    trace = panel.text.source_text()  # as stored
+    panel.show_version(Version(1, 0, "Done.", trace=trace, steps=[s.to_dict() for s in segment_steps(trace)]))
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0)  # the stored copy: still at the end
+    end = bar.maximum()
+    panel.resize(420, 450)
+    # Fewer rows fit: the end is further down, and the list goes with it.
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() > end)
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepSub)  # the reader scrolls up: it lets go
+    position = bar.value()
+    panel.resize(420, 350)
+    qtbot.waitUntil(lambda: bar.maximum() > position + 1)
+    assert bar.value() == position
+    other = "Another trace.\n\n" * 40
+    panel.show_version(Version(2, 0, "Other.", trace=other,
+                               steps=[s.to_dict() for s in segment_steps(other)]))
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == 0  # another answer starts at its top

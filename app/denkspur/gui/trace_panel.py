@@ -90,21 +90,7 @@ class TracePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TracePanel")
-        self.header = plain_label(name="traceHeader", elided=True)
-        self.header.setStyleSheet("font-weight: 600; font-size: 13px;")
-        self.header.setMinimumWidth(40)  # cut with "…" on a narrow panel rather than widening the window
-        self.copy_button = QPushButton()
-        self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
-        # The header, and its buttons beside it, or under it where the header's text would be
-        # cut beside them (German at 1024×700: see _fit_top).
-        self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.top.addWidget(self.header, 1)
-        self.confidence_button = self._confidence_toggle()
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.confidence_button)
-        buttons.addWidget(self.copy_button)
-        self.top.addLayout(buttons)
+        self.top = self._build_top()
         self.steps = self._build_steps_list()
         text_column = self._build_text_column()
         self.stats = plain_label(name="traceStats", wrap=True)
@@ -138,6 +124,10 @@ class TracePanel(QWidget):
         self._open: tuple[int, StepKind, str] | None = None
         self._open_text = ""
         self._open_row = False  # the list's last row is the open step's
+        # The list shows its end and keeps showing it when it grows or shrinks (rows added, the
+        # statistics line appearing under it at the end of a reply); scrolling up lets go.
+        self._steps_pinned = False
+        self._steps_end_timer = self._next_turn(self._keep_steps_end)
         self._steps_timer = self._next_turn(self._add_pending_steps)
         # Live events wait here when a batch is too big for one turn (see EVENT_SLICE).
         self._queued: LiveQueue[StreamEvent] = LiveQueue()
@@ -149,6 +139,24 @@ class TracePanel(QWidget):
         self._version: Version | None = None
         self.retranslate()
         self.show_version(None)
+
+    def _build_top(self) -> QBoxLayout:
+        """The header, and its buttons beside it, or under it where the header's text would be
+        cut beside them (German at 1024×700: see _fit_top)."""
+        self.header = plain_label(name="traceHeader", elided=True)
+        self.header.setStyleSheet("font-weight: 600; font-size: 13px;")
+        self.header.setMinimumWidth(40)  # cut with "…" on a narrow panel rather than widening the window
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
+        self.confidence_button = self._confidence_toggle()
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        top.addWidget(self.header, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.confidence_button)
+        buttons.addWidget(self.copy_button)
+        top.addLayout(buttons)
+        return top
 
     def _next_turn(self, slot: Callable[[], None]) -> QTimer:
         """A timer that runs ``slot`` once in the next event-loop turn when started."""
@@ -171,6 +179,10 @@ class TracePanel(QWidget):
         set_enum_properties(steps, contextMenuPolicy="CustomContextMenu",  # see lazy_qt
                             horizontalScrollBarPolicy="ScrollBarAlwaysOff", textElideMode="ElideRight")
         steps.customContextMenuRequested.connect(self._step_menu)
+        bar = steps.verticalScrollBar()
+        bar.valueChanged.connect(self._steps_scrolled)
+        bar.actionTriggered.connect(self._steps_scrolled_by_user)
+        bar.rangeChanged.connect(self._steps_range_changed)
         return steps
 
     def _build_text_column(self) -> QWidget:
@@ -218,6 +230,7 @@ class TracePanel(QWidget):
         # The stored copy of the reply that was just streamed: keep the view (and where
         # the reader is in it), only the marks and figures are replaced.
         same_text = version is not None and bool(version.trace) and self.text.source_text() == version.trace
+        self._steps_pinned = same_text and self._steps_pinned  # the reply just streamed: stay at its end
         self._stop_live()
         self._version = version
         self._live_text = ""
@@ -250,18 +263,7 @@ class TracePanel(QWidget):
         if not version.steps:
             from denkspur.core.trace.steps import segment_steps
         steps = version.steps or [step.to_dict() for step in segment_steps(version.trace)]
-        marks: list[StepMark] = []
-        for index, step in enumerate(steps):
-            kind = parse_kind(step.get("kind"))
-            text = str(step.get("text", ""))
-            start = step.get("start")
-            if not isinstance(start, int):  # rows saved before steps had offsets
-                found = version.trace.find(text[:40])
-                start = max(found, marks[-1].start if marks else 0)
-            marks.append(StepMark(start, kind))
-            end = step.get("end")
-            confidence = self.map_bar.step_confidence(start, end) if isinstance(end, int) else None
-            self._add_step_item(kind, text, start, self.map_bar.step_functions.get(index), confidence)
+        marks = self._add_stored_steps(version.trace, steps)
         if same_text:
             self.text.set_marks(marks)
         else:
@@ -271,6 +273,26 @@ class TracePanel(QWidget):
         trace_closed = finished if isinstance(finished, bool) else bool(version.answer)
         self._set_header(self._thought_label(version.stats, version.state, trace_closed))
         self.stats.setText(self._stats_line(version.stats, steps, version.trace))
+
+    def _add_stored_steps(self, trace: str, steps: list[dict[str, object]]) -> list[StepMark]:
+        """A stored answer's steps into the list; their marks for the text."""
+        marks: list[StepMark] = []
+        for index, step in enumerate(steps):
+            kind = parse_kind(step.get("kind"))
+            text = str(step.get("text", ""))
+            start = step.get("start")
+            if not isinstance(start, int):  # rows saved before steps had offsets
+                found = trace.find(text[:40])
+                start = max(found, marks[-1].start if marks else 0)
+            marks.append(StepMark(start, kind))
+            end = step.get("end")
+            confidence = self.map_bar.step_confidence(start, end) if isinstance(end, int) else None
+            self._add_step_item(kind, text, start, self.map_bar.step_functions.get(index), confidence)
+        if self._steps_pinned:
+            self.steps.scrollToBottom()
+        else:
+            self.steps.scrollToTop()  # another answer: from its first step
+        return marks
 
     def _thought_label(self, stats: dict[str, object], state: str, trace_closed: bool) -> str:
         stopped = state in ("interrupted", "cancelled", "error")
@@ -516,6 +538,27 @@ class TracePanel(QWidget):
     def follow_live(self) -> None:
         self.text.follow()
         self.steps.scrollToBottom()
+
+    def _steps_scrolled(self, value: int) -> None:
+        """The list's end was reached (by following, or by the reader): it stays there."""
+        maximum = self.steps.verticalScrollBar().maximum()
+        if value >= maximum > 0:  # an empty or short list says nothing about where the reader is
+            self._steps_pinned = True
+
+    def _steps_scrolled_by_user(self, _action: int) -> None:
+        """The reader scrolled (wheel, bar, keys on the bar): pinned only if still at the end.
+        (The list's own moves, e.g. keeping its top row while it is laid out again, do not count.)"""
+        bar = self.steps.verticalScrollBar()
+        self._steps_pinned = bar.sliderPosition() >= bar.maximum()
+
+    def _keep_steps_end(self) -> None:
+        if self._steps_pinned and (self._live is None or self.text.following):  # see _add_pending_steps
+            bar = self.steps.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def _steps_range_changed(self, _minimum: int, _maximum: int) -> None:
+        if self._steps_pinned:  # after the list has finished laying itself out (it keeps its top row)
+            self._steps_end_timer.start()
 
     def _following_changed(self, following: bool) -> None:
         self.jump_button.setVisible(self._live is not None and not following)
