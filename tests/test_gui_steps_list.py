@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSlider
 from pytestqt.qtbot import QtBot
 
+from denkspur.core.trace.step_kind import StepKind
 from denkspur.core.trace.steps import segment_steps
 from denkspur.core.trace.stream import ReasoningStream
+from denkspur.gui.step_style import COLORS
 from denkspur.gui.trace_panel import TracePanel
 
 
@@ -57,6 +59,12 @@ def test_the_step_being_written_is_the_last_row_until_it_completes(qtbot: QtBot)
     rows = _rows(panel)
     assert len(rows) == 3 and "Is that right?" in rows[1] and "Let me verify" in rows[2]
     assert [panel.steps.item(i).font().italic() for i in range(3)] == [False, False, True]
+    # The new open row is the new step's: where it starts, its kind's colour (not the last one's).
+    trace = panel.text.source_text()
+    open_row = panel.steps.item(2)
+    assert int(open_row.data(Qt.ItemDataRole.UserRole)) == trace.index("Hmm, let me verify")
+    assert open_row.foreground().color().name() == COLORS[StepKind.SELF_CORRECTION]  # "Hmm"
+    assert open_row.toolTip().startswith("Self-correction")
 
     panel.add_events([*stream.feed("Yes.</think>It is 5."), *stream.flush()])
     panel.end_live()

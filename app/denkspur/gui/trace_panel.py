@@ -472,6 +472,7 @@ class TracePanel(QWidget):
 
             kind = step_kind_of(text, sentence.function)
             self.text.show_open_mark(StepMark(sentence.start, kind))
+            self._drop_open_row()  # the previous step's (its colour, start and tooltip)
             self._open_step = step
             self._open = (sentence.start, kind, sentence.function)
             self._open_text = ""
