@@ -116,7 +116,10 @@ def events(words: int, rate: float, inline: bool, logprobs: bool = False) -> Ite
     yield f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode()
 
 
-def serve(port: int, words: int, rate: float, inline: bool, logprobs: bool = False) -> None:
+def make_server(port: int, words: int, rate: float, inline: bool = False,
+                logprobs: bool = False) -> ThreadingHTTPServer:
+    """The replay server, bound on loopback (port 0: any free one), not yet serving."""
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -142,7 +145,11 @@ def serve(port: int, words: int, rate: float, inline: bool, logprobs: bool = Fal
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the app stopped the reply
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+
+
+def serve(port: int, words: int, rate: float, inline: bool, logprobs: bool = False) -> None:
+    server = make_server(port, words, rate, inline, logprobs)
     print(f"replaying a {words}-word trace at {rate} tokens/s on http://127.0.0.1:{port}/v1", flush=True)
     try:
         server.serve_forever()

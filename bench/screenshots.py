@@ -5,6 +5,8 @@
 Drives the real window with the generated tiny model: empty state, thinking,
 answered with steps, compare view, German UI. ``--look``: answered with math and
 code, model picker open, per-chat drawer, dark, German, 1024×700, shortcuts, preferences.
+``--live``: a long trace streamed from ``replay_server``, mid-stream and finished,
+at 1024×700 and 1920×1080, English and German, and a continued reply.
 ``--models``: the model manager at 900×700, 1024×700 and 1920×1080, and filtered.
 Not a benchmark: a check by eye.
 """
@@ -212,6 +214,65 @@ def models_shot(out: Path) -> None:
     app.quit()
 
 
+def live_shot(out: Path, words: int = 2000, rate: float = 120.0) -> None:
+    """A long R1-style trace streamed from ``replay_server`` (``--live``): the trace panel's steps
+    list, step names, open step and header at 1024×700 and 1920×1080, mid-stream and finished,
+    in English and German; then a stopped reply and its "Continue"."""
+    import threading
+
+    from denkspur.engine.remote import RemoteSettings
+    from replay_server import make_server  # bench/ is on the path
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    server = make_server(0, words, rate)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    sizes = (("1024x700", 1024, 700), ("1920x1080", 1920, 1080))
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            window = MainWindow(data_path=Path(folder) / "data", settings=Settings(language="en"),
+                                settings_path=Path(folder) / "s.json")
+            window.setGeometry(0, 0, 1024, 700)
+            window.show()
+            window.session.connect_remote(RemoteSettings(url))
+            wait_for(lambda: window.session.model is not None)
+            for language, question in (("en", "How many primes are there below 1000?"),
+                                       ("de", "Wie viele Primzahlen gibt es unter 1000?")):
+                window.set_language(language)
+                window.session.new_conversation()
+                pump(200)
+                window.composer.editor.setPlainText(question)
+                window.composer.send_button.click()
+                wait_for(lambda: window.session.busy)
+                wait_for(lambda: window.trace.step_count() >= 12, 60_000)
+                for name, width, height in sizes:
+                    window.setGeometry(0, 0, width, height)
+                    shoot(window, out, f"20-live-{language}-{name}")
+                wait_for(lambda: not window.session.busy, 120_000)
+                for name, width, height in sizes:
+                    window.setGeometry(0, 0, width, height)
+                    shoot(window, out, f"21-done-{language}-{name}")
+            # A reply stopped while thinking, then continued (German: the longer state text).
+            window.setGeometry(0, 0, 1024, 700)
+            window.composer.editor.setPlainText("Und unter 100?")
+            window.composer.send_button.click()
+            wait_for(lambda: window.session.busy)
+            pump(3000)  # some steps in
+            window.session.stop()
+            wait_for(lambda: not window.session.busy)
+            window.chat.continue_requested.emit(window.chat.cards[-1].version.id)
+            wait_for(lambda: window.trace.step_count() >= 8, 60_000)
+            shoot(window, out, "22-continued-de-1024x700")
+            wait_for(lambda: not window.session.busy, 120_000)
+            shoot(window, out, "23-continued-done-de-1024x700")
+            window.set_language("en")
+            window.close()
+    finally:
+        server.shutdown()
+    app.quit()
+
+
 def corpus_shot(out: Path) -> None:
     """The corpus panel with an article and a claim selected (``--corpus``)."""
     from PySide6.QtCore import QUrl
@@ -241,6 +302,9 @@ if __name__ == "__main__":
     if "--look" in sys.argv:
         sys.argv.remove("--look")
         lookfeel_shot(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    elif "--live" in sys.argv:
+        sys.argv.remove("--live")
+        live_shot(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
     elif "--corpus" in sys.argv:
         sys.argv.remove("--corpus")
         corpus_shot(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))

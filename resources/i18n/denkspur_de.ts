@@ -1611,6 +1611,10 @@
 <context>
     <name>TracePanel</name>
     <message>
+        <source>%1 (being written)</source>
+        <translation>%1 (wird geschrieben)</translation>
+    </message>
+    <message>
         <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="357"/>
         <source>Continue differently from here</source>
         <translation>Ab hier anders weiterdenken</translation>

@@ -127,9 +127,9 @@ class MessageCard(QFrame):
         self.setProperty("role", message.role)
         self.setProperty("selected", False)
         self.role_label = plain_label(name="roleLabel")  # a model name from a server is outside text
-        self.state_label = plain_label(name="stateLabel")
+        self.state_label = plain_label(name="stateLabel", elided=True)  # "…" where it does not fit
         self.state_label.setVisible(False)  # until there is a state to show (_set_state)
-        for label in (self.role_label, self.state_label):  # they give way (clipped) before the buttons do
+        for label in (self.role_label, self.state_label):  # they give way (cut) before the buttons do
             label.setMinimumWidth(24)
         # The buttons wrap into more lines when the card is narrow (FlowLayout), and go
         # under the model's name when name and buttons do not fit side by side (_fit_header).

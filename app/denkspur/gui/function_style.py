@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from denkspur.core.trace.step_names import naming_text
 from denkspur.gui.step_style import first_words
 
 #: Colour per function; doubt warm, checks green, conclusions blue, groundwork greys/teals.
@@ -42,6 +43,7 @@ def function_name(function: str) -> str:
     return name() if name is not None else function
 
 
-def step_title(function: str, text: str, limit: int = 60) -> str:
-    """A steps-list entry: the step's (first sentence's) function and its first words."""
-    return f"{function_name(function)}: {first_words(text, limit)}"
+def step_title(function: str, text: str, limit: int = 100) -> str:
+    """A steps-list entry: the step's (first sentence's) function and its first content words
+    (past "Wait,", "Okay, so" …: see ``step_names``; a tooltip shows the full text)."""
+    return f"{function_name(function)}: {first_words(naming_text(text), limit)}"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.trace.step_kind import StepKind
+from denkspur.core.trace.step_names import naming_text
 from denkspur.gui.confidence_pane import ConfidencePane
 from denkspur.gui.function_style import step_title
 from denkspur.gui.i18n import plural_n
@@ -44,6 +46,8 @@ from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtGui import QResizeEvent
 
     from denkspur.core.conversations.store import Version
     from denkspur.core.trace.steps import Sentence, Step
@@ -59,6 +63,9 @@ EVENT_SLICE = 400
 #: can bring (a step comes with at least one sentence), so the list keeps up with
 #: the events and no backlog builds up behind the engine thread's backpressure.
 STEP_SLICE = EVENT_SLICE // 2
+#: Of the step being written, the text kept for its row's name and tooltip (a step can be
+#: megabytes long; its row shows its first words).
+OPEN_TEXT_KEPT = 600
 
 
 class _Live:
@@ -83,25 +90,8 @@ class TracePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TracePanel")
-        self.header = plain_label(name="traceHeader")
-        self.header.setStyleSheet("font-weight: 600; font-size: 13px;")
-        self.header.setMinimumWidth(40)  # clipped on a narrow panel rather than widening the window
-        self.copy_button = QPushButton()
-        self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
-        self.confidence_button = self._confidence_toggle()
-        top.addWidget(self.confidence_button)
-        top.addWidget(self.copy_button)
-        self.steps = QListWidget()
-        self.steps.setObjectName("traceSteps")
-        # One line per step: uniform sizes let the list lay out 100,000 steps without
-        # measuring each (scrolling to the newest took seconds otherwise).
-        self.steps.setUniformItemSizes(True)
-        self.steps.itemClicked.connect(self._scroll_to_step)
-        self.steps.itemActivated.connect(self._scroll_to_step)  # Enter (arrows move, Ctrl+J comes here)
-        set_enum_properties(self.steps, contextMenuPolicy="CustomContextMenu")  # see lazy_qt
-        self.steps.customContextMenuRequested.connect(self._step_menu)
+        self.top = self._build_top()
+        self.steps = self._build_steps_list()
         text_column = self._build_text_column()
         self.stats = plain_label(name="traceStats", wrap=True)
         split = QSplitter()
@@ -115,7 +105,7 @@ class TracePanel(QWidget):
         self.modes.addWidget(self.confidence)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.modes, 1)
         layout.addWidget(self.stats)
         self._live: _Live | None = None
@@ -128,8 +118,16 @@ class TracePanel(QWidget):
         # The step of the latest sentence shown: a step's title needs its first sentence's
         # function, and the stream sends a chunk's finished steps before its sentences (a
         # flood's slice can end between them).
-        # ... and the step marked before it is complete (see _mark_open_step).
+        # ... and the step shown before it is complete (see _show_open_step): its first
+        # sentence's start, kind and function, and its text so far (the start of it).
         self._sentence_step = self._open_step = -1
+        self._open: tuple[int, StepKind, str] | None = None
+        self._open_text = ""
+        self._open_row = False  # the list's last row is the open step's
+        # The list shows its end and keeps showing it when it grows or shrinks (rows added, the
+        # statistics line appearing under it at the end of a reply); scrolling up lets go.
+        self._steps_pinned = False
+        self._steps_end_timer = self._next_turn(self._keep_steps_end)
         self._steps_timer = self._next_turn(self._add_pending_steps)
         # Live events wait here when a batch is too big for one turn (see EVENT_SLICE).
         self._queued: LiveQueue[StreamEvent] = LiveQueue()
@@ -142,6 +140,24 @@ class TracePanel(QWidget):
         self.retranslate()
         self.show_version(None)
 
+    def _build_top(self) -> QBoxLayout:
+        """The header, and its buttons beside it, or under it where the header's text would be
+        cut beside them (German at 1024×700: see _fit_top)."""
+        self.header = plain_label(name="traceHeader", elided=True)
+        self.header.setStyleSheet("font-weight: 600; font-size: 13px;")
+        self.header.setMinimumWidth(40)  # cut with "…" on a narrow panel rather than widening the window
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.trace_text()))
+        self.confidence_button = self._confidence_toggle()
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        top.addWidget(self.header, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.confidence_button)
+        buttons.addWidget(self.copy_button)
+        top.addLayout(buttons)
+        return top
+
     def _next_turn(self, slot: Callable[[], None]) -> QTimer:
         """A timer that runs ``slot`` once in the next event-loop turn when started."""
         timer = QTimer(self)
@@ -149,6 +165,25 @@ class TracePanel(QWidget):
         timer.setInterval(0)
         timer.timeout.connect(slot)
         return timer
+
+    def _build_steps_list(self) -> QListWidget:
+        steps = QListWidget()
+        steps.setObjectName("traceSteps")
+        # One line per step: uniform sizes let the list lay out 100,000 steps without
+        # measuring each (scrolling to the newest took seconds otherwise).
+        steps.setUniformItemSizes(True)
+        steps.itemClicked.connect(self._scroll_to_step)
+        steps.itemActivated.connect(self._scroll_to_step)  # Enter (arrows move, Ctrl+J comes here)
+        # A title wider than the list is cut with "…" (its tooltip has the step's text), not
+        # scrolled sideways (a horizontal bar hid the last row and showed no more of the others).
+        set_enum_properties(steps, contextMenuPolicy="CustomContextMenu",  # see lazy_qt
+                            horizontalScrollBarPolicy="ScrollBarAlwaysOff", textElideMode="ElideRight")
+        steps.customContextMenuRequested.connect(self._step_menu)
+        bar = steps.verticalScrollBar()
+        bar.valueChanged.connect(self._steps_scrolled)
+        bar.actionTriggered.connect(self._steps_scrolled_by_user)
+        bar.rangeChanged.connect(self._steps_range_changed)
+        return steps
 
     def _build_text_column(self) -> QWidget:
         """The reasoning-map slot, the trace text, and "Jump to live" under it."""
@@ -187,6 +222,7 @@ class TracePanel(QWidget):
         self.map_bar.retranslate()
         if self._live is None:
             self.show_version(self._version)
+        self._fit_top(self.width())  # the buttons' widths changed
 
     # -- stored versions -----------------------------------------------------------
     def show_version(self, version: Version | None) -> None:
@@ -194,10 +230,12 @@ class TracePanel(QWidget):
         # The stored copy of the reply that was just streamed: keep the view (and where
         # the reader is in it), only the marks and figures are replaced.
         same_text = version is not None and bool(version.trace) and self.text.source_text() == version.trace
+        self._steps_pinned = same_text and self._steps_pinned  # the reply just streamed: stay at its end
         self._stop_live()
         self._version = version
         self._live_text = ""
         self.steps.clear()
+        self._open_row = False
         self._pending_steps.clear()
         self._sentence_step = -1
         self._open_step = -1
@@ -214,7 +252,7 @@ class TracePanel(QWidget):
 
             self.map_bar.show_settled(settled_point(version.stats))
         if version is None or not version.trace:
-            self.header.setText(self.tr("Reasoning trace"))
+            self._set_header(self.tr("Reasoning trace"))
             self.text.setPlaceholderText(
                 self.tr("Select an answer to see how the model reached it.")
                 if version is None else self.tr("This answer has no reasoning trace.")
@@ -225,18 +263,7 @@ class TracePanel(QWidget):
         if not version.steps:
             from denkspur.core.trace.steps import segment_steps
         steps = version.steps or [step.to_dict() for step in segment_steps(version.trace)]
-        marks: list[StepMark] = []
-        for index, step in enumerate(steps):
-            kind = parse_kind(step.get("kind"))
-            text = str(step.get("text", ""))
-            start = step.get("start")
-            if not isinstance(start, int):  # rows saved before steps had offsets
-                found = version.trace.find(text[:40])
-                start = max(found, marks[-1].start if marks else 0)
-            marks.append(StepMark(start, kind))
-            end = step.get("end")
-            confidence = self.map_bar.step_confidence(start, end) if isinstance(end, int) else None
-            self._add_step_item(kind, text, start, self.map_bar.step_functions.get(index), confidence)
+        marks = self._add_stored_steps(version.trace, steps)
         if same_text:
             self.text.set_marks(marks)
         else:
@@ -244,8 +271,28 @@ class TracePanel(QWidget):
         self.text.set_interventions(_interventions(version.stats.get("interventions")))
         finished = version.stats.get("finished")
         trace_closed = finished if isinstance(finished, bool) else bool(version.answer)
-        self.header.setText(self._thought_label(version.stats, version.state, trace_closed))
+        self._set_header(self._thought_label(version.stats, version.state, trace_closed))
         self.stats.setText(self._stats_line(version.stats, steps, version.trace))
+
+    def _add_stored_steps(self, trace: str, steps: list[dict[str, object]]) -> list[StepMark]:
+        """A stored answer's steps into the list; their marks for the text."""
+        marks: list[StepMark] = []
+        for index, step in enumerate(steps):
+            kind = parse_kind(step.get("kind"))
+            text = str(step.get("text", ""))
+            start = step.get("start")
+            if not isinstance(start, int):  # rows saved before steps had offsets
+                found = trace.find(text[:40])
+                start = max(found, marks[-1].start if marks else 0)
+            marks.append(StepMark(start, kind))
+            end = step.get("end")
+            confidence = self.map_bar.step_confidence(start, end) if isinstance(end, int) else None
+            self._add_step_item(kind, text, start, self.map_bar.step_functions.get(index), confidence)
+        if self._steps_pinned:
+            self.steps.scrollToBottom()
+        else:
+            self.steps.scrollToTop()  # another answer: from its first step
+        return marks
 
     def _thought_label(self, stats: dict[str, object], state: str, trace_closed: bool) -> str:
         stopped = state in ("interrupted", "cancelled", "error")
@@ -367,7 +414,9 @@ class TracePanel(QWidget):
         elif sentences and self._pending_steps and not self._steps_timer.isActive():
             self._steps_timer.start()  # steps that waited for these sentences
         if sentences:
-            self._mark_open_step(sentences)
+            self._show_open_step(sentences)
+        elif new_steps and self._open_step < self.step_count():
+            self._drop_open_row()  # complete, and no next step yet (the trace closed)
         if new_text:
             text = "".join(new_text)
             self._live_text += text
@@ -405,20 +454,64 @@ class TracePanel(QWidget):
             callback()
         self._ending = False
         self._live = None
+        self._drop_open_row()  # the last step, if any, comes complete (or the reply stopped)
         self.jump_button.setVisible(False)
 
-    def _mark_open_step(self, sentences: list[tuple[Sentence, str]]) -> None:
-        """The gutter marks the step being written from its first sentence on (its kind is
-        known then), not only once the next step begins and completes it."""
+    def _show_open_step(self, sentences: list[tuple[Sentence, str]]) -> None:
+        """The step being written is shown from its first sentence on (its kind is known
+        then), not only once the next step begins and completes it: marked in the gutter,
+        and as the steps list's last row, in italics, named by its words so far."""
         step = sentences[-1][0].step
-        if step < self.step_count() or step == self._open_step:
-            return  # complete (marked already), or marked from its first sentence on
-        # Sentences come in order: the first batch with any of the step's sentences has its first.
-        sentence, text = next(pair for pair in sentences if pair[0].step == step)
-        from denkspur.core.trace.steps import step_kind_of
+        if step < self.step_count():
+            self._drop_open_row()  # complete: its own row comes from the pending steps
+            return
+        if step != self._open_step:
+            # Sentences come in order: the first batch with any of the step's sentences has its first.
+            sentence, text = next(pair for pair in sentences if pair[0].step == step)
+            from denkspur.core.trace.steps import step_kind_of
 
-        self.text.show_open_mark(StepMark(sentence.start, step_kind_of(text, sentence.function)))
-        self._open_step = step
+            kind = step_kind_of(text, sentence.function)
+            self.text.show_open_mark(StepMark(sentence.start, kind))
+            self._drop_open_row()  # the previous step's (its colour, start and tooltip)
+            self._open_step = step
+            self._open = (sentence.start, kind, sentence.function)
+            self._open_text = ""
+        if len(self._open_text) < OPEN_TEXT_KEPT:
+            # Sentences come without the space between them: a title collapses spaces anyway.
+            words = " ".join(text for sentence, text in sentences if sentence.step == step)
+            self._open_text = f"{self._open_text} {words}".lstrip()[:OPEN_TEXT_KEPT]
+        self._show_open_row()
+
+    def _show_open_row(self) -> None:
+        """Make or rename the open step's row, at the end of the list (which follows it)."""
+        if self._open is None:
+            return
+        start, kind, function = self._open
+        title = f"{ICONS[kind]}  {step_title(function, self._open_text)}"
+        steps = self.steps
+        if not self._open_row:
+            steps.addItem(title)
+            self._open_row = True
+            item = steps.item(steps.count() - 1)
+            item.setForeground(QColor(COLORS[kind]))
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+            item.setData(Qt.ItemDataRole.UserRole, start)
+        else:
+            item = steps.item(steps.count() - 1)
+            if item.text() == title:
+                return
+            item.setText(title)
+        item.setToolTip(self.tr("%1 (being written)").replace("%1", kind_name(kind))
+                        + f"\n\n{first_words(self._open_text, 400)}")
+        if self.text.following:
+            steps.scrollToBottom()
+
+    def _drop_open_row(self) -> None:
+        if self._open_row:
+            self.steps.takeItem(self.steps.count() - 1)
+            self._open_row = False
 
     def _commit_steps(self, steps: list[Step]) -> None:
         self.text.add_marks([StepMark(step.start, step.kind) for step in steps])
@@ -447,6 +540,27 @@ class TracePanel(QWidget):
         self.text.follow()
         self.steps.scrollToBottom()
 
+    def _steps_scrolled(self, value: int) -> None:
+        """The list's end was reached (by following, or by the reader): it stays there."""
+        maximum = self.steps.verticalScrollBar().maximum()
+        if value >= maximum > 0:  # an empty or short list says nothing about where the reader is
+            self._steps_pinned = True
+
+    def _steps_scrolled_by_user(self, _action: int) -> None:
+        """The reader scrolled (wheel, bar, keys on the bar): pinned only if still at the end.
+        (The list's own moves, e.g. keeping its top row while it is laid out again, do not count.)"""
+        bar = self.steps.verticalScrollBar()
+        self._steps_pinned = bar.sliderPosition() >= bar.maximum()
+
+    def _keep_steps_end(self) -> None:
+        if self._steps_pinned and (self._live is None or self.text.following):  # see _add_pending_steps
+            bar = self.steps.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def _steps_range_changed(self, _minimum: int, _maximum: int) -> None:
+        if self._steps_pinned:  # after the list has finished laying itself out (it keeps its top row)
+            self._steps_end_timer.start()
+
     def _following_changed(self, following: bool) -> None:
         self.jump_button.setVisible(self._live is not None and not following)
 
@@ -455,24 +569,51 @@ class TracePanel(QWidget):
         if live is None:
             return
         if live.closed_after is not None:
-            self.header.setText(self.tr("Thought for %1").replace("%1", format_seconds(live.closed_after)))
+            self._set_header(self.tr("Thought for %1").replace("%1", format_seconds(live.closed_after)))
             return
         elapsed = int(time.monotonic() - live.started)
         tokens = self.tr("%Ln token(s)", "", live.trace_events)
-        self.header.setText(self.tr("Thinking… %1 s, %2").replace("%1", str(elapsed))
+        self._set_header(self.tr("Thinking… %1 s, %2").replace("%1", str(elapsed))
                             .replace("%2", ("≈" if live.estimated else "") + tokens))
+
+    def _set_header(self, text: str) -> None:
+        if text != self.header.text():
+            self.header.setText(text)
+            self._fit_top(self.width())
+
+    def _fit_top(self, width: int) -> None:
+        """The buttons beside the header while its whole text fits there, else under it (cut
+        with "…" only where it does not fit a line of its own). While a reply streams they do
+        not come back up: its growing counts would make the panel jump at every flip."""
+        layout = self.layout()
+        if layout is None:  # still being built
+            return
+        margins = self.contentsMargins() + layout.contentsMargins()
+        room = width - margins.left() - margins.right()
+        buttons = self.confidence_button.sizeHint().width() + self.copy_button.sizeHint().width()
+        beside = self.header.sizeHint().width() + buttons + 2 * self.top.spacing() <= room
+        stay_under = self._live is not None and self.top.direction() is QBoxLayout.Direction.TopToBottom
+        direction = QBoxLayout.Direction.LeftToRight if beside and not stay_under \
+            else QBoxLayout.Direction.TopToBottom
+        if self.top.direction() != direction:
+            self.top.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_top(event.size().width())
 
     # -- steps list --------------------------------------------------------------------
     def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None,
                        confidence: float | None = None) -> None:
         """One steps-list entry, named by its first sentence's function and its first words;
         with signals, a swatch coloured by the step's mean confidence (green sure … red unsure)."""
-        title = step_title(function, text) if function else first_words(text)
+        title = step_title(function, text) if function else first_words(naming_text(text), 100)
         # Added by text and touched through a temporary handle: an item made in Python
         # keeps its Python wrapper alive for the list's lifetime, and 100,000 of them made
-        # every full garbage collection on the GUI thread a stall.
-        self.steps.addItem(f"{ICONS[kind]}  {title}")
-        item = self.steps.item(self.steps.count() - 1)
+        # every full garbage collection on the GUI thread a stall. The open step's row stays last.
+        row = self.steps.count() - self._open_row
+        self.steps.insertItem(row, f"{ICONS[kind]}  {title}")
+        item = self.steps.item(row)
         item.setForeground(QColor(COLORS[kind]))
         sure = ""
         if confidence is not None:
@@ -524,8 +665,9 @@ class TracePanel(QWidget):
         self.text.scroll_to_offset(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def step_count(self) -> int:
-        """Steps known so far (some may still be on their way into the list)."""
-        return self.steps.count() + len(self._pending_steps)
+        """Complete steps known so far (some may still be on their way into the list; the
+        open step's row is not counted)."""
+        return self.steps.count() - self._open_row + len(self._pending_steps)
 
     def trace_text(self) -> str:
         if self._live is not None or self._version is None:  # live, or the reply just ended
