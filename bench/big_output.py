@@ -34,10 +34,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from denkspur.core.conversations.store import Message, Version
 from denkspur.core.trace.signals import TokenSignal
 from denkspur.core.trace.stream import ReasoningStream, StreamEvent
-from denkspur.gui.chat_view import MessageCard
 from denkspur.gui.engine_worker import MAX_IN_FLIGHT, EventBatcher, InFlightGate
 from denkspur.gui.gc_guard import GuiThreadCollector
 from denkspur.gui.launch import GIL_SWITCH_INTERVAL
+from denkspur.gui.message_card import MessageCard
 from denkspur.gui.trace_panel import TracePanel
 
 GOAL_MS = 50.0

@@ -75,7 +75,7 @@ def test_labels_show_markers_for_outside_strings(qtbot: QtBot) -> None:
 
 def test_answers_render_the_markers(qtbot: QtBot) -> None:
     from denkspur.core.conversations.store import Message, Version
-    from denkspur.gui.chat_view import MessageCard
+    from denkspur.gui.message_card import MessageCard
 
     card = MessageCard(Message(1, 1, "assistant", [Version(1, 0, f"It is **{RLO}51{PDF}**.")], 0))
     qtbot.addWidget(card)

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from denkspur.core.conversations.store import Message, Version
 from denkspur.core.trace.stream import ReasoningStream
-from denkspur.gui.chat_view import MessageCard
+from denkspur.gui.message_card import MessageCard
 from denkspur.gui.trace_panel import TracePanel
 from denkspur.gui.trace_view import MAX_LINE, SLICE_CHARS
 

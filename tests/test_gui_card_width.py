@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.conversations.store import Conversation, Message, Version
-from denkspur.gui.chat_view import ChatView, MessageCard
+from denkspur.gui.chat_view import ChatView
+from denkspur.gui.message_card import MessageCard
 from denkspur.session.states import VersionState
 
 

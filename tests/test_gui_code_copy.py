@@ -7,8 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from denkspur.core.conversations.store import Conversation, Message, Version
 from denkspur.core.text.markdown import COPY_CODE_LINK, code_blocks, render_markdown
-from denkspur.gui.chat_view import ChatView, MessageCard
+from denkspur.gui.chat_view import ChatView
 from denkspur.gui.clipboard import copies
+from denkspur.gui.message_card import MessageCard
 
 ANSWER = "Two blocks:\n\n```python\nprint(1)\n```\n\nand\n\n```<b>evil\nrm -rf /\n```\n"
 

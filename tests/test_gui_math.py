@@ -25,8 +25,8 @@ def test_every_delimiter_is_found_and_prices_stay_text() -> None:
 
 def test_formulas_are_images_and_a_click_copies_the_source(qtbot: QtBot) -> None:
     pytest.importorskip("ziamath")
-    from denkspur.gui.chat_view import MessageCard
     from denkspur.gui.math_images import MAX_FORMULA, math_html
+    from denkspur.gui.message_card import MessageCard
 
     image = math_html("\\frac{a}{b}", display=True)
     assert image is not None and image.startswith('<img src="data:image/png;base64,')
@@ -43,7 +43,7 @@ def test_formulas_are_images_and_a_click_copies_the_source(qtbot: QtBot) -> None
 
 def test_latex_the_typesetter_cannot_parse_shows_its_source(qtbot: QtBot) -> None:
     pytest.importorskip("ziamath")
-    from denkspur.gui.chat_view import MessageCard
+    from denkspur.gui.message_card import MessageCard
 
     card = MessageCard(Message(1, 1, "assistant", [Version(1, 0, "Broken: $\\frac{a$ end")], 0))
     qtbot.addWidget(card)

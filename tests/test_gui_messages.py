@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.conversations.store import Message, Version
-from denkspur.gui.chat_view import MessageCard
+from denkspur.gui.message_card import MessageCard
 
 
 def test_hostile_answer_renders_inert(qtbot: QtBot) -> None:

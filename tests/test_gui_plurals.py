@@ -123,7 +123,7 @@ def test_counts_from_an_imported_file_cannot_break_the_view(qtbot: QtBot) -> Non
     """Stored counts are outside data (an imported export): huge, negative or infinite ones are shown
     as some count, never as an OverflowError that keeps the conversation from opening, nor as "%n"."""
     from denkspur.core.conversations.store import Message
-    from denkspur.gui.chat_view import MessageCard
+    from denkspur.gui.message_card import MessageCard
     from denkspur.gui.trace_panel import TracePanel
 
     parent = Version(1, 0, "5", trace="Two plus three.")

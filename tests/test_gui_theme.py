@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from denkspur.core.settings import Settings
-from denkspur.gui.chat_view import dark_theme
+from denkspur.gui.message_card import dark_theme
 from denkspur.gui.settings_dialog import SettingsDialog
 from gui_helpers import open_window
 

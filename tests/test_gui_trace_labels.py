@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from denkspur.core.conversations.store import Message, Version
 from denkspur.core.trace.steps import segment_steps
 from denkspur.core.trace.stream import ReasoningStream
-from denkspur.gui.chat_view import MessageCard
+from denkspur.gui.message_card import MessageCard
 from denkspur.gui.trace_panel import TracePanel, format_seconds
 
 TRACE = "\n\n".join(f"Part {i} of the sum needs one more look." for i in range(13))

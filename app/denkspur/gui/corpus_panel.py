@@ -307,6 +307,6 @@ class CorpusPanel(QWidget):
 
 
 def _open_source(url: str) -> None:
-    from denkspur.gui.chat_view import open_safe_link
+    from denkspur.gui.message_card import open_safe_link
 
     open_safe_link(url)

@@ -76,7 +76,7 @@ class LongAnswer(QWidget):
     def show_formatted(self) -> None:
         """Render the Markdown off the GUI thread; show it when ready."""
         from denkspur.core.text.markdown import render_markdown
-        from denkspur.gui.chat_view import dark_theme
+        from denkspur.gui.message_card import dark_theme
 
         text, dark = self.text(), dark_theme()
         self.format_button.setEnabled(False)
