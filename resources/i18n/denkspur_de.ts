@@ -2205,4 +2205,23 @@
         <translation>%1 (%2, von der Festplatte geöffnet)</translation>
     </message>
 </context>
+<context>
+    <name>StepsList</name>
+    <message>
+        <source>%1 (being written)</source>
+        <translation>%1 (wird geschrieben)</translation>
+    </message>
+    <message>
+        <source>Continue differently from here</source>
+        <translation>Ab hier anders weiterdenken</translation>
+    </message>
+    <message>
+        <source>Insert a note here and continue…</source>
+        <translation>Hier eine Notiz einfügen und weiterdenken…</translation>
+    </message>
+    <message>
+        <source>confidence %1 per token (mean log-probability %2)</source>
+        <translation>Sicherheit %1 pro Token (mittlere Log-Wahrscheinlichkeit %2)</translation>
+    </message>
+</context>
 </TS>

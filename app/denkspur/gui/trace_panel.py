@@ -17,14 +17,11 @@ import time
 from collections import deque
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QPoint, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -33,15 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from denkspur.core.trace.step_kind import StepKind
-from denkspur.core.trace.step_names import naming_text
 from denkspur.gui.confidence_pane import ConfidencePane
-from denkspur.gui.function_style import step_title
 from denkspur.gui.i18n import plural_n
-from denkspur.gui.lazy_qt import Qt, set_enum_properties
+from denkspur.gui.lazy_qt import set_enum_properties
 from denkspur.gui.live_queue import LiveQueue, Shown
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
-from denkspur.gui.step_style import COLORS, ICONS, first_words, kind_name, parse_kind
+from denkspur.gui.step_style import parse_kind
+from denkspur.gui.steps_list import StepsList
 from denkspur.gui.trace_view import StepMark, TraceView
 
 if TYPE_CHECKING:
@@ -91,7 +87,10 @@ class TracePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("TracePanel")
         self.top = self._build_top()
-        self.steps = self._build_steps_list()
+        self.steps = StepsList(lambda: self._live is None or self.text.following)
+        self.steps.jump_requested.connect(self._scroll_to_offset)
+        self.steps.branch_requested.connect(lambda offset: self._request_branch(offset, ""))
+        self.steps.note_requested.connect(self._ask_note)
         text_column = self._build_text_column()
         self.stats = plain_label(name="traceStats", wrap=True)
         split = QSplitter()
@@ -110,7 +109,6 @@ class TracePanel(QWidget):
         layout.addWidget(self.stats)
         self._live: _Live | None = None
         self._live_text = ""
-        self._step_count = 0
         # Steps wait here and enter the list in slices: a flood of text can bring
         # thousands of steps in one batch. (kind, text, start, index, confidence): the
         # title is looked up when the item is made, once the step's first sentence is in.
@@ -123,11 +121,6 @@ class TracePanel(QWidget):
         self._sentence_step = self._open_step = -1
         self._open: tuple[int, StepKind, str] | None = None
         self._open_text = ""
-        self._open_row = False  # the list's last row is the open step's
-        # The list shows its end and keeps showing it when it grows or shrinks (rows added, the
-        # statistics line appearing under it at the end of a reply); scrolling up lets go.
-        self._steps_pinned = False
-        self._steps_end_timer = self._next_turn(self._keep_steps_end)
         self._steps_timer = self._next_turn(self._add_pending_steps)
         # Live events wait here when a batch is too big for one turn (see EVENT_SLICE).
         self._queued: LiveQueue[StreamEvent] = LiveQueue()
@@ -165,25 +158,6 @@ class TracePanel(QWidget):
         timer.setInterval(0)
         timer.timeout.connect(slot)
         return timer
-
-    def _build_steps_list(self) -> QListWidget:
-        steps = QListWidget()
-        steps.setObjectName("traceSteps")
-        # One line per step: uniform sizes let the list lay out 100,000 steps without
-        # measuring each (scrolling to the newest took seconds otherwise).
-        steps.setUniformItemSizes(True)
-        steps.itemClicked.connect(self._scroll_to_step)
-        steps.itemActivated.connect(self._scroll_to_step)  # Enter (arrows move, Ctrl+J comes here)
-        # A title wider than the list is cut with "…" (its tooltip has the step's text), not
-        # scrolled sideways (a horizontal bar hid the last row and showed no more of the others).
-        set_enum_properties(steps, contextMenuPolicy="CustomContextMenu",  # see lazy_qt
-                            horizontalScrollBarPolicy="ScrollBarAlwaysOff", textElideMode="ElideRight")
-        steps.customContextMenuRequested.connect(self._step_menu)
-        bar = steps.verticalScrollBar()
-        bar.valueChanged.connect(self._steps_scrolled)
-        bar.actionTriggered.connect(self._steps_scrolled_by_user)
-        bar.rangeChanged.connect(self._steps_range_changed)
-        return steps
 
     def _build_text_column(self) -> QWidget:
         """The reasoning-map slot, the trace text, and "Jump to live" under it."""
@@ -230,21 +204,19 @@ class TracePanel(QWidget):
         # The stored copy of the reply that was just streamed: keep the view (and where
         # the reader is in it), only the marks and figures are replaced.
         same_text = version is not None and bool(version.trace) and self.text.source_text() == version.trace
-        self._steps_pinned = same_text and self._steps_pinned  # the reply just streamed: stay at its end
+        self.steps.pinned = same_text and self.steps.pinned  # the reply just streamed: stay at its end
         self._stop_live()
         self._version = version
         self._live_text = ""
-        self.steps.clear()
-        self._open_row = False
+        self.steps.clear_steps()
         self._pending_steps.clear()
         self._sentence_step = -1
         self._open_step = -1
         if not same_text:
             self.text.reset()
-        self._step_count = 0
         self.confidence.show_stored(version.trace if version else "", version.stats if version else {},
                                     version.steps if version else [])
-        self.map_bar.branching = _can_branch(version)
+        self.map_bar.branching = self.steps.branching = _can_branch(version)
         self.map_bar.show_trace(version.trace if version is not None else "",
                                 version.stats if version is not None else None)
         if version is not None:
@@ -287,8 +259,8 @@ class TracePanel(QWidget):
             marks.append(StepMark(start, kind))
             end = step.get("end")
             confidence = self.map_bar.step_confidence(start, end) if isinstance(end, int) else None
-            self._add_step_item(kind, text, start, self.map_bar.step_functions.get(index), confidence)
-        if self._steps_pinned:
+            self.steps.add_step(kind, text, start, self.map_bar.step_functions.get(index), confidence)
+        if self.steps.pinned:
             self.steps.scrollToBottom()
         else:
             self.steps.scrollToTop()  # another answer: from its first step
@@ -416,7 +388,7 @@ class TracePanel(QWidget):
         if sentences:
             self._show_open_step(sentences)
         elif new_steps and self._open_step < self.step_count():
-            self._drop_open_row()  # complete, and no next step yet (the trace closed)
+            self.steps.drop_open_step()  # complete, and no next step yet (the trace closed)
         if new_text:
             text = "".join(new_text)
             self._live_text += text
@@ -454,7 +426,7 @@ class TracePanel(QWidget):
             callback()
         self._ending = False
         self._live = None
-        self._drop_open_row()  # the last step, if any, comes complete (or the reply stopped)
+        self.steps.drop_open_step()  # the last step, if any, comes complete (or the reply stopped)
         self.jump_button.setVisible(False)
 
     def _show_open_step(self, sentences: list[tuple[Sentence, str]]) -> None:
@@ -463,7 +435,7 @@ class TracePanel(QWidget):
         and as the steps list's last row, in italics, named by its words so far."""
         step = sentences[-1][0].step
         if step < self.step_count():
-            self._drop_open_row()  # complete: its own row comes from the pending steps
+            self.steps.drop_open_step()  # complete: its own row comes from the pending steps
             return
         if step != self._open_step:
             # Sentences come in order: the first batch with any of the step's sentences has its first.
@@ -472,7 +444,7 @@ class TracePanel(QWidget):
 
             kind = step_kind_of(text, sentence.function)
             self.text.show_open_mark(StepMark(sentence.start, kind))
-            self._drop_open_row()  # the previous step's (its colour, start and tooltip)
+            self.steps.drop_open_step()  # the previous step's (its colour, start and tooltip)
             self._open_step = step
             self._open = (sentence.start, kind, sentence.function)
             self._open_text = ""
@@ -480,38 +452,9 @@ class TracePanel(QWidget):
             # Sentences come without the space between them: a title collapses spaces anyway.
             words = " ".join(text for sentence, text in sentences if sentence.step == step)
             self._open_text = f"{self._open_text} {words}".lstrip()[:OPEN_TEXT_KEPT]
-        self._show_open_row()
-
-    def _show_open_row(self) -> None:
-        """Make or rename the open step's row, at the end of the list (which follows it)."""
-        if self._open is None:
-            return
-        start, kind, function = self._open
-        title = f"{ICONS[kind]}  {step_title(function, self._open_text)}"
-        steps = self.steps
-        if not self._open_row:
-            steps.addItem(title)
-            self._open_row = True
-            item = steps.item(steps.count() - 1)
-            item.setForeground(QColor(COLORS[kind]))
-            font = item.font()
-            font.setItalic(True)
-            item.setFont(font)
-            item.setData(Qt.ItemDataRole.UserRole, start)
-        else:
-            item = steps.item(steps.count() - 1)
-            if item.text() == title:
-                return
-            item.setText(title)
-        item.setToolTip(self.tr("%1 (being written)").replace("%1", kind_name(kind))
-                        + f"\n\n{first_words(self._open_text, 400)}")
-        if self.text.following:
-            steps.scrollToBottom()
-
-    def _drop_open_row(self) -> None:
-        if self._open_row:
-            self.steps.takeItem(self.steps.count() - 1)
-            self._open_row = False
+        if self._open is not None:  # set above, when the step's first sentence came
+            start, kind, function = self._open
+            self.steps.show_open_step(start, kind, function, self._open_text, follow=self.text.following)
 
     def _commit_steps(self, steps: list[Step]) -> None:
         self.text.add_marks([StepMark(step.start, step.kind) for step in steps])
@@ -530,7 +473,7 @@ class TracePanel(QWidget):
             if not pending or not (ended or pending[0][3] <= self._sentence_step):
                 break
             kind, text, start, index, confidence = pending.popleft()
-            self._add_step_item(kind, text, start, functions.get(index), confidence)
+            self.steps.add_step(kind, text, start, functions.get(index), confidence)
         if pending and (ended or pending[0][3] <= self._sentence_step):
             self._steps_timer.start()
         elif not pending and self.text.following:
@@ -539,27 +482,6 @@ class TracePanel(QWidget):
     def follow_live(self) -> None:
         self.text.follow()
         self.steps.scrollToBottom()
-
-    def _steps_scrolled(self, value: int) -> None:
-        """The list's end was reached (by following, or by the reader): it stays there."""
-        maximum = self.steps.verticalScrollBar().maximum()
-        if value >= maximum > 0:  # an empty or short list says nothing about where the reader is
-            self._steps_pinned = True
-
-    def _steps_scrolled_by_user(self, _action: int) -> None:
-        """The reader scrolled (wheel, bar, keys on the bar): pinned only if still at the end.
-        (The list's own moves, e.g. keeping its top row while it is laid out again, do not count.)"""
-        bar = self.steps.verticalScrollBar()
-        self._steps_pinned = bar.sliderPosition() >= bar.maximum()
-
-    def _keep_steps_end(self) -> None:
-        if self._steps_pinned and (self._live is None or self.text.following):  # see _add_pending_steps
-            bar = self.steps.verticalScrollBar()
-            bar.setValue(bar.maximum())
-
-    def _steps_range_changed(self, _minimum: int, _maximum: int) -> None:
-        if self._steps_pinned:  # after the list has finished laying itself out (it keeps its top row)
-            self._steps_end_timer.start()
 
     def _following_changed(self, following: bool) -> None:
         self.jump_button.setVisible(self._live is not None and not following)
@@ -602,44 +524,6 @@ class TracePanel(QWidget):
         super().resizeEvent(event)
         self._fit_top(event.size().width())
 
-    # -- steps list --------------------------------------------------------------------
-    def _add_step_item(self, kind: StepKind, text: str, start: int, function: str | None = None,
-                       confidence: float | None = None) -> None:
-        """One steps-list entry, named by its first sentence's function and its first words;
-        with signals, a swatch coloured by the step's mean confidence (green sure … red unsure)."""
-        title = step_title(function, text) if function else first_words(naming_text(text), 100)
-        # Added by text and touched through a temporary handle: an item made in Python
-        # keeps its Python wrapper alive for the list's lifetime, and 100,000 of them made
-        # every full garbage collection on the GUI thread a stall. The open step's row stays last.
-        row = self.steps.count() - self._open_row
-        self.steps.insertItem(row, f"{ICONS[kind]}  {title}")
-        item = self.steps.item(row)
-        item.setForeground(QColor(COLORS[kind]))
-        sure = ""
-        if confidence is not None:
-            sure = " · " + self.tr("confidence %1 per token (mean log-probability %2)").replace(
-                "%1", f"{math.exp(confidence):.0%}").replace("%2", QLocale().toString(confidence, "f", 2))
-            from denkspur.gui.confidence_view import confidence_color  # loaded with the first signals
-
-            item.setData(Qt.ItemDataRole.DecorationRole, confidence_color(confidence))
-        item.setToolTip(f"{kind_name(kind)}{sure}\n\n{first_words(text, 400)}")
-        item.setData(Qt.ItemDataRole.UserRole, start)
-        if kind is StepKind.SELF_CORRECTION:
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
-        self._step_count += 1
-
-    def _step_menu(self, point: QPoint) -> None:
-        item = self.steps.itemAt(point)
-        if item is None or not _can_branch(self._version):
-            return
-        offset = int(item.data(Qt.ItemDataRole.UserRole))
-        menu = QMenu(self)
-        menu.addAction(self.tr("Continue differently from here"), lambda: self._request_branch(offset, ""))
-        menu.addAction(self.tr("Insert a note here and continue…"), lambda: self._ask_note(offset))
-        menu.exec(self.steps.mapToGlobal(point))
-
     def _ask_note(self, offset: int) -> None:
         from denkspur.gui.text_dialog import ask_text
 
@@ -657,17 +541,15 @@ class TracePanel(QWidget):
     def focus_steps(self) -> None:
         """Keyboard way into the steps list: the selected step, else the first, gets the focus."""
         self.confidence_button.setChecked(False)  # the steps live in the plain view
-        if self.steps.currentRow() < 0 and self.steps.count():
-            self.steps.setCurrentRow(0)
-        self.steps.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.steps.focus_first()
 
-    def _scroll_to_step(self, item: QListWidgetItem) -> None:
-        self.text.scroll_to_offset(int(item.data(Qt.ItemDataRole.UserRole)))
+    def _scroll_to_offset(self, offset: int) -> None:
+        self.text.scroll_to_offset(offset)
 
     def step_count(self) -> int:
         """Complete steps known so far (some may still be on their way into the list; the
         open step's row is not counted)."""
-        return self.steps.count() - self._open_row + len(self._pending_steps)
+        return self.steps.complete_rows() + len(self._pending_steps)
 
     def trace_text(self) -> str:
         if self._live is not None or self._version is None:  # live, or the reply just ended
