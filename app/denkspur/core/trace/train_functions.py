@@ -59,6 +59,10 @@ instead of the gold one: depth 2 (0.532), stumps (0.535), no scores and no
 ``prev:`` inputs (0.542). Even ten rounds of stumps lose 0.03: with four
 training problems the residuals left by the linear model are the held-in
 problems' own. (Sanity: zero rounds gives the linear figure.)
+A recall cue anywhere in the sentence ("I remember/recall/know", "ich weiß",
+"bekanntlich"; the model gets 10 of 22 such fact_retrieval sentences), mean of
+five perturbed trainings: 0.559 against 0.558 (fact_retrieval +0.012,
+self_checking -0.005), not kept.
 
 How the labels were made (interp-reasoning/thought-anchors, ``prompts.py``
 ``DAG_PROMPT``, MIT): gpt-4o at temperature 0 labels every chunk of the whole
