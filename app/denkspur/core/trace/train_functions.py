@@ -49,6 +49,39 @@ cross-fitted predicted previous functions (0.544), and per-function offsets,
 even tuned on the held-out predictions themselves (+0.007).
 In-sample macro-F1 is 0.78: the gap is problems the training set has not seen.
 
+Gradient-boosted trees added to this model's scores (Newton-boosted softmax
+trees in numpy, 16 quantile bins; inputs: the dense cue and context features,
+no words, plus the linear scores; fitted on the margins of linear models
+cross-fitted by problem), single runs against 0.567, not kept: 30 rounds of
+depth 3 (0.515), 10 rounds depth 2 (0.529), 20 rounds depth 2 at rate 0.05
+(0.521); fitted on cross-fitted greedy decoding (predicted previous function)
+instead of the gold one: depth 2 (0.532), stumps (0.535), no scores and no
+``prev:`` inputs (0.542). Even ten rounds of stumps lose 0.03: with four
+training problems the residuals left by the linear model are the held-in
+problems' own. (Sanity: zero rounds gives the linear figure.)
+A recall cue anywhere in the sentence ("I remember/recall/know", "ich weiß",
+"bekanntlich"; the model gets 10 of 22 such fact_retrieval sentences), mean of
+five perturbed trainings: 0.559 against 0.558 (fact_retrieval +0.012,
+self_checking -0.005), not kept.
+
+How the labels were made (interp-reasoning/thought-anchors, ``prompts.py``
+``DAG_PROMPT``, MIT): gpt-4o at temperature 0 labels every chunk of the whole
+trace in one call, seeing the problem and all later chunks; each function has a
+one-line definition, e.g. fact_retrieval "Recalling facts, formulas, problem
+details (without immediate computation)", uncertainty_management "... proposing
+alternative plans (includes backtracking)", final_answer_emission "... or
+earlier chunks that contain the final answer". The labels do not follow the
+definitions where they overlap, and some need the future (counts over the 20
+traces): sentences opening "Alternatively"/"another way" are plan_generation
+35 of 57, fact_retrieval 11 (when a formula follows), uncertainty_management 7;
+"the problem asks/says" is problem_setup 9 of 24, fact_retrieval 8; "Wait, let
+me check" is self_checking 8 of 14, uncertainty_management 6; a computation
+"a op b = c" repeated verbatim from earlier in the trace is active_computation
+60 of 81, self_checking 21 (a check is judged by its announcement and the block
+around it, not by content). Identical sentences mostly get the same label (16
+minority labels among 274 repeats), so the labeller is consistent given the
+same context; the context it uses is the whole trace.
+
 numpy is imported only here, in training.
 """
 
