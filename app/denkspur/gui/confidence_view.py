@@ -47,7 +47,7 @@ from denkspur.core.trace.signals import (
     confidence_curve,
     tokens_in_spans,
 )
-from denkspur.gui.trace_view import CopiesSource
+from denkspur.gui.copies_source import CopiesSource
 
 #: Entropy (nats) at which a token's background is at its deepest.
 FULL_ENTROPY = 2 * FORK_ENTROPY

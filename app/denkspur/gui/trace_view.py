@@ -33,26 +33,20 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtCore import QCoreApplication, QRect, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtWidgets import QWidget
 
 from denkspur.core.text.bidi import BIDI_CONTROLS, SHOWN_PATTERN, control_name, with_stand_ins
 from denkspur.core.trace.step_kind import StepKind
-from denkspur.gui.lazy_qt import Qt, set_enum_properties
-from denkspur.gui.step_style import COLORS, ICONS, kind_name
+from denkspur.gui.copies_source import CopiesSource
+from denkspur.gui.lazy_qt import set_enum_properties
+from denkspur.gui.step_style import ICONS, kind_name
+from denkspur.gui.trace_gutter import StepGutter
 
 if TYPE_CHECKING:  # the painting and format classes load when first used (start-up: PySide
     # builds each Qt class and its enums on first use, and an empty view paints nothing)
-    from PySide6.QtGui import (
-        QContextMenuEvent,
-        QKeyEvent,
-        QPainter,
-        QPaintEvent,
-        QResizeEvent,
-        QTextBlock,
-        QTextCharFormat,
-    )
+    from PySide6.QtGui import QResizeEvent, QTextBlock, QTextCharFormat
 
 #: Longest line laid out as one paragraph; longer lines get display-only breaks.
 MAX_LINE = 2_000
@@ -90,56 +84,6 @@ class StepMark(NamedTuple):  # a named tuple, not a dataclass: a quarter of the 
     kind: StepKind
 
 
-class _Gutter(QWidget):
-    def __init__(self, view: TraceView) -> None:
-        super().__init__(view)
-        self._view = view
-        self.setMouseTracking(True)
-        self.setAutoFillBackground(True)  # Qt fills it; paint_gutter only draws marks
-
-    def sizeHint(self) -> QSize:
-        return QSize(self._view.gutter_width(), 0)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        self._view.paint_gutter(self, event)
-
-    def mouseMoveEvent(self, event: object) -> None:
-        mark = self._view.mark_at(event.position().toPoint())  # type: ignore[attr-defined]
-        if mark is not None:
-            QToolTip.showText(event.globalPosition().toPoint(), kind_name(mark.kind), self)  # type: ignore[attr-defined]
-        else:
-            QToolTip.hideText()
-
-
-class CopiesSource(QPlainTextEdit):
-    """A text view whose document differs from its source (display-only breaks, stand-ins for
-    direction controls): Ctrl+C and the menu's Copy give the source of the selection."""
-
-    def selected_source(self) -> str:
-        raise NotImplementedError
-
-    def copy_selection(self) -> None:
-        """Copy what is selected, as written. (Not via ``createMimeDataFromSelection``:
-        a QMimeData made in Python is deleted twice at exit once the clipboard owns it.)"""
-        if self.textCursor().hasSelection():
-            QGuiApplication.clipboard().setText(self.selected_source())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-            return
-        super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
-        for action in menu.actions():
-            if action.objectName() == "edit-copy":
-                action.triggered.disconnect()
-                action.triggered.connect(self.copy_selection)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-
 class TraceView(CopiesSource):
     """A read-only, faithful, incrementally filled view of one trace."""
 
@@ -153,7 +97,7 @@ class TraceView(CopiesSource):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         set_enum_properties(self, textInteractionFlags="TextSelectableByMouse|TextSelectableByKeyboard",
                             horizontalScrollBarPolicy="ScrollBarAlwaysOff")  # see lazy_qt
-        self._gutter = _Gutter(self)
+        self._gutter = StepGutter(self)
         self._drain_timer = QTimer(self)
         self._drain_timer.setSingleShot(True)
         self._drain_timer.setInterval(0)
@@ -495,65 +439,21 @@ class TraceView(CopiesSource):
         else:
             self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
 
-    def _mark_index_at(self, offset: int) -> int:
-        """Index of the step mark whose step holds trace ``offset`` (-1: before the first)."""
-        return bisect.bisect_right(self._starts, offset) - 1
+    @property
+    def mark_starts(self) -> list[int]:
+        """Where the step marks start (trace offsets, ascending; the open step's last)."""
+        return self._starts
 
-    def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
-        if not self._starts and not self._breaks:
-            return  # no step bars, labels or continuation arrows (the background is Qt's)
-        from PySide6.QtGui import QPainter
+    @property
+    def mark_kinds(self) -> list[StepKind]:
+        """The marks' kinds, in the order of :attr:`mark_starts`."""
+        return self._kinds
 
-        painter = QPainter(gutter)
-        painter.setFont(self.font())
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        bottom_limit = event.rect().bottom()
-        while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > bottom_limit:
-                break
-            if block.isVisible():
-                self._paint_block(painter, gutter, block, geometry)
-            block = block.next()
-        painter.end()
+    @property
+    def has_display_breaks(self) -> bool:
+        return bool(self._breaks)
 
-    def _paint_block(self, painter: QPainter, gutter: QWidget, block: QTextBlock, geometry: QRectF) -> None:
-        """The step bar beside ``block``, and the label of a step starting in it."""
-        from PySide6.QtGui import QColor
-
-        starts, narrow = self._starts, self.width() < NARROW
-        top, height = geometry.top(), geometry.height()
-        first = self.trace_offset(block.position())
-        last = first + max(0, block.length() - 1)
-        index = bisect.bisect_right(starts, first) - 1
-        if index >= 0 or (starts and starts[0] <= last):
-            kind = self._kinds[max(index, 0)]
-            painter.fillRect(QRect(gutter.width() - 4, int(top), 3, int(height) + 1), QColor(COLORS[kind]))
-        line_height = self.fontMetrics().height()
-        if block.userState() == _CONTINUATION:
-            painter.setPen(QColor("#999999"))
-            painter.drawText(QRect(2, int(top), gutter.width() - 8, line_height),
-                             Qt.AlignmentFlag.AlignLeft, "↪")
-        begin = bisect.bisect_left(starts, first)
-        end = bisect.bisect_right(starts, last)
-        if begin >= end:
-            return
-        layout = block.layout()
-        mark = StepMark(starts[begin], self._kinds[begin])
-        line = layout.lineForTextPosition(max(0, self.document_position(mark.start) - block.position()))
-        y = top + (line.y() if line.isValid() else 0)
-        label = ICONS[mark.kind] if narrow else f"{ICONS[mark.kind]} {kind_name(mark.kind)}"
-        if end - begin > 1:
-            label += f" +{end - begin - 1}"
-        painter.setPen(QColor(COLORS[mark.kind]))
-        painter.drawText(QRect(2, int(y), gutter.width() - 8, line_height), Qt.AlignmentFlag.AlignLeft,
-                         label)
-
-    def mark_at(self, point: QPoint) -> StepMark | None:
-        """The step mark labelled at ``point`` in the gutter (for tooltips)."""
-        cursor = self.cursorForPosition(QPoint(0, point.y()))
-        block = cursor.block()
-        first = self.trace_offset(block.position())
-        index = self._mark_index_at(first + max(0, block.length() - 1))
-        return StepMark(self._starts[index], self._kinds[index]) if index >= 0 else None
+    @staticmethod
+    def is_continuation(block: QTextBlock) -> bool:
+        """Whether ``block`` continues the line before it (a display-only break)."""
+        return block.userState() == _CONTINUATION
