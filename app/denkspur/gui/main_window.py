@@ -140,8 +140,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.splitter.addWidget(self.conversations)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.trace)
-        self.splitter.setSizes([240, 640, 400])
+        # The chat and the trace share the width beyond the conversation list, and grow and
+        # shrink alike: the trace is the product, and stayed 400 px wide on a 1920 px window.
+        self.splitter.setSizes([240, 520, 520])
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
         self.model_label = plain_label(name="modelLabel")  # names a server's model: outside text
         self.speed_label = plain_label(name="speedLabel")

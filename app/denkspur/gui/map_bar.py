@@ -64,9 +64,11 @@ class MapBar(QWidget):
         self.signals_note = plain_label(name="mapSignalsNote", wrap=True)
         self.signals_note.setStyleSheet("color: palette(placeholder-text);")
         self.signals_note.hide()
-        row = QHBoxLayout()  # the map gets the whole width; hints and filter go under it
+        # The map gets the whole width; the filter goes under it, beside the note on signals,
+        # and the loop hint under both, across the whole width (side by side, the two wrapped
+        # into columns of 4-6 short lines on a narrow panel).
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.loop_hint, 1)
         row.addWidget(self.signals_note, 1)
         row.addWidget(self.filter)
         layout = QVBoxLayout(self)
@@ -74,6 +76,7 @@ class MapBar(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.map)
         layout.addLayout(row)
+        layout.addWidget(self.loop_hint)
         self.step_functions: dict[int, str] = {}  # step index -> function of its first sentence
         self._track: ConfidenceTrack | None = None  # see track
         self._signals_expected = False

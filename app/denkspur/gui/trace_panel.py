@@ -64,6 +64,11 @@ STEP_SLICE = EVENT_SLICE // 2
 OPEN_TEXT_KEPT = 600
 
 
+#: Room kept free beside a live header before its buttons come back up beside it (its
+#: seconds and token count grow by a few digits).
+LIVE_HEADER_SPARE = 80
+
+
 class _Live:
     """The answer being written (a plain class: a dataclass costs half a millisecond at start)."""
 
@@ -513,8 +518,12 @@ class TracePanel(QWidget):
         margins = self.contentsMargins() + layout.contentsMargins()
         room = width - margins.left() - margins.right()
         buttons = self.confidence_button.sizeHint().width() + self.copy_button.sizeHint().width()
-        beside = self.header.sizeHint().width() + buttons + 2 * self.top.spacing() <= room
-        stay_under = self._live is not None and self.top.direction() is QBoxLayout.Direction.TopToBottom
+        needed = self.header.sizeHint().width() + buttons + 2 * self.top.spacing()
+        beside = needed <= room
+        # Live, they come back up only with room to spare for the counts to grow (a window
+        # made wider mid-reply), so that the header does not flip back and forth.
+        stay_under = (self._live is not None and self.top.direction() is QBoxLayout.Direction.TopToBottom
+                      and needed + LIVE_HEADER_SPARE > room)
         direction = QBoxLayout.Direction.LeftToRight if beside and not stay_under \
             else QBoxLayout.Direction.TopToBottom
         if self.top.direction() != direction:
