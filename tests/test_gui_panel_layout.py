@@ -8,12 +8,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QBoxLayout
 from pytestqt.qtbot import QtBot
+from tests.gui_helpers import open_window
 
 from denkspur.core.trace.stream import ReasoningStream
 from denkspur.gui.i18n import install_language
 from denkspur.gui.map_bar import MapBar
 from denkspur.gui.trace_panel import TracePanel
-from tests.gui_helpers import open_window
 
 
 def test_the_trace_panel_grows_with_a_wide_window(qtbot: QtBot, tmp_path: Path) -> None:
