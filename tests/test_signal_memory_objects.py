@@ -1,0 +1,92 @@
+"""A long reply's token signals cost the garbage collector nothing per token.
+
+Each full collection walks every tracked object, on the GUI thread (gui/gc_guard.py):
+with one tracked record per token, 200,000 tokens made a 66 ms collection of a
+91 ms stall (bench/big_output.py). A :class:`TokenSignal` is a named tuple, which
+CPython never stops tracking, so what keeps a reply's tokens keeps them as columns
+(:class:`SignalColumns`) or plain tuples, and events are dropped once shown.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+from denkspur.core.trace.signals import (
+    SignalColumns,
+    SignalPacker,
+    TokenSignal,
+    align,
+    pack,
+    spans_confidence,
+    summarize,
+    unpack,
+)
+from denkspur.core.trace.stream import ReasoningStream
+
+TOKENS = 50_000
+PER_BATCH = 500
+
+
+def _tracked() -> int:
+    gc.collect()
+    return len(gc.get_objects())
+
+
+def _token(index: int) -> str:
+    return f" word{index % 97}" if index % 12 else ".\n\n"
+
+
+Batch = tuple[str, tuple[TokenSignal, ...]]
+
+
+def _batches(count: int = TOKENS, per_batch: int = PER_BATCH) -> Iterator[Batch]:
+    """Text and records batch by batch, made as taken (as they come from the engine)."""
+    for first in range(0, count, per_batch):
+        records = tuple(TokenSignal(_token(i), -0.01 * (i % 50), 0.02 * (i % 70),
+                                    ((_token(i), 0.9), (" other", 0.05)))
+                        for i in range(first, min(count, first + per_batch)))
+        yield "".join(record.text for record in records), records
+
+
+def test_a_long_stream_with_signals_adds_no_tracked_objects_per_token() -> None:
+    stream = ReasoningStream(assume_open=True)
+    before = _tracked()
+    for text, records in _batches():
+        stream.feed(text, len(records), "model", records)
+    grown = _tracked() - before
+    assert grown < TOKENS // 20, grown  # one per batch at most, not one per token
+    result = stream.finish()
+    assert len(result.signals) == TOKENS and result.signals[13] == TokenSignal(
+        " word13", -0.01 * 13, 0.02 * 13, ((" word13", 0.9), (" other", 0.05)))
+
+
+def test_the_packer_of_a_streaming_reply_adds_no_tracked_objects_per_token() -> None:
+    packer = SignalPacker()
+    before = _tracked()
+    for _text, records in _batches():
+        packer.extend(records)
+    assert _tracked() - before < TOKENS // 20
+    packed = packer.packed(TOKENS)
+    signals, trace = unpack(packed)  # read back as it is, and as JSON gives it (lists)
+    assert trace == TOKENS and signals[1].top == ((" word1", 0.9), (" other", 0.05))
+    assert unpack(pack(signals, TOKENS))[0] == signals
+
+
+def test_signal_columns_read_like_the_list_of_records() -> None:
+    records = [record for _text, batch in _batches(600, 100) for record in batch]
+    columns = SignalColumns(records[:250])
+    columns.extend(iter(records[250:]))
+    assert len(columns) == 600 and columns == records and list(columns) == records
+    assert columns[7] == records[7] and columns[-1] == records[-1] and columns[10:20] == records[10:20]
+    text = "".join(record.text for record in records)
+    assert align(text, columns) == align(text, records)
+    spans = [(0, 100), (100, 2_000)]
+    offsets = align(text, records)
+    assert spans_confidence(spans, columns, offsets) == spans_confidence(spans, records, offsets)
+    assert summarize(columns) == summarize(records)
+    gc.collect()
+    kept = [column for column in gc.get_referents(columns) if isinstance(column, list)]  # texts, alternatives
+    assert len(kept) == 2 and not any(gc.is_tracked(item) for column in kept for item in column)
+    columns.clear()
+    assert not columns and columns == []
