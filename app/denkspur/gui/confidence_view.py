@@ -42,9 +42,11 @@ from denkspur.core.text.bidi import with_stand_ins
 from denkspur.core.trace.signals import (
     FORK_ENTROPY,
     WINDOW,
+    SignalColumns,
     TokenSignal,
     align,
     confidence_curve,
+    token_logprobs,
     tokens_in_spans,
 )
 from denkspur.gui.trace_view import CopiesSource
@@ -126,7 +128,7 @@ class ConfidenceView(CopiesSource):
         self.setUndoRedoEnabled(False)
         self._starts: list[int] = []  # document position (UTF-16 units) of each placed token
         self._ends: list[int] = []
-        self._placed: list[TokenSignal] = []
+        self._placed = SignalColumns()  # kept as columns: no object per token for the collector to walk
         self._token_formats: list[QTextCharFormat] = []
         self._length = 0  # UTF-16 units shown so far
         self._written: list[str] = []  # the text as written (the document shows stand-ins for controls)
@@ -157,6 +159,7 @@ class ConfidenceView(CopiesSource):
     def append_text(self, text: str, signals: Sequence[TokenSignal]) -> None:
         """Append trace text (a live event) with the tokens it holds, coloured where they show."""
         shown_chars, shown_units = 0, 0  # how far into ``text`` positions are known
+        placed: list[TokenSignal] = []
         for signal, offset in zip(signals, align(text, signals), strict=True):
             if offset is None:
                 continue
@@ -169,8 +172,9 @@ class ConfidenceView(CopiesSource):
                 continue
             self._starts.append(start)
             self._ends.append(start + _utf16(token_text))
-            self._placed.append(signal)
+            placed.append(signal)
             self._token_formats.append(self._format(signal))
+        self._placed.extend(placed)
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(with_stand_ins(text), QTextCharFormat())  # direction controls shown, not obeyed
@@ -253,7 +257,7 @@ class ConfidenceCurve(QWidget):
                  spans: Sequence[tuple[int, int, str]] = (), window: int = WINDOW) -> None:
         """``offsets``: each token's place in the shown trace (:func:`align`); ``spans``:
         (start, end, label) of steps or sentences in the same text."""
-        logprobs = [s.logprob for s in signals]
+        logprobs = token_logprobs(signals)
         self._tokens = len(logprobs)
         self._window = max(1, min(window, self._tokens or 1))
         self._curve = confidence_curve(logprobs, self._window)
