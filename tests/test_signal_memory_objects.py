@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 
+from denkspur.core.trace.event_log import StreamEventLog
 from denkspur.core.trace.signals import (
     SignalColumns,
     SignalPacker,
@@ -22,7 +23,7 @@ from denkspur.core.trace.signals import (
     summarize,
     unpack,
 )
-from denkspur.core.trace.stream import ReasoningStream
+from denkspur.core.trace.stream import ReasoningStream, SentenceDone, StepDone, StreamEvent, TraceText
 
 TOKENS = 50_000
 PER_BATCH = 500
@@ -71,6 +72,30 @@ def test_the_packer_of_a_streaming_reply_adds_no_tracked_objects_per_token() -> 
     signals, trace = unpack(packed)  # read back as it is, and as JSON gives it (lists)
     assert trace == TOKENS and signals[1].top == ((" word1", 0.9), (" other", 0.05))
     assert unpack(pack(signals, TOKENS))[0] == signals
+
+
+def _events() -> Iterator[list[StreamEvent]]:
+    stream = ReasoningStream(assume_open=True)
+    for text, records in _batches():
+        yield stream.feed(text, len(records), "model", records)
+    yield stream.flush()
+
+
+def test_the_event_log_gives_back_the_events_and_adds_no_tracked_objects_per_token() -> None:
+    log = StreamEventLog()
+    before = _tracked()
+    for events in _events():
+        log.extend(events)
+    grown = _tracked() - before
+    assert grown < TOKENS // 20, grown  # nothing per token, sentence or step (~8,000 of them)
+    replayed = log.events()
+    assert replayed == [event for events in _events() for event in events] and len(replayed) == len(log)
+    assert any(isinstance(event, SentenceDone) for event in replayed)
+    assert any(isinstance(event, StepDone) for event in replayed)
+    tokens = [token for event in replayed if isinstance(event, TraceText) for token in event.tokens]
+    assert len(tokens) == TOKENS and tokens[5].text == " word5"
+    log.clear()
+    assert log.events() == []
 
 
 def test_signal_columns_read_like_the_list_of_records() -> None:
