@@ -23,6 +23,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, islice
 from typing import NamedTuple, TypeGuard, overload
 
 #: Entropy (nats) above which a token counts as a fork. About the 80th percentile
@@ -77,23 +78,30 @@ class TokenSignal(NamedTuple):
 
 
 class SignalColumns(Sequence[TokenSignal]):
-    """Token records kept for long, column by column: nothing in it is tracked by the
-    garbage collector (see :class:`TokenSignal`).
+    """Token records kept for long, column by column: the garbage collector walks nothing
+    per token in it (see :class:`TokenSignal`).
 
-    Texts in a list of strings, figures in ``array('d')``, each token's alternatives as
-    the plain tuple it came with (CPython stops tracking it at its first collection).
+    Every text (a token's or an alternative's) once in a table of words, the tokens as
+    indices into it and their figures in arrays (``array('q')``, ``array('d')``): a list
+    per token would be cheaper to fill, but each full collection visits every item of a
+    list (200,000 tokens, several such lists: tens of milliseconds on the GUI thread).
     Reads like a list of records (index, slice, iterate, compare with a list); a record
     is made when read. :attr:`texts` and :attr:`logprobs` let the whole-trace
     computations below skip making one per token.
     """
 
-    __slots__ = ("_tops", "entropies", "logprobs", "texts")
+    __slots__ = ("_ids", "_text_ids", "_top_ends", "_top_ids", "_top_probs", "_words",
+                 "entropies", "logprobs")
 
     def __init__(self, signals: Iterable[TokenSignal] = ()) -> None:
-        self.texts: list[str] = []
+        self._words: list[str] = []  # each distinct text once
+        self._ids: dict[str, int] = {}  # its index in _words
+        self._text_ids = array("q")
         self.logprobs = array("d")
         self.entropies = array("d")
-        self._tops: list[tuple[tuple[str, float], ...]] = []
+        self._top_ids = array("q")  # all tokens' alternatives, one after the other
+        self._top_probs = array("d")
+        self._top_ends = array("q")  # where each token's alternatives end in the two above
         self.extend(signals)
 
     def append(self, signal: TokenSignal) -> None:
@@ -104,16 +112,35 @@ class SignalColumns(Sequence[TokenSignal]):
         if not records:
             return
         texts, logprobs, entropies, tops = zip(*records, strict=True)
-        self.texts.extend(texts)
+        ids, word = self._ids, self._word
+        self._text_ids.extend([ids[text] if text in ids else word(text) for text in texts])
         self.logprobs.extend(logprobs)
         self.entropies.extend(entropies)
-        self._tops.extend(top if type(top) is tuple else tuple(top) for top in tops)
+        pairs = [pair for top in tops for pair in top]
+        self._top_ids.extend([ids[text] if text in ids else word(text) for text, _prob in pairs])
+        self._top_probs.extend([prob for _text, prob in pairs])
+        self._top_ends.extend(islice(accumulate(map(len, tops), initial=len(self._top_probs) - len(pairs)),
+                                     1, None))
+
+    def _word(self, text: str) -> int:
+        self._ids[text] = len(self._words)
+        self._words.append(text)
+        return self._ids[text]
 
     def clear(self) -> None:
-        del self.texts[:], self.logprobs[:], self.entropies[:], self._tops[:]
+        self._words.clear()
+        self._ids.clear()
+        for column in (self._text_ids, self.logprobs, self.entropies, self._top_ids, self._top_probs,
+                       self._top_ends):
+            del column[:]
+
+    @property
+    def texts(self) -> list[str]:
+        """Each token's text (a new list)."""
+        return list(map(self._words.__getitem__, self._text_ids))
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return len(self._text_ids)
 
     @overload
     def __getitem__(self, index: int) -> TokenSignal: ...
@@ -123,12 +150,19 @@ class SignalColumns(Sequence[TokenSignal]):
 
     def __getitem__(self, index: int | slice) -> TokenSignal | list[TokenSignal]:
         if isinstance(index, slice):
-            return list(map(TokenSignal._make, zip(self.texts[index], self.logprobs[index],
-                                                   self.entropies[index], self._tops[index], strict=True)))
-        return TokenSignal(self.texts[index], self.logprobs[index], self.entropies[index], self._tops[index])
+            return [self[i] for i in range(*index.indices(len(self)))]
+        index = range(len(self))[index]  # negative indices, and IndexError past the end
+        return TokenSignal(self._words[self._text_ids[index]], self.logprobs[index], self.entropies[index],
+                           self._top(self._top_ends[index - 1] if index else 0, self._top_ends[index]))
+
+    def _top(self, start: int, end: int) -> tuple[tuple[str, float], ...]:
+        return tuple(zip(map(self._words.__getitem__, self._top_ids[start:end]), self._top_probs[start:end],
+                         strict=True))
 
     def __iter__(self) -> Iterator[TokenSignal]:
-        return map(TokenSignal._make, zip(self.texts, self.logprobs, self.entropies, self._tops, strict=True))
+        tops = map(self._top, chain((0,), self._top_ends), self._top_ends)
+        return map(TokenSignal._make, zip(map(self._words.__getitem__, self._text_ids), self.logprobs,
+                                          self.entropies, tops, strict=True))
 
     def __eq__(self, other: object) -> bool:
         """Equal to a list or columns of the same records, as the list it stands for would be."""
