@@ -49,7 +49,6 @@ class ConfidencePane(QWidget):
         self._stored: object = None  # a stored version's packed signals, read when first needed
         self._steps: list[tuple[int, int, str]] = []
         self._dirty = False  # the widgets do not show the data yet (they were hidden)
-        self._offsets: list[int | None] | None = None  # align(trace, signals), when computed
         self._show_legend()
 
     @property
@@ -95,7 +94,6 @@ class ConfidencePane(QWidget):
         steps_before = len(self._steps)
         for event in events:
             if isinstance(event, TraceText):
-                self._offsets = None
                 self._trace += event.text
                 if event.tokens:
                     self._columns().extend(event.tokens)
@@ -123,15 +121,7 @@ class ConfidencePane(QWidget):
             self._signals = SignalColumns(self._signals)
         return self._signals
 
-    def _aligned(self) -> list[int | None]:
-        if self._offsets is None or len(self._offsets) != len(self._signals):
-            from denkspur.core.trace.signals import align
-
-            self._offsets = align(self._trace, self._signals)
-        return self._offsets
-
     def _changed(self, *, only_curve: bool = False) -> None:
-        self._offsets = None
         if not self.isVisible():
             self._dirty = True
         elif only_curve and not self._dirty:
@@ -155,7 +145,10 @@ class ConfidencePane(QWidget):
             self._signals, self._stored = SignalColumns(signals[:trace_count]), None
 
     def _refresh_curve(self) -> None:
-        self.curve.set_data(self._signals, self._aligned(), self._steps)
+        from denkspur.core.trace.signals import align
+
+        # the tokens' places, not kept: a list per token for every garbage collection to visit
+        self.curve.set_data(self._signals, align(self._trace, self._signals), self._steps)
         self.curve.setVisible(bool(self._signals))
 
     def _show_legend(self) -> None:
