@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from denkspur.gui.lazy_qt import set_enum_properties
 
 if TYPE_CHECKING:
-    from denkspur.core.trace.signals import TokenSignal
+    from denkspur.core.trace.signals import SignalColumns, TokenSignal
     from denkspur.core.trace.stream import StreamEvent
     from denkspur.gui.confidence_view import ConfidenceCurve, ConfidenceView
 
@@ -42,11 +42,13 @@ class ConfidencePane(QWidget):
         self._layout.addWidget(self.legend)
         self._widgets: tuple[ConfidenceCurve, ConfidenceView] | None = None
         self._trace = ""
-        self._signals: list[TokenSignal] = []
+        # The trace's tokens, as columns the garbage collector does not walk (a flood brings
+        # hundreds of thousands; see SignalColumns), made with the first token (the signals
+        # module is not loaded before the first frame).
+        self._signals: Sequence[TokenSignal] = ()
         self._stored: object = None  # a stored version's packed signals, read when first needed
         self._steps: list[tuple[int, int, str]] = []
         self._dirty = False  # the widgets do not show the data yet (they were hidden)
-        self._offsets: list[int | None] | None = None  # align(trace, signals), when computed
         self._show_legend()
 
     @property
@@ -78,12 +80,12 @@ class ConfidencePane(QWidget):
         Nothing is read or laid out until the pane is shown: opening a conversation
         with the plain trace in front costs nothing extra.
         """
-        self._trace, self._signals, self._stored = trace, [], stats.get("signals")
+        self._trace, self._signals, self._stored = trace, (), stats.get("signals")
         self._steps = [_step_span(step, number) for number, step in enumerate(steps, 1)]
         self._changed()
 
     def begin_live(self) -> None:
-        self._trace, self._signals, self._stored, self._steps = "", [], None, []
+        self._trace, self._signals, self._stored, self._steps = "", (), None, []
         self._changed()
 
     def add_events(self, events: Sequence[StreamEvent]) -> None:
@@ -92,9 +94,9 @@ class ConfidencePane(QWidget):
         steps_before = len(self._steps)
         for event in events:
             if isinstance(event, TraceText):
-                self._offsets = None
                 self._trace += event.text
-                self._signals.extend(event.tokens)
+                if event.tokens:
+                    self._columns().extend(event.tokens)
                 if self.isVisible() and not self._dirty:
                     self.view.append_text(event.text, event.tokens)
             elif isinstance(event, StepDone):
@@ -112,15 +114,14 @@ class ConfidencePane(QWidget):
             self._render()
         super().showEvent(event)
 
-    def _aligned(self) -> list[int | None]:
-        if self._offsets is None or len(self._offsets) != len(self._signals):
-            from denkspur.core.trace.signals import align
+    def _columns(self) -> SignalColumns:
+        from denkspur.core.trace.signals import SignalColumns
 
-            self._offsets = align(self._trace, self._signals)
-        return self._offsets
+        if not isinstance(self._signals, SignalColumns):
+            self._signals = SignalColumns(self._signals)
+        return self._signals
 
     def _changed(self, *, only_curve: bool = False) -> None:
-        self._offsets = None
         if not self.isVisible():
             self._dirty = True
         elif only_curve and not self._dirty:
@@ -138,13 +139,16 @@ class ConfidencePane(QWidget):
 
     def _read_stored(self) -> None:
         if self._stored is not None:
-            from denkspur.core.trace.signals import unpack
+            from denkspur.core.trace.signals import SignalColumns, unpack
 
             signals, trace_count = unpack(self._stored)
-            self._signals, self._stored = signals[:trace_count], None
+            self._signals, self._stored = SignalColumns(signals[:trace_count]), None
 
     def _refresh_curve(self) -> None:
-        self.curve.set_data(self._signals, self._aligned(), self._steps)
+        from denkspur.core.trace.signals import align
+
+        # the tokens' places, not kept: a list per token for every garbage collection to visit
+        self.curve.set_data(self._signals, align(self._trace, self._signals), self._steps)
         self.curve.setVisible(bool(self._signals))
 
     def _show_legend(self) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import math
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -42,9 +43,11 @@ from denkspur.core.text.bidi import with_stand_ins
 from denkspur.core.trace.signals import (
     FORK_ENTROPY,
     WINDOW,
+    SignalColumns,
     TokenSignal,
     align,
     confidence_curve,
+    token_logprobs,
     tokens_in_spans,
 )
 from denkspur.gui.copies_source import CopiesSource
@@ -102,13 +105,14 @@ class _TokenHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock().position()
-        starts, ends, formats = self._view._starts, self._view._ends, self._view._token_formats
+        view = self._view
+        starts, ends, formats, shared = view._starts, view._ends, view._token_formats, view._shared_formats
         index = max(0, bisect_right(starts, block) - 1)
         end = block + self.currentBlock().length()
         while index < len(starts) and starts[index] < end:
             if ends[index] > block:
                 begin = max(starts[index], block)
-                self.setFormat(begin - block, ends[index] - begin, formats[index])
+                self.setFormat(begin - block, ends[index] - begin, shared[formats[index]])
             index += 1
 
 
@@ -124,13 +128,15 @@ class ConfidenceView(CopiesSource):
         self.setObjectName("confidenceView")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self._starts: list[int] = []  # document position (UTF-16 units) of each placed token
-        self._ends: list[int] = []
-        self._placed: list[TokenSignal] = []
-        self._token_formats: list[QTextCharFormat] = []
+        # Per placed token, in arrays (no item per token for the garbage collector to visit):
+        self._starts = array("q")  # its document position (UTF-16 units)
+        self._ends = array("q")
+        self._placed = SignalColumns()  # kept as columns: no object per token for the collector to walk
+        self._token_formats = array("h")  # its format, an index into _shared_formats
+        self._shared_formats: list[QTextCharFormat] = []
         self._length = 0  # UTF-16 units shown so far
         self._written: list[str] = []  # the text as written (the document shows stand-ins for controls)
-        self._formats: dict[tuple[int, bool], QTextCharFormat] = {}
+        self._formats: dict[tuple[int, bool], int] = {}  # (shade, fork) -> index in _shared_formats
         self._highlighter = _TokenHighlighter(self)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -141,10 +147,8 @@ class ConfidenceView(CopiesSource):
 
     # -- content ------------------------------------------------------------------
     def clear_view(self) -> None:
-        self._starts.clear()
-        self._ends.clear()
+        del self._starts[:], self._ends[:], self._token_formats[:]
         self._placed.clear()
-        self._token_formats.clear()
         self._length = 0
         self._written.clear()
         self.clear()
@@ -157,6 +161,7 @@ class ConfidenceView(CopiesSource):
     def append_text(self, text: str, signals: Sequence[TokenSignal]) -> None:
         """Append trace text (a live event) with the tokens it holds, coloured where they show."""
         shown_chars, shown_units = 0, 0  # how far into ``text`` positions are known
+        placed: list[TokenSignal] = []
         for signal, offset in zip(signals, align(text, signals), strict=True):
             if offset is None:
                 continue
@@ -169,8 +174,9 @@ class ConfidenceView(CopiesSource):
                 continue
             self._starts.append(start)
             self._ends.append(start + _utf16(token_text))
-            self._placed.append(signal)
+            placed.append(signal)
             self._token_formats.append(self._format(signal))
+        self._placed.extend(placed)
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(with_stand_ins(text), QTextCharFormat())  # direction controls shown, not obeyed
@@ -215,11 +221,12 @@ class ConfidenceView(CopiesSource):
         return super().viewportEvent(event)
 
     # -- internals ----------------------------------------------------------------
-    def _format(self, signal: TokenSignal) -> QTextCharFormat:
+    def _format(self, signal: TokenSignal) -> int:
+        """The index of the token's format in the shared formats (one per shade and fork or not)."""
         level = round(20 * min(1.0, signal.entropy / FULL_ENTROPY))  # 21 shades, formats shared
         key = (level, signal.forking)
-        cached = self._formats.get(key)
-        if cached is None:
+        number = self._formats.get(key)
+        if number is None:
             cached = QTextCharFormat()
             if level:
                 color = QColor(UNSURE)
@@ -229,8 +236,9 @@ class ConfidenceView(CopiesSource):
                 cached.setFontWeight(QFont.Weight.Bold)
                 cached.setFontUnderline(True)
                 cached.setUnderlineColor(FORK_UNDERLINE)
-            self._formats[key] = cached
-        return cached
+            number = self._formats[key] = len(self._shared_formats)
+            self._shared_formats.append(cached)
+        return number
 
 
 class ConfidenceCurve(QWidget):
@@ -244,7 +252,7 @@ class ConfidenceCurve(QWidget):
         self.setObjectName("confidenceCurve")
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._curve: list[float] = []
+        self._curve = array("d")  # window means (an array: no item per token for the collector)
         self._window = WINDOW
         self._tokens = 0
         self._spans: list[tuple[int, int, str, float | None]] = []  # first token, end token, label, mean
@@ -253,10 +261,10 @@ class ConfidenceCurve(QWidget):
                  spans: Sequence[tuple[int, int, str]] = (), window: int = WINDOW) -> None:
         """``offsets``: each token's place in the shown trace (:func:`align`); ``spans``:
         (start, end, label) of steps or sentences in the same text."""
-        logprobs = [s.logprob for s in signals]
+        logprobs = token_logprobs(signals)
         self._tokens = len(logprobs)
         self._window = max(1, min(window, self._tokens or 1))
-        self._curve = confidence_curve(logprobs, self._window)
+        self._curve = array("d", confidence_curve(logprobs, self._window))
         self._spans = []
         chosen_per_span = tokens_in_spans([(start, end) for start, end, _ in spans], signals, offsets)
         for (_start, _end, label), chosen in zip(spans, chosen_per_span, strict=True):

@@ -40,6 +40,7 @@ from denkspur.gui.window_layout import WindowLayout
 
 if TYPE_CHECKING:  # imported where used: start-up only pays for what the first window needs
     from denkspur.core.conversations.store import Conversation, Version
+    from denkspur.core.trace.event_log import StreamEventLog
     from denkspur.core.trace.stream import StreamEvent
     from denkspur.engine import protocol as p
     from denkspur.gui.chat_settings import ChatSettingsDrawer
@@ -170,8 +171,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.chat_settings: ChatSettingsDrawer | None = None  # built when first opened (start-up)
         self._shown_conversation: int | None = None
         # The live reply's events so far and when it started: its trace is shown again
-        # after a look at another conversation.
-        self._live_events: list[StreamEvent] = []
+        # after a look at another conversation. Kept compact (a flood's tokens would
+        # otherwise be objects for every garbage collection to walk); made with the first reply.
+        self._live_events: StreamEventLog | None = None
         self._live_started: float | None = None
         # The drawer goes into the right dock area when first opened: placing it names a
         # Qt.DockWidgetArea, and the first frame does not build Qt's enums (see lazy_qt).
@@ -440,10 +442,11 @@ class MainWindow(WindowActions, QMainWindow):
     def _on_version_selected(self, version: Version | None) -> None:
         if self.session.busy and version is not None and version.id == self.session.generating_version:
             if not self.trace.is_live:  # back from another conversation: show the reply so far
+                events = self._live_events.events() if self._live_events is not None else []
                 self._begin_live_trace(self._live_started)
-                self.trace.add_events(list(self._live_events))
+                self.trace.add_events(events)
                 self.chat.begin_live(version.id)  # its card was made again from the last save
-                self.chat.add_events(version.id, list(self._live_events))
+                self.chat.add_events(version.id, events)
             return  # the live trace is showing
         if not self.trace.is_live or version is not None:
             self.trace.show_version(version)
@@ -459,7 +462,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.composer.clear_provisional()
         self.trace.map_bar.set_answer_now_possible(self._answer_now_possible())
         self.chat.begin_live(version_id)
-        self._live_events = []
+        self._live_log().clear()
         self._live_started = time.monotonic()
         self._begin_live_trace(self._live_started)
         self._speed = 0.0
@@ -471,7 +474,7 @@ class MainWindow(WindowActions, QMainWindow):
         for event in events:
             if isinstance(event, ProvisionalAnswer):
                 self.composer.show_provisional(event.text, event.trace_tokens)
-        self._live_events.extend(events)
+        self._live_log().extend(events)
         self.trace.add_events(events, self.session.defer_shown())  # a flood is shown over turns
         self.chat.add_events(version_id, events)
         if any(isinstance(e, TraceClosed) for e in events):
@@ -484,8 +487,16 @@ class MainWindow(WindowActions, QMainWindow):
         model = self.session.model
         return not self.session.is_remote and (model is None or model.reasoning)
 
+    def _live_log(self) -> StreamEventLog:
+        if self._live_events is None:
+            from denkspur.core.trace.event_log import StreamEventLog
+
+            self._live_events = StreamEventLog()
+        return self._live_events
+
     def _on_generation_finished(self, result: GenerationResult) -> None:
-        self._live_events = []
+        if self._live_events is not None:
+            self._live_events.clear()
         self.trace.end_live()
         self.composer.set_busy(False)
         self.stop_action.setEnabled(False)

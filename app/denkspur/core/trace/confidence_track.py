@@ -25,6 +25,7 @@ Definitions (natural logs, like :mod:`denkspur.core.trace.signals`):
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -43,12 +44,14 @@ class ConfidenceTrack:
     def __init__(self, window: int = WINDOW) -> None:
         self.window = max(1, window)
         self._length = 0  # characters of trace seen
-        self._positions: list[int] = []  # each token's first visible character (non-decreasing)
-        self._sums = [0.0]  # prefix sums of the tokens' log-probabilities
+        # Per token, in arrays: a list would hold a number object per token, and each full
+        # garbage collection (on the GUI thread) would visit them all (200,000 in a flood).
+        self._positions = array("q")  # each token's first visible character (non-decreasing)
+        self._sums = array("d", [0.0])  # prefix sums of the tokens' log-probabilities
         # the same over the tokens that show in the trace (a think tag alone does not): span means
-        self._shown_sums = [0.0]
-        self._shown_counts = [0]
-        self._histogram = [0] * (BINS + 1)
+        self._shown_sums = array("d", [0.0])
+        self._shown_counts = array("q", [0])
+        self._histogram = array("q", [0]) * (BINS + 1)
         self._full_windows = 0
         #: The lowest full-window mean so far and its last token (None: no full window yet).
         self.lowest: tuple[float, int] | None = None

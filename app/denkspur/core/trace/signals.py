@@ -19,10 +19,12 @@ Log-probabilities are natural logarithms; entropy is in nats.
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeGuard
+from itertools import accumulate, chain, islice
+from typing import NamedTuple, TypeGuard, overload
 
 #: Entropy (nats) above which a token counts as a fork. About the 80th percentile
 #: of token entropy in R1-distill traces (Wang et al. report most tokens far below 1).
@@ -36,11 +38,13 @@ TOP_K = 5
 class TokenSignal(NamedTuple):
     """One generated token and how sure the model was of it.
 
-    A named tuple, not a dataclass: a reply holds one per token (hundreds of thousands
-    in a flood), and a tuple is smaller and quicker to make. Its ``top`` pairs (plain
-    tuples of strings and floats) drop out of the garbage collector's tracking; the named
-    tuple itself does not (CPython untracks exact tuples only), so every full collection
-    still walks one object per token.
+    A named tuple, not a dataclass: events carry one per token, and a tuple is smaller
+    and quicker to make. Its ``top`` pairs (plain tuples of strings and floats) drop out
+    of the garbage collector's tracking; the named tuple itself does not (CPython
+    untracks exact tuples only), so whatever keeps a reply's tokens for long (hundreds
+    of thousands in a flood) keeps them in a :class:`SignalColumns`, not as records:
+    every full collection would walk one object per token (66 ms of a 91 ms GUI stall
+    at 200,000 tokens).
     """
 
     text: str
@@ -71,6 +75,112 @@ class TokenSignal(NamedTuple):
             if isinstance(pair, (list, tuple)) and len(pair) == 2 and finite_number(pair[1])
         )
         return cls(text, float(logprob), float(entropy), top[:TOP_K])
+
+
+class SignalColumns(Sequence[TokenSignal]):
+    """Token records kept for long, column by column: the garbage collector walks nothing
+    per token in it (see :class:`TokenSignal`).
+
+    Every text (a token's or an alternative's) once in a table of words, the tokens as
+    indices into it and their figures in arrays (``array('q')``, ``array('d')``): a list
+    per token would be cheaper to fill, but each full collection visits every item of a
+    list (200,000 tokens, several such lists: tens of milliseconds on the GUI thread).
+    Reads like a list of records (index, slice, iterate, compare with a list); a record
+    is made when read. :attr:`texts` and :attr:`logprobs` let the whole-trace
+    computations below skip making one per token.
+    """
+
+    __slots__ = ("_ids", "_text_ids", "_top_ends", "_top_ids", "_top_probs", "_words",
+                 "entropies", "logprobs")
+
+    def __init__(self, signals: Iterable[TokenSignal] = ()) -> None:
+        self._words: list[str] = []  # each distinct text once
+        self._ids: dict[str, int] = {}  # its index in _words
+        self._text_ids = array("q")
+        self.logprobs = array("d")
+        self.entropies = array("d")
+        self._top_ids = array("q")  # all tokens' alternatives, one after the other
+        self._top_probs = array("d")
+        self._top_ends = array("q")  # where each token's alternatives end in the two above
+        self.extend(signals)
+
+    def append(self, signal: TokenSignal) -> None:
+        self.extend((signal,))
+
+    def extend(self, signals: Iterable[TokenSignal]) -> None:
+        records = signals if isinstance(signals, (tuple, list)) else list(signals)
+        if not records:
+            return
+        texts, logprobs, entropies, tops = zip(*records, strict=True)
+        ids, word = self._ids, self._word
+        self._text_ids.extend([ids[text] if text in ids else word(text) for text in texts])
+        self.logprobs.extend(logprobs)
+        self.entropies.extend(entropies)
+        pairs = [pair for top in tops for pair in top]
+        self._top_ids.extend([ids[text] if text in ids else word(text) for text, _prob in pairs])
+        self._top_probs.extend([prob for _text, prob in pairs])
+        self._top_ends.extend(islice(accumulate(map(len, tops), initial=len(self._top_probs) - len(pairs)),
+                                     1, None))
+
+    def _word(self, text: str) -> int:
+        self._ids[text] = len(self._words)
+        self._words.append(text)
+        return self._ids[text]
+
+    def clear(self) -> None:
+        self._words.clear()
+        self._ids.clear()
+        for column in (self._text_ids, self.logprobs, self.entropies, self._top_ids, self._top_probs,
+                       self._top_ends):
+            del column[:]
+
+    @property
+    def texts(self) -> list[str]:
+        """Each token's text (a new list)."""
+        return list(map(self._words.__getitem__, self._text_ids))
+
+    def __len__(self) -> int:
+        return len(self._text_ids)
+
+    @overload
+    def __getitem__(self, index: int) -> TokenSignal: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[TokenSignal]: ...
+
+    def __getitem__(self, index: int | slice) -> TokenSignal | list[TokenSignal]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        index = range(len(self))[index]  # negative indices, and IndexError past the end
+        return TokenSignal(self._words[self._text_ids[index]], self.logprobs[index], self.entropies[index],
+                           self._top(self._top_ends[index - 1] if index else 0, self._top_ends[index]))
+
+    def _top(self, start: int, end: int) -> tuple[tuple[str, float], ...]:
+        return tuple(zip(map(self._words.__getitem__, self._top_ids[start:end]), self._top_probs[start:end],
+                         strict=True))
+
+    def __iter__(self) -> Iterator[TokenSignal]:
+        tops = map(self._top, chain((0,), self._top_ends), self._top_ends)
+        return map(TokenSignal._make, zip(map(self._words.__getitem__, self._text_ids), self.logprobs,
+                                          self.entropies, tops, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a list or columns of the same records, as the list it stands for would be."""
+        if isinstance(other, SignalColumns):
+            return list(self) == list(other)
+        return isinstance(other, list) and list(self) == other
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+
+def token_texts(signals: Sequence[TokenSignal]) -> Sequence[str]:
+    """Each token's text (from the column when the records are kept as columns)."""
+    return signals.texts if isinstance(signals, SignalColumns) else [s.text for s in signals]
+
+
+def token_logprobs(signals: Sequence[TokenSignal]) -> Sequence[float]:
+    """Each token's log-probability (from the column when the records are kept as columns)."""
+    return signals.logprobs if isinstance(signals, SignalColumns) else [s.logprob for s in signals]
 
 
 @dataclass(frozen=True)
@@ -114,14 +224,15 @@ def confidence_curve(logprobs: Sequence[float], window: int = WINDOW, step: int 
 def summarize(signals: Sequence[TokenSignal], window: int = WINDOW) -> SignalSummary:
     if not signals:
         return SignalSummary(0, None, None, 0, None, None)
-    logprobs = [s.logprob for s in signals]
+    logprobs = token_logprobs(signals)
+    entropies = signals.entropies if isinstance(signals, SignalColumns) else [s.entropy for s in signals]
     curve = confidence_curve(logprobs, window)
     lowest = min(range(len(curve)), key=curve.__getitem__)
     return SignalSummary(
         tokens=len(signals),
         mean_logprob=math.fsum(logprobs) / len(signals),
-        mean_entropy=math.fsum(s.entropy for s in signals) / len(signals),
-        forking_tokens=sum(s.forking for s in signals),
+        mean_entropy=math.fsum(entropies) / len(signals),
+        forking_tokens=sum(entropy >= FORK_ENTROPY for entropy in entropies),
         lowest_window_logprob=curve[lowest],
         lowest_window_start=lowest,
         curve=curve,
@@ -135,10 +246,10 @@ def span_confidence(signals: Sequence[TokenSignal], start: int, end: int) -> flo
     confidence without the caller knowing where tokens begin.
     """
     position, total, count = 0, 0.0, 0
-    for signal in signals:
-        token_end = position + len(signal.text)
+    for token, logprob in zip(token_texts(signals), token_logprobs(signals), strict=True):
+        token_end = position + len(token)
         if token_end > start and position < end:
-            total += signal.logprob
+            total += logprob
             count += 1
         if position >= end:
             break
@@ -160,8 +271,7 @@ def align(text: str, signals: Sequence[TokenSignal], lookahead: int = ALIGN_LOOK
     """
     offsets: list[int | None] = []
     cursor = 0
-    for signal in signals:
-        token = signal.text
+    for token in token_texts(signals):
         stripped = token.strip()
         if token and text.startswith(token, cursor):  # the usual case: right where the last one ended
             offsets.append(cursor)
@@ -195,8 +305,8 @@ def tokens_in_spans(spans: Sequence[tuple[int, int]], signals: Sequence[TokenSig
     ``offsets`` come from :func:`align`; a token belongs to the span its first
     visible character is in (" Wait" starts a sentence, not the one before).
     """
-    placed = sorted((offset + len(signal.text) - len(signal.text.lstrip()), index)
-                    for index, (offset, signal) in enumerate(zip(offsets, signals, strict=True))
+    placed = sorted((offset + len(token) - len(token.lstrip()), index)
+                    for index, (offset, token) in enumerate(zip(offsets, token_texts(signals), strict=True))
                     if offset is not None)
     starts = [position for position, _ in placed]
     return [[index for _, index in placed[bisect_left(starts, start): bisect_left(starts, end)]]
@@ -206,7 +316,8 @@ def tokens_in_spans(spans: Sequence[tuple[int, int]], signals: Sequence[TokenSig
 def spans_confidence(spans: Sequence[tuple[int, int]], signals: Sequence[TokenSignal],
                      offsets: Sequence[int | None]) -> list[float | None]:
     """Mean log-probability of the tokens inside each (start, end) span (None: no token there)."""
-    return [math.fsum(signals[i].logprob for i in chosen) / len(chosen) if chosen else None
+    logprobs = token_logprobs(signals)
+    return [math.fsum(logprobs[i] for i in chosen) / len(chosen) if chosen else None
             for chosen in tokens_in_spans(spans, signals, offsets)]
 
 
@@ -230,19 +341,25 @@ def pack(signals: Sequence[TokenSignal], trace_count: int) -> dict[str, object]:
     """
     packer = SignalPacker()
     packer.extend(signals)
-    return packer.packed(trace_count)
+    packed = packer.packed(trace_count)
+    packed["top"] = [list(row) for row in packer.top_rows()]  # lists, as read back from JSON
+    return packed
 
 
 class SignalPacker:
     """:func:`pack` token by token: a reply saved every half second while it streams
-    packs each token once, not the whole reply again at every save."""
+    packs each token once, not the whole reply again at every save.
+
+    It lives as long as the reply streams, so nothing in it is a per-token object the
+    garbage collector tracks: each token's alternatives are a plain tuple of numbers
+    (a JSON array when saved), not a list."""
 
     def __init__(self) -> None:
         self._words: dict[str, int] = {}
         self._text: list[int] = []
         self._logprob: list[int] = []
         self._entropy: list[int] = []
-        self._top: list[list[int]] = []
+        self._top: list[tuple[int, ...]] = []
 
     def __len__(self) -> int:
         return len(self._text)
@@ -253,11 +370,16 @@ class SignalPacker:
             self._text.append(words.setdefault(s.text, len(words)))
             self._logprob.append(round(s.logprob * UNIT))
             self._entropy.append(round(s.entropy * UNIT))
-            self._top.append([item for text, prob in s.top
-                              for item in (words.setdefault(text, len(words)), round(prob * UNIT))])
+            self._top.append(tuple([item for text, prob in s.top
+                                    for item in (words.setdefault(text, len(words)), round(prob * UNIT))]))
+
+    def top_rows(self) -> list[tuple[int, ...]]:
+        """Each token's alternatives so far, flat as ``(word, thousandths, …)``."""
+        return list(self._top)
 
     def packed(self, trace_count: int) -> dict[str, object]:
-        """The tokens so far in :func:`pack`'s form (copies: the packer may go on growing)."""
+        """The tokens so far in :func:`pack`'s form (copies: the packer may go on growing),
+        each token's alternatives a tuple (the same JSON; :func:`unpack` reads both)."""
         return {
             "trace": trace_count,
             "unit": 1 / UNIT,
@@ -287,7 +409,7 @@ def unpack(data: object, *, alternatives: bool = True) -> tuple[list[TokenSignal
     signals: list[TokenSignal] = []
     for index in range(min(len(texts), len(logprobs), len(entropies), MAX_STORED)):
         text = _word(words, texts[index])
-        flat = tops[index] if index < len(tops) and isinstance(tops[index], list) else []
+        flat = tops[index] if index < len(tops) and isinstance(tops[index], (list, tuple)) else []
         top = [[_word(words, flat[i]), _scaled(flat[i + 1])] for i in range(0, len(flat) - 1, 2)]
         record = TokenSignal.from_dict({"text": text, "logprob": _scaled(logprobs[index]),
                                         "entropy": _scaled(entropies[index]),

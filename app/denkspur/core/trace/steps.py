@@ -98,26 +98,33 @@ def step_kind_of(text: str, function: str) -> StepKind:
     return _KIND_OF_FUNCTION.get(function, StepKind.REASONING)
 
 
+def pack_sentence(sentence: Sentence) -> Packed:
+    """A sentence as a plain tuple, which the garbage collector does not track (see records)."""
+    return (sentence.index, sentence.start, sentence.end, str(sentence.function), sentence.step)
+
+
+def unpack_sentence(row: Packed) -> Sentence:
+    return Sentence(*row)  # type: ignore[arg-type]
+
+
 def sentence_log() -> PlainRecords[Sentence]:
     """Sentences kept as plain tuples (see :mod:`denkspur.core.trace.records`)."""
-    return PlainRecords(
-        lambda s: (s.index, s.start, s.end, str(s.function), s.step),
-        lambda row: Sentence(*row),  # type: ignore[arg-type]
-    )
+    return PlainRecords(pack_sentence, unpack_sentence)
 
 
-def _pack_step(step: Step) -> Packed:
+def pack_step(step: Step) -> Packed:
+    """A step as a plain tuple, which the garbage collector does not track (see records)."""
     return (step.index, step.kind.value, step.start, step.end, step.text)
 
 
-def _unpack_step(row: Packed) -> Step:
+def unpack_step(row: Packed) -> Step:
     index, kind, start, end, text = row
     return Step(int(index), StepKind(kind), int(start), int(end), str(text))  # type: ignore[call-overload]
 
 
 def step_log() -> PlainRecords[Step]:
     """Steps kept as plain tuples (see :mod:`denkspur.core.trace.records`)."""
-    return PlainRecords(_pack_step, _unpack_step)
+    return PlainRecords(pack_step, unpack_step)
 
 
 class StepTracker:

@@ -23,7 +23,7 @@ from denkspur.core.trace.analytics import (
     longest_run_without_progress,
 )
 from denkspur.core.trace.settle import AnswerSettled
-from denkspur.core.trace.signals import TokenSignal, summarize
+from denkspur.core.trace.signals import SignalColumns, TokenSignal, summarize
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG, Delta, ReasoningSplitter, Section, TraceState
 from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker, step_log
 from denkspur.core.trace.tokens import estimate_tokens
@@ -240,7 +240,9 @@ class ReasoningStream:
         self._ended_at = self._started
         self._trace_chars = 0
         self._interventions: list[Intervention] = []
-        self._signals: list[TokenSignal] = []
+        # Every token's record until the result is made: as columns, which the garbage
+        # collector does not walk (a flood holds hundreds of thousands; see SignalColumns).
+        self._signals = SignalColumns()
         self._pending: list[TokenSignal] = []  # signals whose text no event has shown yet
         self._trace_signals = 0
         self._signals_missing = False
