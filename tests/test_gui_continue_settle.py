@@ -21,7 +21,7 @@ def test_a_stopped_reply_continues_from_where_it_stopped(qtbot: QtBot, tmp_path:
     window = open_window(qtbot, tmp_path, tiny_model, engine_fault="slow@token:100")
     ask(qtbot, window, "What is 2 + 3?")
     qtbot.waitUntil(lambda: bool(window.trace.trace_text()), timeout=10_000)
-    window.stop_action.trigger()
+    window.menus.stop_action.trigger()
     wait_idle(qtbot, window)
     qtbot.waitUntil(lambda: window.chat.cards[-1].version.state == "cancelled", timeout=10_000)
     card = window.chat.cards[-1]

@@ -188,7 +188,7 @@ def test_stop_during_a_pending_slice_shows_the_stored_reply_once(qtbot: QtBot, t
         wait_idle(qtbot, window)
         ask(qtbot, window, "Now flood.")
         qtbot.waitUntil(lambda: window.trace.pending > 0, timeout=60_000)
-        window.stop_action.trigger()
+        window.menus.stop_action.trigger()
         _wait_saved(qtbot, window)
         stored = _stored_trace(window)
         assert stored and text.startswith(stored)  # what came before Stop, nothing after it

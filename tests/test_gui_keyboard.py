@@ -158,7 +158,7 @@ def test_settings_are_saved_when_changed_not_only_on_quit(qtbot: QtBot, tmp_path
 
     window = open_window(qtbot, tmp_path, None)
     saved = tmp_path / "settings.json"
-    window.toggle_trace_action.trigger()
+    window.menus.toggle_trace_action.trigger()
     assert json.loads(saved.read_text(encoding="utf-8"))["trace_panel_visible"] is False
     window.set_language("de")
     assert json.loads(saved.read_text(encoding="utf-8"))["language"] == "de"
@@ -174,11 +174,11 @@ def test_ctrl_j_goes_to_the_steps_arrows_pick_one_and_enter_jumps_the_trace_ther
     wait_idle(qtbot, window)
     steps, text = window.trace.steps, window.trace.text
     qtbot.waitUntil(lambda: steps.count() == window.trace.step_count() >= 3, timeout=5_000)
-    window.toggle_trace_action.trigger()  # hidden: the shortcut brings the panel back
+    window.menus.toggle_trace_action.trigger()  # hidden: the shortcut brings the panel back
     assert window.trace.isHidden()
     _active(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
-    assert not window.trace.isHidden() and window.toggle_trace_action.isChecked()
+    assert not window.trace.isHidden() and window.menus.toggle_trace_action.isChecked()
     assert QApplication.focusWidget() is steps and steps.currentRow() == 0
     qtbot.keyClick(steps, Qt.Key.Key_Down)
     qtbot.keyClick(steps, Qt.Key.Key_Down)

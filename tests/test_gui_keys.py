@@ -35,7 +35,7 @@ def test_escape_stops_wherever_the_focus_is(qtbot: QtBot, tmp_path: Path, tiny_m
 
 def test_escape_does_nothing_when_idle(qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path, None)
-    assert not window.stop_action.isEnabled()
+    assert not window.menus.stop_action.isEnabled()
     window.close()
 
 

@@ -13,7 +13,7 @@ def test_german_ui(qtbot: QtBot, tmp_path: Path, tiny_model: Path) -> None:
     window = open_window(qtbot, tmp_path, tiny_model)
     window.set_language("de")
     qtbot.waitUntil(lambda: window.composer.send_button.text() == "Senden", timeout=5_000)
-    assert window.file_menu.title() == "&Datei"
+    assert window.menus.file_menu.title() == "&Datei"
     from PySide6.QtCore import QCoreApplication
 
     # Texts of the window's dialogs (a separate module) are in the same context.

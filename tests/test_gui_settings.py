@@ -12,11 +12,11 @@ from gui_helpers import open_window
 
 def test_trace_panel_collapses_and_remembers(qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path, None)
-    window.toggle_trace_action.setChecked(False)
+    window.menus.toggle_trace_action.setChecked(False)
     assert not window.trace.isVisible()
     window.close()
     assert Settings.load(tmp_path / "settings.json").trace_panel_visible is False
-    window.toggle_trace_action.setChecked(True)
+    window.menus.toggle_trace_action.setChecked(True)
     assert not window.trace.isHidden()
 
 

@@ -2224,4 +2224,79 @@
         <translation>Sicherheit %1 pro Token (mittlere Log-Wahrscheinlichkeit %2)</translation>
     </message>
 </context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open model file…</source>
+        <translation>Modelldatei öffnen…</translation>
+    </message>
+    <message>
+        <source>Import conversation…</source>
+        <translation>Unterhaltung importieren…</translation>
+    </message>
+    <message>
+        <source>Export conversation as Markdown…</source>
+        <translation>Unterhaltung als Markdown exportieren…</translation>
+    </message>
+    <message>
+        <source>Export conversation as JSON…</source>
+        <translation>Unterhaltung als JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Reasoning trace panel</source>
+        <translation>Denkspur-Bereich</translation>
+    </message>
+    <message>
+        <source>Compare traces…</source>
+        <translation>Denkspuren vergleichen…</translation>
+    </message>
+    <message>
+        <source>DeepSeek-R1 in the news (explained)</source>
+        <translation>DeepSeek-R1 in den Nachrichten (erklärt)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Engine</source>
+        <translation>&amp;Engine</translation>
+    </message>
+    <message>
+        <source>Restart engine</source>
+        <translation>Engine neu starten</translation>
+    </message>
+    <message>
+        <source>Stop generating</source>
+        <translation>Generierung anhalten</translation>
+    </message>
+    <message>
+        <source>Models…</source>
+        <translation>Modelle…</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>Mit einem Server verbinden…</translation>
+    </message>
+</context>
 </TS>

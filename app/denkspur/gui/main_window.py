@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 import time
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -28,8 +27,8 @@ from denkspur.gui.chat_view import ChatView
 from denkspur.gui.clipboard import copies, copy_text
 from denkspur.gui.composer import Composer
 from denkspur.gui.conversation_list import ConversationList
-from denkspur.gui.i18n import LANGUAGES, install_language
-from denkspur.gui.lazy_qt import Qt, set_enum_properties, set_shortcut
+from denkspur.gui.i18n import install_language
+from denkspur.gui.lazy_qt import Qt, set_shortcut
 from denkspur.gui.model_picker import ModelPicker, elided, remember_model, remember_server, server_name
 from denkspur.gui.plain import message_box, plain_label
 from denkspur.gui.trace_panel import TracePanel
@@ -37,6 +36,7 @@ from denkspur.gui.unsaved_bar import UnsavedBar
 from denkspur.gui.window_actions import WindowActions
 from denkspur.gui.window_keys import WindowKeys
 from denkspur.gui.window_layout import WindowLayout
+from denkspur.gui.window_menus import WindowMenus
 
 if TYPE_CHECKING:  # imported where used: start-up only pays for what the first window needs
     from denkspur.core.conversations.store import Conversation, Version
@@ -214,51 +214,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.chat_settings_dock.setWidget(self.chat_settings)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.open_model_action = self.file_menu.addAction("", self.choose_model)
-        set_shortcut(self.open_model_action, QKeySequence(QKeySequence.StandardKey.Open))
-        self.models_action = self.file_menu.addAction("", self.show_models)
-        set_shortcut(self.models_action, QKeySequence("Ctrl+M"))
-        self.remote_action = self.file_menu.addAction("", self.connect_remote)
-        self.import_action = self.file_menu.addAction("", self.import_conversation)
-        self.export_md_action = self.file_menu.addAction("", lambda: self.export_current("md"))
-        self.export_json_action = self.file_menu.addAction("", lambda: self.export_current("json"))
-        self.file_menu.addSeparator()
-        self.quit_action = self.file_menu.addAction("", self.close)
-        set_shortcut(self.quit_action, QKeySequence(QKeySequence.StandardKey.Quit))
-        self.view_menu = bar.addMenu("")
-        self.toggle_trace_action = QAction(self)
-        self.toggle_trace_action.setCheckable(True)
-        self.toggle_trace_action.setChecked(self.settings.trace_panel_visible)
-        set_shortcut(self.toggle_trace_action, QKeySequence("Ctrl+T"))
-        self.toggle_trace_action.toggled.connect(self.set_trace_visible)
-        self.view_menu.addAction(self.toggle_trace_action)
-        self.compare_action = self.view_menu.addAction("", self.compare_traces)
-        self.corpus_action = self.view_menu.addAction("", self.show_corpus)
-        set_shortcut(self.corpus_action, QKeySequence("Ctrl+K"))
-        self.settings_menu = bar.addMenu("")
-        self.preferences_action = self.settings_menu.addAction("", self.edit_settings)
-        self.language_menu = self.settings_menu.addMenu("")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGES.items():
-            action = self.language_menu.addAction(name, partial(self.set_language, code))
-            action.setCheckable(True)
-            action.setChecked(code == self.language)
-            group.addAction(action)
-            self.language_actions[code] = action
-        self.engine_menu = bar.addMenu("")
-        self.restart_action = self.engine_menu.addAction("", self.session.restart_engine)
-        # Esc stops wherever the focus is (trace panel, list, chat): a window-wide
-        # shortcut, enabled only while a reply is generated so Esc keeps its usual
-        # meaning otherwise.
-        self.stop_action = self.engine_menu.addAction("", self.session.stop)
-        self.stop_action.setObjectName("stopGenerating")
-        set_shortcut(self.stop_action, QKeySequence("Esc"))
-        set_enum_properties(self.stop_action, shortcutContext="WindowShortcut")
-        self.stop_action.setEnabled(False)
-        self.addAction(self.stop_action)
+        self.menus = WindowMenus(self)
         self.trace.setVisible(self.settings.trace_panel_visible)
         self.keys = WindowKeys(self)
 
@@ -305,26 +261,9 @@ class MainWindow(WindowActions, QMainWindow):
     def retranslate(self) -> None:
         self._texts_in = self._language_now()
         self.setWindowTitle("Denkspur")
-        self.file_menu.setTitle(self.tr("&File"))
-        self.open_model_action.setText(self.tr("Open model file…"))
-        self.import_action.setText(self.tr("Import conversation…"))
-        self.export_md_action.setText(self.tr("Export conversation as Markdown…"))
-        self.export_json_action.setText(self.tr("Export conversation as JSON…"))
-        self.quit_action.setText(self.tr("Quit"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.toggle_trace_action.setText(self.tr("Reasoning trace panel"))
-        self.compare_action.setText(self.tr("Compare traces…"))
-        self.corpus_action.setText(self.tr("DeepSeek-R1 in the news (explained)"))
-        self.settings_menu.setTitle(self.tr("&Settings"))
-        self.preferences_action.setText(self.tr("Preferences…"))
-        self.language_menu.setTitle(self.tr("Language"))
-        self.engine_menu.setTitle(self.tr("&Engine"))
-        self.restart_action.setText(self.tr("Restart engine"))
-        self.stop_action.setText(self.tr("Stop generating"))
+        self.menus.retranslate()
         self.open_model_button.setText(self.tr("Open a GGUF model file…"))
         self.models_button.setText(self.tr("Browse and download models…"))
-        self.models_action.setText(self.tr("Models…"))
-        self.remote_action.setText(self.tr("Connect to a server…"))
         self.keys.retranslate()
         if self.chat_settings is not None:
             self.chat_settings.retranslate()
@@ -400,8 +339,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def set_trace_visible(self, visible: bool) -> None:
         self.trace.setVisible(visible)
-        if self.toggle_trace_action.isChecked() != visible:
-            self.toggle_trace_action.setChecked(visible)
+        if self.menus.toggle_trace_action.isChecked() != visible:
+            self.menus.toggle_trace_action.setChecked(visible)
         self.save_settings()
 
     def set_theme(self, theme: str) -> None:
@@ -418,7 +357,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.language = install_language(code)
         if getattr(self, "corpus_panel", None) is not None:
             self.corpus_panel.set_language(self.language)
-        for other, action in self.language_actions.items():
+        for other, action in self.menus.language_actions.items():
             action.setChecked(other == self.language)
         self.save_settings()
 
@@ -457,7 +396,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _on_generation_started(self, version_id: int) -> None:
         self.composer.set_busy(True)
-        self.stop_action.setEnabled(True)
+        self.menus.stop_action.setEnabled(True)
         self.composer.set_thinking(self._answer_now_possible())
         self.composer.clear_provisional()
         self.trace.map_bar.set_answer_now_possible(self._answer_now_possible())
@@ -499,7 +438,7 @@ class MainWindow(WindowActions, QMainWindow):
             self._live_events.clear()
         self.trace.end_live()
         self.composer.set_busy(False)
-        self.stop_action.setEnabled(False)
+        self.menus.stop_action.setEnabled(False)
         stats = result.outcome.result.stats
         if stats.tokens_per_second:
             self._speed = float(stats.tokens_per_second)

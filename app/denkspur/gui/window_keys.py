@@ -30,7 +30,7 @@ class WindowKeys(QObject):
         self.window = window
         bar = window.menuBar()
         self.chat_menu = QMenu(window)
-        bar.insertMenu(window.settings_menu.menuAction(), self.chat_menu)
+        bar.insertMenu(window.menus.settings_menu.menuAction(), self.chat_menu)
         self.new_chat = self._add(self.chat_menu, "Ctrl+N", self.start_new_chat, "newChatAction")
         self.find = self._add(self.chat_menu, "Ctrl+F", window.conversations.focus_search, "findAction")
         self.chat_menu.addSeparator()
@@ -43,7 +43,7 @@ class WindowKeys(QObject):
                                         "focusComposerAction")
         self.pick_model = self._add(self.chat_menu, "Ctrl+P", window.model_picker.showMenu, "pickModelAction")
         self.go_to_steps = self._add(self.chat_menu, "Ctrl+J", self.focus_trace_steps, "goToStepsAction")
-        set_shortcut(window.preferences_action, QKeySequence("Ctrl+,"))
+        set_shortcut(window.menus.preferences_action, QKeySequence("Ctrl+,"))
         self.help_menu = bar.addMenu("")
         self.shortcuts = self._add(self.help_menu, "F1", self.show_shortcuts, "shortcutsAction")
         self.data_places = self._add(self.help_menu, "", self.show_data_places, "dataPlacesAction")
