@@ -246,6 +246,8 @@ def main() -> None:
         "5 MB trace flood (96k steps), 1 MB batches": lambda: trace_case(app, _chunks(paragraphs, MB)),
         "5 MB trace flood through the worker (backpressure)":
             lambda: flood_through_worker_case(app, paragraphs, 64_000),
+        "5 MB trace line through the worker (backpressure)":
+            lambda: flood_through_worker_case(app, line, 64_000),
         "20,000 trace tokens, 3 per batch (100 tok/s)": lambda: trace_case(app, _batches(20_000, 3)),
         "20,000 tokens with signals, 3 per batch": lambda: trace_case(app, *_signal_batches(20_000, 3)),
         "200,000 tokens with signals, 2,000 per batch":

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
-from denkspur.core.trace.functions import FUNCTIONS, WEIGHTS_PATH, FunctionLabeler, default_model
+from denkspur.core.trace.functions import (
+    FUNCTIONS,
+    LABELED_CHARS,
+    WEIGHTS_PATH,
+    FunctionLabeler,
+    default_model,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 TRACES = Path(os.environ.get("DENKSPUR_SHARED_TRACES", REPO.parent / "shared" / "traces"))
@@ -126,3 +133,22 @@ def test_a_seeded_fit_is_reproducible_and_perturbed() -> None:
     seeded = fit(traces, epochs=20, min_count=1, seed=3)
     assert seeded == fit(traces, epochs=20, min_count=1, seed=3)
     assert seeded != plain
+
+
+def test_a_huge_sentence_is_labelled_by_its_start_and_end() -> None:
+    """A line of megabytes without a space is one sentence: its features look at its first and
+    last LABELED_CHARS / 2 characters, not at all of it (a few dozen regexes over all of it held
+    the GIL for seconds on the engine thread while the GUI thread waited)."""
+    head, tail = "Wait, " + "x" * LABELED_CHARS, "y" * LABELED_CHARS + " = 5."
+    huge = head + "7" * 1_000_000 + tail
+    tracemalloc.start()
+    try:
+        function = FunctionLabeler().label(huge, opens_paragraph=True)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 200_000 < len(huge)
+    half = LABELED_CHARS // 2
+    assert function == FunctionLabeler().label(head[:half] + tail[-half:], opens_paragraph=True)
+    short = "Wait, that is not right."
+    assert FunctionLabeler().label(short, opens_paragraph=True) == "uncertainty_management"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from denkspur.core.trace import steps
 from denkspur.core.trace.steps import StepKind, StepTracker, classify_step, segment_steps
 from helpers import chunked
 
@@ -84,6 +86,22 @@ def test_streaming_tracker_agrees_with_batch_segmentation(text: str, cuts: list[
     for sentence in sentences:
         step = streamed[sentence.step]
         assert step.start <= sentence.start and sentence.end <= step.end
+
+
+@given(st.lists(_words, max_size=60).map("".join), st.integers(1, 9))
+def test_scanning_in_pieces_changes_nothing(text: str, piece: int) -> None:
+    """Text is scanned in pieces of ``FEED_PIECE`` characters: any piece size gives the same
+    sentences, steps (their texts too) and sentence texts as one piece."""
+    text = text.lstrip()
+    whole = StepTracker()
+    expected = [whole.feed_texts(text), whole.close_texts()]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(steps, "FEED_PIECE", piece)
+        tracker = StepTracker()
+        assert [tracker.feed_texts(text), tracker.close_texts()] == expected
+    for taken in expected:
+        assert taken.texts == [text[s.start : s.end] for s in taken.sentences]
+        assert all(step.text == text[step.start : step.end] for step in taken.steps)
 
 
 def test_steps_are_named_by_the_functions_of_their_sentences() -> None:

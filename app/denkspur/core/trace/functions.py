@@ -24,6 +24,12 @@ from pathlib import Path
 from denkspur.core.trace.function_features import SentenceContext, TraceHistory, sentence_features
 
 WEIGHTS_PATH = Path(__file__).with_name("function_weights.json")
+#: The most characters of one sentence its features look at: its start and its end, half each.
+#: Only a sentence with thousands of characters and no space in them is longer (the splitter
+#: cuts a sentence at the first whitespace after 2 x ``MAX_SENTENCE_CHARS``); the features'
+#: few dozen regexes over all of a 5 MB line took ~1.5 s, each holding the GIL for ~50 ms
+#: while the GUI thread waited (the labeler runs on the engine thread as the reply streams).
+LABELED_CHARS = 8_000
 
 
 class ReasoningFunction(str, enum.Enum):
@@ -101,6 +107,8 @@ class FunctionLabeler:
 
     def label(self, text: str, *, opens_paragraph: bool) -> str:
         """The function of the next sentence (``text`` without surrounding whitespace)."""
+        if len(text) > LABELED_CHARS:
+            text = text[: LABELED_CHARS // 2] + text[-LABELED_CHARS // 2 :]
         history = self._history.features(text, opens_paragraph)
         context = SentenceContext(
             self._index, opens_paragraph, self._previous_function, self._previous_text, history

@@ -151,15 +151,32 @@ def _is_abbreviation_or_list(before: str, text: str, position: int) -> bool:
     return any(token == first and text.startswith(second, position) for first, second in _SPLIT_ABBREVIATIONS)
 
 
-def _scan(text: str, start: int, state: _ScanState, *, final: bool) -> tuple[int, int, _ScanState] | None:
+@dataclass(frozen=True)
+class _Undecided:
+    """The text so far does not decide where the sentence ends: the scan goes on from
+    ``resume`` (a position where a scan from the sentence's start would try a match
+    too) in ``state`` when more text comes, instead of from the sentence's start."""
+
+    resume: int
+    state: _ScanState
+
+
+def _scan(text: str, start: int, state: _ScanState, *, final: bool,
+          resume: _Undecided | None = None) -> tuple[int, int, _ScanState] | _Undecided:
     """Find the end of the sentence starting at ``start``.
 
-    Returns ``(end, next_start, state_at_next_start)`` or ``None`` when the text so
-    far does not decide it yet (only when not ``final``).
+    Returns ``(end, next_start, state_at_next_start)``, or (only when not ``final``)
+    :class:`_Undecided` when the text so far does not decide it yet; passing that back
+    as ``resume`` once more text is there scans only what it did not decide.
     """
-    fence, math = state.fence, state.math
-    for match in _EVENTS.finditer(text, start):
+    position_from, (fence, math) = start, (state.fence, state.math)
+    if resume is not None:
+        position_from, fence, math = resume.resume, resume.state.fence, resume.state.math
+    last_end = position_from
+    for match in _EVENTS.finditer(text, position_from):
         kind = match.lastgroup
+        if kind != "ws":
+            last_end = match.end()
         if kind == "fence":
             fence = not fence
         elif fence:
@@ -173,10 +190,12 @@ def _scan(text: str, start: int, state: _ScanState, *, final: bool) -> tuple[int
         if kind != "ws":
             continue
         position = match.end()
-        if position == len(text):
-            break  # trailing whitespace: the run may grow, or the trace ends here
-        if not final and position + LOOKAHEAD > len(text):
-            return None
+        if position == len(text) or (not final and position + LOOKAHEAD > len(text)):
+            # trailing whitespace (the run may grow, or the trace ends here), or too little after it
+            if final:
+                break
+            return _Undecided(match.start(), _ScanState(fence=fence, math=math))
+        last_end = position
         run_start = match.start()
         if run_start == start:
             continue
@@ -186,27 +205,70 @@ def _scan(text: str, start: int, state: _ScanState, *, final: bool) -> tuple[int
         if too_long or (not fence and _ends_sentence(text, start, run_start, position, math)):
             return run_start, position, _ScanState(fence=fence, math=math and not paragraph)
     if not final:
-        return None
-    end = len(text.rstrip())
+        # Positions before the last two characters that matched nothing never will (no event is
+        # longer than two characters, and a fence at a line's start follows a whitespace match).
+        return _Undecided(max(last_end, len(text) - 2, start), _ScanState(fence=fence, math=math))
+    end = start + len(text[start:].rstrip())
     return end, len(text), _ScanState(fence=fence, math=math)
 
 
 class SentenceTracker:
-    """Finds sentences while the trace grows; each is reported once, when final."""
+    """Finds sentences while the trace grows; each is reported once, when final.
+
+    The work per :meth:`extend` does not grow with the trace: the scan goes on where the
+    last one stopped (:class:`_Undecided`), and only a window of the text is kept as one
+    string (from just before the last reported sentence's end: what the rules and the
+    callers look at), so appending copies the window, not the whole trace. :attr:`text`
+    joins the whole trace when asked (once per change).
+    """
 
     def __init__(self) -> None:
-        self._text = ""
+        self._parts: list[str] = []
+        self._length = 0
+        self._joined = ""  # the whole text as of the last ``text`` read (a prefix of it)
+        self._window = ""  # text[base:]
+        self._base = 0
+        self._last_end = 0  # end of the last sentence reported
         self._start: int | None = None
         self._state = _ScanState()
+        self._undecided: _Undecided | None = None  # where the current sentence's scan goes on
         self._index = 0
 
     @property
     def text(self) -> str:
-        return self._text
+        """The whole trace so far (joined when read; read it seldom on a long trace)."""
+        if len(self._joined) != self._length:
+            self._joined = "".join([self._joined, *self._parts])
+            self._parts = []
+        return self._joined
+
+    @property
+    def length(self) -> int:
+        """Characters of trace so far (``len(text)`` without joining it)."""
+        return self._length
+
+    @property
+    def window(self) -> str:
+        """``text[base:]``: holds every sentence reported by the last :meth:`extend` or
+        :meth:`finish` and the whitespace before each (valid until the next call)."""
+        return self._window
+
+    @property
+    def base(self) -> int:
+        """Offset of :attr:`window` in the trace."""
+        return self._base
 
     def extend(self, more: str) -> list[SentenceSpan]:
         """Append trace text; return the sentences that are now complete."""
-        self._text += more
+        # Keep one character before the last sentence's end: a rule looking back over the
+        # whitespace before a sentence stops there, and "^" keeps its meaning at a sentence start.
+        keep = max(self._last_end - 1, 0)
+        if keep > self._base:
+            self._window = self._window[keep - self._base :]
+            self._base = keep
+        self._window += more
+        self._parts.append(more)
+        self._length += len(more)
         return self._collect(final=False)
 
     def finish(self) -> list[SentenceSpan]:
@@ -214,22 +276,28 @@ class SentenceTracker:
         return self._collect(final=True)
 
     def _collect(self, *, final: bool) -> list[SentenceSpan]:
-        text = self._text
+        text, base = self._window, self._base
         if self._start is None:
             stripped = len(text) - len(text.lstrip())
             if stripped == len(text):
                 return []
-            self._start = stripped
+            self._start = base + stripped
         found: list[SentenceSpan] = []
-        while self._start < len(text):
-            scanned = _scan(text, self._start, self._state, final=final)
-            if scanned is None:
+        while self._start < self._length:
+            undecided = self._undecided
+            scanned = _scan(text, self._start - base, self._state, final=final,
+                            resume=None if undecided is None else _Undecided(undecided.resume - base,
+                                                                             undecided.state))
+            if isinstance(scanned, _Undecided):
+                self._undecided = _Undecided(scanned.resume + base, scanned.state)
                 break
+            self._undecided = None
             end, next_start, self._state = scanned
-            if end > self._start:
-                found.append(SentenceSpan(self._index, self._start, end))
+            if end + base > self._start:
+                found.append(SentenceSpan(self._index, self._start, end + base))
                 self._index += 1
-            self._start = next_start
+                self._last_end = end + base
+            self._start = next_start + base
         return found
 
 

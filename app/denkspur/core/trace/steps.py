@@ -23,6 +23,7 @@ agrees exactly with :func:`segment_steps` on the finished text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from denkspur.core.trace.functions import FunctionLabeler, FunctionModel, ReasoningFunction, opens_paragraph
 from denkspur.core.trace.markers import CLASSIFY_RE, KIND_OF_MARKER, STEP_MARKER_RE
@@ -30,7 +31,8 @@ from denkspur.core.trace.records import Packed, PlainRecords
 from denkspur.core.trace.sentences import SentenceSpan, SentenceTracker
 from denkspur.core.trace.step_kind import StepKind
 
-__all__ = ["Sentence", "Step", "StepKind", "StepTracker", "classify_step", "segment_steps", "step_kind_of"]
+__all__ = ["FEED_PIECE", "Sentence", "Step", "StepKind", "StepTracker", "Taken", "classify_step",
+           "segment_steps", "step_kind_of"]
 
 _KIND_OF_FUNCTION = {
     ReasoningFunction.UNCERTAINTY_MANAGEMENT.value: StepKind.SELF_CORRECTION,
@@ -127,11 +129,29 @@ def step_log() -> PlainRecords[Step]:
     return PlainRecords(pack_step, unpack_step)
 
 
+#: Characters of trace fed to the sentence scanner at a time. One regex call may scan all the
+#: text it is given (a megabyte without a sentence end is one call): it holds the GIL, and
+#: the GUI thread waits, for as long as that takes. In pieces, the interpreter can switch
+#: threads between them; the results do not depend on the cut (sentences are decided locally).
+FEED_PIECE = 8192
+
+
+class Taken(NamedTuple):
+    """What one :meth:`StepTracker.feed_texts` (or ``close_texts``) completed."""
+
+    sentences: list[Sentence]
+    #: The sentences' texts (``trace[start:end]``), in the same order.
+    texts: list[str]
+    steps: list[Step]
+
+
 class StepTracker:
     """Sentences, their functions and steps while the trace grows.
 
     :meth:`feed` returns the sentences that became final and the steps that
-    became complete; :meth:`extend` is the steps-only form.
+    became complete; :meth:`extend` is the steps-only form. Text is scanned in
+    pieces of :data:`FEED_PIECE` characters, and the work per piece does not grow
+    with the trace (see :class:`SentenceTracker`).
     """
 
     def __init__(self, model: FunctionModel | None = None) -> None:
@@ -139,6 +159,7 @@ class StepTracker:
         self._labeler = FunctionLabeler(model)
         self._previous_function: str | None = None
         self._step_start: int | None = None  # offset of the open step
+        self._step_parts: list[str] = []  # the open step's text so far
         self._step_kind = StepKind.REASONING
         self._step_end = 0
         self._step_index = -1
@@ -146,15 +167,36 @@ class StepTracker:
 
     @property
     def text(self) -> str:
+        """The whole trace (joined when read: use :attr:`length` for its length)."""
         return self._sentences.text
+
+    @property
+    def length(self) -> int:
+        return self._sentences.length
 
     def feed(self, more: str) -> tuple[list[Sentence], list[Step]]:
         """Append trace text; return the new sentences and the newly complete steps."""
-        return self._take(self._sentences.extend(more), final=False)
+        taken = self.feed_texts(more)
+        return taken.sentences, taken.steps
 
     def close(self) -> tuple[list[Sentence], list[Step]]:
         """The trace ended: the remaining sentences, and every step still open."""
-        return self._take(self._sentences.finish(), final=True)
+        taken = self.close_texts()
+        return taken.sentences, taken.steps
+
+    def feed_texts(self, more: str) -> Taken:
+        """:meth:`feed`, with the new sentences' texts."""
+        taken = Taken([], [], [])
+        for at in range(0, max(len(more), 1), FEED_PIECE):
+            piece = more[at : at + FEED_PIECE] if len(more) > FEED_PIECE else more
+            self._take(self._sentences.extend(piece), taken, final=False)
+        return taken
+
+    def close_texts(self) -> Taken:
+        """:meth:`close`, with the remaining sentences' texts."""
+        taken = Taken([], [], [])
+        self._take(self._sentences.finish(), taken, final=True)
+        return taken
 
     def extend(self, more: str) -> list[Step]:
         return self.feed(more)[1]
@@ -162,37 +204,42 @@ class StepTracker:
     def finish(self) -> list[Step]:
         return self.close()[1]
 
-    def _take(self, spans: list[SentenceSpan], *, final: bool) -> tuple[list[Sentence], list[Step]]:
-        text = self._sentences.text
+    def _take(self, spans: list[SentenceSpan], taken: Taken, *, final: bool) -> None:
+        text, base = self._sentences.window, self._sentences.base  # holds the spans (and before)
         sentences: list[Sentence] = []
-        steps: list[Step] = []
         for span in spans:
-            body = text[span.start : span.end]
-            paragraph = opens_paragraph(text, span.start)
+            body = text[span.start - base : span.end - base]
+            paragraph = opens_paragraph(text, span.start - base)  # base > 0: text[0] ends a sentence
             function = self._labeler.label(body, opens_paragraph=paragraph)
-            if self._opens_step(text, span, paragraph, function):
+            if self._opens_step(text, span.start - base, paragraph, function):
                 if self._step_start is not None:
-                    steps.append(self._close_step(text))
+                    taken.steps.append(self._close_step())
                 self._step_index += 1
                 self._step_start = span.start
+                self._step_parts = [body]
                 self._step_kind = step_kind_of(body, function)
+            else:  # the whitespace since the step's last sentence, then this one
+                self._step_parts.append(text[self._step_end - base : span.end - base])
             self._step_end = span.end
             self._previous_function = function
             sentences.append(Sentence(span.index, span.start, span.end, function, self._step_index))
+            taken.texts.append(body)
         if final and self._step_start is not None:
-            steps.append(self._close_step(text))
+            taken.steps.append(self._close_step())
             self._step_start = None
         self.sentences.extend(sentences)
-        return sentences, steps
+        taken.sentences.extend(sentences)
 
-    def _opens_step(self, text: str, span: SentenceSpan, paragraph: bool, function: str) -> bool:
-        if self._step_start is None or paragraph or STEP_MARKER_RE.match(text, span.start):
+    def _opens_step(self, text: str, start: int, paragraph: bool, function: str) -> bool:
+        if self._step_start is None or paragraph or STEP_MARKER_RE.match(text, start):
             return True
         return function in _STEP_OPENING_FUNCTIONS and function != self._previous_function
 
-    def _close_step(self, text: str) -> Step:
+    def _close_step(self) -> Step:
         start = self._step_start or 0
-        return Step(self._step_index, self._step_kind, start, self._step_end, text[start : self._step_end])
+        text = "".join(self._step_parts)
+        self._step_parts = []
+        return Step(self._step_index, self._step_kind, start, self._step_end, text)
 
 
 def segment_steps(trace: str) -> list[Step]:

@@ -25,7 +25,7 @@ from denkspur.core.trace.analytics import (
 from denkspur.core.trace.settle import AnswerSettled
 from denkspur.core.trace.signals import SignalColumns, TokenSignal, summarize
 from denkspur.core.trace.splitter import CLOSE_TAG, OPEN_TAG, Delta, ReasoningSplitter, Section, TraceState
-from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker, step_log
+from denkspur.core.trace.steps import Sentence, Step, StepKind, StepTracker, Taken, step_log
 from denkspur.core.trace.tokens import estimate_tokens
 
 Clock = Callable[[], float]
@@ -258,7 +258,7 @@ class ReasoningStream:
         self._stats.trace_tokens += trace_tokens
         self._stats.answer_tokens += answer_tokens
         self._stats.carried_tokens = trace_tokens + answer_tokens
-        self._checkpoints.append((len(self._tracker.text), self._stats.trace_tokens, self._carried_seconds))
+        self._checkpoints.append((self._tracker.length, self._stats.trace_tokens, self._carried_seconds))
         if self._splitter.state is TraceState.CLOSED:  # it had thought to the end already
             self._stats.thinking_seconds = thinking_seconds
 
@@ -313,7 +313,7 @@ class ReasoningStream:
                 self._stats.answer_tokens += tokens
         events = self._convert(deltas)  # after the counts: trace text carries the running count
         if tokens and self._trace_opened_at is not None:
-            self._checkpoints.append((len(self._tracker.text), self._stats.trace_tokens,
+            self._checkpoints.append((self._tracker.length, self._stats.trace_tokens,
                                       now - self._trace_opened_at + self._carried_seconds))
         if state_before is not TraceState.CLOSED and state_after is TraceState.CLOSED:
             events.extend(self._close_trace(now))
@@ -450,22 +450,20 @@ class ReasoningStream:
             if delta.section is Section.TRACE:
                 self._trace_chars += len(delta.text)
                 events.append(TraceText(delta.text, self._stats.trace_tokens))
-                events.extend(self._record(*self._tracker.feed(delta.text)))
+                events.extend(self._record(self._tracker.feed_texts(delta.text)))
             else:
                 events.append(AnswerText(delta.text))
         return events
 
-    def _record(self, sentences: list[Sentence], steps: list[Step]) -> list[StreamEvent]:
-        self._steps.extend(steps)
-        trace = self._tracker.text
-        texts = [trace[sentence.start : sentence.end] for sentence in sentences]
-        for text in texts:
+    def _record(self, taken: Taken) -> list[StreamEvent]:
+        self._steps.extend(taken.steps)
+        for text in taken.texts:
             self.loops.add(text)
-        done = [SentenceDone(s, text) for s, text in zip(sentences, texts, strict=True)]
-        return [*(StepDone(step) for step in steps), *done]
+        done = [SentenceDone(s, text) for s, text in zip(taken.sentences, taken.texts, strict=True)]
+        return [*(StepDone(step) for step in taken.steps), *done]
 
     def _close_trace(self, now: float, *, closed: bool = True) -> list[StreamEvent]:
-        events = self._record(*self._tracker.close())
+        events = self._record(self._tracker.close_texts())
         if self._counted_tokens and self._trace_opened_at is not None:
             self._stats.thinking_seconds = now - self._trace_opened_at + self._carried_seconds
         return [*events, TraceClosed(self._stats.thinking_seconds)] if closed else events
