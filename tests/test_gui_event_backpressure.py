@@ -85,3 +85,41 @@ def test_events_are_handed_on_when_no_new_one_comes() -> None:
         batcher.add(event)
     batcher.close()  # the rest is handed on, and the watch thread ends
     assert [event for batch in sent for event in batch] == [*events, *more]
+
+
+def test_after_a_flood_batch_the_sender_waits_until_it_is_shown_before_going_on() -> None:
+    """The engine thread does not parse more of a flood while the GUI shows a batch of it
+    (the two threads shared the GIL, and the GUI's turns took twice their time)."""
+    gate = InFlightGate(2)  # room for two: only the flood rule makes it wait after the first
+    order: list[str] = []
+    batcher = EventBatcher(lambda batch: order.append(f"sent {len(batch)}"), gate)
+    events = _flood()[:MAX_BATCH_EVENTS + 1]
+
+    def produce() -> None:
+        for event in events:
+            batcher.add(event)
+        order.append("went on")
+
+    producer = threading.Thread(target=produce)
+    producer.start()
+    full = f"sent {MAX_BATCH_EVENTS}"
+    deadline = time.monotonic() + 30
+    while full not in order and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)
+    assert full in order and producer.is_alive() and "went on" not in order  # it waits for the GUI
+    order.append("shown")
+    while producer.is_alive() and time.monotonic() < deadline:  # the GUI shows what was sent
+        gate.shown()
+        time.sleep(0.01)
+    assert order.index(full) < order.index("shown") < order.index("went on")
+
+
+def test_a_small_batch_does_not_wait_for_the_gui() -> None:
+    gate = InFlightGate(2)
+    sent: list[int] = []
+    batcher = EventBatcher(lambda batch: sent.append(len(batch)), gate)
+    for event in ReasoningStream(assume_open=True).feed("Two sentences. Not a flood. "):
+        batcher.add(event)
+    batcher.flush()  # returns without anything shown: a normal stream is not held up
+    assert sent and gate.wait_for_room(timeout=0)
