@@ -37,7 +37,7 @@ from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
 from denkspur.gui.lazy_qt import Qt
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPolygonF
 
     from denkspur.core.trace.confidence_track import ConfidenceTrack
@@ -414,54 +414,34 @@ class ReasoningMap(QWidget):
                           for key, rects in groups.items()]
 
     def _lay_out_curve(self) -> None:
-        """Spread each cell's curve summary over its pixels: O(cells + pixels)."""
-        from PySide6.QtCore import QPointF, QRectF  # built on first use: start-up does not need them
-
+        """The curve per pixel column: each cell's summary (see :func:`_columns`) is folded into
+        the columns it covers, and each run of cells with signals in a row becomes one polyline
+        of at most one point per column. Cost: O(cells + pixels); the points, marks and
+        rectangles built (the Qt objects, the dear part) are O(pixels), however many cells."""
         self._lines, self._low_marks, self._strips = [], [], []
         if not self._curved:
             return
-        threshold = self._track.lowest_threshold() if self._track is not None else None
-        floor, height = self._floor, STRIP_HEIGHT - 2
-        points: list[QPointF] = []
-        row_y = -1
-        run_right = 0.0  # where the current run's background ends
+        run = _Run(self._track.lowest_threshold() if self._track is not None else None,
+                   self._floor, STRIP_HEIGHT - 2)
         for cell, rect in zip(self._cells, self._rects, strict=True):
             x, y, width = rect.x(), rect.y(), max(1, rect.width())
-            if not cell.levels or y != row_y:  # a gap in the signals, or a new row
-                self._end_run(points, run_right)
-                points, row_y = [], y
-            if not cell.levels:
+            levels = cell.levels
+            if not levels or y != run.y:  # a gap in the signals, or a new row
+                run.end(self)
+            if not levels:
                 continue
-            if not points:
-                self._strips.append(QRectF(x, y + CELL_HEIGHT + STRIP_GAP, 0, STRIP_HEIGHT))
-            run_right = x + width
-            top = y + CELL_HEIGHT + STRIP_GAP
-            columns = _columns(cell.levels, width)
+            if run.y < 0:
+                run.start(x, y)
+            run.right = max(run.right, x + width)
+            if width == 1:  # a dense strip's usual cell: its one summary (the coarsest level)
+                mean, low = levels[-1][0]
+                run.add(x, mean, low)
+                continue
+            columns = _columns(levels, width)
             step = width / len(columns)
             for index, (mean, low) in enumerate(columns):
-                left = x + index * step
-                points.append(QPointF(left + step / 2, top + 1 + height * min(1.0, mean / floor)))
-                if threshold is not None and low is not None and low <= threshold:
-                    self._mark(left, top, max(1.0, step))
-        self._end_run(points, run_right)
-
-    def _end_run(self, points: list[QPointF], right: float) -> None:
-        from PySide6.QtGui import QPolygonF
-
-        if points:
-            self._strips[-1].setRight(right)
-        if len(points) > 1:
-            self._lines.append(QPolygonF(points))
-
-    def _mark(self, left: float, top: float, width: float) -> None:
-        """Add a low mark, joined to the previous one when they touch (fewer rectangles to paint)."""
-        from PySide6.QtCore import QRectF
-
-        last = self._low_marks[-1] if self._low_marks else None
-        if last is not None and last.y() == top and last.left() <= left <= last.right() + 0.5:
-            last.setRight(max(last.right(), left + width))
-        else:
-            self._low_marks.append(QRectF(left, top, width, STRIP_HEIGHT))
+                run.add(int(x + (index + 0.5) * step), mean, low)
+        run.end(self)
 
     def _placed(self, width: int) -> list[QRect]:
         """Cells in rows of ``width``; narrowed (no gaps) when they would need more than MAX_ROWS rows."""
@@ -488,6 +468,63 @@ class ReasoningMap(QWidget):
             rects.append(QRect(start, row * pitch, cell_width, CELL_HEIGHT))
             left += (cell.width + CELL_GAP) * scale
         return rects
+
+
+class _Run:
+    """One run of cells with signals in a row, gathered per pixel column (see
+    :meth:`ReasoningMap._lay_out_curve`): the mean of what falls in a column, and its lowest
+    full window."""
+
+    def __init__(self, threshold: float | None, floor: float, height: int) -> None:
+        self.threshold, self.floor, self.height = threshold, floor, height
+        self.y = -1  # the row's top; -1: no run open
+        self.left = self.right = 0
+        self.sums: list[float] = []
+        self.counts: list[int] = []
+        self.lows: list[float] = []
+
+    def start(self, x: int, y: int) -> None:
+        self.y, self.left, self.right = y, x, x
+        self.sums, self.counts, self.lows = [], [], []
+
+    def add(self, column: int, mean: float, low: float | None) -> None:
+        index = max(0, column - self.left)
+        if index >= len(self.sums):
+            more = index + 1 - len(self.sums)
+            self.sums += [0.0] * more
+            self.counts += [0] * more
+            self.lows += [math.inf] * more
+        self.sums[index] += mean
+        self.counts[index] += 1
+        if low is not None and low < self.lows[index]:
+            self.lows[index] = low
+
+    def end(self, board: ReasoningMap) -> None:
+        """Hand the run's strip, polyline and low marks to ``board``; close the run."""
+        from PySide6.QtCore import QPointF, QRectF  # built on first use: start-up does not need them
+        from PySide6.QtGui import QPolygonF
+
+        if self.y < 0:
+            return
+        top = self.y + CELL_HEIGHT + STRIP_GAP
+        board._strips.append(QRectF(self.left, top, self.right - self.left, STRIP_HEIGHT))
+        points, threshold, floor, height = [], self.threshold, self.floor, self.height
+        marked = -1  # where the current low mark began (-1: none)
+        for index, count in enumerate(self.counts):
+            if count:
+                mean = self.sums[index] / count
+                points.append(QPointF(self.left + index + 0.5, top + 1 + height * min(1.0, mean / floor)))
+            low = threshold is not None and self.lows[index] <= threshold
+            if low and marked < 0:
+                marked = index
+            elif not low and marked >= 0:
+                board._low_marks.append(QRectF(self.left + marked, top, index - marked, STRIP_HEIGHT))
+                marked = -1
+        if marked >= 0:
+            board._low_marks.append(QRectF(self.left + marked, top, len(self.counts) - marked, STRIP_HEIGHT))
+        if len(points) > 1:
+            board._lines.append(QPolygonF(points))
+        self.y = -1
 
 
 def _halved(curve: Curve) -> Curve:
