@@ -35,6 +35,19 @@ from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.tokens import estimate_tokens
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
 from denkspur.gui.lazy_qt import Qt
+from denkspur.gui.map_layout import (  # the sizes are this widget's too (tests import them from here)
+    CELL_GAP,
+    CELL_HEIGHT,
+    MAX_ROWS,
+    ROW_GAP,
+    STRIP_GAP,
+    STRIP_HEIGHT,
+    Geometry,
+    MapLayout,
+    dense_for,
+    merged,
+    wrapped_rows,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -43,18 +56,12 @@ if TYPE_CHECKING:
     from denkspur.core.trace.confidence_track import ConfidenceTrack
     from denkspur.gui.map_marks import MapMark, MapMarks
 
-CELL_HEIGHT = 14
-ROW_GAP = 3
-CELL_GAP = 1
 MIN_CELL = 3
 MAX_CELL = 80
 PIXELS_PER_TOKEN = 1.5
 #: Characters looked at for a cell's width: more than enough tokens for MAX_CELL.
 WIDTH_CHARS = 1_000
 TOOLTIP_CHARS = 600
-#: The map never takes more rows than this: a long trace's cells get narrower instead,
-#: so the trace text under it keeps its room.
-MAX_ROWS = 3
 #: Cells beyond this are not drawn (a flooding trace of tens of thousands of sentences would
 #: make every repaint slow); the map then covers the trace's beginning and says so.
 MAX_CELLS = 4_000
@@ -62,9 +69,6 @@ MAX_CELLS = 4_000
 #: while sentences stream in: each new cell moves every other, and laying out thousands
 #: of cells per event-loop turn was a third of a flood's turn.
 DENSE_REPAINT_MS = 150
-#: The confidence strip under each row of cells (only when the trace has token signals).
-STRIP_HEIGHT = 9
-STRIP_GAP = 1
 LOW_MARK = QColor(192, 57, 43, 110)
 STRIP_BACKGROUND = QColor(127, 127, 127, 28)
 
@@ -122,6 +126,10 @@ class ReasoningMap(QWidget):
         self._floor = -0.05  # the lowest curve value on the map: the strip's bottom
         self._curved = 0  # cells with a piece of the curve
         self._filter = MapFilter.ALL
+        self._widest = 0  # the widest cell's natural width
+        #: The layout, kept between paints: appended cells are placed after the others.
+        self._laid = MapLayout()
+        self._stale = True  # the cells changed otherwise than by appending: lay all out again
         self._rects: list[QRect] = []
         #: The cells' rectangles grouped by colour, as laid out: painted one call per colour
         #: (a full map is 4,000 cells, and a Python call per cell cost a flood ~10 ms a frame).
@@ -150,6 +158,7 @@ class ReasoningMap(QWidget):
             self._marks.set([])
         self.truncated = False
         self._natural = 0
+        self._widest = 0
         self._curved = 0
         self._floor = -0.05
         if self._repaint is not None:
@@ -176,18 +185,18 @@ class ReasoningMap(QWidget):
             cell = MapCell(start, function, text, width, confidence, levels)
             self._cells.append(cell)
             self._natural += cell.width + CELL_GAP
+            self._widest = max(self._widest, cell.width)
             self._curved += bool(cell.curve)
         if len(self._cells) == count:  # a full map (MAX_CELLS) is not laid out and painted again
             return
         if dense:  # the height stays (MAX_ROWS rows): the strip is repainted a little later
-            self._laid_out_width = -1
             self._repaint_soon()
         else:
-            self._changed()
+            self._changed(relayout=False)  # the new cells are placed after the others
 
     def _dense(self) -> bool:
         """Whether the cells, as shown, are narrowed to fit MAX_ROWS rows (see :meth:`_placed`)."""
-        return self.isVisible() and self._natural > max(self.width(), MIN_CELL) * MAX_ROWS * 0.9
+        return self.isVisible() and dense_for(self._natural, max(self.width(), MIN_CELL))
 
     def _repaint_soon(self) -> None:
         if self._repaint is None:
@@ -201,8 +210,10 @@ class ReasoningMap(QWidget):
     def set_sentences(self, trace: str, sentences: Iterable[Mapping[str, object] | object]) -> None:
         """Show a finished trace's sentences (stored versions carry them as dicts)."""
         self._cells.clear()
+        self._stale = True
         self.truncated = False
         self._natural = 0
+        self._widest = 0
         self._curved = 0
         self._floor = -0.05
         items = []
@@ -252,6 +263,12 @@ class ReasoningMap(QWidget):
     # -- queries (also for tests) -------------------------------------------------
     def cell_count(self) -> int:
         return len(self._cells)
+
+    @property
+    def cells_laid_out(self) -> int:
+        """Cells placed by layouts since the map was made (a relayout counts every cell again):
+        appending sentences places only the new ones."""
+        return self._laid.placed
 
     def highlighted(self) -> list[int]:
         """Indices of the cells the current filter lets stand out."""
@@ -375,8 +392,9 @@ class ReasoningMap(QWidget):
         functions = _FILTER_FUNCTIONS.get(self._filter)
         return functions is None or cell.function in functions
 
-    def _changed(self) -> None:
-        self._laid_out_width = -1
+    def _changed(self, relayout: bool = True) -> None:
+        """The cells changed (``relayout``: otherwise than by appending); the height may too."""
+        self._stale = self._stale or relayout
         self.updateGeometry()
         self.update()
 
@@ -384,9 +402,9 @@ class ReasoningMap(QWidget):
         width = max(width, MIN_CELL)
         if not self._cells:
             return 0
-        if self._natural > width * MAX_ROWS * 0.9:  # a density strip: always the full rows
+        if dense_for(self._natural, width):  # a density strip: always the full rows
             return MAX_ROWS
-        return len({rect.y() for rect in self._placed(width)})
+        return wrapped_rows((cell.width for cell in self._cells), width)
 
     def _pitch(self) -> int:
         """Height of one row: cells, the confidence strip when there is one, the gap."""
@@ -394,163 +412,34 @@ class ReasoningMap(QWidget):
         return CELL_HEIGHT + strip + ROW_GAP
 
     def _layout(self) -> None:
+        """Bring the layout up to date: place appended cells after the others, or all of them
+        when the geometry changed (see :mod:`denkspur.gui.map_layout`); the curve's points
+        and the colour groups are rebuilt from what is placed (O(pixels + colours))."""
         width = max(self.width(), MIN_CELL)
-        if width == self._laid_out_width and len(self._rects) == len(self._cells):
+        if width == self._laid_out_width and not self._stale and len(self._rects) == len(self._cells):
             return
-        self._rects = self._placed(width)
-        self._group_colors()
-        self._lay_out_curve()
-        self._laid_out_width = width
-
-    def _group_colors(self) -> None:
+        dense = dense_for(self._natural, width)
+        geometry = Geometry(width, self._pitch(), dense, self._widest if dense else 0,
+                            _FILTER_FUNCTIONS.get(self._filter))
+        laid = self._laid
+        if self._stale or len(laid.rects) > len(self._cells) or not laid.fits(geometry, self._natural):
+            laid.restart(geometry, self._natural, growing=not self._stale and geometry == laid.geometry)
+        laid.extend(self._cells)
+        self._stale = False
+        self._rects = laid.rects
         dim = QColor(UNKNOWN_COLOR)
         dim.setAlpha(90)
-        groups: dict[str | None, list[QRect]] = {}
-        functions = _FILTER_FUNCTIONS.get(self._filter)
-        for cell, rect in zip(self._cells, self._rects, strict=True):
-            key = cell.function if functions is None or cell.function in functions else None
-            groups.setdefault(key, []).append(rect)
         self._by_color = [(QColor(COLORS.get(key, UNKNOWN_COLOR)) if key is not None else dim, rects)
-                          for key, rects in groups.items()]
-
-    def _lay_out_curve(self) -> None:
-        """The curve per pixel column: each cell's summary (see :func:`_columns`) is folded into
-        the columns it covers, and each run of cells with signals in a row becomes one polyline
-        of at most one point per column. Cost: O(cells + pixels); the points, marks and
-        rectangles built (the Qt objects, the dear part) are O(pixels), however many cells."""
-        self._lines, self._low_marks, self._strips = [], [], []
-        if not self._curved:
-            return
-        run = _Run(self._track.lowest_threshold() if self._track is not None else None,
-                   self._floor, STRIP_HEIGHT - 2)
-        for cell, rect in zip(self._cells, self._rects, strict=True):
-            x, y, width = rect.x(), rect.y(), max(1, rect.width())
-            levels = cell.levels
-            if not levels or y != run.y:  # a gap in the signals, or a new row
-                run.end(self)
-            if not levels:
-                continue
-            if run.y < 0:
-                run.start(x, y)
-            run.right = max(run.right, x + width)
-            if width == 1:  # a dense strip's usual cell: its one summary (the coarsest level)
-                mean, low = levels[-1][0]
-                run.add(x, mean, low)
-                continue
-            columns = _columns(levels, width)
-            step = width / len(columns)
-            for index, (mean, low) in enumerate(columns):
-                run.add(int(x + (index + 0.5) * step), mean, low)
-        run.end(self)
-
-    def _placed(self, width: int) -> list[QRect]:
-        """Cells in rows of ``width``; narrowed (no gaps) when they would need more than MAX_ROWS rows."""
-        natural = self._natural
-        pitch = self._pitch()
-        if natural <= width * MAX_ROWS * 0.9:  # room to wrap whole cells
-            rects, x, y = [], 0, 0
-            for cell in self._cells:
-                if x and x + cell.width > width:
-                    x, y = 0, y + pitch
-                rects.append(QRect(x, y, min(cell.width, width), CELL_HEIGHT))
-                x += cell.width + CELL_GAP
-            return rects
-        # A density strip: each cell keeps its share of the length. A cell that would run past
-        # a row's end starts the next row (room for that is kept: at most a cell per row).
-        widest = max(cell.width for cell in self._cells) + CELL_GAP
-        scale = width * MAX_ROWS / (natural + (MAX_ROWS - 1) * widest)
-        rects, row, left = [], 0, 0.0
-        for cell in self._cells:
-            cell_width = max(1, round(cell.width * scale))
-            if left > 0 and left + cell_width > width and row < MAX_ROWS - 1:
-                row, left = row + 1, 0.0
-            start = min(int(left), max(0, width - cell_width))
-            rects.append(QRect(start, row * pitch, cell_width, CELL_HEIGHT))
-            left += (cell.width + CELL_GAP) * scale
-        return rects
-
-
-class _Run:
-    """One run of cells with signals in a row, gathered per pixel column (see
-    :meth:`ReasoningMap._lay_out_curve`): the mean of what falls in a column, and its lowest
-    full window."""
-
-    def __init__(self, threshold: float | None, floor: float, height: int) -> None:
-        self.threshold, self.floor, self.height = threshold, floor, height
-        self.y = -1  # the row's top; -1: no run open
-        self.left = self.right = 0
-        self.sums: list[float] = []
-        self.counts: list[int] = []
-        self.lows: list[float] = []
-
-    def start(self, x: int, y: int) -> None:
-        self.y, self.left, self.right = y, x, x
-        self.sums, self.counts, self.lows = [], [], []
-
-    def add(self, column: int, mean: float, low: float | None) -> None:
-        index = max(0, column - self.left)
-        if index >= len(self.sums):
-            more = index + 1 - len(self.sums)
-            self.sums += [0.0] * more
-            self.counts += [0] * more
-            self.lows += [math.inf] * more
-        self.sums[index] += mean
-        self.counts[index] += 1
-        if low is not None and low < self.lows[index]:
-            self.lows[index] = low
-
-    def end(self, board: ReasoningMap) -> None:
-        """Hand the run's strip, polyline and low marks to ``board``; close the run."""
-        from PySide6.QtCore import QPointF, QRectF  # built on first use: start-up does not need them
-        from PySide6.QtGui import QPolygonF
-
-        if self.y < 0:
-            return
-        top = self.y + CELL_HEIGHT + STRIP_GAP
-        board._strips.append(QRectF(self.left, top, self.right - self.left, STRIP_HEIGHT))
-        points, threshold, floor, height = [], self.threshold, self.floor, self.height
-        marked = -1  # where the current low mark began (-1: none)
-        for index, count in enumerate(self.counts):
-            if count:
-                mean = self.sums[index] / count
-                points.append(QPointF(self.left + index + 0.5, top + 1 + height * min(1.0, mean / floor)))
-            low = threshold is not None and self.lows[index] <= threshold
-            if low and marked < 0:
-                marked = index
-            elif not low and marked >= 0:
-                board._low_marks.append(QRectF(self.left + marked, top, index - marked, STRIP_HEIGHT))
-                marked = -1
-        if marked >= 0:
-            board._low_marks.append(QRectF(self.left + marked, top, len(self.counts) - marked, STRIP_HEIGHT))
-        if len(points) > 1:
-            board._lines.append(QPolygonF(points))
-        self.y = -1
+                          for key, rects in laid.groups.items()]
+        threshold = self._track.lowest_threshold() if self._track is not None else None
+        self._lines, self._low_marks, self._strips = laid.curve(threshold, self._floor) if self._curved \
+            else ([], [], [])
+        self._laid_out_width = width
 
 
 def _halved(curve: Curve) -> Curve:
     """Neighbouring buckets merged in pairs: means averaged, lows the lowest."""
-    return tuple(_merged(curve[i: i + 2]) for i in range(0, len(curve), 2))
-
-
-def _merged(part: Curve) -> tuple[float, float | None]:
-    lows = [low for _mean, low in part if low is not None]
-    return sum(mean for mean, _low in part) / len(part), min(lows) if lows else None
-
-
-def _columns(levels: tuple[Curve, ...], width: int) -> list[tuple[float, float | None]]:
-    """A cell's curve in at most ``width`` columns, from the coarsest level that still has them
-    (so a layout costs about one step per pixel, however many tokens a cell holds)."""
-    curve = levels[0]
-    for level in reversed(levels):  # from the coarsest (one bucket) to the finest
-        if len(level) >= width:
-            curve = level
-            break
-    if len(curve) <= width:
-        return list(curve)
-    columns: list[tuple[float, float | None]] = []
-    for column in range(width):
-        columns.append(_merged(curve[column * len(curve) // width: (column + 1) * len(curve) // width]))
-    return columns
+    return tuple(merged(curve[i: i + 2]) for i in range(0, len(curve), 2))
 
 
 def _get(sentence: Mapping[str, object] | object, key: str) -> object:
