@@ -102,50 +102,66 @@ class MapLayout:
         scale, row, left = self._scale, self._row, self._left
         rects, groups = self.rects, self.groups
         first = len(rects)
+        run = self._run
+        # One pass, everything local: a flood's strip of 4,000 cells is placed again each time
+        # it outgrows its room, and this loop is then most of the turn's map work.
         for index in range(first, len(cells)):
-            cell = cells[index]
+            _start, function, _text, natural, _confidence, levels = cells[index]
             if dense:
                 # Each cell keeps its share of the length. A cell that would run past a row's
                 # end starts the next row (room for that is kept: at most a cell per row).
-                cell_width = max(1, round(cell.width * scale))
+                cell_width = round(natural * scale) or 1
                 if left > 0 and left + cell_width > width and row < MAX_ROWS - 1:
                     row, left = row + 1, 0.0
-                x = min(int(left), max(0, width - cell_width))
-                left += (cell.width + CELL_GAP) * scale
+                x = int(left)
+                if x > width - cell_width:
+                    x = max(0, width - cell_width)
+                left += (natural + CELL_GAP) * scale
             else:
-                if left and left + cell.width > width:
+                if left and left + natural > width:
                     row, left = row + 1, 0.0
-                x, cell_width = int(left), min(cell.width, width)
-                left += cell.width + CELL_GAP
+                x, cell_width = int(left), min(natural, width)
+                left += natural + CELL_GAP
             y = row * pitch
             rect = QRect(x, y, cell_width, CELL_HEIGHT)
             rects.append(rect)
-            key = cell.function if functions is None or cell.function in functions else None
-            groups.setdefault(key, []).append(rect)
-            self._fold(cell.levels, x, y, cell_width)
+            key = function if functions is None or function in functions else None
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [rect]
+            else:
+                group.append(rect)
+            if levels and cell_width == 1 and y == run.y:  # a dense strip's usual cell, inline
+                run.right = max(run.right, x + 1)
+                mean, low = levels[-1][0]  # its one summary (the coarsest level)
+                run.add(x, mean, low)
+            else:
+                run = self._fold(levels, x, y, cell_width)
         self.placed += len(cells) - first
         self._row, self._left = row, left
 
-    def _fold(self, levels: tuple[Curve, ...], x: int, y: int, width: int) -> None:
-        """Fold a cell's curve summary into the columns it covers (a gap or a new row ends a run)."""
+    def _fold(self, levels: tuple[Curve, ...], x: int, y: int, width: int) -> CurveRun:
+        """Fold a cell's curve summary into the columns it covers (a gap or a new row ends a
+        run); return the open run."""
         run = self._run
         if not levels or y != run.y:
             if run.y >= 0:
                 self._runs.append(run)
                 self._run = run = CurveRun()
             if not levels:
-                return
+                return run
         if run.y < 0:
             run.start(x, y)
         run.right = max(run.right, x + width)
         if width == 1:  # a dense strip's usual cell: its one summary (the coarsest level)
             mean, low = levels[-1][0]
             run.add(x, mean, low)
-            return
+            return run
         columns = _columns(levels, width)
         step = width / len(columns)
         for index, (mean, low) in enumerate(columns):
             run.add(int(x + (index + 0.5) * step), mean, low)
+        return run
 
     def curve(self, threshold: float | None,
               floor: float) -> tuple[list[QPolygonF], list[QRectF], list[QRectF]]:
@@ -173,7 +189,8 @@ class CurveRun:
         self.y, self.left, self.right = y, x, x
 
     def add(self, column: int, mean: float, low: float | None) -> None:
-        index = max(0, column - self.left)
+        index = column - self.left
+        index = max(index, 0)
         if index >= len(self.sums):
             more = index + 1 - len(self.sums)
             self.sums += [0.0] * more
