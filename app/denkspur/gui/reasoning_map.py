@@ -12,7 +12,8 @@ the confidence curve (the sliding-window mean log-probability of
 the sentences it runs through, the lowest tenth of its windows marked red, and
 each cell's hover gives the sentence's mean confidence. A cell's share of the
 curve is summarised once, when it is added; a layout only spreads those
-summaries over the pixels (never the whole curve again).
+summaries over the pixels (never the whole curve again), and keeps what it placed:
+sentences appended later are placed after the others (gui/map_layout.py).
 
 Integration (trace panel): ``map.add_sentence(sentence_dict, text)`` for each
 ``SentenceDone`` (or ``set_sentences(trace, result.sentences)`` for a stored
@@ -66,8 +67,8 @@ TOOLTIP_CHARS = 600
 #: make every repaint slow); the map then covers the trace's beginning and says so.
 MAX_CELLS = 4_000
 #: A full strip (cells narrowed to fit MAX_ROWS rows) is painted again at most this often
-#: while sentences stream in: each new cell moves every other, and laying out thousands
-#: of cells per event-loop turn was a third of a flood's turn.
+#: while sentences stream in: the strip's points and marks are built again for each paint,
+#: and each time the strip outgrows its room every cell moves (see gui/map_layout.py).
 DENSE_REPAINT_MS = 150
 LOW_MARK = QColor(192, 57, 43, 110)
 STRIP_BACKGROUND = QColor(127, 127, 127, 28)
@@ -195,7 +196,7 @@ class ReasoningMap(QWidget):
             self._changed(relayout=False)  # the new cells are placed after the others
 
     def _dense(self) -> bool:
-        """Whether the cells, as shown, are narrowed to fit MAX_ROWS rows (see :meth:`_placed`)."""
+        """Whether the cells, as shown, are narrowed to fit MAX_ROWS rows (see gui/map_layout.py)."""
         return self.isVisible() and dense_for(self._natural, max(self.width(), MIN_CELL))
 
     def _repaint_soon(self) -> None:
