@@ -46,7 +46,6 @@ from denkspur.gui.map_layout import (  # the sizes are this widget's too (tests 
     Geometry,
     MapLayout,
     dense_for,
-    merged,
     wrapped_rows,
 )
 
@@ -439,8 +438,15 @@ class ReasoningMap(QWidget):
 
 
 def _halved(curve: Curve) -> Curve:
-    """Neighbouring buckets merged in pairs: means averaged, lows the lowest."""
-    return tuple(merged(curve[i: i + 2]) for i in range(0, len(curve), 2))
+    """Neighbouring buckets merged in pairs: means averaged, lows the lowest (as :func:`merged`
+    does, without a list per pair: each sentence of a flood builds ~80 of these)."""
+    pairs: list[tuple[float, float | None]] = []
+    for (mean, low), (other, other_low) in zip(curve[0::2], curve[1::2], strict=False):
+        lowest = low if other_low is None else other_low if low is None else min(low, other_low)
+        pairs.append(((mean + other) / 2, lowest))
+    if len(curve) % 2:
+        pairs.append(curve[-1])
+    return tuple(pairs)
 
 
 def _get(sentence: Mapping[str, object] | object, key: str) -> object:
