@@ -34,20 +34,10 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.tokens import estimate_tokens
+from denkspur.gui import map_layout
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
 from denkspur.gui.lazy_qt import Qt
-from denkspur.gui.map_layout import (  # the sizes are this widget's too (tests import them from here)
-    CELL_GAP,
-    CELL_HEIGHT,
-    MAX_ROWS,
-    ROW_GAP,
-    STRIP_GAP,
-    STRIP_HEIGHT,
-    Geometry,
-    MapLayout,
-    dense_for,
-    wrapped_rows,
-)
+from denkspur.gui.map_layout import Geometry, MapLayout, dense_for, wrapped_rows
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -56,6 +46,13 @@ if TYPE_CHECKING:
     from denkspur.core.trace.confidence_track import ConfidenceTrack
     from denkspur.gui.map_marks import MapMark, MapMarks
 
+# The map's sizes live with its layout (gui/map_layout.py); named here too, as before.
+CELL_HEIGHT = map_layout.CELL_HEIGHT
+ROW_GAP = map_layout.ROW_GAP
+CELL_GAP = map_layout.CELL_GAP
+MAX_ROWS = map_layout.MAX_ROWS
+STRIP_HEIGHT = map_layout.STRIP_HEIGHT
+STRIP_GAP = map_layout.STRIP_GAP
 MIN_CELL = 3
 MAX_CELL = 80
 PIXELS_PER_TOKEN = 1.5
