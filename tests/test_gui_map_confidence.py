@@ -139,3 +139,35 @@ def test_the_real_model_fills_the_curve_and_the_steps_live_and_again_when_reopen
     assert board.has_curve and "per token" in board.tooltip_text(0)
     assert "confidence" in panel.steps.item(0).toolTip()
     window.close()
+
+
+def test_a_dense_map_draws_its_curve_with_at_most_a_point_per_pixel_column(qtbot: QtBot) -> None:
+    """Thousands of one-pixel cells: the curve is gathered per pixel column (a point per column
+    at most, low marks joined along a row), not a point per cell. Painting a point per cell made
+    each repaint of a flood's map cost about as much as the rest of the turn."""
+    from denkspur.core.trace.confidence_track import ConfidenceTrack
+    from denkspur.core.trace.signals import TokenSignal
+    from denkspur.gui.reasoning_map import MAX_ROWS, ReasoningMap
+
+    width, count = 300, 3_000
+    words = ["Let", " me", " see", " this", " now", "."]
+    track, board = ConfidenceTrack(), ReasoningMap()
+    qtbot.addWidget(board)
+    board.resize(width, 60)
+    board.set_track(track)
+    sentence = "".join(words) + " "
+    for index in range(count):
+        unsure = index % 7 == 0
+        tokens = [TokenSignal(word, -2.0 if unsure else -0.1, 0.5) for word in words]
+        track.add_text(sentence, tokens)
+        board.add_sentence({"start": index * len(sentence), "function": "active_computation"}, sentence)
+    lines, marks = board.curve_lines(), board.low_marks()
+    assert board.cell_count() == count and lines and marks
+    assert len(lines) <= MAX_ROWS and all(line.size() <= width for line in lines)
+    xs = [line.at(i).x() for line in lines for i in range(line.size())]
+    assert all(0 <= x <= width for x in xs)
+    assert len(marks) <= width * MAX_ROWS // 2  # joined where columns touch
+    # a mark still lies under the cells of unsure sentences' columns
+    rects = [board.cell_rect(i) for i in range(0, count, 7)]
+    for mark in marks[:20]:
+        assert any(r.left() <= mark.center().x() <= r.right() + 1 and r.top() < mark.top() for r in rects)

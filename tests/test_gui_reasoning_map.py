@@ -108,3 +108,32 @@ def test_a_dense_map_keeps_every_cell_inside_its_row(qtbot: QtBot) -> None:
     rows = sorted({rect.top() for rect in rects})
     assert len(rows) > 1
     assert all(min(rect.left() for rect in rects if rect.top() == row) == 0 for row in rows)
+
+
+def test_appended_sentences_are_placed_after_the_others_not_laid_out_all_again(qtbot: QtBot) -> None:
+    """A paint after new sentences places only the new cells; a new width lays all out once.
+    A dense strip is laid out with room to grow, so a live trace of thousands of sentences,
+    painted after each, places each cell a few times, not once per paint (quadratic)."""
+    from denkspur.gui.reasoning_map import MAX_ROWS
+
+    widget = make_map(qtbot)
+    for index in range(10):
+        widget.add_sentence({"start": index * 20, "function": "active_computation"}, "Two plus three.")
+    before = [widget.cell_rect(i) for i in range(10)]
+    placed = widget.cells_laid_out
+    widget.add_sentence({"start": 200, "function": "self_checking"}, "Let me check that.")
+    assert widget.cell_rect(10).isValid() and widget.cells_laid_out == placed + 1
+    assert [widget.cell_rect(i) for i in range(10)] == before
+    widget.resize(200, 60)
+    widget.cell_rect(0)
+    assert widget.cells_laid_out == placed + 1 + 11  # the new width: every cell once
+    widget.resize(300, 60)
+    count = 2_000
+    placed = widget.cells_laid_out
+    for index in range(11, count):
+        widget.add_sentence({"start": index * 20, "function": "active_computation"}, "Let me see this. " * 2)
+        widget.cell_rect(index)  # laid out as a paint would
+    assert widget.cells_laid_out - placed < 15 * count
+    rects = [widget.cell_rect(i) for i in range(count)]
+    assert all(rect.left() >= 0 and rect.right() < 300 for rect in rects)
+    assert len({rect.top() for rect in rects}) == MAX_ROWS

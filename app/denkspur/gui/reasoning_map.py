@@ -12,7 +12,8 @@ the confidence curve (the sliding-window mean log-probability of
 the sentences it runs through, the lowest tenth of its windows marked red, and
 each cell's hover gives the sentence's mean confidence. A cell's share of the
 curve is summarised once, when it is added; a layout only spreads those
-summaries over the pixels (never the whole curve again).
+summaries over the pixels (never the whole curve again), and keeps what it placed:
+sentences appended later are placed after the others (gui/map_layout.py).
 
 Integration (trace panel): ``map.add_sentence(sentence_dict, text)`` for each
 ``SentenceDone`` (or ``set_sentences(trace, result.sentences)`` for a stored
@@ -33,38 +34,38 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from denkspur.core.text.bidi import visible_bidi
 from denkspur.core.trace.tokens import estimate_tokens
+from denkspur.gui import map_layout
 from denkspur.gui.function_style import COLORS, UNKNOWN_COLOR, function_name
 from denkspur.gui.lazy_qt import Qt
+from denkspur.gui.map_layout import Geometry, MapLayout, dense_for, wrapped_rows
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPolygonF
 
     from denkspur.core.trace.confidence_track import ConfidenceTrack
     from denkspur.gui.map_marks import MapMark, MapMarks
 
-CELL_HEIGHT = 14
-ROW_GAP = 3
-CELL_GAP = 1
+# The map's sizes live with its layout (gui/map_layout.py); named here too, as before.
+CELL_HEIGHT = map_layout.CELL_HEIGHT
+ROW_GAP = map_layout.ROW_GAP
+CELL_GAP = map_layout.CELL_GAP
+MAX_ROWS = map_layout.MAX_ROWS
+STRIP_HEIGHT = map_layout.STRIP_HEIGHT
+STRIP_GAP = map_layout.STRIP_GAP
 MIN_CELL = 3
 MAX_CELL = 80
 PIXELS_PER_TOKEN = 1.5
 #: Characters looked at for a cell's width: more than enough tokens for MAX_CELL.
 WIDTH_CHARS = 1_000
 TOOLTIP_CHARS = 600
-#: The map never takes more rows than this: a long trace's cells get narrower instead,
-#: so the trace text under it keeps its room.
-MAX_ROWS = 3
 #: Cells beyond this are not drawn (a flooding trace of tens of thousands of sentences would
 #: make every repaint slow); the map then covers the trace's beginning and says so.
 MAX_CELLS = 4_000
 #: A full strip (cells narrowed to fit MAX_ROWS rows) is painted again at most this often
-#: while sentences stream in: each new cell moves every other, and laying out thousands
-#: of cells per event-loop turn was a third of a flood's turn.
+#: while sentences stream in: the strip's points and marks are built again for each paint,
+#: and each time the strip outgrows its room every cell moves (see gui/map_layout.py).
 DENSE_REPAINT_MS = 150
-#: The confidence strip under each row of cells (only when the trace has token signals).
-STRIP_HEIGHT = 9
-STRIP_GAP = 1
 LOW_MARK = QColor(192, 57, 43, 110)
 STRIP_BACKGROUND = QColor(127, 127, 127, 28)
 
@@ -122,6 +123,10 @@ class ReasoningMap(QWidget):
         self._floor = -0.05  # the lowest curve value on the map: the strip's bottom
         self._curved = 0  # cells with a piece of the curve
         self._filter = MapFilter.ALL
+        self._widest = 0  # the widest cell's natural width
+        #: The layout, kept between paints: appended cells are placed after the others.
+        self._laid = MapLayout()
+        self._stale = True  # the cells changed otherwise than by appending: lay all out again
         self._rects: list[QRect] = []
         #: The cells' rectangles grouped by colour, as laid out: painted one call per colour
         #: (a full map is 4,000 cells, and a Python call per cell cost a flood ~10 ms a frame).
@@ -150,6 +155,7 @@ class ReasoningMap(QWidget):
             self._marks.set([])
         self.truncated = False
         self._natural = 0
+        self._widest = 0
         self._curved = 0
         self._floor = -0.05
         if self._repaint is not None:
@@ -176,18 +182,18 @@ class ReasoningMap(QWidget):
             cell = MapCell(start, function, text, width, confidence, levels)
             self._cells.append(cell)
             self._natural += cell.width + CELL_GAP
+            self._widest = max(self._widest, cell.width)
             self._curved += bool(cell.curve)
         if len(self._cells) == count:  # a full map (MAX_CELLS) is not laid out and painted again
             return
         if dense:  # the height stays (MAX_ROWS rows): the strip is repainted a little later
-            self._laid_out_width = -1
             self._repaint_soon()
         else:
-            self._changed()
+            self._changed(relayout=False)  # the new cells are placed after the others
 
     def _dense(self) -> bool:
-        """Whether the cells, as shown, are narrowed to fit MAX_ROWS rows (see :meth:`_placed`)."""
-        return self.isVisible() and self._natural > max(self.width(), MIN_CELL) * MAX_ROWS * 0.9
+        """Whether the cells, as shown, are narrowed to fit MAX_ROWS rows (see gui/map_layout.py)."""
+        return self.isVisible() and dense_for(self._natural, max(self.width(), MIN_CELL))
 
     def _repaint_soon(self) -> None:
         if self._repaint is None:
@@ -201,8 +207,10 @@ class ReasoningMap(QWidget):
     def set_sentences(self, trace: str, sentences: Iterable[Mapping[str, object] | object]) -> None:
         """Show a finished trace's sentences (stored versions carry them as dicts)."""
         self._cells.clear()
+        self._stale = True
         self.truncated = False
         self._natural = 0
+        self._widest = 0
         self._curved = 0
         self._floor = -0.05
         items = []
@@ -252,6 +260,12 @@ class ReasoningMap(QWidget):
     # -- queries (also for tests) -------------------------------------------------
     def cell_count(self) -> int:
         return len(self._cells)
+
+    @property
+    def cells_laid_out(self) -> int:
+        """Cells placed by layouts since the map was made (a relayout counts every cell again):
+        appending sentences places only the new ones."""
+        return self._laid.placed
 
     def highlighted(self) -> list[int]:
         """Indices of the cells the current filter lets stand out."""
@@ -375,8 +389,9 @@ class ReasoningMap(QWidget):
         functions = _FILTER_FUNCTIONS.get(self._filter)
         return functions is None or cell.function in functions
 
-    def _changed(self) -> None:
-        self._laid_out_width = -1
+    def _changed(self, relayout: bool = True) -> None:
+        """The cells changed (``relayout``: otherwise than by appending); the height may too."""
+        self._stale = self._stale or relayout
         self.updateGeometry()
         self.update()
 
@@ -384,9 +399,9 @@ class ReasoningMap(QWidget):
         width = max(width, MIN_CELL)
         if not self._cells:
             return 0
-        if self._natural > width * MAX_ROWS * 0.9:  # a density strip: always the full rows
+        if dense_for(self._natural, width):  # a density strip: always the full rows
             return MAX_ROWS
-        return len({rect.y() for rect in self._placed(width)})
+        return wrapped_rows((cell.width for cell in self._cells), width)
 
     def _pitch(self) -> int:
         """Height of one row: cells, the confidence strip when there is one, the gap."""
@@ -394,126 +409,41 @@ class ReasoningMap(QWidget):
         return CELL_HEIGHT + strip + ROW_GAP
 
     def _layout(self) -> None:
+        """Bring the layout up to date: place appended cells after the others, or all of them
+        when the geometry changed (see :mod:`denkspur.gui.map_layout`); the curve's points
+        and the colour groups are rebuilt from what is placed (O(pixels + colours))."""
         width = max(self.width(), MIN_CELL)
-        if width == self._laid_out_width and len(self._rects) == len(self._cells):
+        if width == self._laid_out_width and not self._stale and len(self._rects) == len(self._cells):
             return
-        self._rects = self._placed(width)
-        self._group_colors()
-        self._lay_out_curve()
-        self._laid_out_width = width
-
-    def _group_colors(self) -> None:
+        dense = dense_for(self._natural, width)
+        geometry = Geometry(width, self._pitch(), dense, self._widest if dense else 0,
+                            _FILTER_FUNCTIONS.get(self._filter))
+        laid = self._laid
+        if self._stale or len(laid.rects) > len(self._cells) or not laid.fits(geometry, self._natural):
+            laid.restart(geometry, self._natural, growing=not self._stale and geometry == laid.geometry)
+        laid.extend(self._cells)
+        self._stale = False
+        self._rects = laid.rects
         dim = QColor(UNKNOWN_COLOR)
         dim.setAlpha(90)
-        groups: dict[str | None, list[QRect]] = {}
-        functions = _FILTER_FUNCTIONS.get(self._filter)
-        for cell, rect in zip(self._cells, self._rects, strict=True):
-            key = cell.function if functions is None or cell.function in functions else None
-            groups.setdefault(key, []).append(rect)
         self._by_color = [(QColor(COLORS.get(key, UNKNOWN_COLOR)) if key is not None else dim, rects)
-                          for key, rects in groups.items()]
-
-    def _lay_out_curve(self) -> None:
-        """Spread each cell's curve summary over its pixels: O(cells + pixels)."""
-        from PySide6.QtCore import QPointF, QRectF  # built on first use: start-up does not need them
-
-        self._lines, self._low_marks, self._strips = [], [], []
-        if not self._curved:
-            return
+                          for key, rects in laid.groups.items()]
         threshold = self._track.lowest_threshold() if self._track is not None else None
-        floor, height = self._floor, STRIP_HEIGHT - 2
-        points: list[QPointF] = []
-        row_y = -1
-        run_right = 0.0  # where the current run's background ends
-        for cell, rect in zip(self._cells, self._rects, strict=True):
-            x, y, width = rect.x(), rect.y(), max(1, rect.width())
-            if not cell.levels or y != row_y:  # a gap in the signals, or a new row
-                self._end_run(points, run_right)
-                points, row_y = [], y
-            if not cell.levels:
-                continue
-            if not points:
-                self._strips.append(QRectF(x, y + CELL_HEIGHT + STRIP_GAP, 0, STRIP_HEIGHT))
-            run_right = x + width
-            top = y + CELL_HEIGHT + STRIP_GAP
-            columns = _columns(cell.levels, width)
-            step = width / len(columns)
-            for index, (mean, low) in enumerate(columns):
-                left = x + index * step
-                points.append(QPointF(left + step / 2, top + 1 + height * min(1.0, mean / floor)))
-                if threshold is not None and low is not None and low <= threshold:
-                    self._mark(left, top, max(1.0, step))
-        self._end_run(points, run_right)
-
-    def _end_run(self, points: list[QPointF], right: float) -> None:
-        from PySide6.QtGui import QPolygonF
-
-        if points:
-            self._strips[-1].setRight(right)
-        if len(points) > 1:
-            self._lines.append(QPolygonF(points))
-
-    def _mark(self, left: float, top: float, width: float) -> None:
-        """Add a low mark, joined to the previous one when they touch (fewer rectangles to paint)."""
-        from PySide6.QtCore import QRectF
-
-        last = self._low_marks[-1] if self._low_marks else None
-        if last is not None and last.y() == top and last.left() <= left <= last.right() + 0.5:
-            last.setRight(max(last.right(), left + width))
-        else:
-            self._low_marks.append(QRectF(left, top, width, STRIP_HEIGHT))
-
-    def _placed(self, width: int) -> list[QRect]:
-        """Cells in rows of ``width``; narrowed (no gaps) when they would need more than MAX_ROWS rows."""
-        natural = self._natural
-        pitch = self._pitch()
-        if natural <= width * MAX_ROWS * 0.9:  # room to wrap whole cells
-            rects, x, y = [], 0, 0
-            for cell in self._cells:
-                if x and x + cell.width > width:
-                    x, y = 0, y + pitch
-                rects.append(QRect(x, y, min(cell.width, width), CELL_HEIGHT))
-                x += cell.width + CELL_GAP
-            return rects
-        # A density strip: each cell keeps its share of the length. A cell that would run past
-        # a row's end starts the next row (room for that is kept: at most a cell per row).
-        widest = max(cell.width for cell in self._cells) + CELL_GAP
-        scale = width * MAX_ROWS / (natural + (MAX_ROWS - 1) * widest)
-        rects, row, left = [], 0, 0.0
-        for cell in self._cells:
-            cell_width = max(1, round(cell.width * scale))
-            if left > 0 and left + cell_width > width and row < MAX_ROWS - 1:
-                row, left = row + 1, 0.0
-            start = min(int(left), max(0, width - cell_width))
-            rects.append(QRect(start, row * pitch, cell_width, CELL_HEIGHT))
-            left += (cell.width + CELL_GAP) * scale
-        return rects
+        self._lines, self._low_marks, self._strips = laid.curve(threshold, self._floor) if self._curved \
+            else ([], [], [])
+        self._laid_out_width = width
 
 
 def _halved(curve: Curve) -> Curve:
-    """Neighbouring buckets merged in pairs: means averaged, lows the lowest."""
-    return tuple(_merged(curve[i: i + 2]) for i in range(0, len(curve), 2))
-
-
-def _merged(part: Curve) -> tuple[float, float | None]:
-    lows = [low for _mean, low in part if low is not None]
-    return sum(mean for mean, _low in part) / len(part), min(lows) if lows else None
-
-
-def _columns(levels: tuple[Curve, ...], width: int) -> list[tuple[float, float | None]]:
-    """A cell's curve in at most ``width`` columns, from the coarsest level that still has them
-    (so a layout costs about one step per pixel, however many tokens a cell holds)."""
-    curve = levels[0]
-    for level in reversed(levels):  # from the coarsest (one bucket) to the finest
-        if len(level) >= width:
-            curve = level
-            break
-    if len(curve) <= width:
-        return list(curve)
-    columns: list[tuple[float, float | None]] = []
-    for column in range(width):
-        columns.append(_merged(curve[column * len(curve) // width: (column + 1) * len(curve) // width]))
-    return columns
+    """Neighbouring buckets merged in pairs: means averaged, lows the lowest (as :func:`merged`
+    does, without a list per pair: each sentence of a flood builds ~80 of these)."""
+    pairs: list[tuple[float, float | None]] = []
+    for (mean, low), (other, other_low) in zip(curve[0::2], curve[1::2], strict=False):
+        lowest = low if other_low is None else other_low if low is None else min(low, other_low)
+        pairs.append(((mean + other) / 2, lowest))
+    if len(curve) % 2:
+        pairs.append(curve[-1])
+    return tuple(pairs)
 
 
 def _get(sentence: Mapping[str, object] | object, key: str) -> object:
