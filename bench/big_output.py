@@ -232,6 +232,7 @@ def main() -> None:
     collector = GuiThreadCollector(app).start()
     sys.setswitchinterval(GIL_SWITCH_INTERVAL)  # as the app does (gui/launch.py)
     reopen_case(app, "warm-up **markdown**")
+    collector.freeze_settled()  # as the app does once start-up has settled
     line = "x" * (5 * MB)
     # direction controls in every sentence, each shown as a marked stand-in (2 per 19 characters)
     controls = "Wait, \u202e5 = 3 + 2\u202c. " * (2 * MB // 19)

@@ -72,3 +72,27 @@ def test_a_full_collection_waits_until_the_old_generation_grew_by_a_quarter(qtbo
     assert full_collections(300, grown, per_check) >= 1  # more long-lived objects: it is
     del kept, grown
     collector.deleteLater()
+
+
+def test_what_lives_once_start_up_settled_is_out_of_a_full_collection_s_sight(qtbot: QtBot) -> None:
+    """Modules, classes and the window live as long as the app: a full collection need not walk
+    them each time. What is made later is collected as before, and stopping gives them back."""
+    import gc
+
+    collector = GuiThreadCollector()
+    settled = [[] for _ in range(10_000)]  # start-up's long-lived objects
+    before = len(gc.get_objects(2))
+    collector.freeze_settled()
+    try:
+        assert gc.get_freeze_count() >= len(settled)
+        assert len(gc.get_objects(2)) < before - len(settled) // 2  # a full collection skips them
+        later = _Cyclic()
+        del later
+        freed_on.clear()
+        gc.collect()
+        assert freed_on == [threading.current_thread().name]  # garbage made later is still freed
+    finally:
+        freed_on.clear()
+        collector.stop()
+    assert gc.get_freeze_count() == 0
+    collector.deleteLater()

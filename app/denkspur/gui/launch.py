@@ -50,6 +50,11 @@ def launch(argv: Sequence[str] = ()) -> int:
 
     window = MainWindow()
     window.show()
+    from PySide6.QtCore import QTimer
+
+    from denkspur.gui.gc_guard import FREEZE_AFTER_MS
+
+    QTimer.singleShot(FREEZE_AFTER_MS, collector.freeze_settled)
     if os.environ.get(STARTUP_PROBE):
         _after_first_frame(window, lambda: _probe_shown(window))
     try:
