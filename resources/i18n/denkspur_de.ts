@@ -742,89 +742,9 @@
         <translation>Anders weiterdenken geht nur mit einem lokalen Modell und wenn gerade keine Antwort entsteht.</translation>
     </message>
     <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="258"/>
-        <source>Stop generating</source>
-        <translation>Generierung anhalten</translation>
-    </message>
-    <message>
         <location filename="../work/main/app/denkspur/gui/main_window.py" line="315"/>
         <source>Some replies could not be saved and exist only in this window. Quit anyway and lose them? (Cancel, then Retry save or Export…)</source>
         <translation>Einige Antworten konnten nicht gespeichert werden und gibt es nur in diesem Fenster. Trotzdem beenden und sie verlieren? (Abbrechen, dann „Erneut speichern“ oder „Exportieren…“)</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="243"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="244"/>
-        <source>Open model file…</source>
-        <translation>Modelldatei öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="245"/>
-        <source>Import conversation…</source>
-        <translation>Unterhaltung importieren…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="246"/>
-        <source>Export conversation as Markdown…</source>
-        <translation>Unterhaltung als Markdown exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="247"/>
-        <source>Export conversation as JSON…</source>
-        <translation>Unterhaltung als JSON exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="248"/>
-        <source>Quit</source>
-        <translation>Beenden</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="249"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="250"/>
-        <source>Reasoning trace panel</source>
-        <translation>Denkspur-Bereich</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="251"/>
-        <source>Compare traces…</source>
-        <translation>Denkspuren vergleichen…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="252"/>
-        <source>DeepSeek-R1 in the news (explained)</source>
-        <translation>DeepSeek-R1 in den Nachrichten (erklärt)</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="253"/>
-        <source>&amp;Settings</source>
-        <translation>&amp;Einstellungen</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="254"/>
-        <source>Preferences…</source>
-        <translation>Einstellungen…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="255"/>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="256"/>
-        <source>&amp;Engine</source>
-        <translation>&amp;Engine</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="257"/>
-        <source>Restart engine</source>
-        <translation>Engine neu starten</translation>
     </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/main_window.py" line="259"/>
@@ -835,16 +755,6 @@
         <location filename="../work/main/app/denkspur/gui/main_window.py" line="260"/>
         <source>Browse and download models…</source>
         <translation>Modelle ansehen und herunterladen…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="261"/>
-        <source>Models…</source>
-        <translation>Modelle…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/main_window.py" line="262"/>
-        <source>Connect to a server…</source>
-        <translation>Mit einem Server verbinden…</translation>
     </message>
     <message>
         <location filename="../work/main/app/denkspur/gui/window_actions.py" line="59"/>
@@ -1219,26 +1129,6 @@
         <source>Checking this machine…</source>
         <translation>Dieser Rechner wird geprüft…</translation>
     </message>
-    <message>
-        <source>Your GGUF files</source>
-        <translation>Deine GGUF-Dateien</translation>
-    </message>
-    <message>
-        <source>Load</source>
-        <translation>Laden</translation>
-    </message>
-    <message>
-        <source>%1 (%2, %3, imported)</source>
-        <translation>%1 (%2, %3, importiert)</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>%1 (%2, opened from disk)</source>
-        <translation>%1 (%2, von der Festplatte geöffnet)</translation>
-    </message>
 </context>
 <context>
     <name>ModelPicker</name>
@@ -1611,20 +1501,6 @@
 <context>
     <name>TracePanel</name>
     <message>
-        <source>%1 (being written)</source>
-        <translation>%1 (wird geschrieben)</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="357"/>
-        <source>Continue differently from here</source>
-        <translation>Ab hier anders weiterdenken</translation>
-    </message>
-    <message>
-        <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="358"/>
-        <source>Insert a note here and continue…</source>
-        <translation>Hier eine Notiz einfügen und weiterdenken…</translation>
-    </message>
-    <message>
         <location filename="../work/main/app/denkspur/gui/trace_panel.py" line="363"/>
         <source>Steer the reasoning</source>
         <translation>Das Denken lenken</translation>
@@ -1799,10 +1675,6 @@
     <message>
         <source>Thinking… %1 s, %2</source>
         <translation>Denkt nach… %1 s, %2</translation>
-    </message>
-    <message>
-        <source>confidence %1 per token (mean log-probability %2)</source>
-        <translation>Sicherheit %1 pro Token (mittlere Log-Wahrscheinlichkeit %2)</translation>
     </message>
 </context>
 <context>
