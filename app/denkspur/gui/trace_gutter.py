@@ -9,11 +9,12 @@ display-only break of a very long line. Hovering a label names the step's kind.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from denkspur.core.trace.step_kind import StepKind
 from denkspur.gui.lazy_qt import Qt
 from denkspur.gui.step_style import COLORS, ICONS, kind_name
 
@@ -21,7 +22,15 @@ if TYPE_CHECKING:  # the painting classes load when first used (start-up: an emp
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter, QPaintEvent, QTextBlock
 
-    from denkspur.gui.trace_view import StepMark, TraceView
+    from denkspur.gui.trace_view import TraceView
+
+#: Below this viewport width the gutter shows icons only.
+NARROW = 420
+
+
+class StepMark(NamedTuple):  # a named tuple, not a dataclass: a quarter of the class's cost at start
+    start: int  # character offset into the trace
+    kind: StepKind
 
 
 class StepGutter(QWidget):
@@ -67,8 +76,6 @@ class StepGutter(QWidget):
         """The step bar beside ``block``, and the label of a step starting in it."""
         from PySide6.QtGui import QColor
 
-        from denkspur.gui.trace_view import NARROW, StepMark
-
         view = self._view
         starts, kinds, narrow = view.mark_starts, view.mark_kinds, view.width() < NARROW
         top, height = geometry.top(), geometry.height()
@@ -99,8 +106,6 @@ class StepGutter(QWidget):
 
     def mark_at(self, point: QPoint) -> StepMark | None:
         """The step mark labelled at ``point`` in the gutter (for tooltips)."""
-        from denkspur.gui.trace_view import StepMark
-
         view = self._view
         block = view.cursorForPosition(QPoint(0, point.y())).block()
         first = view.trace_offset(block.position())

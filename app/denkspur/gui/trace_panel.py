@@ -38,7 +38,8 @@ from denkspur.gui.map_bar import MapBar
 from denkspur.gui.plain import plain_label
 from denkspur.gui.step_style import parse_kind
 from denkspur.gui.steps_list import StepsList
-from denkspur.gui.trace_view import StepMark, TraceView
+from denkspur.gui.trace_gutter import StepMark
+from denkspur.gui.trace_view import TraceView
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRect, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextOption
@@ -42,7 +42,7 @@ from denkspur.core.trace.step_kind import StepKind
 from denkspur.gui.copies_source import CopiesSource
 from denkspur.gui.lazy_qt import set_enum_properties
 from denkspur.gui.step_style import ICONS, kind_name
-from denkspur.gui.trace_gutter import StepGutter
+from denkspur.gui.trace_gutter import NARROW, StepGutter, StepMark
 
 if TYPE_CHECKING:  # the painting and format classes load when first used (start-up: PySide
     # builds each Qt class and its enums on first use, and an empty view paints nothing)
@@ -52,8 +52,6 @@ if TYPE_CHECKING:  # the painting and format classes load when first used (start
 MAX_LINE = 2_000
 #: Characters inserted per event-loop turn (bounds the time of one GUI update).
 SLICE_CHARS = 16_000
-#: Below this viewport width the gutter shows icons only.
-NARROW = 420
 #: Direction controls given their marker format per slice (a flood of them stays cheap;
 #: beyond this they are still shown as the stand-in, only not coloured).
 MAX_CONTROL_FORMATS = 256
@@ -77,11 +75,6 @@ def _span_tip(kind: str) -> str:
                                                                   "made it go on"),
     }
     return tips.get(kind, "")
-
-
-class StepMark(NamedTuple):  # a named tuple, not a dataclass: a quarter of the class's cost at start
-    start: int  # character offset into the trace
-    kind: StepKind
 
 
 class TraceView(CopiesSource):
