@@ -96,3 +96,80 @@ def test_what_lives_once_start_up_settled_is_out_of_a_full_collection_s_sight(qt
         collector.stop()
     assert gc.get_freeze_count() == 0
     collector.deleteLater()
+
+
+def _full_collections_due(collector: GuiThreadCollector, kept: list[list[object]], checks: int = 300) -> int:
+    """Checks while long-lived objects keep coming (past a quarter of the oldest generation);
+    returns the full collections that ran."""
+    import gc
+
+    young = gc.get_threshold()[0]
+    per_check = max(young + 1, len(gc.get_objects(2)) // 4 // checks * 2 + 200)  # each check collects
+    before = gc.get_stats()[2]["collections"]
+    for _ in range(checks):
+        kept.extend([] for _ in range(per_check))
+        collector.check()
+    return gc.get_stats()[2]["collections"] - before
+
+
+def test_a_full_collection_waits_while_a_live_reply_is_shown(qtbot: QtBot) -> None:
+    """While a reply streams, most of what a full collection walks is the events in flight,
+    freed once shown: it waits until the reply ended, then runs once if still due."""
+    import gc
+
+    from denkspur.gui.gc_guard import live_reply_hold
+
+    collector = GuiThreadCollector()
+    kept: list[list[object]] = []
+    hold = live_reply_hold()
+    try:
+        assert _full_collections_due(collector, kept) == 0
+        assert collector.postponed
+    finally:
+        hold.end()
+    before = gc.get_stats()[2]["collections"]
+    collector.check()
+    assert gc.get_stats()[2]["collections"] == before + 1 and not collector.postponed
+    del kept
+    collector.deleteLater()
+
+
+def test_a_hold_lapses_when_its_reply_goes_quiet_and_never_waits_past_its_limit(
+        qtbot: QtBot, monkeypatch: object) -> None:
+    """A panel closed while live, or a reply that stalls, does not keep full collections off;
+    neither does a reply that streams for longer than the limit."""
+    import time
+
+    import pytest
+
+    from denkspur.gui import gc_guard
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(gc_guard, "HOLD_FRESH_S", 0.05)
+    collector = GuiThreadCollector()
+    kept: list[list[object]] = []
+    hold = gc_guard.live_reply_hold()
+    time.sleep(0.1)  # nothing came: the hold lapsed
+    assert _full_collections_due(collector, kept) >= 1
+    hold.touch()  # fresh again, but a collection may wait no longer than the limit
+    collector.postpone_at_most_s = 0.0
+    assert _full_collections_due(collector, kept) >= 1
+    hold.end()
+    del kept
+    collector.deleteLater()
+
+
+def test_the_trace_panel_holds_full_collections_while_its_reply_is_live(qtbot: QtBot) -> None:
+    from denkspur.core.trace.stream import ReasoningStream
+    from denkspur.gui import gc_guard
+    from denkspur.gui.trace_panel import TracePanel
+
+    panel = TracePanel()
+    qtbot.addWidget(panel)
+    held = set(gc_guard._holds)
+    panel.begin_live()
+    assert len(set(gc_guard._holds) - held) == 1
+    panel.add_events(ReasoningStream(assume_open=True).feed("First thought. Second thought."))
+    panel.end_live()
+    qtbot.waitUntil(lambda: not panel.is_live, timeout=5_000)
+    assert set(gc_guard._holds) <= held

@@ -80,3 +80,23 @@ def test_a_live_reply_leaves_no_token_record_in_the_panel(qtbot: QtBot, confiden
     assert _records_alive() == 0
     assert _longest_container(before) < TOKENS // 4  # no list of something per token (the map's, the view's)
     assert panel.confidence.has_signals()
+
+
+def test_the_map_keeps_each_sentence_s_curve_in_objects_no_collection_walks(qtbot: QtBot) -> None:
+    """Each sentence's curve summary was a tuple of (mean, low) pairs, ~80 per sentence: a
+    collection walked each of them before it stopped tracking them (half of what the
+    collections of a 200,000-token reply walked, bench/big_output.py). An array of floats
+    is one object to a collection: it visits none of its items."""
+    panel = TracePanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 700)
+    panel.show()
+    panel.begin_live(signals_expected=True)
+    for events in _live_events():
+        panel.add_events(events)
+    panel.end_live()
+    qtbot.waitUntil(lambda: not panel.is_live and not panel.map_bar.pending, timeout=10_000)
+    cells = panel.map_bar.map._cells
+    assert cells and all(cell.levels for cell in cells)
+    visited = [len(gc.get_referents(level)) for cell in cells for level in cell.levels]
+    assert max(visited) <= 1  # its type at most; a tuple of pairs: every pair

@@ -16,6 +16,7 @@ the strip's bottom and the "lowest tenth" threshold move as tokens come.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -133,8 +134,8 @@ class MapLayout:
                 group.append(rect)
             if levels and cell_width == 1 and y == run.y:  # a dense strip's usual cell, inline
                 run.right = max(run.right, x + 1)
-                mean, low = levels[-1][0]  # its one summary (the coarsest level)
-                run.add(x, mean, low)
+                coarsest = levels[-1]  # its one summary: mean, lowest window
+                run.add(x, coarsest[0], coarsest[1])
             else:
                 run = self._fold(levels, x, y, cell_width)
         self.placed += len(cells) - first
@@ -154,13 +155,13 @@ class MapLayout:
             run.start(x, y)
         run.right = max(run.right, x + width)
         if width == 1:  # a dense strip's usual cell: its one summary (the coarsest level)
-            mean, low = levels[-1][0]
-            run.add(x, mean, low)
+            coarsest = levels[-1]
+            run.add(x, coarsest[0], coarsest[1])
             return run
         columns = _columns(levels, width)
-        step = width / len(columns)
-        for index, (mean, low) in enumerate(columns):
-            run.add(int(x + (index + 0.5) * step), mean, low)
+        step = width / (len(columns) // 2)
+        for index in range(len(columns) // 2):
+            run.add(int(x + (index + 0.5) * step), columns[2 * index], columns[2 * index + 1])
         return run
 
     def curve(self, threshold: float | None,
@@ -188,7 +189,8 @@ class CurveRun:
     def start(self, x: int, y: int) -> None:
         self.y, self.left, self.right = y, x, x
 
-    def add(self, column: int, mean: float, low: float | None) -> None:
+    def add(self, column: int, mean: float, low: float) -> None:
+        """A bucket's mean and lowest full window (``math.inf``: none) in this column."""
         index = column - self.left
         index = max(index, 0)
         if index >= len(self.sums):
@@ -198,8 +200,7 @@ class CurveRun:
             self.lows += [math.inf] * more
         self.sums[index] += mean
         self.counts[index] += 1
-        if low is not None and low < self.lows[index]:
-            self.lows[index] = low
+        self.lows[index] = min(self.lows[index], low)
 
     def emit(self, threshold: float | None, floor: float,
              lines: list[QPolygonF], marks: list[QRectF], strips: list[QRectF]) -> None:
@@ -231,23 +232,22 @@ class CurveRun:
             lines.append(QPolygonF(points))
 
 
-def merged(part: Curve) -> tuple[float, float | None]:
-    """Buckets as one: means averaged, lows the lowest."""
-    lows = [low for _mean, low in part if low is not None]
-    return sum(mean for mean, _low in part) / len(part), min(lows) if lows else None
-
-
-def _columns(levels: tuple[Curve, ...], width: int) -> list[tuple[float, float | None]]:
-    """A cell's curve in at most ``width`` columns, from the coarsest level that still has them
-    (so a layout costs about one step per pixel, however many tokens a cell holds)."""
+def _columns(levels: tuple[Curve, ...], width: int) -> Curve:
+    """A cell's curve in at most ``width`` columns (means averaged, lows the lowest), from the
+    coarsest level that still has them (so a layout costs about one step per pixel, however
+    many tokens a cell holds)."""
     curve = levels[0]
     for level in reversed(levels):  # from the coarsest (one bucket) to the finest
-        if len(level) >= width:
+        if len(level) >= 2 * width:
             curve = level
             break
-    if len(curve) <= width:
-        return list(curve)
-    columns: list[tuple[float, float | None]] = []
+    buckets = len(curve) // 2
+    if buckets <= width:
+        return curve
+    columns = array("d")
     for column in range(width):
-        columns.append(merged(curve[column * len(curve) // width: (column + 1) * len(curve) // width]))
+        first, end = column * buckets // width, (column + 1) * buckets // width
+        means = curve[2 * first: 2 * end: 2]
+        columns.append(sum(means) / len(means))
+        columns.append(min(curve[2 * first + 1: 2 * end: 2]))
     return columns

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import enum
 import math
+from array import array
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent
@@ -86,7 +87,10 @@ _FILTER_FUNCTIONS: dict[MapFilter, frozenset[str]] = {
 }
 
 
-Curve = tuple[tuple[float, float | None], ...]
+#: A sentence's confidence curve: per bucket its mean, then its lowest full window (``math.inf``:
+#: none), one after the other in an ``array('d')`` (see ConfidenceTrack.sample_curve).
+Curve: TypeAlias = "array[float]"
+_NO_CURVE: Curve = array("d")
 
 
 class MapCell(NamedTuple):  # a named tuple, not a dataclass: a quarter of the class's cost at start
@@ -96,13 +100,13 @@ class MapCell(NamedTuple):  # a named tuple, not a dataclass: a quarter of the c
     width: int
     #: Mean log-probability of the sentence's tokens (None: no signals for it).
     confidence: float | None = None
-    #: The confidence curve through the sentence: (mean, lowest full window or None) per bucket,
-    #: then the same halved again and again (a narrow cell takes the level that fits its pixels).
+    #: The confidence curve through the sentence (see :data:`Curve`), then the same halved
+    #: again and again (a narrow cell takes the level that fits its pixels).
     levels: tuple[Curve, ...] = ()
 
     @property
     def curve(self) -> Curve:
-        return self.levels[0] if self.levels else ()
+        return self.levels[0] if self.levels else _NO_CURVE
 
 
 class ReasoningMap(QWidget):
@@ -235,12 +239,12 @@ class ReasoningMap(QWidget):
         if track is None or not len(track):
             return None, ()
         first, last = track.tokens_in(start, end)
-        curve = tuple(track.samples(first, last, width))
+        curve = track.sample_curve(first, last, width)
         if not curve:
             return track.mean(first, last), ()
-        self._floor = min(self._floor, *(mean for mean, _low in curve))
+        self._floor = min(self._floor, *curve[0::2])
         levels = [curve]
-        while len(levels[-1]) > 1:
+        while len(levels[-1]) > 2:  # more than one bucket
             levels.append(_halved(levels[-1]))
         return track.mean(first, last), tuple(levels)
 
@@ -308,8 +312,8 @@ class ReasoningMap(QWidget):
             .replace("%1", f"{math.exp(mean):.0%}") \
             .replace("%2", locale.toString(mean, "f", 2))
         threshold = self._track.lowest_threshold() if self._track is not None else None
-        low = cell.levels[-1][0][1] if cell.levels else None  # the coarsest level: the whole sentence
-        if threshold is not None and low is not None and low <= threshold:
+        low = cell.levels[-1][1] if cell.levels else math.inf  # the coarsest level: the whole sentence
+        if threshold is not None and low <= threshold:
             sure += " · " + self.tr("among the least sure tenth of the trace")
         return f"{function_name(cell.function)}{sure}\n{visible_bidi(body)}"
 
@@ -435,15 +439,17 @@ class ReasoningMap(QWidget):
 
 
 def _halved(curve: Curve) -> Curve:
-    """Neighbouring buckets merged in pairs: means averaged, lows the lowest (as :func:`merged`
-    does, without a list per pair: each sentence of a flood builds ~80 of these)."""
-    pairs: list[tuple[float, float | None]] = []
-    for (mean, low), (other, other_low) in zip(curve[0::2], curve[1::2], strict=False):
-        lowest = low if other_low is None else other_low if low is None else min(low, other_low)
-        pairs.append(((mean + other) / 2, lowest))
-    if len(curve) % 2:
-        pairs.append(curve[-1])
-    return tuple(pairs)
+    """Neighbouring buckets merged in pairs: means averaged, lows the lowest (each sentence
+    of a flood builds ~7 of these: plain loops, no object per bucket)."""
+    pairs = array("d")
+    means, lows = curve[0::2], curve[1::2]
+    for index in range(0, len(means) - 1, 2):
+        pairs.append((means[index] + means[index + 1]) / 2)
+        pairs.append(min(lows[index], lows[index + 1]))
+    if len(means) % 2:
+        pairs.append(means[-1])
+        pairs.append(lows[-1])
+    return pairs
 
 
 def _get(sentence: Mapping[str, object] | object, key: str) -> object:

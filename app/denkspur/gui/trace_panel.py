@@ -73,9 +73,13 @@ LIVE_HEADER_SPARE = 80
 class _Live:
     """The answer being written (a plain class: a dataclass costs half a millisecond at start)."""
 
-    __slots__ = ("closed_after", "estimated", "started", "trace_events")
+    __slots__ = ("closed_after", "collections_held", "estimated", "started", "trace_events")
 
     def __init__(self, started: float, *, estimated: bool = False) -> None:
+        from denkspur.gui.gc_guard import live_reply_hold
+
+        # the events in flight would be most of what a collection walks (see gc_guard)
+        self.collections_held = live_reply_hold()
         self.started = started
         self.trace_events = 0
         self.closed_after: float | None = None
@@ -314,7 +318,7 @@ class TracePanel(QWidget):
         """A reply starts streaming; ``estimated``: its token counts will be estimates (a server);
         ``signals_expected``: it asked for token signals; ``started``: when it started
         (``time.monotonic()``; now when not given), for a reply shown again midway."""
-        self.show_version(None)
+        self.show_version(None)  # ends a live reply shown before (and its hold on collections)
         self.map_bar.begin_live(signals_expected)
         self._live = _Live(time.monotonic() if started is None else started, estimated=estimated)
         self._live_text = ""
@@ -337,6 +341,7 @@ class TracePanel(QWidget):
             if shown is not None:
                 shown()
             return
+        self._live.collections_held.touch()
         self._queued.put(events, shown)
         if not self._events_timer.isActive():
             self._take_queued()
@@ -349,6 +354,8 @@ class TracePanel(QWidget):
 
     def _take_queued(self) -> None:
         queued = self._queued
+        if self._live is not None:
+            self._live.collections_held.touch()  # a flood may take seconds to show
         events, shown = queued.take(EVENT_SLICE)
         self._apply(events)
         for callback in shown:
@@ -431,6 +438,8 @@ class TracePanel(QWidget):
         for callback in self._queued.clear():  # not shown, but the engine thread must not wait
             callback()
         self._ending = False
+        if self._live is not None:
+            self._live.collections_held.end()
         self._live = None
         self.steps.drop_open_step()  # the last step, if any, comes complete (or the reply stopped)
         self.jump_button.setVisible(False)
