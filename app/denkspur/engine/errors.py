@@ -59,6 +59,18 @@ class EngineError(Exception):
         super().__init__(message)
         self.message = message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its type, message and attributes, whatever its constructor takes: errors
+        cross from the session process to the app's (see session/process_runner.py)."""
+        return _rebuilt, (type(self), self.message, dict(self.__dict__))
+
+
+def _rebuilt(cls: type[EngineError], message: str, attributes: dict[str, object]) -> EngineError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(attributes)
+    return error
+
 
 class EngineRequestFailed(EngineError):
     """The child refused or failed one request and is still usable."""
