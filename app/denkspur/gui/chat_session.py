@@ -126,13 +126,16 @@ class ChatSession(QObject):
                 self._worker.cancel()
             self._shutdown.emit()
             self._thread.quit()
-            if not self._thread.wait(QUIT_GRACE_MS):
+            ended = self._thread.wait(QUIT_GRACE_MS)
+            if not ended:
                 log.warning("the engine thread is still busy; killing the engine")
                 self._worker.abort()
-                if not self._thread.wait(QUIT_GRACE_MS):
+                ended = self._thread.wait(QUIT_GRACE_MS)
+                if not ended:
                     log.error("the engine thread did not end; leaving it to the process exit")
                     _ORPHANED_THREADS.append(self._thread)  # destroying a running QThread aborts
                     self._thread.setParent(None)
+            self._worker.end_session(thread_ended=ended)
         self.store.close()
 
     @property

@@ -1,9 +1,10 @@
 """The engine's thread in the app: runs session calls and re-emits their results as signals.
 
 :class:`EngineWorker` lives on its own ``QThread`` and wraps a
-:class:`~denkspur.session.runner.ChatRunner` (the backend, one model, one
-completion at a time, and a private store connection for the saves of the reply
-being generated). Everything it does is a session call; what it adds is Qt:
+:class:`~denkspur.session.process_runner.ProcessRunner`: a ``ChatRunner`` (the
+backend, one model, one completion at a time, and a private store connection for
+the saves of the reply being generated) in a process of its own, so that parsing
+a reply never holds the GIL the GUI thread needs. Everything it does is a session call; what it adds is Qt:
 results become signals, and stream events go to the GUI in small batches
 (about 20 per second), which keeps the window smooth at any token rate.
 
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
     from denkspur.engine import protocol as p
     from denkspur.engine.remote import RemoteSettings
     from denkspur.session.loading import ModelRequest
+    from denkspur.session.process_runner import ProcessRunner
     from denkspur.session.reply import Carried, RunOutcome
-    from denkspur.session.runner import ChatRunner
     from denkspur.session.states import VersionState
 
 log = logging.getLogger("denkspur.gui")
@@ -76,17 +77,19 @@ class EngineWorker(QObject):
     def __init__(self, store_path: Path, fault: str | None = None) -> None:
         super().__init__()
         self._store_path, self._fault = store_path, fault
-        self._runner: ChatRunner | None = None
+        self._runner: ProcessRunner | None = None
         self._gate = InFlightGate(MAX_IN_FLIGHT)
 
     @property
-    def runner(self) -> ChatRunner:
-        """Made on first use, on the worker thread: the session layer (model fitting,
-        hardware probe, store checks) is not imported before the first window shows."""
+    def runner(self) -> ProcessRunner:
+        """The session, in a process of its own (see :mod:`denkspur.session.process_runner`):
+        the reply's parsing never shares the GIL with the GUI thread. Made on first use; its
+        process starts with the first call (the session layer is not imported before the
+        first window shows)."""
         if self._runner is None:
-            from denkspur.session.runner import ChatRunner
+            from denkspur.session.process_runner import ProcessRunner
 
-            self._runner = ChatRunner(self._store_path, fault=self._fault)
+            self._runner = ProcessRunner(self._store_path, fault=self._fault)
         return self._runner
 
     # Thread-safe controls (called from the GUI thread) ---------------------------
@@ -144,7 +147,7 @@ class EngineWorker(QObject):
 
         try:
             loaded = self.runner.restart()
-            ready = self.runner.backend.ready
+            ready = self.runner.ready
             if ready is not None:
                 self.ready.emit(ready)
             if loaded is not None:
@@ -165,6 +168,17 @@ class EngineWorker(QObject):
     def shutdown(self) -> None:
         if self._runner is not None:
             self._runner.close()
+
+    def end_session(self, *, thread_ended: bool) -> None:
+        """End the session process when the window closes (from the GUI thread): closed in
+        order once the engine thread has ended (its queued :meth:`shutdown` may never have
+        run), killed when the thread is still stuck in a call."""
+        if self._runner is None:
+            return
+        if thread_ended:
+            self._runner.close()
+        else:
+            self._runner.kill()
 
 
 def _failure(kind: str, message: str) -> str:
