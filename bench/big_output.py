@@ -16,6 +16,12 @@ that took the most GUI-thread CPU is printed too, with its collecting. With
 ``--runs N`` the cases run N times interleaved, and the median and the spread
 (lowest-highest) are printed; ``--case`` runs only the cases whose name contains TEXT.
 
+The two floods from a server take the app's whole path: a local server streams them,
+the session process (its own process, session/process_runner.py) parses them, the
+app's engine thread batches what comes over the pipe. Until 2026-12-07 the parsing
+ran on a thread of the app's process (the app did so too), and the GUI thread's turns
+waited for the GIL: 40-60 ms for 10-20 ms of their own work.
+
 The floods hand the panel what the engine thread sends: batches of at most
 MAX_BATCH_EVENTS events, made as they go (gui/engine_worker.py). Until 2026-12-07 one
 case handed it the events of a whole megabyte at once (38,000 events); that case
@@ -183,12 +189,53 @@ class _Relay(QObject):
     batch = Signal(list)
 
 
-def flood_through_worker_case(app: QApplication, text: str, piece: int) -> Stall:
-    """A flood produced on another thread as fast as it can, through the engine thread's
-    batching and backpressure (:class:`EventBatcher`, :class:`InFlightGate`), as in the app."""
+class _ServerFlood:
+    """A local server that floods ``text`` as a reply's trace, and a session process (its
+    own process, as in the app) connected to it, with a stored reply to fill."""
+
+    def __init__(self, text: str, piece: int) -> None:
+        import tempfile
+        from pathlib import Path
+
+        from denkspur.core.conversations.store import Store
+        from denkspur.engine import protocol as p
+        from denkspur.engine.remote import RemoteSettings
+        from denkspur.session import conversation, store_path
+        from denkspur.session.process_runner import ProcessRunner
+        from replay_server import make_server, sse, sse_done
+
+        def stream() -> Iterator[bytes]:
+            yield from (sse("reasoning_content", chunk) for chunk in _chunks(text, piece))
+            yield sse("content", "Done.")
+            yield sse_done()
+
+        self.server = make_server(0, 0, 0, stream=stream)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        folder = Path(tempfile.mkdtemp(prefix="denkspur-bench-"))
+        self.runner = ProcessRunner(store_path(folder))
+        self.runner.use_remote(RemoteSettings(f"http://127.0.0.1:{self.server.server_address[1]}/v1"))
+        self.store = Store(store_path(folder))
+        self.params = p.SamplingParams(max_tokens=len(text))
+        self.prepared = conversation.send(self.store, None, "Flood", model="flood", params=self.params)
+
+    def reply(self, on_event: Callable[[StreamEvent], None]) -> None:
+        self.runner.reply(self.prepared.version_id, self.prepared.history, self.params, on_event)
+
+    def close(self) -> None:
+        self.runner.close()
+        self.server.shutdown()
+        self.store.close()
+
+
+def flood_from_server_case(app: QApplication, text: str, piece: int) -> Stall:
+    """A server floods a reply's trace as fast as it can, along the app's whole path: the
+    session process (the remote client and the parsing, session/process_runner.py), its
+    pipe, the engine thread's batching and backpressure (:class:`EventBatcher`,
+    :class:`InFlightGate`, as EngineWorker.generate), then the panel."""
+    flood = _ServerFlood(text, piece)
     panel = _show(TracePanel())
     assert isinstance(panel, TracePanel)
-    panel.begin_live()
+    panel.begin_live(estimated=True)
     gate = InFlightGate(MAX_IN_FLIGHT)
     relay = _Relay()
     counts = {"sent": 0, "received": 0}  # a batch sent may still wait in Qt's queue
@@ -205,16 +252,14 @@ def flood_through_worker_case(app: QApplication, text: str, piece: int) -> Stall
     batcher = EventBatcher(send, gate)
     done = threading.Event()
 
-    def produce() -> None:
-        stream = ReasoningStream(assume_open=True)
-        for chunk in [*_chunks(text, piece), None]:
-            for event in stream.feed(chunk) if chunk is not None else stream.flush():
-                batcher.add(event)
+    def produce() -> None:  # the app's engine thread
+        flood.reply(batcher.add)
         batcher.close()
         done.set()
 
     producer = threading.Thread(target=produce, daemon=True)
     producer.start()
+
     def ended() -> bool:
         if done.is_set() and counts["received"] == counts["sent"] and panel.is_live:
             panel.end_live()  # as the window does when the engine says the reply ended
@@ -223,6 +268,7 @@ def flood_through_worker_case(app: QApplication, text: str, piece: int) -> Stall
     stall = _turns(app, [], lambda: not ended() or panel.pending > 0 or panel.text.pending > 0
                    or bool(panel._pending_steps) or panel.map_bar.pending > 0 or _collection_waits())
     producer.join()
+    flood.close()
     assert panel.trace_text() == text.strip()
     panel.close()
     return stall
@@ -278,10 +324,10 @@ def main() -> None:
             lambda: trace_case(app, _chunks(controls, 100_000)),
         "5 MB trace flood (96k steps), 2,000-event batches":
             lambda: trace_case(app, _chunks(paragraphs, 64_000), max_events=MAX_BATCH_EVENTS),
-        "5 MB trace flood through the worker (backpressure)":
-            lambda: flood_through_worker_case(app, paragraphs, 64_000),
-        "5 MB trace line through the worker (backpressure)":
-            lambda: flood_through_worker_case(app, line, 64_000),
+        "5 MB trace flood from a server, through the session process":
+            lambda: flood_from_server_case(app, paragraphs, 64_000),
+        "5 MB trace line from a server, through the session process":
+            lambda: flood_from_server_case(app, line, 64_000),
         "20,000 trace tokens, 3 per batch (100 tok/s)": lambda: trace_case(app, _batches(20_000, 3)),
         "20,000 tokens with signals, 3 per batch": lambda: trace_case(app, *_signal_batches(20_000, 3)),
         "200,000 tokens with signals, 2,000 per batch":

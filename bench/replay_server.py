@@ -24,7 +24,7 @@ import math
 import random
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 OPENING = ("Okay, so I need to find how many primes there are below {n}. "
@@ -93,6 +93,18 @@ def logprob_entry(piece: str, after_doubt: bool, rng: random.Random) -> dict[str
     return {"token": piece, "logprob": logprob, "top_logprobs": top}
 
 
+def sse(field: str, piece: str) -> bytes:
+    """One chunk of a streamed chat completion, as a server sends it."""
+    chunk = {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {field: piece}}]}
+    return f"data: {json.dumps(chunk)}\n\n".encode()
+
+
+def sse_done() -> bytes:
+    done = {"object": "chat.completion.chunk",
+            "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+    return f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode()
+
+
 def events(words: int, rate: float, inline: bool, logprobs: bool = False) -> Iterator[bytes]:
     trace, answer = trace_text(words)
     rng = random.Random(11)
@@ -111,14 +123,14 @@ def events(words: int, rate: float, inline: bool, logprobs: bool = False) -> Ite
         chunk = {"object": "chat.completion.chunk", "choices": [choice]}
         yield f"data: {json.dumps(chunk)}\n\n".encode()
         time.sleep(delay)
-    done = {"object": "chat.completion.chunk",
-            "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
-    yield f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode()
+    yield sse_done()
 
 
-def make_server(port: int, words: int, rate: float, inline: bool = False,
-                logprobs: bool = False) -> ThreadingHTTPServer:
-    """The replay server, bound on loopback (port 0: any free one), not yet serving."""
+def make_server(port: int, words: int, rate: float, inline: bool = False, *,
+                logprobs: bool = False,
+                stream: Callable[[], Iterable[bytes]] | None = None) -> ThreadingHTTPServer:
+    """The replay server, bound on loopback (port 0: any free one), not yet serving.
+    ``stream``: what each chat request gets instead of the replayed trace (SSE bytes)."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -138,7 +150,7 @@ def make_server(port: int, words: int, rate: float, inline: bool = False,
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             try:
-                for data in events(words, rate, inline, logprobs):
+                for data in stream() if stream is not None else events(words, rate, inline, logprobs):
                     self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
                     self.wfile.flush()
                 self.wfile.write(b"0\r\n\r\n")
@@ -149,7 +161,7 @@ def make_server(port: int, words: int, rate: float, inline: bool = False,
 
 
 def serve(port: int, words: int, rate: float, inline: bool, logprobs: bool = False) -> None:
-    server = make_server(port, words, rate, inline, logprobs)
+    server = make_server(port, words, rate, inline, logprobs=logprobs)
     print(f"replaying a {words}-word trace at {rate} tokens/s on http://127.0.0.1:{port}/v1", flush=True)
     try:
         server.serve_forever()
