@@ -135,6 +135,10 @@ def make_server(port: int, words: int, rate: float, inline: bool = False, *,
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def log_message(self, format: str, *args: object) -> None:
+            if stream is None:  # a bench's own stream is not logged
+                super().log_message(format, *args)
+
         def do_GET(self) -> None:
             body = json.dumps({"object": "list", "data": [{"id": "deepseek-r1-replay", "object": "model"}]})
             self.send_response(200)
