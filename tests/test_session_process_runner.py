@@ -28,6 +28,8 @@ from denkspur.session.process_runner import ProcessRunner
 from denkspur.session.states import StopReason, VersionState
 from denkspur.testing.tiny_model import EXPECTED_ANSWER, EXPECTED_TRACE
 
+SEEDED = p.SamplingParams(seed=1)
+
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
@@ -45,7 +47,8 @@ def _ends(process: psutil.Process) -> None:
     assert not process.is_running() or process.status() == psutil.STATUS_ZOMBIE
 
 
-def _runner(tmp_path: Path, tiny_model: Path, fault: str | None = None) -> tuple[ProcessRunner, list[p.Ready]]:
+def _runner(tmp_path: Path, tiny_model: Path,
+            fault: str | None = None) -> tuple[ProcessRunner, list[p.Ready]]:
     runner = ProcessRunner(store_path(tmp_path), fault=fault)
     readies: list[p.Ready] = []
     runner.load(ModelRequest(str(tiny_model), n_ctx=512, gpu_layers=0), readies.append)
@@ -61,9 +64,9 @@ def test_a_reply_streams_from_the_session_process_and_nothing_is_parsed_here(
     runner, readies = _runner(tmp_path, tiny_model)
     try:
         assert len(readies) == 1 and runner.pid is not None and runner.pid != os.getpid()
-        prepared = conversation.send(store, None, "What is 2 + 3?", model="tiny", params=p.SamplingParams(seed=1))
+        prepared = conversation.send(store, None, "What is 2 + 3?", model="tiny", params=SEEDED)
         events: list[StreamEvent] = []
-        outcome = runner.reply(prepared.version_id, prepared.history, p.SamplingParams(seed=1), events.append)
+        outcome = runner.reply(prepared.version_id, prepared.history, SEEDED, events.append)
     finally:
         runner.close()
     assert outcome.saved and outcome.state is VersionState.COMPLETE and outcome.error is None
@@ -89,14 +92,14 @@ def test_a_failed_load_raises_its_typed_error_here(tmp_path: Path) -> None:
 def test_a_killed_session_process_ends_the_reply_typed_and_keeps_what_was_saved(
         tmp_path: Path, tiny_model: Path, store: Store) -> None:
     runner, _ = _runner(tmp_path, tiny_model, fault="slow@token:250")
-    prepared = conversation.send(store, None, "What is 2 + 3?", model="tiny", params=p.SamplingParams(seed=1))
+    prepared = conversation.send(store, None, "What is 2 + 3?", model="tiny", params=SEEDED)
     first_pid = runner.pid
     assert first_pid is not None
     engine_children = psutil.Process(first_pid).children()
     timer = threading.Timer(2.2, os.kill, (first_pid, signal.SIGKILL))
     timer.start()
     try:
-        outcome = runner.reply(prepared.version_id, prepared.history, p.SamplingParams(seed=1))
+        outcome = runner.reply(prepared.version_id, prepared.history, SEEDED)
         assert outcome.stop_reason is StopReason.ERROR and isinstance(outcome.error, EngineCrashed)
         assert "session process" in outcome.error.message and outcome.saved
         reply = store.version(prepared.version_id)
@@ -113,7 +116,7 @@ def test_a_killed_session_process_ends_the_reply_typed_and_keeps_what_was_saved(
 
 def test_cancel_acts_while_the_reply_streams(tmp_path: Path, tiny_model: Path, store: Store) -> None:
     runner, _ = _runner(tmp_path, tiny_model, fault="slow@token:250")
-    prepared = conversation.send(store, None, "What is 2 + 3?", model="tiny", params=p.SamplingParams(seed=1))
+    prepared = conversation.send(store, None, "What is 2 + 3?", model="tiny", params=SEEDED)
     seen: list[StreamEvent] = []
 
     def cancel_after_some(event: StreamEvent) -> None:
@@ -123,7 +126,7 @@ def test_cancel_acts_while_the_reply_streams(tmp_path: Path, tiny_model: Path, s
 
     try:
         started = time.monotonic()
-        outcome = runner.reply(prepared.version_id, prepared.history, p.SamplingParams(seed=1), cancel_after_some)
+        outcome = runner.reply(prepared.version_id, prepared.history, SEEDED, cancel_after_some)
         assert outcome.stop_reason is StopReason.CANCELLED and time.monotonic() - started < 20
         assert store.version(prepared.version_id).state == "cancelled"
     finally:

@@ -109,3 +109,22 @@ def test_compare_aligns_by_function_and_marks_divergences() -> None:
     assert divergences == [(None, 2)]
     same, none = align_functions(left, left)
     assert same == [(i, i) for i in range(4)] and none == []
+
+
+def test_going_in_circles_reads_only_the_recent_end_of_the_history() -> None:
+    """The live hint reads back from the newest repeat and cycle, and says what counting
+    every one of them says (on a long history with repeats and cycles everywhere)."""
+    import random
+
+    from denkspur.core.trace.analytics import LoopDetector
+
+    rng = random.Random(3)
+    pool = [f"Let me check the value of item {i} against the running total once more." for i in range(40)]
+    detector = LoopDetector()
+    for step in range(1500):
+        repeated = rng.random() < 0.5
+        detector.add(pool[rng.randrange(40)] if repeated else f"A fresh thought number {step} here.")
+        latest = step + 1 - 20
+        counted = sum(later >= latest for _, later in detector.repeats)
+        in_cycle = any(again + length - 1 >= latest for _, again, length in detector.cycles)
+        assert detector.going_in_circles() == (counted >= 3 or in_cycle)

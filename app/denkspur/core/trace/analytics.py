@@ -166,8 +166,18 @@ class LoopDetector:
     def going_in_circles(self, window: int = 20) -> bool:
         """Live hint ("use Answer now"): among the last ``window`` sentences, a cycle or 3+ repeats."""
         latest = len(self._sizes) - window
-        recent = sum(later >= latest for _, later in self.repeats)
-        return recent >= 3 or any(again + length - 1 >= latest for _, again, length in self.cycles)
+        # Both lists grow in the order of their later sentence: read from the end, and stop at
+        # the first that is older than the window (counting all of them took 5 ms a turn late in
+        # a flood, where nearly every sentence repeats one before it).
+        for seen, (_earlier, later) in enumerate(reversed(self.repeats), start=1):
+            if later < latest:
+                break
+            if seen >= 3:
+                return True
+        if not self.cycles:
+            return False
+        _start, again, length = self.cycles[-1]  # cycles never overlap: the last one ends last
+        return again + length - 1 >= latest
 
     @property
     def repeated(self) -> set[int]:
