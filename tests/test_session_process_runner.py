@@ -85,6 +85,10 @@ def test_a_failed_load_raises_its_typed_error_here(tmp_path: Path) -> None:
         with pytest.raises((EngineError, ValueError)) as raised:
             runner.load(ModelRequest(str(garbage), n_ctx=512, gpu_layers=0))
         assert str(raised.value)  # a message the app can show
+        pid = runner.pid
+        with pytest.raises(EngineError, match="folder"):
+            runner.load(ModelRequest(str(tmp_path), n_ctx=512, gpu_layers=0))
+        assert runner.pid == pid is not None  # a failed call leaves the session process as it was
     finally:
         runner.close()
 

@@ -26,6 +26,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import pickle
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -172,25 +173,29 @@ class ProcessRunner:
               on_ready: Callable[[p.Ready], None] | None = None,
               on_loaded: Callable[[p.ModelLoaded], None] | None = None, **kwargs: object) -> Any:
         calls = self._started()
+        self._exchange(calls.send, (name, args, kwargs))
+        while True:
+            kind, value = self._exchange(calls.recv)
+            if kind == "events":
+                if on_event is not None:
+                    for event in value:
+                        on_event(event)
+            elif kind == "ready":
+                self.ready = value
+                if on_ready is not None:
+                    on_ready(value)
+            elif kind == "loaded":
+                if on_loaded is not None:
+                    on_loaded(value)
+            elif kind == "raise":
+                raise value  # the call's own failure, typed as it was there (an OSError too)
+            else:
+                return value
+
+    def _exchange(self, step: Callable[..., Any], *args: object) -> Any:
+        """One send or receive on the calls' pipe; a broken pipe means the session process is gone."""
         try:
-            calls.send((name, args, kwargs))
-            while True:
-                kind, value = calls.recv()
-                if kind == "events":
-                    if on_event is not None:
-                        for event in value:
-                            on_event(event)
-                elif kind == "ready":
-                    self.ready = value
-                    if on_ready is not None:
-                        on_ready(value)
-                elif kind == "loaded":
-                    if on_loaded is not None:
-                        on_loaded(value)
-                elif kind == "raise":
-                    raise value
-                else:
-                    return value
+            return step(*args)
         except (EOFError, OSError) as error:
             raise self._ended(error) from None
 
@@ -300,7 +305,10 @@ def serve(calls: Connection, controls: Connection, store_path: Path | None, faul
             except Exception as error:  # every failure goes back to the caller, typed or not
                 send("raise", _picklable(error))
             else:
-                send("return", result)
+                try:
+                    send("return", result)
+                except (pickle.PicklingError, TypeError, AttributeError) as error:  # nothing was written
+                    send("raise", _picklable(error))
             if name == "close":
                 return
     except (OSError, EOFError):
@@ -368,8 +376,6 @@ def _obey(controls: Connection, runner: ChatRunner) -> None:
 
 
 def _picklable(error: Exception) -> Exception:
-    import pickle
-
     try:
         pickle.loads(pickle.dumps(error))
     except Exception:  # an error that does not travel is described instead
