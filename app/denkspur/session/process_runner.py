@@ -25,8 +25,6 @@ import atexit
 import contextlib
 import logging
 import multiprocessing
-import os
-import pickle
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -44,20 +42,13 @@ if TYPE_CHECKING:
     from denkspur.engine.remote import RemoteSettings
     from denkspur.session.loading import LoadResult, ModelRequest
     from denkspur.session.reply import Carried, RunOutcome
-    from denkspur.session.runner import ChatRunner
 
 log = logging.getLogger("denkspur.session")
 
-#: The session process batches a reply's events before it pickles them: each message over
-#: the pipe costs a system call and a wake-up of the app's engine thread.
-BATCH_INTERVAL = 0.02
-BATCH_EVENTS = 500
 #: How long :meth:`ProcessRunner.close` waits for the session process to end by itself
 #: (it closes its backend: the engine child is stopped first) before it is killed.
 CLOSE_WAIT = 10.0
 
-_CONTROLS = ("cancel", "answer_now", "abort", "probe")
-_CALLS = ("load", "use_remote", "restart", "reply", "close")
 
 
 class ProcessRunner:
@@ -101,7 +92,7 @@ class ProcessRunner:
               on_loaded: Callable[[p.ModelLoaded], None] | None = None) -> RunOutcome:
         """As :meth:`ChatRunner.reply`; the events arrive in batches from the session process.
         Once the reply is saved, its outcome's result carries its statistics only (the text,
-        steps and signals are in the store, see :func:`_to_send`)."""
+        steps and signals are in the store, see ``session_process._to_send``)."""
         try:
             outcome: RunOutcome = self._call("reply", version_id, tuple(messages), params,
                                              prefix=tuple(prefix), n_ctx=n_ctx, carried=carried,
@@ -159,6 +150,8 @@ class ProcessRunner:
             context = multiprocessing.get_context("spawn")
             calls, calls_there = context.Pipe()
             controls_there, controls = context.Pipe(duplex=False)
+            from denkspur.session.session_process import serve
+
             process = context.Process(target=serve, args=(calls_there, controls_there, self.store_path,
                                                           self._fault), name="denkspur-session")
             process.start()
@@ -276,110 +269,3 @@ def _ended_reply(store_path: Path | None, version_id: int, error: EngineCrashed)
     else:
         outcome.saved = True
     return outcome
-
-
-# -- the session process ----------------------------------------------------------------------
-def serve(calls: Connection, controls: Connection, store_path: Path | None, fault: str | None) -> None:
-    """The session process's main: answer calls until ``close`` or until the app is gone."""
-    from denkspur.session.runner import ChatRunner
-
-    runner = ChatRunner(store_path, fault=fault)
-    sending = threading.Lock()  # the reply's batcher sends from its watch thread too
-
-    def send(kind: str, value: object) -> None:
-        with sending:
-            calls.send((kind, value))
-
-    threading.Thread(target=_obey, args=(controls, runner), name="denkspur-controls", daemon=True).start()
-    try:
-        while True:
-            try:
-                name, args, kwargs = calls.recv()
-            except (EOFError, OSError):
-                return  # the app is gone
-            if name not in _CALLS:
-                send("raise", EngineError(f"unknown call {name!r}"))
-                continue
-            try:
-                result = _run(runner, name, args, kwargs, send)
-            except Exception as error:  # every failure goes back to the caller, typed or not
-                send("raise", _picklable(error))
-            else:
-                try:
-                    send("return", result)
-                except (pickle.PicklingError, TypeError, AttributeError) as error:  # nothing was written
-                    send("raise", _picklable(error))
-            if name == "close":
-                return
-    except (OSError, EOFError):
-        return  # the app is gone while we answered
-    finally:
-        runner.close()
-
-
-def _run(runner: ChatRunner, name: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-         send: Callable[[str, object], None]) -> object:
-    from denkspur.session.batching import EventBatcher
-
-    if name == "load":
-        (request,) = args
-        return runner.load(request, on_ready=lambda ready: send("ready", ready))
-    if name == "use_remote":
-        (settings,) = args
-        return runner.use_remote(settings, on_ready=lambda ready: send("ready", ready))
-    if name == "restart":
-        loaded = runner.restart()
-        return loaded, runner.backend.ready
-    if name == "close":
-        return None
-    batcher = EventBatcher(lambda events: send("events", events), interval=BATCH_INTERVAL,
-                           max_events=BATCH_EVENTS)
-    version_id, messages, params = args
-    try:
-        return _to_send(runner.reply(version_id, messages, params, batcher.add, kwargs["prefix"],
-                            n_ctx=kwargs["n_ctx"], carried=kwargs["carried"],
-                            on_loaded=lambda loaded: send("loaded", loaded)))
-    finally:
-        batcher.close()  # what is left goes before the outcome
-
-
-def _to_send(outcome: RunOutcome) -> RunOutcome:
-    """What of a reply's outcome goes back to the app. Once the reply is saved the app reads
-    it from the store, and only its statistics travel: a 5 MB flood's whole result (text,
-    96,000 steps) took ~70 ms to unpickle on the app's engine thread, holding the GIL the
-    GUI thread needed for all of it. Unsaved (a full disk), all of it goes: the app keeps it."""
-    from dataclasses import replace
-
-    if not outcome.saved:
-        return outcome
-    light = replace(outcome.result, trace="", answer="", steps=[], sentences=[], extra={}, interventions=[],
-                    signals=[], trace_signal_count=0)
-    return replace(outcome, result=light)
-
-
-def _obey(controls: Connection, runner: ChatRunner) -> None:
-    """The controls' thread: each one acts at once, while a call runs on the main thread."""
-    while True:
-        try:
-            name = controls.recv()
-        except (EOFError, OSError):
-            # The app is gone (quit, crashed or killed): the engine child is stopped and this
-            # process ends at once, as the app did. The reply keeps its last partial save,
-            # which the app marks interrupted when it starts again.
-            runner.abort()
-            os._exit(0)
-        if name in _CONTROLS:
-            try:
-                getattr(runner, name)()
-            except Exception:  # a control that fails must not end the controls
-                log.exception("the control %s failed", name)
-
-
-def _picklable(error: Exception) -> Exception:
-    try:
-        pickle.loads(pickle.dumps(error))
-    except Exception:  # an error that does not travel is described instead
-        from denkspur.session.reply import unexpected_failure
-
-        return unexpected_failure(error)
-    return error
