@@ -111,10 +111,37 @@ def test_a_killed_session_process_ends_the_reply_typed_and_keeps_what_was_saved(
         assert reply.trace.startswith("Okay, the user asks")  # the partial saves (every 0.5 s) are kept
         for child in engine_children:  # the engine child does not outlive its session process
             _ends(child)
-        loaded = runner.load(ModelRequest(str(tiny_model), n_ctx=512, gpu_layers=0)).loaded
-        assert runner.pid not in (None, first_pid) and loaded.path == str(tiny_model)
+        # The next reply starts a fresh session process, which loads the model again first
+        # (as after an engine crash): nothing to do for the user but ask again.
+        again = conversation.send(store, None, "What is 2 + 3?", model="tiny", params=SEEDED)
+        outcome = runner.reply(again.version_id, again.history, SEEDED)
+        assert outcome.error is None and runner.pid not in (None, first_pid)
+        assert store.version(again.version_id).answer == EXPECTED_ANSWER
     finally:
         timer.cancel()
+        runner.close()
+
+
+def test_a_model_that_cannot_be_loaded_again_ends_the_reply_not_the_app(
+        tmp_path: Path, tiny_model: Path, store: Store) -> None:
+    copy = tmp_path / "copy.gguf"
+    copy.write_bytes(tiny_model.read_bytes())
+    runner = ProcessRunner(store_path(tmp_path))
+    try:
+        runner.load(ModelRequest(str(copy), n_ctx=512, gpu_layers=0))
+        pid = runner.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10  # dead (a zombie: multiprocessing reaps it), between two calls
+        while psutil.Process(pid).status() != psutil.STATUS_ZOMBIE and time.monotonic() < deadline:
+            time.sleep(0.01)
+        copy.unlink()  # gone while the app was not looking
+        prepared = conversation.send(store, None, "What is 2 + 3?", model="tiny", params=SEEDED)
+        outcome = runner.reply(prepared.version_id, prepared.history, SEEDED)
+        assert outcome.stop_reason is StopReason.ERROR and outcome.error is not None and outcome.saved
+        assert "copy.gguf" in outcome.error.message
+        assert store.version(prepared.version_id).state == "error"
+    finally:
         runner.close()
 
 

@@ -32,7 +32,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from denkspur.engine.errors import EngineCrashed, EngineError, FailureKind
+from denkspur.engine.errors import EngineCrashed, EngineError, EngineRequestFailed, FailureKind
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -65,6 +65,9 @@ class ProcessRunner:
         self._controls_lock = threading.Lock()
         #: The engine's last ``Ready`` (what :meth:`restart` leaves), None before one came.
         self.ready: p.Ready | None = None
+        #: The last backend set up (a model loaded, a server chosen): a fresh session process,
+        #: started after one died, sets it up again before its first call.
+        self._backend_call: tuple[str, object] | None = None
 
     @property
     def pid(self) -> int | None:
@@ -74,11 +77,13 @@ class ProcessRunner:
     # -- calls --------------------------------------------------------------------------
     def load(self, request: ModelRequest, on_ready: Callable[[p.Ready], None] | None = None) -> LoadResult:
         result: LoadResult = self._call("load", request, on_ready=on_ready)
+        self._backend_call = ("load", request)
         return result
 
     def use_remote(self, settings: RemoteSettings,
                    on_ready: Callable[[p.Ready], None] | None = None) -> p.ModelLoaded:
         loaded: p.ModelLoaded = self._call("use_remote", settings, on_ready=on_ready)
+        self._backend_call = ("use_remote", settings)
         return loaded
 
     def restart(self) -> p.ModelLoaded | None:
@@ -97,10 +102,11 @@ class ProcessRunner:
             outcome: RunOutcome = self._call("reply", version_id, tuple(messages), params,
                                              prefix=tuple(prefix), n_ctx=n_ctx, carried=carried,
                                              on_event=on_event, on_loaded=on_loaded)
-        except EngineCrashed as error:
-            if error.during != "session":
-                raise
+        except EngineError as error:  # the session process died, or could not load the model again
             return _ended_reply(self.store_path, version_id, error)
+        except ValueError as error:  # the model file went bad since it was loaded (GGUFError)
+            bad_model = EngineRequestFailed(FailureKind.BAD_MODEL, str(error))
+            return _ended_reply(self.store_path, version_id, bad_model)
         return outcome
 
     def close(self) -> None:
@@ -165,8 +171,28 @@ class ProcessRunner:
     def _call(self, name: str, *args: object, on_event: Callable[[StreamEvent], None] | None = None,
               on_ready: Callable[[p.Ready], None] | None = None,
               on_loaded: Callable[[p.ModelLoaded], None] | None = None, **kwargs: object) -> Any:
-        calls = self._started()
-        self._exchange(calls.send, (name, args, kwargs))
+        for attempt in (1, 2):
+            fresh = self._calls is None or self._process is None or not self._process.is_alive()
+            calls = self._started()
+            try:
+                if fresh and self._backend_call is not None and name not in ("load", "use_remote", "close"):
+                    # The process died since the model was loaded (or the server chosen): as
+                    # after an engine crash, the next request loads it again first.
+                    setup, argument = self._backend_call
+                    calls.send((setup, (argument,), {}))
+                    self._answer(calls)
+                calls.send((name, args, kwargs))
+                break
+            except OSError as error:  # it died before the call reached it: once more, in a fresh one
+                if attempt == 2:
+                    raise self._ended(error) from None
+                self._discard()
+        return self._answer(calls, on_event=on_event, on_ready=on_ready, on_loaded=on_loaded)
+
+    def _answer(self, calls: Connection, *, on_event: Callable[[StreamEvent], None] | None = None,
+                on_ready: Callable[[p.Ready], None] | None = None,
+                on_loaded: Callable[[p.ModelLoaded], None] | None = None) -> Any:
+        """What a call reports on the way, handed to the callbacks, then its result (or its failure)."""
         while True:
             kind, value = self._exchange(calls.recv)
             if kind == "events":
@@ -245,8 +271,9 @@ def _end_all() -> None:
     _ALIVE.clear()
 
 
-def _ended_reply(store_path: Path | None, version_id: int, error: EngineCrashed) -> RunOutcome:
-    """A reply whose session process died: what it saved is kept, marked failed with ``error``."""
+def _ended_reply(store_path: Path | None, version_id: int, error: EngineError) -> RunOutcome:
+    """A reply that ended without its outcome (its session process died, or the model could not
+    be loaded again in a fresh one): what it saved is kept, marked failed with ``error``."""
     from denkspur.core.trace.stream import ReasoningStream
     from denkspur.session.reply import RunOutcome, SaveFailed
     from denkspur.session.states import StopReason, VersionState
