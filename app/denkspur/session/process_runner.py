@@ -70,6 +70,11 @@ class ProcessRunner:
         self._backend_call: tuple[str, object] | None = None
 
     @property
+    def alive(self) -> bool:
+        """Whether the session process runs (False before the first call, after it ended or died)."""
+        return self._process is not None and self._process.is_alive()
+
+    @property
     def pid(self) -> int | None:
         """The session process's id (None before the first call or after it ended)."""
         return self._process.pid if self._process is not None else None
@@ -172,7 +177,7 @@ class ProcessRunner:
               on_ready: Callable[[p.Ready], None] | None = None,
               on_loaded: Callable[[p.ModelLoaded], None] | None = None, **kwargs: object) -> Any:
         for attempt in (1, 2):
-            fresh = self._calls is None or self._process is None or not self._process.is_alive()
+            fresh = self._calls is None or not self.alive
             calls = self._started()
             try:
                 if fresh and self._backend_call is not None and name not in ("load", "use_remote", "close"):
